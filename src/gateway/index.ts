@@ -1,0 +1,2 @@
+export { LlmClient } from './llm-client';
+export * from './llm.types';
