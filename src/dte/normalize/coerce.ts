@@ -1,0 +1,47 @@
+/** Lenient coercion of messy JSON values into the normalized field types. */
+import type { NumberLike } from './normalized-dte';
+
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** A plain object, or undefined. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Numbers stay numbers, numeric text becomes a number, other text is kept for the rules to report; null/blank → undefined. */
+export function toNumberLike(value: unknown): NumberLike | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'boolean') return String(value);
+  const text = String(value).trim();
+  if (text === '') return undefined;
+  return NUMERIC_TEXT.test(text) ? Number(text) : text;
+}
+
+/** Text fields: numbers become text, null/undefined stay undefined, blanks are kept (so H-01 can call them blank). */
+export function toText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** Dates: `YYYY-MM-DD` text kept as is, ISO datetimes cut to the date part; other text kept for D-01 to report. */
+export function toDateText(value: unknown): string | undefined {
+  const text = toText(value)?.trim();
+  if (text === undefined || text === '') return text === '' ? '' : undefined;
+  const iso = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(text);
+  return iso ? iso[1] : text;
+}
+
+/** A value that may be a single item or an array, as an array of records. */
+export function toRecordArray(value: unknown): Record<string, unknown>[] | undefined {
+  if (value === null || value === undefined) return undefined;
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item) => asRecord(item) ?? {});
+}
+
+/** Builds an object without the keys whose value is undefined, so `toEqual` and JSON output stay clean. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

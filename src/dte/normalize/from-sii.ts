@@ -1,0 +1,167 @@
+/** Normalizes the richer payload named after the SII XML tags (odoo-integration.md §4). */
+import { asRecord, compact, toDateText, toNumberLike, toRecordArray, toText } from './coerce';
+import type {
+  CafInfo,
+  NormalizedDte,
+  NormalizedEmisor,
+  NormalizedInput,
+  NormalizedLine,
+  NormalizedReceptor,
+  NormalizedReference,
+  NormalizedTotales,
+  NormalizedTransporte,
+} from './normalized-dte';
+
+const KNOWN_DTE_KEYS = new Set([
+  'root', 'Encabezado', 'IdDoc', 'TipoDTE', 'Folio', 'FchEmis', 'FchVenc', 'IndServicio', 'IndTraslado', 'TipoDespacho',
+  'FmaPago', 'MntBruto', 'IndMntNeto', 'Emisor', 'Receptor', 'Totales', 'Detalle', 'Referencia', 'Transporte',
+  'DscRcgGlobal', 'OtraMoneda',
+]);
+
+function rut(value: unknown): string | undefined {
+  return toText(value)?.trim();
+}
+
+function texts(value: unknown): string[] | undefined {
+  if (value === null || value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map((item) => toText(item) ?? '');
+}
+
+function emisor(raw: Record<string, unknown>): NormalizedEmisor {
+  return compact({
+    RUTEmisor: rut(raw.RUTEmisor),
+    RznSoc: toText(raw.RznSoc ?? raw.RznSocEmisor),
+    GiroEmis: toText(raw.GiroEmis ?? raw.GiroEmisor),
+    Acteco: raw.Acteco === undefined || raw.Acteco === null ? undefined : (Array.isArray(raw.Acteco) ? raw.Acteco : [raw.Acteco]).map((a) => toNumberLike(a) ?? ''),
+    DirOrigen: toText(raw.DirOrigen),
+    CmnaOrigen: toText(raw.CmnaOrigen),
+    CiudadOrigen: toText(raw.CiudadOrigen),
+    CdgSIISucur: toNumberLike(raw.CdgSIISucur),
+    Sucursal: toText(raw.Sucursal),
+    CdgVendedor: toText(raw.CdgVendedor),
+    Telefono: texts(raw.Telefono),
+    CorreoEmisor: toText(raw.CorreoEmisor),
+    RUTMandante: rut(raw.RUTMandante),
+  });
+}
+
+function receptor(raw: Record<string, unknown>): NormalizedReceptor {
+  return compact({
+    RUTRecep: rut(raw.RUTRecep),
+    RznSocRecep: toText(raw.RznSocRecep),
+    GiroRecep: toText(raw.GiroRecep),
+    DirRecep: toText(raw.DirRecep),
+    CmnaRecep: toText(raw.CmnaRecep),
+    CiudadRecep: toText(raw.CiudadRecep),
+    CorreoRecep: toText(raw.CorreoRecep),
+    Contacto: toText(raw.Contacto),
+    CdgIntRecep: toText(raw.CdgIntRecep),
+    RUTSolicita: rut(raw.RUTSolicita),
+  });
+}
+
+function totales(raw: Record<string, unknown>): NormalizedTotales {
+  return compact({
+    MntNeto: toNumberLike(raw.MntNeto),
+    MntExe: toNumberLike(raw.MntExe),
+    TasaIVA: toNumberLike(raw.TasaIVA),
+    IVA: toNumberLike(raw.IVA),
+    ImptoReten: toRecordArray(raw.ImptoReten)?.map((t) =>
+      compact({ TipoImp: toNumberLike(t.TipoImp), TasaImp: toNumberLike(t.TasaImp), MontoImp: toNumberLike(t.MontoImp) }),
+    ),
+    MontoNF: toNumberLike(raw.MontoNF),
+    MntTotal: toNumberLike(raw.MntTotal),
+  });
+}
+
+function line(raw: Record<string, unknown>): NormalizedLine {
+  return compact({
+    NroLinDet: toNumberLike(raw.NroLinDet),
+    CdgItem: toRecordArray(raw.CdgItem)?.map((c) => compact({ TpoCodigo: toText(c.TpoCodigo), VlrCodigo: toText(c.VlrCodigo) })),
+    IndExe: toNumberLike(raw.IndExe),
+    NmbItem: toText(raw.NmbItem),
+    DscItem: toText(raw.DscItem),
+    QtyItem: toNumberLike(raw.QtyItem),
+    UnmdItem: toText(raw.UnmdItem),
+    PrcItem: toNumberLike(raw.PrcItem),
+    DescuentoPct: toNumberLike(raw.DescuentoPct),
+    DescuentoMonto: toNumberLike(raw.DescuentoMonto),
+    RecargoPct: toNumberLike(raw.RecargoPct),
+    RecargoMonto: toNumberLike(raw.RecargoMonto),
+    MontoItem: toNumberLike(raw.MontoItem),
+  });
+}
+
+function reference(raw: Record<string, unknown>): NormalizedReference {
+  return compact({
+    NroLinRef: toNumberLike(raw.NroLinRef),
+    TpoDocRef: toText(raw.TpoDocRef)?.trim(),
+    IndGlobal: toNumberLike(raw.IndGlobal),
+    FolioRef: toText(raw.FolioRef)?.trim(),
+    RUTOtr: rut(raw.RUTOtr),
+    FchRef: toDateText(raw.FchRef),
+    CodRef: toNumberLike(raw.CodRef),
+    RazonRef: toText(raw.RazonRef),
+  });
+}
+
+function transporte(raw: Record<string, unknown>): NormalizedTransporte {
+  const chofer = asRecord(raw.Chofer) ?? {};
+  return compact({
+    Patente: toText(raw.Patente),
+    PatenteCarro: toText(raw.PatenteCarro),
+    RUTTrans: rut(raw.RUTTrans),
+    RUTChofer: rut(raw.RUTChofer ?? chofer.RUTChofer),
+    NombreChofer: toText(raw.NombreChofer ?? chofer.NombreChofer),
+    DirDest: toText(raw.DirDest),
+    CmnaDest: toText(raw.CmnaDest),
+    CiudadDest: toText(raw.CiudadDest),
+    FchSalida: toDateText(raw.FchSalida),
+    HraSalida: toText(raw.HraSalida),
+    FchLlegada: toDateText(raw.FchLlegada),
+  });
+}
+
+/** Turns `{dte, context}` into the normalized document plus its CAF; accepts flat headers or `Encabezado/IdDoc` nesting. */
+export function normalizeSiiPayload(dteRaw: Record<string, unknown>, contextRaw?: Record<string, unknown>): NormalizedInput {
+  const encabezado = asRecord(dteRaw.Encabezado) ?? {};
+  const idDoc = { ...(asRecord(encabezado.IdDoc) ?? {}), ...(asRecord(dteRaw.IdDoc) ?? {}) };
+  const header = (key: string): unknown => dteRaw[key] ?? idDoc[key];
+  const part = (key: string): Record<string, unknown> | undefined => asRecord(dteRaw[key]) ?? asRecord(encabezado[key]);
+  const transport = part('Transporte') ?? asRecord(idDoc.Transporte);
+
+  const doc: NormalizedDte = compact({
+    form: 'sii' as const,
+    root: toText(dteRaw.root),
+    TipoDTE: toNumberLike(header('TipoDTE')),
+    Folio: toNumberLike(header('Folio')),
+    FchEmis: toDateText(header('FchEmis')),
+    FchVenc: toDateText(header('FchVenc')),
+    IndServicio: toNumberLike(header('IndServicio')),
+    IndTraslado: toNumberLike(header('IndTraslado')),
+    TipoDespacho: toNumberLike(header('TipoDespacho')),
+    FmaPago: toNumberLike(header('FmaPago')),
+    MntBruto: toNumberLike(header('MntBruto')),
+    IndMntNeto: toNumberLike(header('IndMntNeto')),
+    Emisor: emisor(part('Emisor') ?? {}),
+    Receptor: receptor(part('Receptor') ?? {}),
+    Totales: totales(part('Totales') ?? {}),
+    Detalle: toRecordArray(dteRaw.Detalle)?.map(line),
+    Referencia: toRecordArray(dteRaw.Referencia)?.map(reference),
+    Transporte: transport ? transporte(transport) : undefined,
+    unknownKeys: Object.keys(dteRaw).filter((key) => !KNOWN_DTE_KEYS.has(key)),
+  });
+
+  const cafRaw = asRecord(contextRaw?.caf);
+  const caf: CafInfo | undefined = cafRaw
+    ? compact({
+        TD: toNumberLike(cafRaw.TD),
+        D: toNumberLike(cafRaw.D),
+        H: toNumberLike(cafRaw.H),
+        FA: toDateText(cafRaw.FA),
+        IDK: toNumberLike(cafRaw.IDK),
+        RE: rut(cafRaw.RE),
+      })
+    : undefined;
+  return compact({ doc, caf, nowCl: toText(contextRaw?.now_cl) });
+}

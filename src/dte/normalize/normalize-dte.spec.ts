@@ -1,0 +1,88 @@
+import { displayPath } from './addon-fields.table';
+import { normalizeDte } from './normalize-dte';
+
+describe(normalizeDte.name, () => {
+  it('maps the addon body, coercing numeric strings and ISO datetimes, and records unknown keys', () => {
+    const { doc, caf } = normalizeDte({
+      dte_data: {
+        tipo_dte: '33',
+        folio: '8811',
+        fecha_emision: '2026-11-10T00:00:00',
+        rut_emisor: ' 78.112.233-5 ',
+        razon_social_emisor: 'Comercial Maipo Ltda.',
+        monto_total: 499800.0,
+        monto_neto: '420000',
+        monto_iva: 79800,
+        monto_exento: 0,
+        glosa: 'x',
+      },
+    });
+    expect(caf).toBeUndefined();
+    expect(doc).toEqual({
+      form: 'addon',
+      TipoDTE: 33,
+      Folio: 8811,
+      FchEmis: '2026-11-10',
+      Emisor: { RUTEmisor: '78.112.233-5', RznSoc: 'Comercial Maipo Ltda.' },
+      Receptor: {},
+      Totales: { MntNeto: 420000, MntExe: 0, IVA: 79800, MntTotal: 499800 },
+      unknownKeys: ['glosa'],
+    });
+    expect(doc.Detalle).toBeUndefined();
+  });
+
+  it('accepts a bare addon body and keeps non-numeric text for the rules to report', () => {
+    const { doc } = normalizeDte({ tipo_dte: 'factura', folio: null, monto_total: '' });
+    expect(doc.form).toBe('addon');
+    expect(doc.TipoDTE).toBe('factura');
+    expect(doc.Folio).toBeUndefined();
+    expect(doc.Totales.MntTotal).toBeUndefined();
+  });
+
+  it('treats a non-object input as an empty addon document', () => {
+    expect(normalizeDte('nope').doc).toEqual({ form: 'addon', Emisor: {}, Receptor: {}, Totales: {}, unknownKeys: [] });
+  });
+
+  it('maps the SII-tag payload with lines, references, a nested Chofer and the CAF', () => {
+    const { doc, caf, nowCl } = normalizeDte({
+      dte: {
+        TipoDTE: 52,
+        Folio: '77',
+        FchEmis: '2026-11-03',
+        IndTraslado: 5,
+        Emisor: { RUTEmisor: '76086428-5', RznSocEmisor: 'Ferretería Sur SpA', Acteco: 620100 },
+        Receptor: { RUTRecep: '96874030-K' },
+        Totales: { MntTotal: 0 },
+        Detalle: { NroLinDet: 1, NmbItem: 'Cemento', QtyItem: '10', MontoItem: 0 },
+        Referencia: [{ NroLinRef: 1, TpoDocRef: 801, FolioRef: 4512 }],
+        Transporte: { Patente: 'ABCD12', Chofer: { RUTChofer: '12345678-5', NombreChofer: 'Pedro Soto' } },
+        Extra: true,
+      },
+      context: { caf: { TD: 52, D: '1', H: 100, FA: '2026-01-10' }, now_cl: '2026-11-03T10:00:00-03:00' },
+    });
+    expect(doc.form).toBe('sii');
+    expect(doc.Folio).toBe(77);
+    expect(doc.Emisor).toEqual({ RUTEmisor: '76086428-5', RznSoc: 'Ferretería Sur SpA', Acteco: [620100] });
+    expect(doc.Detalle).toEqual([{ NroLinDet: 1, NmbItem: 'Cemento', QtyItem: 10, MontoItem: 0 }]);
+    expect(doc.Referencia).toEqual([{ NroLinRef: 1, TpoDocRef: '801', FolioRef: '4512' }]);
+    expect(doc.Transporte).toEqual({ Patente: 'ABCD12', RUTChofer: '12345678-5', NombreChofer: 'Pedro Soto' });
+    expect(doc.unknownKeys).toEqual(['Extra']);
+    expect(caf).toEqual({ TD: 52, D: 1, H: 100, FA: '2026-01-10' });
+    expect(nowCl).toBe('2026-11-03T10:00:00-03:00');
+  });
+
+  it('reads headers nested under Encabezado/IdDoc as in the XML', () => {
+    const { doc } = normalizeDte({
+      dte: { Encabezado: { IdDoc: { TipoDTE: 33, Folio: 5, FchEmis: '2026-03-05' }, Totales: { MntTotal: 119 } } },
+    });
+    expect([doc.TipoDTE, doc.Folio, doc.FchEmis, doc.Totales.MntTotal]).toEqual([33, 5, '2026-03-05', 119]);
+  });
+});
+
+describe(displayPath.name, () => {
+  it('names addon keys for the addon form and SII paths for the SII form', () => {
+    expect(displayPath('addon', 'Totales.MntTotal')).toBe('dte_data.monto_total');
+    expect(displayPath('sii', 'Totales.MntTotal')).toBe('Totales.MntTotal');
+    expect(displayPath('addon', 'Detalle')).toBe('dte_data (Detalle)');
+  });
+});
