@@ -1,0 +1,133 @@
+/** The AFP fund administrators known to the indicator tables. */
+export const AFP_FUNDS = ['capital', 'cuprum', 'habitat', 'modelo', 'planvital', 'provida', 'uno'] as const;
+
+/** One AFP fund administrator, lower-case. */
+export type AfpFund = (typeof AFP_FUNDS)[number];
+
+/** How far a value can be trusted: official/cross-checked, from unofficial sources only, or not available. */
+export type IndicatorStatus = 'confirmed' | 'unofficial' | 'missing';
+
+/** One indicator value with where it comes from; `value` is null exactly when `status` is 'missing'. */
+export interface IndicatorValue<T> {
+  value: T | null;
+  source: string;
+  status: IndicatorStatus;
+  confirmed: boolean;
+  note?: string;
+}
+
+/** Worker and employer unemployment-insurance (AFC) rates in percent for one contract situation. */
+export interface AfcRate {
+  worker: number;
+  employer: number;
+}
+
+/** AFC rates by contract situation (Ley 19.728). */
+export interface AfcRates {
+  indefinido: AfcRate;
+  plazoFijo: AfcRate;
+  indefinido11Anos: AfcRate;
+}
+
+/** Employer pension-reform contribution (Ley 21.735) in percent of the AFP base, with its split. */
+export interface EmployerReform {
+  totalPct: number;
+  cciPct: number;
+  seguroSocialPct: number;
+}
+
+/** One asignación familiar tramo: income up to `maxIncome` (null = no limit) gets `amount` per carga. */
+export interface AsignacionFamiliarTramo {
+  tramo: 'A' | 'B' | 'C' | 'D';
+  maxIncome: number | null;
+  amount: number;
+}
+
+/** One monthly impuesto único bracket expressed in UTM; `toUtm` null for the open top bracket. */
+export interface TaxBracket {
+  fromUtm: number;
+  toUtm: number | null;
+  factor: number;
+  rebajaUtm: number;
+}
+
+/** Gratificación legal art. 50: `pct` of monthly remunerations, capped at `annualCapImm` × IMM / 12 per month. */
+export interface GratificacionRule {
+  pct: number;
+  annualCapImm: number;
+}
+
+/** APV tax-favoured limits in UF. */
+export interface ApvTopes {
+  monthlyUf: number;
+  annualUf: number;
+}
+
+/** All payroll indicators of one remuneration month; plain JSON so it can be stored as-is. */
+export interface IndicatorSet {
+  period: string;
+  uf: IndicatorValue<number>;
+  utm: IndicatorValue<number>;
+  uta: IndicatorValue<number>;
+  imm: IndicatorValue<number>;
+  immMenores18Mayores65: IndicatorValue<number>;
+  immNoRemuneracional: IndicatorValue<number>;
+  topeAfpSaludUf: IndicatorValue<number>;
+  topeAfcUf: IndicatorValue<number>;
+  topeIpsUf: IndicatorValue<number>;
+  afpMandatoryPct: IndicatorValue<number>;
+  afpCommissionPct: IndicatorValue<Record<AfpFund, number>>;
+  sisPct: IndicatorValue<number>;
+  employerReform: IndicatorValue<EmployerReform>;
+  afcRates: IndicatorValue<AfcRates>;
+  healthPct: IndicatorValue<number>;
+  asignacionFamiliar: IndicatorValue<AsignacionFamiliarTramo[]>;
+  taxBrackets: IndicatorValue<TaxBracket[]>;
+  gratificacion: IndicatorValue<GratificacionRule>;
+  apvTopes: IndicatorValue<ApvTopes>;
+}
+
+/** Keys of an IndicatorSet that hold indicator values (everything except `period`). */
+export type IndicatorKey = Exclude<keyof IndicatorSet, 'period'>;
+
+/** Every indicator key, in display order. */
+export const INDICATOR_KEYS: readonly IndicatorKey[] = [
+  'uf',
+  'utm',
+  'uta',
+  'imm',
+  'immMenores18Mayores65',
+  'immNoRemuneracional',
+  'topeAfpSaludUf',
+  'topeAfcUf',
+  'topeIpsUf',
+  'afpMandatoryPct',
+  'afpCommissionPct',
+  'sisPct',
+  'employerReform',
+  'afcRates',
+  'healthPct',
+  'asignacionFamiliar',
+  'taxBrackets',
+  'gratificacion',
+  'apvTopes',
+];
+
+/** Builds an IndicatorValue, deriving `confirmed` from the status and forcing 'missing' for null values. */
+export function indicatorValue<T>(value: T | null, source: string, status: IndicatorStatus, note?: string): IndicatorValue<T> {
+  const effective: IndicatorStatus = value === null ? 'missing' : status === 'missing' ? 'unofficial' : status;
+  const result: IndicatorValue<T> = { value, source, status: effective, confirmed: effective === 'confirmed' };
+  if (note) result.note = note;
+  return result;
+}
+
+/** Normalises an AFP fund name as written by people or Odoo ("AFP PlanVital", "Plan Vital") to its key, or null. */
+export function normaliseAfpName(name: string): AfpFund | null {
+  const key = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/^afp\s*/, '')
+    .replace(/[^a-z]/g, '');
+  return (AFP_FUNDS as readonly string[]).includes(key) ? (key as AfpFund) : null;
+}
