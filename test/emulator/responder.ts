@@ -1,0 +1,159 @@
+import type { ServerResponse } from 'node:http';
+
+import type { EmulatorRule, EmulatorUsage, RequestLogEntry } from './emulator.types';
+import { isGone, sendJson, sleep } from './http-io';
+import { explicitCacheUsage, implicitCachedTokens, PromptCache } from './prompt-cache';
+import { defaultReply, planReply, reasoningTokensFor, tokensForChars } from './reply-builder';
+import { RuleBook } from './rule-book';
+import { StatsRecorder } from './stats-recorder';
+import { type Answer, BadRequestError, type ParsedRequest, type WireFormat } from './wire/wire-format';
+
+/** Settings the responder reads on every request. */
+export interface ResponderSettings {
+  latencyMs: number;
+  chunkDelayMs: number;
+  cacheMinTokens: number;
+}
+
+const ID_PREFIX = { anthropic: 'msg_emu', gemini: 'emu-', openai: 'chatcmpl-emu' } as const;
+const SSE_HEADERS = { 'cache-control': 'no-cache', connection: 'keep-alive', 'content-type': 'text/event-stream' };
+
+/** Answers one generate call: applies the scripted rule, builds the reply and usage, streams or sends it, and records stats. */
+export class Responder {
+  readonly cache = new PromptCache();
+  private sequence = 0;
+
+  constructor(
+    private readonly settings: ResponderSettings,
+    private readonly rules: RuleBook,
+    private readonly stats: StatsRecorder,
+  ) {}
+
+  /** Handles a parsed JSON body for the given wire format and route. */
+  async respond(wire: WireFormat, route: { model?: string; stream?: boolean }, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
+    const at = performance.timeOrigin + performance.now();
+    let request: ParsedRequest;
+    try {
+      request = wire.parse(body, route);
+    } catch (error) {
+      if (!(error instanceof BadRequestError)) throw error;
+      const model = route.model ?? (typeof body.model === 'string' ? body.model : 'unknown');
+      const entry = this.stats.noteReceived(wire.vendor, model, body.stream === true, at);
+      return this.fail(wire, entry, res, 400, error.message);
+    }
+    const entry = this.stats.noteReceived(wire.vendor, request.facts.model, request.stream, at);
+    const rule = this.rules.take(wire.vendor, request.facts.model);
+    res.once('close', () => {
+      if (entry.outcome === 'pending') entry.outcome = 'aborted';
+    });
+    if (rule?.hang) {
+      entry.outcome = 'hang';
+      return;
+    }
+    await sleep(rule?.latencyMs ?? this.settings.latencyMs);
+    if (isGone(res)) return;
+    if (rule?.status) return this.fail(wire, entry, res, rule.status, rule.errorMessage ?? defaultMessage(rule.status), retryHeaders(rule));
+    if (rule?.malformedJson) return this.sendMalformed(wire, entry, request, res);
+    const answer = this.buildAnswer(wire, request, rule);
+    if (!request.stream) {
+      sendJson(res, 200, wire.body(answer), { 'request-id': answer.id, 'x-request-id': answer.id });
+      this.stats.noteAnswered(entry, answer.usage);
+      return;
+    }
+    await this.stream(wire, answer, entry, res, rule);
+  }
+
+  /** Usage-free token count for Anthropic `count_tokens`. */
+  countTokens(wire: WireFormat, body: Record<string, unknown>, res: ServerResponse): void {
+    try {
+      const request = wire.parse({ max_tokens: 1, ...body }, {});
+      sendJson(res, 200, { input_tokens: tokensForChars(request.facts.promptChars) });
+    } catch (error) {
+      if (!(error instanceof BadRequestError)) throw error;
+      sendJson(res, 400, wire.errorBody(400, error.message));
+    }
+  }
+
+  private buildAnswer(wire: WireFormat, request: ParsedRequest, rule: EmulatorRule | undefined): Answer {
+    const { facts } = request;
+    const plan = planReply(rule?.reply ?? defaultReply(facts), facts.maxTokens);
+    const usage: EmulatorUsage = {
+      cacheCreationTokens: 0,
+      cachedTokens: 0,
+      inputTokens: tokensForChars(facts.promptChars),
+      outputTokens: plan.outputTokens,
+      reasoningTokens: reasoningTokensFor(facts, plan.outputTokens),
+    };
+    if (request.breakpoints) {
+      const { creation, read } = explicitCacheUsage(this.cache, request.breakpoints);
+      usage.cachedTokens = read;
+      usage.cacheCreationTokens = creation;
+    } else if (request.implicitPrefix) {
+      usage.cachedTokens = implicitCachedTokens(this.cache, request.implicitPrefix, this.settings.cacheMinTokens);
+    }
+    if (rule?.usage) Object.assign(usage, rule.usage);
+    return {
+      chunks: plan.chunks,
+      created: Math.floor(Date.now() / 1000),
+      id: `${ID_PREFIX[wire.vendor]}${++this.sequence}`,
+      model: facts.model,
+      request,
+      text: plan.text,
+      truncated: plan.truncated,
+      usage,
+    };
+  }
+
+  private async stream(wire: WireFormat, answer: Answer, entry: RequestLogEntry, res: ServerResponse, rule: EmulatorRule | undefined): Promise<void> {
+    const frames = wire.frames(answer);
+    const gap = rule?.chunkDelayMs ?? this.settings.chunkDelayMs;
+    const cutAfter = rule?.cutStreamAfterChunks;
+    res.writeHead(200, { ...SSE_HEADERS, 'request-id': answer.id, 'x-request-id': answer.id });
+    res.write(frames.head.join(''));
+    for (let i = 0; i < frames.deltas.length; i++) {
+      if (i === cutAfter) break;
+      if (i > 0) await sleep(gap);
+      if (isGone(res)) return;
+      res.write(frames.deltas[i]);
+    }
+    if (cutAfter !== undefined) {
+      entry.outcome = 'cut';
+      await sleep(gap);
+      // Ending the socket mid-body (after the written chunks flush) leaves the chunked response without its terminator.
+      res.socket?.end();
+      return;
+    }
+    await sleep(gap);
+    if (isGone(res)) return;
+    res.end(frames.tail.join(''));
+    this.stats.noteAnswered(entry, answer.usage);
+  }
+
+  private sendMalformed(wire: WireFormat, entry: RequestLogEntry, request: ParsedRequest, res: ServerResponse): void {
+    entry.outcome = 'malformed';
+    entry.status = 200;
+    if (!request.stream) return sendJson(res, 200, wire.malformedBody);
+    res.writeHead(200, SSE_HEADERS);
+    res.end(wire.malformedFrame);
+  }
+
+  private fail(wire: WireFormat, entry: RequestLogEntry, res: ServerResponse, status: number, message: string, headers?: Record<string, string>): void {
+    entry.outcome = 'error';
+    entry.status = status;
+    sendJson(res, status, wire.errorBody(status, message), headers);
+  }
+}
+
+function retryHeaders(rule: EmulatorRule): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (rule.retryAfter !== undefined) headers['retry-after'] = String(rule.retryAfter);
+  if (rule.retryAfterMs !== undefined) headers['retry-after-ms'] = String(rule.retryAfterMs);
+  return headers;
+}
+
+function defaultMessage(status: number): string {
+  if (status === 429) return 'Rate limit reached (emulated)';
+  if (status === 401) return 'Invalid API key (emulated)';
+  if (status === 400) return 'Invalid request (emulated)';
+  return `Emulated upstream failure ${status}`;
+}

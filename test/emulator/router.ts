@@ -1,0 +1,49 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+import type { EmulatorVendor } from './emulator.types';
+import { anthropicWire } from './wire/anthropic-wire';
+import { geminiWire } from './wire/gemini-wire';
+import { openAiWire } from './wire/openai-wire';
+import type { WireFormat } from './wire/wire-format';
+
+/** A vendor call the emulator knows how to answer. */
+export type Route =
+  | { kind: 'generate'; wire: WireFormat; model?: string; stream?: boolean }
+  | { kind: 'count-tokens'; wire: WireFormat }
+  | { kind: 'models'; vendor: EmulatorVendor };
+
+const GEMINI_CALL = /\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+
+/** Maps method + path to a vendor call by path suffix, so any prefix (`/v1`, `/openai/v1`, none) works. */
+export function resolveRoute(method: string, path: string, headers: IncomingHttpHeaders): Route | undefined {
+  if (method === 'POST') {
+    if (path.endsWith('/chat/completions')) return { kind: 'generate', wire: openAiWire };
+    if (path.endsWith('/messages')) return { kind: 'generate', wire: anthropicWire };
+    if (path.endsWith('/messages/count_tokens')) return { kind: 'count-tokens', wire: anthropicWire };
+    const gemini = GEMINI_CALL.exec(path);
+    if (gemini) return { kind: 'generate', model: decodeURIComponent(gemini[1]), stream: gemini[2] === 'streamGenerateContent', wire: geminiWire };
+    return undefined;
+  }
+  if (method === 'GET' && path.endsWith('/models')) {
+    if (headers['anthropic-version']) return { kind: 'models', vendor: 'anthropic' };
+    return { kind: 'models', vendor: path.includes('v1beta') ? 'gemini' : 'openai' };
+  }
+  return undefined;
+}
+
+const MODELS: Record<EmulatorVendor, string[]> = {
+  anthropic: ['claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-7'],
+  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash-lite'],
+  openai: ['gpt-4o-mini', 'gpt-4o', 'gpt-5-mini', 'o4-mini', 'llama-3.3-70b-versatile', 'deepseek-chat', 'deepseek-reasoner'],
+};
+
+/** The vendor's model-list body. */
+export function modelList(vendor: EmulatorVendor): unknown {
+  const ids = MODELS[vendor];
+  if (vendor === 'gemini') return { models: ids.map((id) => ({ displayName: id, name: `models/${id}`, supportedGenerationMethods: ['generateContent'] })) };
+  if (vendor === 'anthropic') {
+    const data = ids.map((id) => ({ created_at: '2025-01-01T00:00:00Z', display_name: id, id, type: 'model' }));
+    return { data, first_id: ids[0], has_more: false, last_id: ids[ids.length - 1] };
+  }
+  return { data: ids.map((id) => ({ created: 1735689600, id, object: 'model', owned_by: 'emulator' })), object: 'list' };
+}
