@@ -25,7 +25,7 @@ export function analyzeByKeywords(item: SiiAnalysisInput): SiiAnalysis {
   const text = `${item.title}\n${item.summary}`;
   const type = docTypeOf(item.kind);
   const matched = KEYWORD_RULES.filter((rule) => rule.pattern.test(text));
-  const team: SiiTeam = matched[0]?.team ?? 'general';
+  const team = (matched[0]?.team ?? 'general') as SiiTeam;
   const modules = [...new Set(matched.flatMap((rule) => rule.modules))] as OdooModule[];
   const deadlines = findDates(text).filter((date) => date !== item.publishedAt && (!item.publishedAt || date > item.publishedAt));
   const mandatory = MANDATORY_PATTERN.test(text);
