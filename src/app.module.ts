@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { CommonModule } from './common/common.module';
+import { LoggingModule } from './common/logging.module';
+import { AppConfig, AppConfigModule } from './config';
+import { FEATURE_MODULES } from './feature-modules';
+import { HealthModule } from './health/health.module';
+import { DatabaseConnection, DatabaseModule } from './infra/database';
+import { RedisModule } from './infra/redis';
+
+/** The application: platform modules plus the feature modules; no providers of its own. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, database: DatabaseConnection): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule.forRoot(database),
+        RedisModule,
+        EventEmitterModule.forRoot({ wildcard: false, maxListeners: 50 }),
+        ScheduleModule.forRoot(),
+        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
+        CommonModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

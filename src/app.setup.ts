@@ -1,0 +1,99 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import { resolveDatabase } from './bootstrap/database';
+import { ensureLocalKeys } from './bootstrap/dev-keys';
+import { mountStaticAssets } from './bootstrap/static-assets';
+import { toErrorBody } from './common/errors';
+import { AppConfig } from './config';
+import { registerHttpMetrics } from './infra/metrics/http-metrics';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+export interface RunningApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  /** Closes the app (in-flight requests finish, buffers flush) and the embedded database. */
+  close(): Promise<void>;
+}
+
+function requestId(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  (req as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+/** Builds the whole application (database resolved and migrated first); main.ts and the e2e tests both use it. */
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningApp> {
+  const notes = ensureLocalKeys(config);
+  const database = await resolveDatabase(config);
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    genReqId: requestId,
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+  let app: NestFastifyApplication;
+  try {
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database.connection), adapter, {
+      bufferLogs: options.logger !== false,
+      logger: options.logger === false ? false : undefined,
+    });
+    if (options.logger !== false) app.useLogger(app.get(PinoLogger));
+    configureApp(app);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  const log = new Logger('Startup');
+  const db = database.connection;
+  log.log(`database: ${db.mode === 'embedded' ? `embedded PGlite (DATABASE_URL not set), data in ${config.database.dataDir}/pglite` : 'Postgres server from DATABASE_URL'}; migrations applied now ${db.migrations.applied.length}, before ${db.migrations.alreadyApplied.length}`);
+  log.log(`redis: ${config.redis.url ? 'Redis from REDIS_URL (state shared by replicas)' : 'in-process store (REDIS_URL not set): fine for a single replica only'}`);
+  const vendors = config.configuredVendors();
+  log.log(`LLM vendors configured: ${vendors.length ? vendors.join(', ') : 'none (features answer deterministically through the offline provider)'}`);
+  notes.forEach((note) => log.warn(note));
+  return {
+    app,
+    config,
+    async close() {
+      await app.close();
+      await database.stop();
+    },
+  };
+}
+
+/** Fastify hooks, error handling, Swagger and static assets: everything besides the module graph. */
+export function configureApp(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    const body = toErrorBody(error, String(request.id));
+    void reply.status(body.statusCode).send(body);
+  });
+  registerHttpMetrics(fastify);
+  app.enableShutdownHooks();
+  mountStaticAssets(app);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('odoo-ai-gateway')
+      .setDescription('LLM gateway and Chilean domain services (DTE, payroll, chat, SII monitor) for Odoo 19. Send `Authorization: Bearer <API key>`.')
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API_KEY / API_KEYS entry; admin routes need ADMIN_API_KEY' }, 'bearer')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,3 @@
+export { ApiKeyGuard } from './api-key.guard';
+export { AdminOnly, CurrentCaller, Public } from './auth.decorators';
+export type { Caller } from './caller';

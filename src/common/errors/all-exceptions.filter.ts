@@ -1,0 +1,53 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorBody, reasonPhrase } from './error-body';
+import { RequestValidationError } from './validation';
+
+/** Maps Fastify's own client errors (bad JSON, body too large...) to their HTTP status. */
+const FASTIFY_CODES: Record<string, number> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 413,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 415,
+  FST_ERR_CTP_EMPTY_JSON_BODY: 400,
+  FST_ERR_CTP_INVALID_JSON_BODY: 400,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 400,
+};
+
+/** Builds the standard body for any thrown value; unknown errors become a bare 500 with no detail. */
+export function toErrorBody(error: unknown, requestId: string): ErrorBody {
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? error.message);
+    const body: ErrorBody = { statusCode: status, error: reasonPhrase(status), message, requestId };
+    if (error instanceof RequestValidationError) body.details = error.details;
+    return body;
+  }
+  const e = error as { statusCode?: number; code?: string; message?: string };
+  const status = (e?.code && FASTIFY_CODES[e.code]) || (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500);
+  if (status === 500) return { statusCode: 500, error: reasonPhrase(500), message: 'Internal server error', requestId };
+  const message =
+    status === 413 ? 'Request body is larger than the configured limit (BODY_LIMIT_BYTES)' :
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError ? 'Malformed JSON body' :
+    String(e.message ?? reasonPhrase(status));
+  return { statusCode: status, error: reasonPhrase(status), message, requestId };
+}
+
+/** One error body for every failure; stack traces and internals never leave the process. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const body = toErrorBody(exception, String(request.id));
+    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.end();
+      return;
+    }
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

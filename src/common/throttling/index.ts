@@ -1,0 +1,3 @@
+export { ApiThrottlerGuard } from './api-throttler.guard';
+export { RateLimit } from './rate-limit.decorator';
+export { ThrottlingModule } from './throttling.module';

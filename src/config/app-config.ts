@@ -1,0 +1,212 @@
+import { ConfigError, EnvDto, validateEnv } from './env.schema';
+
+export type VendorName = 'anthropic' | 'openai' | 'gemini' | 'groq' | 'deepseek' | 'openai-compatible';
+
+export interface ApiKeyEntry {
+  name: string;
+  key: string;
+  /** Companies this key may act for; null = any. */
+  companies: number[] | null;
+}
+
+export interface VendorSettings {
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+export interface ProviderLimitOverride {
+  rpm?: number;
+  tpm?: number;
+  rpd?: number;
+}
+
+export type RouteLimitName = 'default' | 'dteValidate' | 'matchPo' | 'payroll' | 'indicators' | 'chat' | 'siiMonitor' | 'llmProxy';
+
+/** The validated, typed configuration tree; built once at start-up. */
+export class AppConfig {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+    readonly logLevel: string,
+    readonly nodeEnv: string,
+    readonly database: { url?: string; dataDir: string; poolSize: number },
+    readonly redis: { url?: string },
+    readonly auth: { keys: ApiKeyEntry[]; adminKey?: string },
+    readonly vendors: Record<VendorName, VendorSettings> & { anthropicModel?: string; openaiCompatibleModels: string[] },
+    readonly llm: {
+      defaultModel?: string;
+      catalogPath?: string;
+      providerLimits: Partial<Record<VendorName, ProviderLimitOverride>>;
+      fallbackChains: Record<string, string[]>;
+      timeoutMs: number;
+      requestDeadlineMs: number;
+      maxRetries: number;
+      retryBaseMs: number;
+      retryMaxMs: number;
+      breakerFailureThreshold: number;
+      breakerOpenMs: number;
+      rateLimitMaxWaitMs: number;
+      minuteMs: number;
+      dayMs: number;
+      maxEstimatedCostPerRequest: number;
+      promptCaching: boolean;
+      responseCacheTtlSeconds: number;
+      costFlushIntervalMs: number;
+    },
+    readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number },
+    readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
+    readonly sii: {
+      enabled: boolean;
+      cron: string;
+      sourcesJson?: string;
+      allowedHosts: string[];
+      fetchTimeoutMs: number;
+      maxPageBytes: number;
+      retentionDays: number;
+      slackWebhookUrl?: string;
+      slackTechLeadId?: string;
+    },
+  ) {}
+
+  /** Vendors with an API key (or, for the OpenAI-compatible server, a base URL). */
+  configuredVendors(): VendorName[] {
+    return (Object.keys(VENDOR_ENV) as VendorName[]).filter((v) =>
+      v === 'openai-compatible' ? Boolean(this.vendors[v].baseUrl) : Boolean(this.vendors[v].apiKey),
+    );
+  }
+}
+
+const VENDOR_ENV: Record<VendorName, [keyof EnvDto, keyof EnvDto]> = {
+  anthropic: ['ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'],
+  openai: ['OPENAI_API_KEY', 'OPENAI_BASE_URL'],
+  gemini: ['GEMINI_API_KEY', 'GEMINI_BASE_URL'],
+  groq: ['GROQ_API_KEY', 'GROQ_BASE_URL'],
+  deepseek: ['DEEPSEEK_API_KEY', 'DEEPSEEK_BASE_URL'],
+  'openai-compatible': ['OPENAI_COMPATIBLE_API_KEY', 'OPENAI_COMPATIBLE_BASE_URL'],
+};
+
+/** Parses `name:key` or `name:key:1|2` pairs separated by commas. */
+function parseApiKeys(raw: string | undefined, problems: string[]): ApiKeyEntry[] {
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((entry, index) => {
+      const [name, key, companies] = entry.split(':');
+      if (!name || !key || key.length < 16) {
+        problems.push(`  - API_KEYS: entry ${index + 1} must be name:key (key of at least 16 characters), optionally name:key:companyId|companyId`);
+        return [];
+      }
+      const ids = companies ? companies.split('|').map(Number) : null;
+      if (ids && ids.some((id) => !Number.isInteger(id) || id <= 0)) {
+        problems.push(`  - API_KEYS: entry ${index + 1} (${name}) has company ids that are not positive integers`);
+        return [];
+      }
+      return [{ name, key, companies: ids }];
+    });
+}
+
+function parseJson<T>(name: string, raw: string | undefined, fallback: T, problems: string[]): T {
+  if (!raw) return fallback;
+  try {
+    const parsed = JSON.parse(raw);
+    if (parsed === null || typeof parsed !== 'object') throw new Error('not an object');
+    return parsed as T;
+  } catch {
+    problems.push(`  - ${name}: must be a JSON object`);
+    return fallback;
+  }
+}
+
+/** Validates the environment and builds the typed configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(raw: Record<string, string | undefined> = process.env): AppConfig {
+  let env: EnvDto;
+  const problems: string[] = [];
+  try {
+    env = validateEnv(raw);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Keep collecting the cross-field problems too, so one message names every variable.
+    const extra: string[] = [];
+    parseApiKeys(raw.API_KEYS, extra);
+    parseJson('PROVIDER_LIMITS', raw.PROVIDER_LIMITS, {}, extra);
+    parseJson('FALLBACK_CHAINS', raw.FALLBACK_CHAINS, {}, extra);
+    throw new ConfigError([error.message, ...extra].join('\n'));
+  }
+  const keys = parseApiKeys(env.API_KEYS, problems);
+  if (env.API_KEY) keys.unshift({ name: 'default', key: env.API_KEY, companies: null });
+  const providerLimits = parseJson('PROVIDER_LIMITS', env.PROVIDER_LIMITS, {}, problems);
+  const fallbackChains = parseJson('FALLBACK_CHAINS', env.FALLBACK_CHAINS, {}, problems);
+  if (problems.length) throw new ConfigError(`Invalid configuration (${problems.length}):\n${problems.join('\n')}`);
+
+  const vendors = Object.fromEntries(
+    (Object.entries(VENDOR_ENV) as [VendorName, [keyof EnvDto, keyof EnvDto]][]).map(([v, [k, u]]) => [
+      v,
+      { apiKey: env[k] as string | undefined, baseUrl: env[u] as string | undefined },
+    ]),
+  ) as Record<VendorName, VendorSettings>;
+  const throttlePerMin = env.THROTTLE_DEFAULT_PER_MIN ?? 60;
+
+  return new AppConfig(
+    env.PORT ?? 8002,
+    env.HOST ?? '0.0.0.0',
+    env.LOG_LEVEL ?? 'info',
+    env.NODE_ENV ?? 'development',
+    { url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? './data', poolSize: env.DB_POOL_SIZE ?? 10 },
+    { url: env.REDIS_URL },
+    { keys, adminKey: env.ADMIN_API_KEY },
+    {
+      ...vendors,
+      anthropicModel: env.ANTHROPIC_MODEL,
+      openaiCompatibleModels: (env.OPENAI_COMPATIBLE_MODELS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    {
+      defaultModel: env.DEFAULT_MODEL,
+      catalogPath: env.MODEL_CATALOG_PATH,
+      providerLimits,
+      fallbackChains,
+      timeoutMs: env.LLM_TIMEOUT_MS ?? 30_000,
+      requestDeadlineMs: env.LLM_REQUEST_DEADLINE_MS ?? 60_000,
+      maxRetries: env.LLM_MAX_RETRIES ?? 3,
+      retryBaseMs: env.LLM_RETRY_BASE_MS ?? 1_000,
+      retryMaxMs: env.LLM_RETRY_MAX_MS ?? 16_000,
+      breakerFailureThreshold: env.BREAKER_FAILURE_THRESHOLD ?? 5,
+      breakerOpenMs: env.BREAKER_OPEN_MS ?? 60_000,
+      rateLimitMaxWaitMs: env.RATE_LIMIT_MAX_WAIT_MS ?? 5_000,
+      minuteMs: env.LIMIT_MINUTE_MS ?? 60_000,
+      dayMs: env.LIMIT_DAY_MS ?? 86_400_000,
+      maxEstimatedCostPerRequest: env.MAX_ESTIMATED_COST_PER_REQUEST ?? 1,
+      promptCaching: env.ENABLE_PROMPT_CACHING ?? true,
+      responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS ?? 3600,
+      costFlushIntervalMs: env.COST_FLUSH_INTERVAL_MS ?? 1_000,
+    },
+    {
+      throttleTtlMs: env.THROTTLE_TTL_MS ?? 60_000,
+      routeLimits: {
+        default: throttlePerMin,
+        dteValidate: env.THROTTLE_DTE_VALIDATE_PER_MIN ?? 20,
+        matchPo: env.THROTTLE_MATCH_PO_PER_MIN ?? 30,
+        payroll: env.THROTTLE_PAYROLL_PER_MIN ?? 20,
+        indicators: env.THROTTLE_INDICATORS_PER_MIN ?? 10,
+        chat: env.THROTTLE_CHAT_PER_MIN ?? 30,
+        siiMonitor: env.THROTTLE_SII_MONITOR_PER_MIN ?? 5,
+        llmProxy: env.THROTTLE_LLM_PROXY_PER_MIN ?? 600,
+      },
+      bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 1_048_576,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    },
+    { sessionTtlSeconds: env.CHAT_SESSION_TTL ?? 3600, maxMessageLength: env.CHAT_MAX_MESSAGE_LENGTH ?? 5000, historySize: env.CHAT_HISTORY_SIZE ?? 10 },
+    {
+      enabled: env.SII_MONITOR_ENABLED ?? true,
+      cron: env.SII_MONITOR_CRON ?? '0 */6 * * *',
+      sourcesJson: env.SII_SOURCES,
+      allowedHosts: (env.SII_ALLOWED_HOSTS ?? 'www.sii.cl,sii.cl,www3.sii.cl,www4.sii.cl').split(',').map((s) => s.trim()).filter(Boolean),
+      fetchTimeoutMs: env.SII_FETCH_TIMEOUT_MS ?? 15_000,
+      maxPageBytes: env.SII_MAX_PAGE_BYTES ?? 5_000_000,
+      retentionDays: env.SII_RETENTION_DAYS ?? 180,
+      slackWebhookUrl: env.SLACK_WEBHOOK_URL,
+      slackTechLeadId: env.SLACK_TECH_LEAD_ID,
+    },
+  );
+}

@@ -1,0 +1,6 @@
+export { KvStore } from './kv-store';
+export { MemoryKvStore } from './memory-kv-store';
+export { RedisHandle } from './redis-handle';
+export { RedisKvStore } from './redis-kv-store';
+export { RedisModule } from './redis.module';
+export { waitReady } from './redis-connection';

@@ -1,0 +1,105 @@
+import type Redis from 'ioredis';
+import { KvStore } from './kv-store';
+import { MemoryKvStore } from './memory-kv-store';
+
+const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const INCR_WITH_TTL = `local v = redis.call('INCRBY', KEYS[1], ARGV[1]) if tonumber(ARGV[2]) > 0 and redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return v`;
+
+/**
+ * Redis-backed KvStore shared by all replicas. While Redis is unreachable every call is served by the
+ * process-memory fallback (degraded: per-replica state) so requests keep being answered.
+ */
+export class RedisKvStore extends KvStore {
+  private readonly fallback = new MemoryKvStore();
+  private readonly handlers = new Map<string, ((message: string) => void)[]>();
+
+  constructor(
+    private readonly client: Redis,
+    private readonly subscriber: Redis,
+  ) {
+    super();
+    this.subscriber.on('message', (channel: string, message: string) => {
+      for (const handler of this.handlers.get(channel) ?? []) handler(message);
+    });
+    this.subscriber.on('ready', () => {
+      const channels = [...this.handlers.keys()];
+      if (channels.length) void this.subscriber.subscribe(...channels).catch(() => undefined);
+    });
+  }
+
+  private ready(): boolean {
+    return this.client.status === 'ready';
+  }
+
+  private async run<T>(viaRedis: () => Promise<T>, viaMemory: () => Promise<T>): Promise<T> {
+    if (!this.ready()) return viaMemory();
+    try {
+      return await viaRedis();
+    } catch {
+      return viaMemory();
+    }
+  }
+
+  get(key: string) {
+    return this.run(() => this.client.get(key), () => this.fallback.get(key));
+  }
+
+  set(key: string, value: string, ttlMs = 0) {
+    return this.run(
+      async () => {
+        if (ttlMs > 0) await this.client.set(key, value, 'PX', ttlMs);
+        else await this.client.set(key, value);
+      },
+      () => this.fallback.set(key, value, ttlMs),
+    );
+  }
+
+  setIfAbsent(key: string, value: string, ttlMs: number) {
+    return this.run(
+      async () => (await this.client.set(key, value, 'PX', ttlMs, 'NX')) === 'OK',
+      () => this.fallback.setIfAbsent(key, value, ttlMs),
+    );
+  }
+
+  del(key: string) {
+    return this.run(async () => void (await this.client.del(key)), () => this.fallback.del(key));
+  }
+
+  delIfEquals(key: string, value: string) {
+    return this.run(
+      async () => (await this.client.eval(DEL_IF_EQUALS, 1, key, value)) === 1,
+      () => this.fallback.delIfEquals(key, value),
+    );
+  }
+
+  expire(key: string, ttlMs: number) {
+    return this.run(async () => (await this.client.pexpire(key, ttlMs)) === 1, () => this.fallback.expire(key, ttlMs));
+  }
+
+  ttlMs(key: string) {
+    return this.run(() => this.client.pttl(key), () => this.fallback.ttlMs(key));
+  }
+
+  incrBy(key: string, by: number, ttlMs = 0) {
+    return this.run(
+      async () => Number(await this.client.eval(INCR_WITH_TTL, 1, key, by, ttlMs)),
+      () => this.fallback.incrBy(key, by, ttlMs),
+    );
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.run(async () => void (await this.client.publish(channel, message)), () => this.fallback.publish(channel, message));
+  }
+
+  async subscribe(channel: string, handler: (message: string) => void): Promise<void> {
+    const list = this.handlers.get(channel) ?? [];
+    list.push(handler);
+    this.handlers.set(channel, list);
+    await this.fallback.subscribe(channel, handler);
+    if (this.subscriber.status === 'ready') await this.subscriber.subscribe(channel).catch(() => undefined);
+  }
+
+  mode(): 'redis' | 'degraded' {
+    return this.ready() ? 'redis' : 'degraded';
+  }
+}

@@ -1,0 +1,37 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from 'src/config';
+import { KvStore } from './kv-store';
+import { MemoryKvStore } from './memory-kv-store';
+import { createRedisClient } from './redis-connection';
+import { RedisHandle } from './redis-handle';
+import { RedisKvStore } from './redis-kv-store';
+
+/** Shared state: Redis when REDIS_URL is set, process memory otherwise (one replica only). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: RedisHandle,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        if (!config.redis.url) return new RedisHandle(null, null);
+        const logger = new Logger('Redis');
+        return new RedisHandle(createRedisClient(config.redis.url, 'main', logger), createRedisClient(config.redis.url, 'pubsub', logger));
+      },
+    },
+    {
+      provide: KvStore,
+      inject: [RedisHandle],
+      useFactory: (handle: RedisHandle) =>
+        handle.client && handle.subscriber ? new RedisKvStore(handle.client, handle.subscriber) : new MemoryKvStore(),
+    },
+  ],
+  exports: [RedisHandle, KvStore],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(RedisHandle) private readonly handle: RedisHandle) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.handle.close();
+  }
+}
