@@ -44,7 +44,7 @@ export class Responder {
     const entry = this.stats.noteReceived(wire.vendor, request.facts.model, request.stream, at);
     const rule = this.rules.take(wire.vendor, request.facts.model);
     res.once('close', () => {
-      if (entry.outcome === 'pending') entry.outcome = 'aborted';
+      if (entry.outcome === 'pending' || entry.outcome === 'hang') entry.outcome = 'aborted';
     });
     if (rule?.hang) {
       entry.outcome = 'hang';
