@@ -14,6 +14,7 @@ import type {
 
 const KNOWN_DTE_KEYS = new Set([
   'root', 'Encabezado', 'IdDoc', 'TipoDTE', 'Folio', 'FchEmis', 'FchVenc', 'IndServicio', 'IndTraslado', 'TipoDespacho',
+  'CdgTraslado', 'FolioAut', 'FchAut',
   'FmaPago', 'MntBruto', 'IndMntNeto', 'Emisor', 'Receptor', 'Totales', 'Detalle', 'Referencia', 'Transporte',
   'DscRcgGlobal', 'OtraMoneda',
 ]);
@@ -140,6 +141,9 @@ export function normalizeSiiPayload(dteRaw: Record<string, unknown>, contextRaw?
     IndServicio: toNumberLike(header('IndServicio')),
     IndTraslado: toNumberLike(header('IndTraslado')),
     TipoDespacho: toNumberLike(header('TipoDespacho')),
+    CdgTraslado: toNumberLike(header('CdgTraslado')),
+    FolioAut: toNumberLike(header('FolioAut')),
+    FchAut: toDateText(header('FchAut')),
     FmaPago: toNumberLike(header('FmaPago')),
     MntBruto: toNumberLike(header('MntBruto')),
     IndMntNeto: toNumberLike(header('IndMntNeto')),
@@ -147,6 +151,9 @@ export function normalizeSiiPayload(dteRaw: Record<string, unknown>, contextRaw?
     Receptor: receptor(part('Receptor') ?? {}),
     Totales: totales(part('Totales') ?? {}),
     Detalle: toRecordArray(dteRaw.Detalle)?.map(line),
+    DscRcgGlobal: toRecordArray(dteRaw.DscRcgGlobal)?.map((g) =>
+      compact({ TpoMov: toText(g.TpoMov), TpoValor: toText(g.TpoValor), ValorDR: toNumberLike(g.ValorDR), IndExeDR: toNumberLike(g.IndExeDR) }),
+    ),
     Referencia: toRecordArray(dteRaw.Referencia)?.map(reference),
     Transporte: transport ? transporte(transport) : undefined,
     unknownKeys: Object.keys(dteRaw).filter((key) => !KNOWN_DTE_KEYS.has(key)),

@@ -78,6 +78,14 @@ export interface NormalizedReference {
   RazonRef?: string;
 }
 
+/** A global discount (`D`) or surcharge (`R`) row. */
+export interface NormalizedGlobalAdjustment {
+  TpoMov?: string;
+  TpoValor?: string;
+  ValorDR?: NumberLike;
+  IndExeDR?: NumberLike;
+}
+
 export interface NormalizedTransporte {
   Patente?: string;
   PatenteCarro?: string;
@@ -104,6 +112,9 @@ export interface NormalizedDte {
   IndServicio?: NumberLike;
   IndTraslado?: NumberLike;
   TipoDespacho?: NumberLike;
+  CdgTraslado?: NumberLike;
+  FolioAut?: NumberLike;
+  FchAut?: string;
   FmaPago?: NumberLike;
   MntBruto?: NumberLike;
   IndMntNeto?: NumberLike;
@@ -112,6 +123,7 @@ export interface NormalizedDte {
   Totales: NormalizedTotales;
   /** Undefined when the payload carries no lines (the addon body never does). */
   Detalle?: NormalizedLine[];
+  DscRcgGlobal?: NormalizedGlobalAdjustment[];
   Referencia?: NormalizedReference[];
   Transporte?: NormalizedTransporte;
   /** Top-level keys of the payload that the normalizer did not recognise. */

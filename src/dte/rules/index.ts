@@ -1,0 +1,78 @@
+/** The rule registry: adding a rule is one `<name>.rule.ts` file plus one line here. */
+import { cafExpiryRule } from './caf-expiry.rule';
+import { dueDateOrderRule } from './due-date-order.rule';
+import { emissionDateNotFutureRule } from './emission-date-not-future.rule';
+import { emissionDateRangeRule } from './emission-date-range.rule';
+import { exemptTotalsRule } from './exempt-totals.rule';
+import { exemptTypeNoVatRule } from './exempt-type-no-vat.rule';
+import { facturaNeedsTaxedLineRule } from './factura-needs-taxed-line.rule';
+import { facturaVatRateRule } from './factura-vat-rate.rule';
+import { fieldLengthsRule } from './field-lengths.rule';
+import { folioFormatRule } from './folio-format.rule';
+import { folioInCafRangeRule } from './folio-in-caf-range.rule';
+import { grossIvaSplitRule } from './gross-iva-split.rule';
+import { guiaExportTransferRule } from './guia-export-transfer.rule';
+import { guiaIndTrasladoRule } from './guia-ind-traslado.rule';
+import { guiaTransport2026Rule } from './guia-transport-2026.rule';
+import { integerAmountsRule } from './integer-amounts.rule';
+import { ivaAmountRule } from './iva-amount.rule';
+import { lineAmountRule } from './line-amount.rule';
+import { lineCountRule } from './line-count.rule';
+import { lineExemptIndicatorRule } from './line-exempt-indicator.rule';
+import { lineQuantityPriceRule } from './line-quantity-price.rule';
+import { lineTextLengthsRule } from './line-text-lengths.rule';
+import { lineZeroAmountRule } from './line-zero-amount.rule';
+import { netExemptSumsRule } from './net-exempt-sums.rule';
+import { referenceCodRefRule } from './reference-codref.rule';
+import { referenceFieldsRule } from './reference-fields.rule';
+import { referenceLineNumbersRule } from './reference-line-numbers.rule';
+import { referenceRequiredRule } from './reference-required.rule';
+import { referenceSingleDocumentRule } from './reference-single-document.rule';
+import { requiredFieldsRule } from './required-fields.rule';
+import type { DteRule } from './rule';
+import { rutCheckDigitRule } from './rut-check-digit.rule';
+import { rutFormatRule } from './rut-format.rule';
+import { rutRangeRule } from './rut-range.rule';
+import { tipoDteValidRule } from './tipo-dte-valid.rule';
+import { totalIdentityRule } from './total-identity.rule';
+
+export type { DteRule, Finding, RuleContext, Severity } from './rule';
+
+/** Every rule, in the order findings are reported. */
+export const DTE_RULES: readonly DteRule[] = [
+  tipoDteValidRule,
+  facturaNeedsTaxedLineRule,
+  exemptTypeNoVatRule,
+  rutFormatRule,
+  rutCheckDigitRule,
+  rutRangeRule,
+  requiredFieldsRule,
+  fieldLengthsRule,
+  emissionDateRangeRule,
+  emissionDateNotFutureRule,
+  dueDateOrderRule,
+  folioFormatRule,
+  folioInCafRangeRule,
+  cafExpiryRule,
+  lineCountRule,
+  lineTextLengthsRule,
+  lineQuantityPriceRule,
+  lineAmountRule,
+  lineZeroAmountRule,
+  lineExemptIndicatorRule,
+  netExemptSumsRule,
+  ivaAmountRule,
+  grossIvaSplitRule,
+  totalIdentityRule,
+  integerAmountsRule,
+  exemptTotalsRule,
+  facturaVatRateRule,
+  referenceRequiredRule,
+  referenceCodRefRule,
+  referenceSingleDocumentRule,
+  referenceLineNumbersRule,
+  referenceFieldsRule,
+  guiaIndTrasladoRule,
+  guiaExportTransferRule,
+  guiaTransport2026Rule,
+];

@@ -1,0 +1,30 @@
+import { addDays, clp, decimalPlaces, isIsoDate, roundHalfUp, todayInChile } from './rule-helpers';
+
+describe('rule-helpers', () => {
+  it('rounds half away from zero without float noise', () => {
+    expect(roundHalfUp(2.5)).toBe(3);
+    expect(roundHalfUp(1.005 * 1000)).toBe(1005);
+    expect(roundHalfUp(79799.5)).toBe(79800);
+    expect(roundHalfUp(-2.5)).toBe(-3);
+    expect(roundHalfUp(0.49)).toBe(0);
+  });
+
+  it('gives the Chilean date, which lags UTC by 3-4 hours', () => {
+    expect(todayInChile(new Date('2026-03-05T02:00:00Z'))).toBe('2026-03-04');
+    expect(todayInChile(new Date('2026-03-05T04:00:00Z'))).toBe('2026-03-05');
+    expect(todayInChile(new Date('2026-07-05T03:30:00Z'))).toBe('2026-07-04');
+  });
+
+  it('validates real calendar dates only', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('05-03-2026')).toBe(false);
+  });
+
+  it('formats pesos, adds days and counts decimals', () => {
+    expect(clp(499800)).toBe('$499.800');
+    expect(addDays('2026-01-10', 180)).toBe('2026-07-09');
+    expect(decimalPlaces(1.25)).toBe(2);
+    expect(decimalPlaces(3)).toBe(0);
+  });
+});
