@@ -1,0 +1,126 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { ApiError, GoogleGenAI } from '@google/genai';
+import OpenAI from 'openai';
+
+import { type Emulator, startEmulator } from './emulator';
+
+const ask = { messages: [{ content: 'hola', role: 'user' as const }], model: 'gpt-4o-mini' };
+
+describe('emulator: scripted faults seen by the real SDKs', () => {
+  let emulator: Emulator;
+  let openai: OpenAI;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    openai = new OpenAI({ apiKey: 'test-key', baseURL: `${emulator.url}/v1`, maxRetries: 0 });
+  });
+  afterEach(() => emulator.reset());
+  afterAll(() => emulator.close());
+
+  it('answers 429 with Retry-After for the next scripted request only', async () => {
+    emulator.script({ count: 1, retryAfter: 7, status: 429, vendor: 'openai' });
+
+    const error = await openai.chat.completions.create(ask).catch((e: unknown) => e);
+    const next = await openai.chat.completions.create(ask);
+
+    expect(error).toBeInstanceOf(OpenAI.RateLimitError);
+    expect((error as OpenAI.APIError).status).toBe(429);
+    expect((error as OpenAI.APIError).headers?.get('retry-after')).toBe('7');
+    expect((error as OpenAI.APIError).error).toMatchObject({ code: 'rate_limit_exceeded', type: 'requests' });
+    expect(next.choices[0].message.content).toContain('Respuesta simulada');
+    const stats = emulator.stats();
+    expect(stats.requests.map((r) => [r.status, r.outcome])).toEqual([[429, 'error'], [200, 'ok']]);
+    expect(stats).toMatchObject({ answered: 1, received: 2 });
+    expect(stats.rules[0]).toMatchObject({ hits: 1, remaining: 0 });
+  });
+
+  it('shapes errors the way each vendor does', async () => {
+    emulator.script({ count: 1, status: 529, vendor: 'anthropic' });
+    emulator.script({ count: 1, status: 503, vendor: 'gemini' });
+    const anthropic = new Anthropic({ apiKey: 'test-key', baseURL: emulator.url, maxRetries: 0 });
+    const gemini = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: emulator.url, fetch: globalThis.fetch } });
+
+    const anthropicError = await anthropic.messages
+      .create({ max_tokens: 10, messages: [{ content: 'hola', role: 'user' }], model: 'claude-haiku-4-5' })
+      .catch((e: unknown) => e);
+    const geminiError = await gemini.models.generateContent({ contents: 'hola', model: 'gemini-2.5-flash' }).catch((e: unknown) => e);
+
+    expect(anthropicError).toBeInstanceOf(Anthropic.APIError);
+    expect((anthropicError as Anthropic.APIError).status).toBe(529);
+    expect((anthropicError as Anthropic.APIError).error).toMatchObject({ error: { type: 'overloaded_error' }, type: 'error' });
+    expect(geminiError).toBeInstanceOf(ApiError);
+    expect((geminiError as ApiError).status).toBe(503);
+    expect(JSON.parse((geminiError as ApiError).message)).toMatchObject({ error: { code: 503, status: 'UNAVAILABLE' } });
+  });
+
+  it('matches rules by vendor and model, trying them in the order they were added', async () => {
+    emulator.script({ count: 1, model: 'gpt-4o*', status: 500, vendor: 'openai' });
+    emulator.script({ count: 1, model: 'gpt-4o-mini', status: 401, vendor: 'openai' });
+    emulator.script({ status: 400, vendor: 'anthropic' });
+
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push(await openai.chat.completions.create(ask).then(() => 200, (e: OpenAI.APIError) => e.status));
+    }
+
+    expect(statuses).toEqual([500, 401, 200]);
+  });
+
+  it('replaces the answer text with a scripted reply', async () => {
+    emulator.script({ count: 1, reply: 'Factura aprobada sin observaciones.', vendor: 'any' });
+
+    const result = await openai.chat.completions.create(ask);
+
+    expect(result.choices[0].message.content).toBe('Factura aprobada sin observaciones.');
+    expect(result.usage?.completion_tokens).toBe(Math.ceil(4 * 1.3));
+  });
+
+  it('answers 200 with a broken JSON body and does not count it as answered', async () => {
+    emulator.script({ count: 1, malformedJson: true, vendor: 'openai' });
+
+    await expect(openai.chat.completions.create(ask)).rejects.toMatchObject({ message: expect.stringContaining('JSON'), name: 'SyntaxError' });
+    expect(emulator.stats()).toMatchObject({ answered: 0, received: 1, requests: [{ outcome: 'malformed', status: 200 }] });
+  });
+
+  it('delays the answer by the scripted latency', async () => {
+    emulator.script({ count: 1, latencyMs: 120, vendor: 'openai' });
+
+    const started = performance.now();
+    await openai.chat.completions.create(ask);
+
+    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+  });
+
+  it('hangs until the client aborts, and records the abort', async () => {
+    emulator.script({ hang: true, vendor: 'openai' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+
+    await expect(openai.chat.completions.create(ask, { signal: controller.signal })).rejects.toBeInstanceOf(OpenAI.APIUserAbortError);
+    await waitFor(() => emulator.stats().requests[0]?.outcome === 'aborted');
+    expect(emulator.stats()).toMatchObject({ answered: 0, received: 1 });
+  });
+
+  it('records arrival times so growing retry delays are visible', async () => {
+    const retrying = new OpenAI({ apiKey: 'test-key', baseURL: `${emulator.url}/v1`, maxRetries: 2 });
+    emulator.script({ count: 1, retryAfterMs: 30, status: 503, vendor: 'openai' });
+    emulator.script({ count: 1, retryAfterMs: 150, status: 503, vendor: 'openai' });
+
+    await retrying.chat.completions.create(ask);
+
+    const times = emulator.stats().requests.map((r) => r.at);
+    expect(times).toHaveLength(3);
+    const [first, second] = [times[1] - times[0], times[2] - times[1]];
+    expect(first).toBeGreaterThanOrEqual(25);
+    expect(second).toBeGreaterThanOrEqual(145);
+    expect(second).toBeGreaterThan(first);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 1000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
