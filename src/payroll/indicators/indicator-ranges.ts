@@ -28,6 +28,9 @@ export const AFC_RATE_RANGE = [0, 5] as const;
 /** Plausible range of an asignación familiar amount per carga, in pesos. */
 export const ASIGNACION_AMOUNT_RANGE = [0, 100_000] as const;
 
+/** Plausible range of an asignación familiar tramo income limit, in pesos. */
+export const ASIGNACION_INCOME_RANGE = [100_000, 5_000_000] as const;
+
 /** Returns a message when `value` is not a finite number inside [min, max], else null. */
 export function rangeProblem(value: unknown, [min, max]: readonly [number, number]): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
