@@ -34,8 +34,8 @@ export const guiaTransport2026Rule: DteRule = {
     }
     const severity = inForce ? 'block' : 'info';
     const prefix = inForce ? 'Desde el 1-nov-2026 la guía debe informar' : 'A partir del 1-nov-2026 la guía deberá informar';
-    return missing.map((field) =>
-      finding(doc, 'G-04', severity, `Transporte.${field.key}`, `${prefix} ${field.label}; si no se conoce, debe indicarse expresamente.`),
-    );
+    const labels = missing.map((field) => field.label).join(', ');
+    const message = `${prefix} los datos de transporte; faltan: ${labels}. Si un dato no se conoce, debe indicarse expresamente.`;
+    return [finding(doc, 'G-04', severity, 'Transporte', message, { found: missing.map((field) => field.key) })];
   },
 };

@@ -23,6 +23,7 @@ describe('rule-helpers', () => {
 
   it('formats pesos, adds days and counts decimals', () => {
     expect(clp(499800)).toBe('$499.800');
+    expect(clp(119000.5)).toBe('$119.000,5');
     expect(addDays('2026-01-10', 180)).toBe('2026-07-09');
     expect(decimalPlaces(1.25)).toBe(2);
     expect(decimalPlaces(3)).toBe(0);

@@ -50,7 +50,9 @@ export function addDays(isoDate: string, days: number): string {
 /** Formats pesos the Chilean way: `$499.800`. */
 export function clp(value: number): string {
   const sign = value < 0 ? '-' : '';
-  return `${sign}$${Math.abs(Math.round(value)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+  const [whole, fraction] = Math.abs(value).toString().split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${sign}$${grouped}${fraction ? `,${fraction}` : ''}`;
 }
 
 /** Counts the decimal places of a number as written. */

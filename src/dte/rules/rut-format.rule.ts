@@ -19,7 +19,9 @@ export const rutFormatRule: DteRule = {
         findings.push(finding(doc, 'R-01', 'block', path, `El RUT "${value}" no tiene un formato válido (ej. 76086428-5).`, { found: value }));
       } else if (!isCanonicalRut(value)) {
         const severity = doc.form === 'sii' ? 'block' : 'info';
-        const message = `El RUT "${value}" debe escribirse sin puntos ni prefijo: ${parsed.canonical}.`;
+        const message = value.includes('-')
+          ? `El RUT "${value}" debe escribirse sin puntos ni prefijo: ${parsed.canonical}.`
+          : `El RUT "${value}" no tiene guion antes del dígito verificador; se leyó como ${parsed.canonical}. Revise que esté completo.`;
         findings.push(finding(doc, 'R-01', severity, path, message, { expected: parsed.canonical, found: value }));
       }
     }

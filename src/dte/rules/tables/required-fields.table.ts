@@ -13,11 +13,11 @@ const NOT_BOLETA: readonly DteType[] = [33, 34, 43, 46, 52, 56, 61, 110, 111, 11
 const WITH_ORIGIN_ADDRESS: readonly DteType[] = [33, 34, 43, 46, 52, 110];
 const NATIONAL_FULL_RECEPTOR: readonly DteType[] = [33, 34, 43, 46, 52];
 
+/** IndTraslado (mandatory on 52) is enforced by G-01 together with its allowed values. */
 export const REQUIRED_FIELDS: readonly RequiredField[] = [
   { path: 'TipoDTE', label: 'tipo de documento', requiredFor: ALL },
   { path: 'Folio', label: 'folio', requiredFor: ALL },
   { path: 'FchEmis', label: 'fecha de emisión', requiredFor: ALL },
-  { path: 'IndTraslado', label: 'indicador de traslado', requiredFor: [52] },
   { path: 'IndServicio', label: 'indicador de servicio', requiredFor: [39, 41] },
   { path: 'Emisor.RUTEmisor', label: 'RUT del emisor', requiredFor: ALL },
   { path: 'Emisor.RznSoc', label: 'razón social del emisor', requiredFor: ALL },

@@ -1,0 +1,83 @@
+/** Validates one DTE payload (addon or SII-tag form) with the deterministic rules and the supplier history. */
+import { checkHistory } from './history/history-check';
+import { normalizeDte } from './normalize/normalize-dte';
+import type { DteForm, NormalizedDte } from './normalize/normalized-dte';
+import { DTE_RULES } from './rules/index';
+import type { DteRule, Finding } from './rules/rule';
+import { runRules } from './rules/run-rules';
+
+export type DteRecommendation = 'send' | 'review' | 'reject';
+
+export interface ValidateDteOptions {
+  now: Date;
+  /** The supplier's recent documents as the addon sends them; anything else is ignored. */
+  history?: readonly unknown[];
+  /** Override the registry (tests, feature flags). */
+  rules?: readonly DteRule[];
+}
+
+export interface DteValidationResult {
+  /** Which payload form came in. */
+  form: DteForm;
+  findings: Finding[];
+  rulesRun: string[];
+  recommendation: DteRecommendation;
+  /** Confidence in the recommendation, 0-100. */
+  confidence: number;
+  /** Blocking findings as Spanish sentences (the addon joins them with newlines). */
+  errors: string[];
+  /** Warning findings as Spanish sentences. */
+  warnings: string[];
+  normalized: NormalizedDte;
+}
+
+const CONFIDENCE = {
+  reject: 99,
+  sendSii: 95,
+  sendAddon: 90,
+  sendFloor: 85,
+  reviewFirstWarning: 85,
+  reviewPerExtraWarning: 5,
+  reviewFloor: 50,
+  perInfo: 2,
+};
+
+/** Recommendation from findings: any block → reject, any warn → review, otherwise send. */
+export function recommendationFor(findings: readonly Finding[]): DteRecommendation {
+  if (findings.some((f) => f.severity === 'block')) return 'reject';
+  return findings.some((f) => f.severity === 'warn') ? 'review' : 'send';
+}
+
+/**
+ * Deterministic confidence: a block is certain (99); a clean SII-tag payload 95, a clean addon body 90 (it carries
+ * fewer fields), minus 2 per note; reviews start at 85 and lose 5 per extra warning, never below 50.
+ */
+export function confidenceFor(recommendation: DteRecommendation, findings: readonly Finding[], form: DteForm): number {
+  if (recommendation === 'reject') return CONFIDENCE.reject;
+  if (recommendation === 'review') {
+    const warnings = findings.filter((f) => f.severity === 'warn').length;
+    return Math.max(CONFIDENCE.reviewFloor, CONFIDENCE.reviewFirstWarning - CONFIDENCE.reviewPerExtraWarning * (warnings - 1));
+  }
+  const base = form === 'sii' ? CONFIDENCE.sendSii : CONFIDENCE.sendAddon;
+  const infos = findings.filter((f) => f.severity === 'info').length;
+  return Math.max(CONFIDENCE.sendFloor, base - CONFIDENCE.perInfo * infos);
+}
+
+/** Validates a DTE: `{dte, context}`, `{dte_data}` or a bare `dte_data` object. Never throws on messy input. */
+export function validateDte(input: unknown, options: ValidateDteOptions): DteValidationResult {
+  const { doc, caf } = normalizeDte(input);
+  const { findings: ruleFindings, rulesRun } = runRules(doc, { now: options.now, caf }, options.rules ?? DTE_RULES);
+  const findings = [...ruleFindings, ...checkHistory(doc, options.history ?? [])];
+  if (options.history?.length) rulesRun.push('HIST-01', 'HIST-02');
+  const recommendation = recommendationFor(findings);
+  return {
+    form: doc.form,
+    findings,
+    rulesRun,
+    recommendation,
+    confidence: confidenceFor(recommendation, findings, doc.form),
+    errors: findings.filter((f) => f.severity === 'block').map((f) => f.message),
+    warnings: findings.filter((f) => f.severity === 'warn').map((f) => f.message),
+    normalized: doc,
+  };
+}
