@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 
 import { type Emulator, type EmulatorStats, startEmulator } from './emulator';
 
@@ -18,7 +18,7 @@ describe('emulator: HTTP control endpoints', () => {
   const ask = () =>
     openai.chat.completions.create({ messages: [{ content: 'hola', role: 'user' }], model: 'gpt-4o-mini' }).then(
       () => 200,
-      (e: OpenAI.APIError) => e.status,
+      (e: APIError) => e.status,
     );
 
   it('applies rules scripted over HTTP, including a list of rules', async () => {

@@ -1,6 +1,6 @@
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { APIError as AnthropicApiError } from '@anthropic-ai/sdk';
 import { ApiError, GoogleGenAI } from '@google/genai';
-import OpenAI from 'openai';
+import OpenAI, { APIError } from 'openai';
 
 import { type Emulator, startEmulator } from './emulator';
 
@@ -24,9 +24,9 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
     const next = await openai.chat.completions.create(ask);
 
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
-    expect((error as OpenAI.APIError).status).toBe(429);
-    expect((error as OpenAI.APIError).headers?.get('retry-after')).toBe('7');
-    expect((error as OpenAI.APIError).error).toMatchObject({ code: 'rate_limit_exceeded', type: 'requests' });
+    expect((error as APIError).status).toBe(429);
+    expect((error as APIError).headers?.get('retry-after')).toBe('7');
+    expect((error as APIError).error).toMatchObject({ code: 'rate_limit_exceeded', type: 'requests' });
     expect(next.choices[0].message.content).toContain('Respuesta simulada');
     const stats = emulator.stats();
     expect(stats.requests.map((r) => [r.status, r.outcome])).toEqual([[429, 'error'], [200, 'ok']]);
@@ -46,8 +46,8 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
     const geminiError = await gemini.models.generateContent({ contents: 'hola', model: 'gemini-2.5-flash' }).catch((e: unknown) => e);
 
     expect(anthropicError).toBeInstanceOf(Anthropic.APIError);
-    expect((anthropicError as Anthropic.APIError).status).toBe(529);
-    expect((anthropicError as Anthropic.APIError).error).toMatchObject({ error: { type: 'overloaded_error' }, type: 'error' });
+    expect((anthropicError as AnthropicApiError).status).toBe(529);
+    expect((anthropicError as AnthropicApiError).error).toMatchObject({ error: { type: 'overloaded_error' }, type: 'error' });
     expect(geminiError).toBeInstanceOf(ApiError);
     expect((geminiError as ApiError).status).toBe(503);
     expect(JSON.parse((geminiError as ApiError).message)).toMatchObject({ error: { code: 503, status: 'UNAVAILABLE' } });
@@ -60,7 +60,7 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
 
     const statuses = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push(await openai.chat.completions.create(ask).then(() => 200, (e: OpenAI.APIError) => e.status));
+      statuses.push(await openai.chat.completions.create(ask).then(() => 200, (e: APIError) => e.status));
     }
 
     expect(statuses).toEqual([500, 401, 200]);
