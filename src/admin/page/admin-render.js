@@ -45,26 +45,26 @@
   }
 
   function stat(label, value) {
-    return [el('dt', {}, [label]), el('dd', {}, [value])];
+    return el('div', { class: 'stat' }, [el('dt', {}, [label]), el('dd', {}, [value])]);
   }
 
   function providerCard(p, actions) {
     var id = p.provider;
     var latency = p.latencyMs || {};
-    var stats = [].concat(
+    var stats = [
       stat('Requests', F.formatCount(p.requests)),
       stat('Error rate', F.formatPercent(p.errorRate)),
-      stat('Breaker', ''),
+      stat('Breaker', badge(p.breaker, F.stateTone(p.breaker), 'breaker-' + id)),
       stat('p50', F.formatMs(latency.p50)),
       stat('p95', F.formatMs(latency.p95)),
       stat('p99', F.formatMs(latency.p99)),
-    );
-    stats[5].appendChild(badge(p.breaker, F.stateTone(p.breaker), 'breaker-' + id));
+    ];
     var resetButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'reset-quotas-' + id }, ['Reset quotas']);
     var closeButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'close-breaker-' + id }, ['Force-close breaker']);
     resetButton.addEventListener('click', function () { actions.onResetQuotas(id, resetButton); });
     closeButton.addEventListener('click', function () { actions.onCloseBreaker(id, closeButton); });
-    return el('article', { class: 'card tone-' + F.stateTone(p.state), 'data-testid': 'provider-' + id, 'data-state': p.state }, [
+    var tone = p.configured === false ? 'unknown' : F.stateTone(p.state);
+    return el('article', { class: 'card tone-' + tone, 'data-testid': 'provider-' + id, 'data-state': p.state }, [
       el('div', { class: 'card-head' }, [
         el('span', { class: 'card-title' }, [id]),
         p.configured === false ? badge('not configured', 'unknown', 'state-' + id) : badge(p.state, F.stateTone(p.state), 'state-' + id),
@@ -98,7 +98,7 @@
     nodes.push(svg('line', { class: 'axis', x1: '0', y1: String(height - 16), x2: String(width), y2: String(height - 16) }));
     nodes.push(svg('text', { class: 'tick', x: '0', y: String(height - 2) }, [document.createTextNode(bars[0].date)]));
     nodes.push(svg('text', { class: 'tick', x: String(width), y: String(height - 2), 'text-anchor': 'end' }, [document.createTextNode(bars[bars.length - 1].date)]));
-    container.replaceChildren(svg('svg', { viewBox: '0 0 ' + width + ' ' + height, preserveAspectRatio: 'none', role: 'img', 'aria-label': 'Cost per day' }, nodes));
+    container.replaceChildren(svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': 'Cost per day' }, nodes));
   }
 
   /** Fills the three cost figures and the chart; amounts stay decimal strings until formatted. */
