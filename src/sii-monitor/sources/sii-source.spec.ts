@@ -1,4 +1,4 @@
-import { defaultSources, isSiiSourcesConfigError, parseSourcesConfig, SiiSourcesConfigError } from './sii-source';
+import { defaultSources, isSiiSourcesConfigError, parseSourcesConfig, sourcesForRun, SiiSourcesConfigError } from './sii-source';
 
 describe('SII sources', () => {
   describe(defaultSources.name, () => {
@@ -57,5 +57,28 @@ describe('SII sources', () => {
       expect(() => parseSourcesConfig('{oops')).toThrow(/not valid JSON/);
       expect(() => parseSourcesConfig('{"id":"x"}')).toThrow(/JSON array/);
     });
+  });
+});
+
+describe(sourcesForRun.name, () => {
+  it('fills {YYYY} in configured URLs with the Chilean year and drops disabled sources', () => {
+    const configured = parseSourcesConfig(
+      JSON.stringify([
+        { id: 'circ', url: 'https://www.sii.cl/circulares/{YYYY}/indcir{YYYY}.htm', kind: 'circulares' },
+        { id: 'off', url: 'https://www.sii.cl/x.htm', kind: 'page', enabled: false },
+      ]),
+    );
+    // 02:00 UTC on 1 January is still 31 December in Santiago.
+    expect(sourcesForRun(configured, new Date('2027-01-01T02:00:00Z'))).toEqual([
+      { id: 'circ', url: 'https://www.sii.cl/circulares/2026/indcir2026.htm', kind: 'circulares', enabled: true },
+    ]);
+  });
+
+  it('keeps last year\'s indexes during January and only then', () => {
+    const january = sourcesForRun(null, new Date('2027-01-15T12:00:00Z')).map((source) => source.id);
+    expect(january).toEqual(expect.arrayContaining(['circulares-2027', 'circulares-2026', 'resoluciones-2026', 'noticias-2026']));
+    const february = sourcesForRun(null, new Date('2027-02-15T12:00:00Z')).map((source) => source.id);
+    expect(february).not.toContain('circulares-2026');
+    expect(february).toContain('circulares-2027');
   });
 });

@@ -51,9 +51,12 @@ export function isSiiSourcesConfigError(value: unknown): value is SiiSourcesConf
   return value instanceof SiiSourcesConfigError;
 }
 
+/** Written in a configured URL, replaced by the year of the run (yearly indexes roll over on 1 January). */
+export const YEAR_PLACEHOLDER = /\{YYYY\}/g;
+
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-/** Parses the SII_SOURCES JSON array (`[{id,url,kind,enabled?}]`); throws SiiSourcesConfigError listing every bad field. */
+/** Parses the SII_SOURCES JSON array (`[{id,url,kind,enabled?}]`, `{YYYY}` allowed in url); throws SiiSourcesConfigError listing every bad field. */
 export function parseSourcesConfig(json: string): SiiSource[] {
   let raw: unknown;
   try {
@@ -78,7 +81,7 @@ export function parseSourcesConfig(json: string): SiiSource[] {
     } else if (seen.has(id)) {
       problems.push(`${where}.id "${id}" is duplicated`);
     }
-    if (typeof url !== 'string' || !isHttpUrl(url)) {
+    if (typeof url !== 'string' || !isHttpUrl(url.replace(YEAR_PLACEHOLDER, '2000'))) {
       problems.push(`${where}.url must be an absolute http(s) URL without credentials (got ${JSON.stringify(url)})`);
     }
     if (typeof kind !== 'string' || !SII_SOURCE_KINDS.includes(kind as SiiSourceKind)) {
@@ -103,4 +106,20 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The enabled sources for a run at `now` (Chile's year): configured ones with `{YYYY}` filled in, or the defaults;
+ * in January the defaults also keep last year's indexes, where the last norms of December may still appear.
+ */
+export function sourcesForRun(configured: readonly SiiSource[] | null, now: Date): SiiSource[] {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Santiago', year: 'numeric' }).format(now));
+  if (configured) {
+    return configured
+      .filter((source) => source.enabled)
+      .map((source) => ({ ...source, url: source.url.replace(YEAR_PLACEHOLDER, String(year)) }));
+  }
+  const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Santiago', month: 'numeric' }).format(now));
+  const previous = month === 1 ? defaultSources(year - 1).filter((source) => source.kind !== 'page') : [];
+  return [...defaultSources(year), ...previous].filter((source) => source.enabled);
 }

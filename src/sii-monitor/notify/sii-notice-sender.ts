@@ -1,0 +1,65 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import type { SiiItem } from 'src/generated/prisma/client';
+
+import type { AnalyzedItem } from '../analysis/sii-analyzer';
+import { SiiAnalyzer } from '../analysis/sii-analyzer';
+import type { SiiAnalysisInput } from '../analysis/sii-analysis.types';
+import { SII_MAX_NOTIFICATIONS_PER_RUN } from '../sii-monitor.constants';
+import { SiiMonitorRepository } from '../sii-monitor.repository';
+import { SiiMonitorSettings } from '../sii-monitor.settings';
+import type { SiiSourceKind } from '../sources/sii-source';
+import { buildSlackMessage } from './slack-message';
+import { postToSlack } from './slack-notifier';
+
+/** Turns a stored row back into the analysis input. */
+export function analysisInputOf(item: SiiItem): SiiAnalysisInput {
+  return {
+    kind: item.kind as SiiSourceKind,
+    title: item.title,
+    number: item.number,
+    publishedAt: item.publishedAt ? item.publishedAt.toISOString().slice(0, 10) : null,
+    summary: (item.analysis as { sourceSummary?: string } | null)?.sourceSummary ?? '',
+    url: item.url,
+    pdfUrl: item.pdfUrl,
+  };
+}
+
+/** Sends the Slack notice of every item still owed one, each claimed in Postgres first so it goes out once. */
+@Injectable()
+export class SiiNoticeSender {
+  private readonly logger = new Logger(SiiNoticeSender.name);
+
+  constructor(
+    private readonly repository: SiiMonitorRepository,
+    private readonly analyzer: SiiAnalyzer,
+    private readonly settings: SiiMonitorSettings,
+  ) {}
+
+  /** Sends owed notices (at most SII_MAX_NOTIFICATIONS_PER_RUN); failures stay owed for the next run. */
+  async sendOwed(now: () => Date, signal?: AbortSignal): Promise<{ sent: number; failed: number }> {
+    const webhook = this.settings.slackWebhookUrl;
+    if (!webhook) return { sent: 0, failed: 0 };
+    let sent = 0;
+    let failed = 0;
+    for (const item of await this.repository.awaitingNotice(SII_MAX_NOTIFICATIONS_PER_RUN)) {
+      if (!(await this.repository.claimForNotice(item.key))) continue;
+      try {
+        const analysis = (item.analysis as AnalyzedItem | null) ?? (await this.analyzer.analyze(analysisInputOf(item), signal));
+        const message = buildSlackMessage(
+          { title: item.title, url: item.url, pdfUrl: item.pdfUrl, publishedAt: analysisInputOf(item).publishedAt },
+          analysis,
+          { techLeadId: this.settings.slackTechLeadId },
+        );
+        await postToSlack(webhook, message, { timeoutMs: this.settings.slackTimeoutMs, signal });
+        await this.repository.markSent(item.key, now());
+        sent++;
+      } catch (error) {
+        failed++;
+        this.logger.warn(`Slack notice for ${item.key} failed: ${(error as Error).message}`);
+        await this.repository.markFailed(item.key, (error as Error).message);
+      }
+    }
+    return { sent, failed };
+  }
+}
