@@ -17,7 +17,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       testTimeout: 60000,
-      maxWorkers: 2,
     },
   ],
 };
