@@ -1,0 +1,27 @@
+import { addonDoc, ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
+import { totalIdentityRule as sut } from './total-identity.rule';
+
+describe('M-04 totalIdentityRule', () => {
+  it('passes neto + exento + IVA + additional taxes, and a guía with total 0', () => {
+    const doc = siiDoc('33');
+    doc.Totales.ImptoReten = [{ TipoImp: 27, TasaImp: 10, MontoImp: 10000 }];
+    doc.Totales.MntTotal = 129000;
+    expect(sut.check(doc, ruleCtx())).toEqual([]);
+    expect(sut.check(siiDoc('52-total-cero'), ruleCtx())).toEqual([]);
+  });
+
+  it('blocks a total one peso off, naming the addon key', () => {
+    const doc = addonDoc('33');
+    doc.Totales.MntTotal = 499801;
+    expect(sut.check(doc, ruleCtx())).toEqual([
+      expect.objectContaining({ severity: 'block', path: 'dte_data.monto_total', expected: 499800, found: 499801 }),
+    ]);
+  });
+
+  it('only warns when retention-type taxes may explain the difference', () => {
+    const doc = siiDoc('33');
+    doc.Totales.ImptoReten = [{ TipoImp: 15, TasaImp: 19, MontoImp: 19000 }];
+    doc.Totales.MntTotal = 100000;
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'warn' })]);
+  });
+});
