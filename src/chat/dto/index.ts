@@ -1,0 +1,6 @@
+export * from './chat-context.dto';
+export * from './chat-request.dto';
+export * from './chat-response.dto';
+export * from './chat-session.dto';
+export * from './knowledge-search.dto';
+export * from './odoo-value.transform';
