@@ -109,6 +109,11 @@ export class Responder {
     const gap = rule?.chunkDelayMs ?? this.settings.chunkDelayMs;
     const cutAfter = rule?.cutStreamAfterChunks;
     res.writeHead(200, { ...SSE_HEADERS, 'request-id': answer.id, 'x-request-id': answer.id });
+    if (gap <= 0 && cutAfter === undefined) {
+      res.end(frames.head.join('') + frames.deltas.join('') + frames.tail.join(''));
+      this.stats.noteAnswered(entry, answer.usage);
+      return;
+    }
     res.write(frames.head.join(''));
     for (let i = 0; i < frames.deltas.length; i++) {
       if (i === cutAfter) break;

@@ -98,8 +98,8 @@ export const anthropicWire: WireFormat = {
     };
     const { cache_creation: _omit, ...finalUsage } = usageOf(answer, answer.usage.outputTokens + answer.usage.reasoningTokens);
     return {
-      deltas: answer.chunks.map((text) =>
-        sseFrame({ delta: { text, type: 'text_delta' }, index: 0, type: 'content_block_delta' }, 'content_block_delta'),
+      deltas: answer.chunks.map(
+        (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
       ),
       head: [
         sseFrame({ message, type: 'message_start' }, 'message_start'),

@@ -1,5 +1,5 @@
 import { textOf, tokensForChars } from '../reply-builder';
-import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat, sseFrame } from './wire-format';
+import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat } from './wire-format';
 
 interface Content {
   role?: string;
@@ -76,18 +76,15 @@ export const geminiWire: WireFormat = {
   },
 
   frames(answer): StreamFrames {
-    const promptOnly = { promptTokenCount: answer.usage.inputTokens, totalTokenCount: answer.usage.inputTokens };
-    const chunk = (text: string, finish: string | undefined, usageMetadata: object) =>
-      sseFrame({
-        candidates: [{ content: { parts: [{ text }], role: 'model' }, ...(finish ? { finishReason: finish } : {}), index: 0 }],
-        modelVersion: answer.model,
-        responseId: answer.id,
-        usageMetadata,
-      });
+    const usage = answer.usage.inputTokens;
+    const close = `,"index":0}],"modelVersion":${JSON.stringify(answer.model)},"responseId":${JSON.stringify(answer.id)},"usageMetadata":`;
+    const chunk = (text: string, finish: string, usageMetadata: string) =>
+      `data: {"candidates":[{"content":{"parts":[{"text":${JSON.stringify(text)}}],"role":"model"}${finish}${close}${usageMetadata}}\n\n`;
+    const promptOnly = `{"promptTokenCount":${usage},"totalTokenCount":${usage}}`;
     return {
-      deltas: answer.chunks.map((text) => chunk(text, undefined, promptOnly)),
+      deltas: answer.chunks.map((text) => chunk(text, '', promptOnly)),
       head: [],
-      tail: [chunk('', finishReason(answer), usageOf(answer))],
+      tail: [chunk('', `,"finishReason":"${finishReason(answer)}"`, JSON.stringify(usageOf(answer)))],
     };
   },
 
