@@ -1,4 +1,4 @@
-import example from 'test/fixtures/payroll/payslip-2026-03-modelo.json';
+import example from './dto/validate-payslip.example.json';
 import { loadShippedIndicators } from './indicators/shipped-indicators';
 import { validatePayslip } from './payslip-validator';
 import { PayslipInput, PayslipLineInput } from './payslip/payslip-input';

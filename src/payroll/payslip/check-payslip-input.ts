@@ -1,14 +1,17 @@
 import { AFP_FUNDS, normaliseAfpName } from '../indicators/indicator-set';
 import { isValidPeriod, periodOf } from '../indicators/period';
+import { loadShippedIndicators } from '../indicators/shipped-indicators';
 import { PayslipInput } from './payslip-input';
 
-/** Problems that make a validation request a 400 (malformed or impossible input), in plain Spanish; empty when fine. */
+/** Problems that make a validation request a 400 (malformed or impossible input), in plain Spanish; empty when fine.
+ * A period is "in the future" when it is after both the current month and the last period with indicators
+ * (default: the last shipped period; pass the last stored one). */
 export function checkPayslipInput(input: PayslipInput, now: Date, lastAvailablePeriod?: string): string[] {
   const problems: string[] = [];
   if (!isValidPeriod(input.period)) problems.push(`period debe tener el formato YYYY-MM (recibido: ${JSON.stringify(input.period)})`);
   else {
     const current = periodOf(now);
-    const last = lastAvailablePeriod ?? current;
+    const last = lastAvailablePeriod ?? [...loadShippedIndicators().keys()].sort().at(-1)!;
     if (input.period > current && input.period > last) problems.push(`period ${input.period} está en el futuro (último período disponible: ${last})`);
   }
   if (typeof input.wage !== 'number' || !Number.isFinite(input.wage) || input.wage < 0) problems.push('wage no puede ser negativo');

@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import example from './validate-payslip.example.json';
+import { PayslipHealthInput, PayslipInput, PayslipLineInput } from '../payslip/payslip-input';
+
+/** One payslip line as Odoo sends it (deductions negative; subtotal lines included). */
+export class PayslipLineDto implements PayslipLineInput {
+  @ApiProperty({ example: 'AFP' })
+  @IsString()
+  code: string;
+
+  @ApiPropertyOptional({ example: 'AFP (Pensión)' })
+  @IsOptional()
+  @IsString()
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'AFP_SOPA', description: 'salary rule category code, or ""' })
+  @IsOptional()
+  @IsString()
+  category?: string;
+
+  @ApiProperty({ example: -123083 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  amount: number;
+
+  @ApiPropertyOptional({ example: -123083 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  total?: number;
+}
+
+/** Health system of the worker (optional; Fonasa assumed when absent). */
+export class PayslipHealthDto implements PayslipHealthInput {
+  @ApiProperty({ enum: ['fonasa', 'isapre'], example: 'isapre' })
+  @IsIn(['fonasa', 'isapre'])
+  system: 'fonasa' | 'isapre';
+
+  @ApiPropertyOptional({ example: 4.5, description: 'Isapre plan price in UF' })
+  @IsOptional()
+  @IsPositive()
+  plan_uf?: number;
+}
+
+/** Body of POST /api/payroll/validate (odoo-contract.md §3.4) plus optional detail a richer caller may send. */
+export class ValidatePayslipDto implements PayslipInput {
+  @ApiProperty({ example: example.employee_id })
+  @IsInt()
+  @IsPositive()
+  employee_id: number;
+
+  @ApiPropertyOptional({ example: example.employee_name })
+  @IsOptional()
+  @IsString()
+  employee_name?: string;
+
+  @ApiProperty({ example: example.wage, description: 'contract wage in pesos; 0 when the employee has no contract' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  wage: number;
+
+  @ApiProperty({ type: [PayslipLineDto], example: example.lines })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(300)
+  @ValidateNested({ each: true })
+  @Type(() => PayslipLineDto)
+  lines: PayslipLineDto[];
+
+  @ApiProperty({ example: example.period, pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'period must be YYYY-MM' })
+  period: string;
+
+  @ApiPropertyOptional({ example: example.date_from })
+  @IsOptional()
+  @IsString()
+  date_from?: string;
+
+  @ApiPropertyOptional({ example: example.date_to })
+  @IsOptional()
+  @IsString()
+  date_to?: string;
+
+  @ApiPropertyOptional({ example: example.total_imponible })
+  @IsOptional()
+  @IsNumber()
+  total_imponible?: number;
+
+  @ApiPropertyOptional({ example: example.total_haberes, description: 'sum of all positive lines, subtotals included (ignored)' })
+  @IsOptional()
+  @IsNumber()
+  total_haberes?: number;
+
+  @ApiPropertyOptional({ example: example.total_descuentos })
+  @IsOptional()
+  @IsNumber()
+  total_descuentos?: number;
+
+  @ApiPropertyOptional({ example: example.total_liquido })
+  @IsOptional()
+  @IsNumber()
+  total_liquido?: number;
+
+  @ApiPropertyOptional({ example: 'Modelo', description: 'AFP fund; inferred from the AFP amount when absent' })
+  @IsOptional()
+  @IsString()
+  afp?: string;
+
+  @ApiPropertyOptional({ type: PayslipHealthDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PayslipHealthDto)
+  health?: PayslipHealthDto;
+
+  @ApiPropertyOptional({ enum: ['indefinido', 'plazo_fijo', 'obra'], example: 'indefinido' })
+  @IsOptional()
+  @IsIn(['indefinido', 'plazo_fijo', 'obra'])
+  contract_type?: 'indefinido' | 'plazo_fijo' | 'obra';
+
+  @ApiPropertyOptional({ example: 3 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  years_of_service?: number;
+
+  @ApiPropertyOptional({ example: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  cargas_familiares?: number;
+}

@@ -1,0 +1,13 @@
+export { ImportIndicatorsDto } from './dto/import-indicators.dto';
+export { FindingDto, LineReportDto, PayslipValidationResponseDto } from './dto/payslip-validation-response.dto';
+export { PayslipHealthDto, PayslipLineDto, ValidatePayslipDto } from './dto/validate-payslip.dto';
+export { AddonIndicators, toAddonIndicators } from './indicators/addon-indicators';
+export { CSV_IMPORT_FIELDS, IndicatorImportResult, parseIndicatorImport } from './indicators/indicator-import';
+export * from './indicators/indicator-set';
+export { IndicatorIssue, IndicatorParseResult, parseIndicatorSet } from './indicators/parse-indicator-set';
+export { isValidPeriod, nearestPeriod, periodOf } from './indicators/period';
+export { loadShippedIndicators } from './indicators/shipped-indicators';
+export { validatePayslip } from './payslip-validator';
+export { checkPayslipInput } from './payslip/check-payslip-input';
+export { PayslipInput, PayslipLineInput } from './payslip/payslip-input';
+export { Finding, LineReport, PayslipValidationResult } from './payslip/validation-result';

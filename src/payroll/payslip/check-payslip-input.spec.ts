@@ -1,0 +1,33 @@
+import example from '../dto/validate-payslip.example.json';
+import { checkPayslipInput } from './check-payslip-input';
+import { PayslipInput } from './payslip-input';
+
+const now = new Date('2026-04-10T12:00:00Z');
+const valid = (): PayslipInput => structuredClone(example) as PayslipInput;
+
+describe('checkPayslipInput', () => {
+  it('accepts the contract example and realistic data the old service refused', () => {
+    expect(checkPayslipInput(valid(), now)).toEqual([]);
+    expect(checkPayslipInput({ ...valid(), wage: 250_000, period: '2023-01' }, now)).toEqual([]);
+    expect(checkPayslipInput({ ...valid(), wage: 0 }, now)).toEqual([]);
+  });
+
+  it('rejects a negative wage, an unknown AFP and a malformed period', () => {
+    expect(checkPayslipInput({ ...valid(), wage: -1 }, now)).toEqual(['wage no puede ser negativo']);
+    expect(checkPayslipInput({ ...valid(), afp: 'AFP Futuro' }, now)[0]).toMatch(/AFP desconocida/);
+    expect(checkPayslipInput({ ...valid(), afp: 'AFP PlanVital' }, now)).toEqual([]);
+    for (const period of ['2026-13', '26-03', '2026/03', '']) expect(checkPayslipInput({ ...valid(), period }, now)[0]).toMatch(/YYYY-MM/);
+  });
+
+  it('rejects a future period only beyond both the current month and the last available indicators', () => {
+    expect(checkPayslipInput({ ...valid(), period: '2026-07' }, now)).toEqual([]); // shipped data reaches 2026-07
+    expect(checkPayslipInput({ ...valid(), period: '2026-08' }, now)[0]).toMatch(/futuro/);
+    expect(checkPayslipInput({ ...valid(), period: '2026-08' }, new Date('2026-08-02T12:00:00Z'))).toEqual([]);
+    expect(checkPayslipInput({ ...valid(), period: '2026-09' }, now, '2026-09')).toEqual([]);
+  });
+
+  it('names bad lines and optional fields', () => {
+    const input = { ...valid(), lines: [{ code: '', amount: Number.NaN }], cargas_familiares: 1.5 } as PayslipInput;
+    expect(checkPayslipInput(input, now)).toEqual(['lines[0].code es obligatorio', 'lines[0].amount debe ser numérico', 'cargas_familiares debe ser un entero ≥ 0']);
+  });
+});
