@@ -4,8 +4,10 @@ import { startEmulator } from './emulator';
 async function main(): Promise<void> {
   const port = readNumber('EMULATOR_PORT', 8090);
   const latencyMs = readNumber('EMULATOR_LATENCY_MS', 0);
-  const emulator = await startEmulator({ host: process.env.EMULATOR_HOST ?? '127.0.0.1', latencyMs, port });
-  process.stdout.write(`vendor emulator listening on ${emulator.url} (latency ${latencyMs} ms)\n`);
+  const chunkDelayMs = readNumber('EMULATOR_CHUNK_DELAY_MS', 5);
+  const seed = readNumber('EMULATOR_SEED', 1);
+  const emulator = await startEmulator({ chunkDelayMs, host: process.env.EMULATOR_HOST ?? '127.0.0.1', latencyMs, port, seed });
+  process.stdout.write(`vendor emulator listening on ${emulator.url} (latency ${latencyMs} ms, chunk gap ${chunkDelayMs} ms)\n`);
   const stop = (): void => {
     emulator.close().then(
       () => process.exit(0),

@@ -52,6 +52,26 @@ describe('emulator: OpenAI Chat Completions through the openai SDK', () => {
     expect(usage).toMatchObject({ completion_tokens: Math.ceil(10 * 1.3), prompt_tokens: Math.ceil(30 / 4) });
   });
 
+  it('streams the same answer in one write when the chunk gap is zero', async () => {
+    emulator.script({ chunkDelayMs: 0, vendor: 'openai' });
+    const stream = await client.chat.completions.create({
+      messages: [{ content: 'uno dos tres', role: 'user' }],
+      model: 'gpt-4o-mini',
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let text = '';
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      usage ??= chunk.usage;
+    }
+
+    expect(text).toBe('Respuesta simulada de gpt-4o-mini: uno dos tres');
+    expect(usage?.completion_tokens).toBe(Math.ceil(7 * 1.3));
+    expect(emulator.stats()).toMatchObject({ answered: 1, requests: [{ outcome: 'ok', stream: true }] });
+  });
+
   it('sends no usage chunk when include_usage is not requested', async () => {
     const stream = await client.chat.completions.create({ messages: [{ content: 'hola', role: 'user' }], model: 'gpt-4o-mini', stream: true });
     const usages = [];
