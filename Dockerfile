@@ -10,7 +10,9 @@ WORKDIR /app
 ENV CI=true PRISMA_HIDE_UPDATE_MESSAGE=1 CHECKPOINT_DISABLE=1
 COPY package.json package-lock.json ./
 # Scripts are skipped here because postinstall (prisma generate) needs the schema copied below.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# npm ci refuses a lock file that lacks other platforms' optional binaries; npm install then still pins from it.
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+  || { echo "WARNING: npm ci failed (package-lock.json out of sync); using npm install" >&2; npm install --ignore-scripts --no-audit --no-fund; }
 COPY tsconfig.json tsconfig.build.json prisma.config.ts ./
 COPY scripts/prisma.js scripts/prisma.js
 COPY prisma ./prisma
@@ -22,7 +24,9 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # The generated Prisma client is compiled into dist/, so the runtime needs no postinstall generate.
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN { npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+  || { echo "WARNING: npm ci failed (package-lock.json out of sync); using npm install" >&2; npm install --omit=dev --ignore-scripts --no-audit --no-fund; }; } \
+  && npm cache clean --force
 
 # ---- runtime ----
 FROM ${NODE_IMAGE} AS runtime
@@ -33,8 +37,9 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/src/admin/page ./dist/admin/page
 COPY --chown=node:node package.json ./
 COPY --chown=node:node prisma ./prisma
+# tsc leaves the `src/...` import alias in dist/; node_modules/src -> dist resolves it to the same files.
 # data/ is where an embedded database would live when DATABASE_URL is unset; /tmp is writable for node.
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN ln -s ../dist /app/node_modules/src && mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8002
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \

@@ -116,11 +116,24 @@ JS
   fi
 }
 
+# Dockerfile: the essentials are present, and every file it copies from the context exists.
+check_dockerfile() {
+  local ok=0 pattern src
+  for pattern in '^FROM node:20-bookworm-slim|^ARG NODE_IMAGE=node:20-bookworm-slim' '^USER node' '^EXPOSE 8002' '^HEALTHCHECK .*' '/health/live' '^CMD \["node", "dist/main.js"\]'; do
+    grep -Eq "$pattern" Dockerfile || { echo "dockerfile: missing $pattern" >&2; ok=1; }
+  done
+  while read -r src; do
+    [ -e "$src" ] || { echo "dockerfile: COPY source $src does not exist" >&2; ok=1; }
+  done < <(grep -E '^COPY ' Dockerfile | grep -v -- '--from=' | sed -E 's/^COPY (--chown=[^ ]+ )?//' | awk '{for (i = 1; i < NF; i++) print $i}')
+  return $ok
+}
+
 run "prometheus rules, rule tests and scrape config" check_prometheus
 run "grafana dashboard, provisioning and panel queries" check_grafana
 run "kubernetes manifests" node scripts/validate-k8s.js
 run "kubernetes validator self-test" node scripts/validate-k8s.js --self-test
 run "docker-compose.yml" check_compose
+run "Dockerfile" check_dockerfile
 
 if [ "$failures" -gt 0 ]; then log "$failures check(s) failed"; exit 1; fi
 log "all deployment checks passed"
