@@ -1,0 +1,122 @@
+/** Suggests the analytic project for a supplier invoice (suggest_project and /api/v1/analytics/match share this core). */
+import { normalizeText, tokenCoverage, tokenSimilarity } from './text-similarity';
+
+export interface InvoiceLineInput {
+  description?: string;
+  quantity?: number;
+  price?: number;
+}
+
+export interface ProjectInput {
+  id: number;
+  name: string;
+  code?: string;
+  partner_name?: string;
+  state?: string;
+  budget?: number;
+}
+
+export interface HistoricalPurchaseInput {
+  date?: string;
+  /** Comma-joined project names of one past vendor bill. */
+  project_name?: string;
+  amount?: number;
+}
+
+export interface SuggestProjectInput {
+  partner_id?: number | null;
+  partner_vat?: string;
+  partner_name?: string;
+  invoice_lines?: InvoiceLineInput[];
+  available_projects: ProjectInput[];
+  historical_purchases?: HistoricalPurchaseInput[];
+}
+
+export interface ProjectCandidate {
+  project_id: number;
+  project_name: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface ProjectSuggestion {
+  project_id: number | null;
+  project_name: string | null;
+  confidence: number;
+  reasoning: string;
+  candidates: ProjectCandidate[];
+}
+
+/** Points per signal (max 100). */
+export const PROJECT_WEIGHTS = { history: 50, description: 30, code: 10, partner: 10 };
+export const PROJECT_THRESHOLD = 40;
+const CLOSED_STATES = new Set(['closed', 'cancelled', 'done']);
+
+function historyShare(projectName: string, history: readonly HistoricalPurchaseInput[]): number {
+  if (history.length === 0) return 0;
+  const wanted = normalizeText(projectName);
+  const hits = history.filter((item) =>
+    String(item.project_name ?? '')
+      .split(',')
+      .some((name) => normalizeText(name) === wanted),
+  ).length;
+  return hits / history.length;
+}
+
+function scoreProject(input: SuggestProjectInput, project: ProjectInput): ProjectCandidate {
+  const reasons: string[] = [];
+  const history = input.historical_purchases ?? [];
+  const descriptions = (input.invoice_lines ?? []).map((line) => line.description ?? '').join(' ');
+  let score = 0;
+
+  const share = historyShare(project.name, history);
+  if (share > 0) {
+    score += PROJECT_WEIGHTS.history * share;
+    const hits = Math.round(share * history.length);
+    reasons.push(`El proveedor imputó ${hits} de sus últimas ${history.length} facturas a este proyecto`);
+  }
+  const byName = Math.max(tokenCoverage(project.name, descriptions), tokenSimilarity(project.name, descriptions));
+  if (byName > 0) {
+    score += PROJECT_WEIGHTS.description * byName;
+    reasons.push(`El nombre del proyecto coincide ${Math.round(byName * 100)}% con la descripción de las líneas`);
+  }
+  if (project.code && tokenCoverage(project.code, descriptions) === 1) {
+    score += PROJECT_WEIGHTS.code;
+    reasons.push(`El código ${project.code} aparece en las líneas`);
+  }
+  if (project.partner_name && input.partner_name) {
+    const partner = tokenSimilarity(project.partner_name, input.partner_name);
+    if (partner > 0) {
+      score += PROJECT_WEIGHTS.partner * partner;
+      reasons.push(`El proyecto está asociado a ${project.partner_name}`);
+    }
+  }
+  return { project_id: project.id, project_name: project.name, score: Math.min(100, Math.round(score)), reasons };
+}
+
+/**
+ * Scores the available (open) projects by the supplier's history, name/code in the invoice lines and the project's
+ * partner; suggests the best when it reaches 40 and is not tied with the runner-up.
+ */
+export function suggestProject(input: SuggestProjectInput): ProjectSuggestion {
+  const open = input.available_projects.filter((project) => !CLOSED_STATES.has(String(project.state ?? '').toLowerCase()));
+  const candidates = open.map((project) => scoreProject(input, project)).sort((a, b) => b.score - a.score);
+  const [best, second] = candidates;
+  if (!best || best.score < PROJECT_THRESHOLD) {
+    const reasoning = best
+      ? `Ningún proyecto alcanza el mínimo (${PROJECT_THRESHOLD}); el más cercano es ${best.project_name} con ${best.score}.`
+      : 'No hay proyectos disponibles para sugerir.';
+    return { project_id: null, project_name: null, confidence: best?.score ?? 0, reasoning, candidates };
+  }
+  if (second && second.score === best.score) {
+    const reasoning = `${best.project_name} y ${second.project_name} empatan con ${best.score}; elija manualmente.`;
+    return { project_id: null, project_name: null, confidence: best.score, reasoning, candidates };
+  }
+  return {
+    project_id: best.project_id,
+    project_name: best.project_name,
+    confidence: best.score,
+    reasoning: `${best.project_name}: ${best.reasons.join('; ')}.`,
+    candidates,
+  };
+}
