@@ -1,0 +1,247 @@
+import { BadRequestException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { GatewayEvent } from './gateway.events';
+import type { GatewayDeps } from './gateway-deps';
+import { LlmClient } from './llm-client';
+import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
+import { isProviderError, ProviderError, toProviderError } from './providers/provider';
+import { RouteTarget, resolveTargets, UnknownModelError } from './routing/router';
+import { Attempts, TargetExecutor, TargetSkipped } from './target-executor';
+import { costOf, estimatedCost } from './usage/pricing';
+import type { UsageRecord } from './usage/usage-record';
+
+const ZERO: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+const DEFAULT_MAX_TOKENS = 1024;
+
+/** A vendor rejected the caller's own request (4xx): never retried, never a fallback. */
+export class UpstreamRequestError extends HttpException {
+  constructor(readonly providerError: ProviderError) {
+    super(`The ${providerError.provider} API rejected the request: ${providerError.message}`, providerError.status && providerError.status < 500 ? providerError.status : 400);
+  }
+}
+
+/** A stream that failed after text was sent: it must end with an error, never a clean end. */
+export class StreamInterruptedError extends Error {
+  readonly kind = 'stream_interrupted';
+}
+
+interface Prepared {
+  requestId: string;
+  started: number;
+  targets: RouteTarget[];
+  estimate: number;
+  signal: AbortSignal;
+  deadline: number;
+  cacheKey?: string;
+}
+
+/** The one request path for every AI call: limits, breakers, retries, fallback, costs and events. */
+@Injectable()
+export class GatewayService extends LlmClient {
+  private readonly executor: TargetExecutor;
+  private readonly configured: Set<ProviderId>;
+
+  constructor(private readonly deps: GatewayDeps) {
+    super();
+    this.executor = new TargetExecutor(deps);
+    this.configured = new Set(deps.providers.vendorIds());
+  }
+
+  hasVendors(): boolean {
+    return this.configured.size > 0;
+  }
+
+  private prepare(request: LlmRequest): Prepared {
+    const { config, catalog, providers } = this.deps;
+    let targets: RouteTarget[];
+    try {
+      targets = resolveTargets(request.model, catalog, this.configured);
+    } catch (error) {
+      if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    const primary = targets[0];
+    const estimate = (providers.get(primary.provider) ?? providers.offline).estimateInputTokens(request);
+    const prices = catalog.get(primary.model)?.prices;
+    if (prices && primary.provider !== 'offline') {
+      const worst = estimatedCost(estimate, request.maxTokens ?? DEFAULT_MAX_TOKENS, prices);
+      if (worst > config.llm.maxEstimatedCostPerRequest) {
+        throw new UnprocessableEntityException(
+          `Estimated cost US$${worst.toFixed(4)} (${estimate} input tokens + up to ${request.maxTokens ?? DEFAULT_MAX_TOKENS} output on ${primary.model}) exceeds the per-request ceiling of US$${config.llm.maxEstimatedCostPerRequest} (MAX_ESTIMATED_COST_PER_REQUEST); shorten the prompt or lower max_tokens`,
+        );
+      }
+    }
+    const deadline = Date.now() + (request.deadlineMs ?? config.llm.requestDeadlineMs);
+    const signals = [AbortSignal.timeout(Math.max(1, deadline - Date.now()))];
+    if (request.signal) signals.push(request.signal);
+    const deterministic = request.temperature === 0 && !request.noCache && config.llm.responseCacheTtlSeconds > 0;
+    return {
+      requestId: request.requestId ?? randomUUID(),
+      started: performance.now(),
+      targets,
+      estimate,
+      signal: AbortSignal.any(signals),
+      deadline,
+      cacheKey: deterministic ? this.cacheKey(request, targets[0]) : undefined,
+    };
+  }
+
+  private cacheKey(request: LlmRequest, primary: RouteTarget): string {
+    const material = JSON.stringify([primary.model, request.system, request.messages, request.maxTokens, request.json]);
+    return `llm-cache:${createHash('sha256').update(material).digest('hex')}`;
+  }
+
+  async complete(request: LlmRequest): Promise<LlmResult> {
+    const p = this.prepare(request);
+    if (p.cacheKey) {
+      const hit = await this.deps.kv.get(p.cacheKey);
+      if (hit) {
+        const cached = { ...(JSON.parse(hit) as LlmResult), cached: true, costUsd: '0.000000000000', requestId: p.requestId, latencyMs: Math.round(performance.now() - p.started) };
+        this.record(request, p, cached, 'cached', false);
+        return cached;
+      }
+    }
+    const attempts: Attempts = { count: 0 };
+    let previous: RouteTarget | undefined;
+    let lastError: ProviderError | undefined;
+    for (const target of p.targets) {
+      if (previous) this.deps.events.emit(GatewayEvent.Fallback, { requestId: p.requestId, from: previous.provider, to: target.provider, reason: lastError?.kind ?? 'skipped' });
+      previous = target;
+      try {
+        const provider = this.executor.provider(target);
+        await this.executor.admit(target, p.estimate, p.signal);
+        const completion = await this.executor.withRetries(target, p.signal, attempts, (call) => provider.complete(call), request, p.deadline);
+        const result = this.result(p, target, completion.text, completion.finishReason, completion.usage, attempts.count);
+        this.afterSuccess(request, p, target, result, false);
+        if (p.cacheKey && target.provider !== 'offline') void this.deps.kv.set(p.cacheKey, JSON.stringify(result), this.deps.config.llm.responseCacheTtlSeconds * 1000).catch(() => undefined);
+        return result;
+      } catch (error) {
+        lastError = this.handleTargetError(error, request, p, target, attempts, false);
+      }
+    }
+    throw lastError ?? new Error('No route could serve the request');
+  }
+
+  /** Decides whether a failed target ends the request (caller fault, abort) or lets the next target try. */
+  private handleTargetError(error: unknown, request: LlmRequest, p: Prepared, target: RouteTarget, attempts: Attempts, streamed: boolean): ProviderError | undefined {
+    if (error instanceof TargetSkipped) return new ProviderError('server', `skipped: ${error.reason}`, target.provider);
+    const pe = isProviderError(error) ? error : toProviderError(error, target.provider, p.signal);
+    if (pe.kind === 'bad_request' || pe.kind === 'aborted' || p.signal.aborted) {
+      this.recordFailure(request, p, target, pe, attempts.count, streamed);
+      if (pe.kind === 'bad_request') throw new UpstreamRequestError(pe);
+      throw pe;
+    }
+    return pe;
+  }
+
+  async *stream(request: LlmRequest): AsyncIterable<LlmStreamEvent> {
+    const p = this.prepare({ ...request, noCache: true });
+    const attempts: Attempts = { count: 0 };
+    let previous: RouteTarget | undefined;
+    let lastError: ProviderError | undefined;
+    for (const target of p.targets) {
+      if (previous) this.deps.events.emit(GatewayEvent.Fallback, { requestId: p.requestId, from: previous.provider, to: target.provider, reason: lastError?.kind ?? 'skipped' });
+      previous = target;
+      let iterator: AsyncIterator<import('./providers/provider').ProviderStreamChunk> | undefined;
+      let first: IteratorResult<import('./providers/provider').ProviderStreamChunk> | undefined;
+      try {
+        const provider = this.executor.provider(target);
+        await this.executor.admit(target, p.estimate, p.signal);
+        // Fallback is allowed only until the first chunk arrives.
+        first = await this.executor.withRetries(target, p.signal, attempts, async (call) => {
+          iterator = provider.stream(call)[Symbol.asyncIterator]();
+          return iterator.next();
+        }, request, p.deadline);
+      } catch (error) {
+        lastError = this.handleTargetError(error, request, p, target, attempts, true);
+        continue;
+      }
+      yield* this.relay(request, p, target, iterator!, first!, attempts);
+      return;
+    }
+    throw lastError ?? new Error('No route could serve the request');
+  }
+
+  private async *relay(request: LlmRequest, p: Prepared, target: RouteTarget, iterator: AsyncIterator<import('./providers/provider').ProviderStreamChunk>, first: IteratorResult<import('./providers/provider').ProviderStreamChunk>, attempts: Attempts): AsyncIterable<LlmStreamEvent> {
+    yield { type: 'start', provider: target.provider, model: target.model };
+    let text = '';
+    let firstTokenAt: number | undefined;
+    let step = first;
+    try {
+      while (!step.done) {
+        const chunk = step.value;
+        if (chunk.type === 'text') {
+          firstTokenAt ??= performance.now();
+          text += chunk.text;
+          yield { type: 'text', text: chunk.text };
+        } else {
+          const result = this.result(p, target, text, chunk.finishReason, chunk.usage, attempts.count);
+          this.afterSuccess(request, p, target, result, true, firstTokenAt);
+          yield { type: 'done', result };
+          return;
+        }
+        step = await iterator.next();
+      }
+      throw new ProviderError('stream_interrupted', 'Vendor stream ended without usage', target.provider);
+    } catch (error) {
+      const pe = toProviderError(error, target.provider, p.signal);
+      if (target.provider !== 'offline' && pe.kind !== 'aborted') void this.deps.breakers.recordFailure(target.provider).catch(() => undefined);
+      const partial = { ...ZERO, input: p.estimate, output: Math.ceil(text.length / 4) };
+      this.emitUsage(request, p, target, partial, 'partial', attempts.count, true, pe.kind);
+      this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: pe.kind });
+      throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters: ${pe.message}`);
+    } finally {
+      if (!step.done) await iterator.return?.().catch(() => undefined);
+    }
+  }
+
+  private result(p: Prepared, target: RouteTarget, text: string, finishReason: LlmResult['finishReason'], usage: TokenUsage, attempts: number): LlmResult {
+    const prices = this.deps.catalog.get(target.model)?.prices;
+    return {
+      text,
+      provider: target.provider,
+      model: target.model,
+      finishReason,
+      usage,
+      latencyMs: Math.round(performance.now() - p.started),
+      costUsd: prices ? costOf(usage, prices) : '0.000000000000',
+      attempts: Math.max(attempts, 1),
+      usedFallback: target !== p.targets[0],
+      cached: false,
+      requestId: p.requestId,
+    };
+  }
+
+  private afterSuccess(request: LlmRequest, p: Prepared, target: RouteTarget, result: LlmResult, streamed: boolean, firstTokenAt?: number): void {
+    this.record(request, p, result, 'success', streamed);
+    this.deps.events.emit(GatewayEvent.Completed, { result, operation: request.operation, streamed, ttftMs: firstTokenAt ? firstTokenAt - p.started : undefined });
+    if (target.provider !== 'offline') {
+      const actual = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.output;
+      void this.deps.limiter.correctTokens(target.provider, actual - p.estimate).catch(() => undefined);
+    }
+  }
+
+  private record(request: LlmRequest, p: Prepared, result: LlmResult, status: UsageRecord['status'], streamed: boolean): void {
+    this.deps.events.emit(GatewayEvent.Usage, {
+      requestId: p.requestId, createdAt: new Date(), apiKeyName: request.caller.apiKeyName, companyId: request.caller.companyId ?? null,
+      operation: request.operation, route: request.model ?? this.deps.catalog.defaultModel, provider: status === 'cached' ? 'cache' : result.provider,
+      model: result.model, usage: result.usage, costUsd: result.costUsd, latencyMs: result.latencyMs, status, attempts: result.attempts,
+      usedFallback: result.usedFallback, streamed,
+    } satisfies UsageRecord);
+  }
+
+  private recordFailure(request: LlmRequest, p: Prepared, target: RouteTarget, error: ProviderError, attempts: number, streamed: boolean): void {
+    this.emitUsage(request, p, target, ZERO, 'error', attempts, streamed, error.kind);
+    this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: error.kind });
+  }
+
+  private emitUsage(request: LlmRequest, p: Prepared, target: RouteTarget, usage: TokenUsage, status: UsageRecord['status'], attempts: number, streamed: boolean, errorKind?: string): void {
+    const prices = this.deps.catalog.get(target.model)?.prices;
+    this.deps.events.emit(GatewayEvent.Usage, {
+      requestId: p.requestId, createdAt: new Date(), apiKeyName: request.caller.apiKeyName, companyId: request.caller.companyId ?? null,
+      operation: request.operation, route: request.model ?? this.deps.catalog.defaultModel, provider: target.provider, model: target.model,
+      usage, costUsd: prices ? costOf(usage, prices) : '0.000000000000', latencyMs: Math.round(performance.now() - p.started), status,
+      attempts: Math.max(attempts, 1), usedFallback: target !== p.targets[0], streamed, errorKind,
+    } satisfies UsageRecord);
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { GatewayEvent, FallbackEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
+import type { LlmResult } from '../llm.types';
+
+function metric<T>(name: string, build: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? build();
+}
+
+const KNOWN_PROVIDERS = new Set(['anthropic', 'openai', 'gemini', 'groq', 'deepseek', 'openai-compatible', 'offline', 'cache']);
+/** Bounded label values: anything unexpected collapses to "other". */
+const label = (value: string | undefined, known?: Set<string>) => (value && (!known || known.has(value)) ? value.slice(0, 64) : 'other');
+
+const requests = metric('llm_requests_total', () => new Counter({ name: 'llm_requests_total', help: 'LLM requests by provider, model, operation and status', labelNames: ['provider', 'model', 'operation', 'status'] }));
+const duration = metric('llm_request_duration_seconds', () => new Histogram({ name: 'llm_request_duration_seconds', help: 'LLM request latency', labelNames: ['provider', 'model', 'operation'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] }));
+const ttft = metric('llm_time_to_first_token_seconds', () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }));
+const tokens = metric('llm_tokens_total', () => new Counter({ name: 'llm_tokens_total', help: 'Tokens by kind', labelNames: ['provider', 'model', 'kind'] }));
+const cost = metric('llm_cost_usd_total', () => new Counter({ name: 'llm_cost_usd_total', help: 'Cost in USD', labelNames: ['provider', 'model', 'operation'] }));
+const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retries_total', help: 'Retries of transient vendor failures', labelNames: ['provider'] }));
+const fallbacks = metric('llm_fallbacks_total', () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next', labelNames: ['from', 'to'] }));
+const breaker = metric('llm_circuit_breaker_state', () => new Gauge({ name: 'llm_circuit_breaker_state', help: 'Breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] }));
+const quotaAlerts = metric('llm_quota_alerts_total', () => new Counter({ name: 'llm_quota_alerts_total', help: 'Quota alerts', labelNames: ['provider', 'window', 'level'] }));
+export const quotaUtilization = metric('llm_quota_utilization_ratio', () => new Gauge({ name: 'llm_quota_utilization_ratio', help: 'Share of each rate-limit window in use (0..1)', labelNames: ['provider', 'window'] }));
+const cacheHits = metric('llm_cache_hits_total', () => new Counter({ name: 'llm_cache_hits_total', help: 'Response-cache hits and prompt-cache reads', labelNames: ['kind'] }));
+const overhead = metric('llm_gateway_overhead_seconds', () => new Histogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }));
+export { overhead as gatewayOverhead };
+
+/** Prometheus view of every gateway event; models are catalog ids, so label cardinality stays bounded. */
+@Injectable()
+export class LlmMetricsListener {
+  @OnEvent(GatewayEvent.Completed)
+  completed(event: { result: LlmResult; operation: string; ttftMs?: number }): void {
+    const { result } = event;
+    const p = label(result.cached ? 'cache' : result.provider, KNOWN_PROVIDERS);
+    const m = label(result.model);
+    const op = label(event.operation);
+    requests.inc({ provider: p, model: m, operation: op, status: 'success' });
+    duration.observe({ provider: p, model: m, operation: op }, result.latencyMs / 1000);
+    if (event.ttftMs !== undefined) ttft.observe({ provider: p, model: m }, event.ttftMs / 1000);
+    for (const [kind, n] of [['input', result.usage.input], ['output', result.usage.output], ['cache_read', result.usage.cacheRead], ['cache_write', result.usage.cacheWrite], ['reasoning', result.usage.reasoning]] as const) {
+      if (n > 0) tokens.inc({ provider: p, model: m, kind }, n);
+    }
+    cost.inc({ provider: p, model: m, operation: op }, Number(result.costUsd));
+    if (result.usage.cacheRead > 0) cacheHits.inc({ kind: 'prompt' });
+  }
+
+  @OnEvent(GatewayEvent.Failed)
+  failed(event: { provider: string; model: string; operation: string }): void {
+    requests.inc({ provider: label(event.provider, KNOWN_PROVIDERS), model: label(event.model), operation: label(event.operation), status: 'error' });
+  }
+
+  @OnEvent(GatewayEvent.Retry)
+  retried(event: { provider: string }): void {
+    retries.inc({ provider: label(event.provider, KNOWN_PROVIDERS) });
+  }
+
+  @OnEvent(GatewayEvent.Fallback)
+  fellBack(event: FallbackEvent): void {
+    fallbacks.inc({ from: label(event.from, KNOWN_PROVIDERS), to: label(event.to, KNOWN_PROVIDERS) });
+  }
+
+  @OnEvent(GatewayEvent.ProviderHealth)
+  health(event: ProviderHealthEvent): void {
+    breaker.set({ provider: label(event.provider, KNOWN_PROVIDERS) }, event.breaker === 'closed' ? 0 : event.breaker === 'half-open' ? 1 : 2);
+  }
+
+  @OnEvent(GatewayEvent.QuotaAlert)
+  quota(event: QuotaAlertEvent): void {
+    quotaAlerts.inc({ provider: label(event.provider, KNOWN_PROVIDERS), window: event.window, level: event.level });
+  }
+
+  @OnEvent('ai.response-cache.hit')
+  cacheHit(): void {
+    cacheHits.inc({ kind: 'response' });
+  }
+}

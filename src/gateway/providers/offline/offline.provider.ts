@@ -1,0 +1,28 @@
+import type { LlmRequest } from '../../llm.types';
+import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderStreamChunk } from '../provider';
+
+const ZERO = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+
+/** The generic answer when a caller supplied no deterministic logic of its own. */
+export const NO_VENDOR_ANSWER =
+  'No hay un proveedor de IA disponible en este momento (sin configurar o fuera de servicio). Respuesta determinística: reintente más tarde o revise la configuración del servicio.';
+
+/** Always present and last in every chain: answers from the caller's deterministic logic, at no cost. */
+export class OfflineProvider implements LlmProvider {
+  readonly id = 'offline' as const;
+
+  estimateInputTokens(request: LlmRequest): number {
+    return approximateTokens(request);
+  }
+
+  async complete(call: ProviderCall): Promise<ProviderCompletion> {
+    const text = call.request.offline ? call.request.offline(call.request) : NO_VENDOR_ANSWER;
+    return { text, finishReason: 'offline', usage: ZERO };
+  }
+
+  async *stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
+    const { text } = await this.complete(call);
+    for (const piece of text.match(/[\s\S]{1,200}/g) ?? ['']) yield { type: 'text', text: piece };
+    yield { type: 'end', finishReason: 'offline', usage: ZERO };
+  }
+}

@@ -1,0 +1,98 @@
+import type { KvStore } from 'src/infra/redis';
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+interface SharedState {
+  state: 'closed' | 'open';
+  openUntil: number;
+}
+
+const CHANNEL = 'breaker:changes';
+
+/**
+ * Circuit breakers per provider, shared by all replicas: the consecutive-failure count and the open state
+ * live in the KvStore (Redis), and changes are broadcast so every replica's local view is current without
+ * a Redis round trip per request. After the open period one trial request (across replicas) is let through.
+ */
+export class SharedCircuitBreakers {
+  private readonly local = new Map<string, SharedState>();
+  private readonly listeners: ((provider: string, state: BreakerState) => void)[] = [];
+
+  constructor(
+    private readonly kv: KvStore,
+    private readonly options: { failureThreshold: number; openMs: number },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Loads the current states and subscribes to changes from other replicas. */
+  async start(providers: string[]): Promise<void> {
+    await this.kv.subscribe(CHANNEL, (message) => {
+      const { provider, state } = JSON.parse(message) as { provider: string; state: SharedState };
+      this.apply(provider, state);
+    });
+    await Promise.all(providers.map((p) => this.refresh(p)));
+  }
+
+  /** Re-reads one provider's shared state (after a reconnect, or before a trial). */
+  async refresh(provider: string): Promise<void> {
+    const raw = await this.kv.get(`breaker:${provider}:state`);
+    this.apply(provider, raw ? (JSON.parse(raw) as SharedState) : { state: 'closed', openUntil: 0 });
+  }
+
+  onChange(listener: (provider: string, state: BreakerState) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private apply(provider: string, state: SharedState): void {
+    const before = this.state(provider);
+    this.local.set(provider, state);
+    const after = this.state(provider);
+    if (before !== after) this.listeners.forEach((l) => l(provider, after));
+  }
+
+  state(provider: string): BreakerState {
+    const s = this.local.get(provider);
+    if (!s || s.state === 'closed') return 'closed';
+    return this.now() < s.openUntil ? 'open' : 'half-open';
+  }
+
+  /** True when a request may go to the provider now; in half-open only one caller wins the trial. */
+  async allow(provider: string): Promise<boolean> {
+    const state = this.state(provider);
+    if (state === 'closed') return true;
+    if (state === 'open') return false;
+    return this.kv.setIfAbsent(`breaker:${provider}:trial`, '1', Math.max(this.options.openMs, 1000));
+  }
+
+  async recordSuccess(provider: string): Promise<void> {
+    const wasOpen = this.local.get(provider)?.state === 'open';
+    if (wasOpen) await this.close(provider);
+    else await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
+  }
+
+  /** Counts a failure; opens the breaker at the threshold, or at once when a half-open trial fails. */
+  async recordFailure(provider: string): Promise<BreakerState> {
+    const halfOpenTrial = this.state(provider) === 'half-open';
+    const failures = await this.kv.incrBy(`breaker:${provider}:failures`, 1, this.options.openMs * 10);
+    if (halfOpenTrial || failures >= this.options.failureThreshold) await this.open(provider);
+    return this.state(provider);
+  }
+
+  private async open(provider: string): Promise<void> {
+    const state: SharedState = { state: 'open', openUntil: this.now() + this.options.openMs };
+    await this.kv.set(`breaker:${provider}:state`, JSON.stringify(state));
+    await this.kv.del(`breaker:${provider}:trial`);
+    this.apply(provider, state);
+    await this.kv.publish(CHANNEL, JSON.stringify({ provider, state }));
+  }
+
+  /** Closes the breaker everywhere (after a good trial, or an operator's force-close). */
+  async close(provider: string): Promise<void> {
+    const state: SharedState = { state: 'closed', openUntil: 0 };
+    await this.kv.set(`breaker:${provider}:state`, JSON.stringify(state));
+    await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
+    await this.kv.del(`breaker:${provider}:trial`);
+    this.apply(provider, state);
+    await this.kv.publish(CHANNEL, JSON.stringify({ provider, state }));
+  }
+}

@@ -1,0 +1,153 @@
+import type Redis from 'ioredis';
+import type { RedisHandle } from 'src/infra/redis';
+import type { ProviderLimits } from '../catalog/model-catalog';
+
+export type LimitWindow = 'rpm' | 'tpm' | 'rpd';
+
+export interface LimitCheck {
+  allowed: boolean;
+  /** Usage in each window after this request (when allowed) or as it stands (when refused). */
+  used: Record<LimitWindow, number>;
+  /** When refused: ms until the blocking window resets. */
+  retryInMs: number;
+  blockedBy?: LimitWindow;
+}
+
+/**
+ * Checks all three windows and, only if every one has room, charges them, in one atomic step.
+ * KEYS: rpm, tpm, rpd counters. ARGV: tokens, rpmLimit, tpmLimit, rpdLimit, minuteTtl, dayTtl.
+ */
+const ACQUIRE = `
+local rpm = tonumber(redis.call('GET', KEYS[1]) or '0')
+local tpm = tonumber(redis.call('GET', KEYS[2]) or '0')
+local rpd = tonumber(redis.call('GET', KEYS[3]) or '0')
+local tokens = tonumber(ARGV[1])
+if rpm + 1 > tonumber(ARGV[2]) then return {0, rpm, tpm, rpd, redis.call('PTTL', KEYS[1]), 1} end
+if tpm > 0 and tpm + tokens > tonumber(ARGV[3]) then return {0, rpm, tpm, rpd, redis.call('PTTL', KEYS[2]), 2} end
+if rpd + 1 > tonumber(ARGV[4]) then return {0, rpm, tpm, rpd, redis.call('PTTL', KEYS[3]), 3} end
+rpm = redis.call('INCR', KEYS[1])
+if rpm == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
+tpm = redis.call('INCRBY', KEYS[2], tokens)
+if tpm == tokens then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
+rpd = redis.call('INCR', KEYS[3])
+if rpd == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[6]) end
+return {1, rpm, tpm, rpd, 0, 0}`;
+
+const WINDOWS: LimitWindow[] = ['rpm', 'tpm', 'rpd'];
+
+interface Counter {
+  value: number;
+  expiresAt: number;
+}
+
+/**
+ * Per-provider RPM / TPM / RPD limits. Counters live in Redis so every replica shares one limit (never
+ * limit × replicas); while Redis is unreachable each replica counts in memory (degraded, per instance).
+ * Fixed windows aligned to the window length; a request larger than a whole TPM window still passes alone.
+ */
+export class ProviderRateLimiter {
+  private readonly memory = new Map<string, Counter>();
+
+  constructor(
+    private readonly redis: RedisHandle,
+    private readonly windowMs: { minute: number; day: number },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private keys(provider: string): [string, string, string] {
+    const t = this.now();
+    const minute = Math.floor(t / this.windowMs.minute);
+    const day = Math.floor(t / this.windowMs.day);
+    return [`rl:${provider}:rpm:${minute}`, `rl:${provider}:tpm:${minute}`, `rl:${provider}:rpd:${day}`];
+  }
+
+  async tryAcquire(provider: string, tokens: number, limits: ProviderLimits): Promise<LimitCheck> {
+    const keys = this.keys(provider);
+    const client = this.redis.client;
+    if (client && this.redis.mode() === 'redis') {
+      try {
+        return this.fromScript(await this.evalAcquire(client, keys, tokens, limits));
+      } catch {
+        // fall through to per-instance counting
+      }
+    }
+    return this.acquireInMemory(keys, tokens, limits);
+  }
+
+  private evalAcquire(client: Redis, keys: string[], tokens: number, limits: ProviderLimits): Promise<number[]> {
+    return client.eval(ACQUIRE, 3, ...keys, tokens, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day) as Promise<number[]>;
+  }
+
+  private fromScript(result: number[]): LimitCheck {
+    const [allowed, rpm, tpm, rpd, pttl, blocked] = result.map(Number);
+    return { allowed: allowed === 1, used: { rpm, tpm, rpd }, retryInMs: Math.max(pttl, 1), blockedBy: blocked ? WINDOWS[blocked - 1] : undefined };
+  }
+
+  private counter(key: string, ttl: number): Counter {
+    const now = this.now();
+    let counter = this.memory.get(key);
+    if (!counter || counter.expiresAt <= now) {
+      counter = { value: 0, expiresAt: now + ttl };
+      this.memory.set(key, counter);
+      if (this.memory.size > 10_000) for (const [k, c] of this.memory) if (c.expiresAt <= now) this.memory.delete(k);
+    }
+    return counter;
+  }
+
+  private acquireInMemory(keys: string[], tokens: number, limits: ProviderLimits): LimitCheck {
+    const ttls = [this.windowMs.minute, this.windowMs.minute, this.windowMs.day];
+    const [rpm, tpm, rpd] = keys.map((k, i) => this.counter(k, ttls[i]));
+    const used = { rpm: rpm.value, tpm: tpm.value, rpd: rpd.value };
+    const blockers: [boolean, Counter, LimitWindow][] = [
+      [rpm.value + 1 > limits.rpm, rpm, 'rpm'],
+      [tpm.value > 0 && tpm.value + tokens > limits.tpm, tpm, 'tpm'],
+      [rpd.value + 1 > limits.rpd, rpd, 'rpd'],
+    ];
+    const blocked = blockers.find(([over]) => over);
+    if (blocked) return { allowed: false, used, retryInMs: Math.max(blocked[1].expiresAt - this.now(), 1), blockedBy: blocked[2] };
+    rpm.value += 1;
+    tpm.value += tokens;
+    rpd.value += 1;
+    return { allowed: true, used: { rpm: rpm.value, tpm: tpm.value, rpd: rpd.value }, retryInMs: 0 };
+  }
+
+  /** Corrects the TPM charge once the real usage is known (estimate → actual); off the hot path. */
+  async correctTokens(provider: string, delta: number): Promise<void> {
+    if (delta === 0) return;
+    const key = this.keys(provider)[1];
+    const client = this.redis.client;
+    if (client && this.redis.mode() === 'redis') {
+      await client.incrby(key, delta).catch(() => undefined);
+      return;
+    }
+    const counter = this.memory.get(key);
+    if (counter) counter.value = Math.max(0, counter.value + delta);
+  }
+
+  /** Current usage of every window (for the admin view and quota gauges). */
+  async usage(provider: string): Promise<Record<LimitWindow, number>> {
+    const keys = this.keys(provider);
+    const client = this.redis.client;
+    if (client && this.redis.mode() === 'redis') {
+      try {
+        const values = await client.mget(...keys);
+        return { rpm: Number(values[0] ?? 0), tpm: Number(values[1] ?? 0), rpd: Number(values[2] ?? 0) };
+      } catch {
+        // per-instance view below
+      }
+    }
+    const now = this.now();
+    const read = (k: string) => {
+      const c = this.memory.get(k);
+      return c && c.expiresAt > now ? c.value : 0;
+    };
+    return { rpm: read(keys[0]), tpm: read(keys[1]), rpd: read(keys[2]) };
+  }
+
+  /** Clears every window of a provider (admin action). */
+  async reset(provider: string): Promise<void> {
+    const keys = this.keys(provider);
+    for (const k of keys) this.memory.delete(k);
+    if (this.redis.client && this.redis.mode() === 'redis') await this.redis.client.del(...keys).catch(() => undefined);
+  }
+}

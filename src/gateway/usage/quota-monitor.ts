@@ -1,0 +1,47 @@
+import type { KvStore } from 'src/infra/redis';
+import type { ProviderLimits } from '../catalog/model-catalog';
+import type { QuotaAlertEvent } from '../gateway.events';
+import type { LimitWindow } from '../resilience/provider-rate-limiter';
+
+const LEVELS: [number, QuotaAlertEvent['level']][] = [
+  [0.95, 'critical'],
+  [0.8, 'warning'],
+];
+
+/**
+ * Turns window usage into quota alerts: a warning at 80 % and a critical alert at 95 %, each once per
+ * window (deduplicated across replicas through the KvStore), and keeps the latest alerts for the admin view.
+ */
+export class QuotaMonitor {
+  readonly recent: QuotaAlertEvent[] = [];
+
+  constructor(
+    private readonly kv: KvStore,
+    private readonly windowMs: { minute: number; day: number },
+    private readonly emit: (alert: QuotaAlertEvent) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async observe(provider: string, used: Record<LimitWindow, number>, limits: ProviderLimits): Promise<void> {
+    for (const window of ['rpm', 'tpm', 'rpd'] as LimitWindow[]) {
+      const limit = limits[window];
+      const utilization = limit > 0 ? used[window] / limit : 0;
+      const level = LEVELS.find(([threshold]) => utilization >= threshold);
+      if (!level) continue;
+      const length = window === 'rpd' ? this.windowMs.day : this.windowMs.minute;
+      const index = Math.floor(this.now() / length);
+      // Emit every level crossed and not yet announced for this window (80 % and 95 % each once).
+      for (const [threshold, name] of LEVELS.filter(([t]) => utilization >= t).reverse()) {
+        const first = await this.kv.setIfAbsent(`quota-alert:${provider}:${window}:${index}:${name}`, '1', length * 2);
+        if (!first) continue;
+        const alert: QuotaAlertEvent = {
+          provider, window, level: name, utilization, used: used[window], limit, createdAt: new Date(this.now()),
+          message: `${provider} ${window.toUpperCase()} at ${Math.round(utilization * 100)}% of ${limit} (threshold ${Math.round(threshold * 100)}%)`,
+        };
+        this.recent.unshift(alert);
+        this.recent.length = Math.min(this.recent.length, 100);
+        this.emit(alert);
+      }
+    }
+  }
+}
