@@ -1,0 +1,51 @@
+/** Response of POST /api/ai/validate: the fields the addon reads plus structured findings. */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class DteFindingDto {
+  @ApiProperty({ example: 'M-04' })
+  ruleId: string;
+
+  @ApiProperty({ enum: ['block', 'warn', 'info'], example: 'block' })
+  severity: 'block' | 'warn' | 'info';
+
+  @ApiProperty({ example: 'dte_data.monto_total' })
+  path: string;
+
+  @ApiProperty({ example: 'El monto total ($499.900) no cuadra con neto + exento + IVA ($499.800).' })
+  message: string;
+
+  @ApiPropertyOptional({ example: 499800 })
+  expected?: unknown;
+
+  @ApiPropertyOptional({ example: 499900 })
+  found?: unknown;
+}
+
+export class ValidateDteResponseDto {
+  @ApiProperty({ example: 90, minimum: 0, maximum: 100 })
+  confidence: number;
+
+  @ApiProperty({ type: [String], example: ['Monto 45% sobre el promedio del proveedor (últimos 4 documentos).'] })
+  warnings: string[];
+
+  @ApiProperty({ type: [String], example: [] })
+  errors: string[];
+
+  @ApiProperty({ enum: ['send', 'review', 'reject'], example: 'review' })
+  recommendation: 'send' | 'review' | 'reject';
+
+  @ApiProperty({ enum: ['accept', 'review', 'reject'], example: 'review', description: 'Reception vocabulary of the Odoo inbox' })
+  reception_recommendation: 'accept' | 'review' | 'reject';
+
+  @ApiProperty({ type: [DteFindingDto] })
+  findings: DteFindingDto[];
+
+  @ApiProperty({ type: [String], example: ['T-01', 'R-01', 'R-02', 'M-04'] })
+  rules_run: string[];
+
+  @ApiProperty({ enum: ['addon', 'sii'], example: 'addon' })
+  form: 'addon' | 'sii';
+
+  @ApiProperty({ type: [String], example: ['rules', 'llm'] })
+  reviewed_by: string[];
+}
