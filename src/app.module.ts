@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { register } from 'prom-client';
 import { CommonModule } from './common/common.module';
 import { LoggingModule } from './common/logging.module';
 import { AppConfig, AppConfigModule } from './config';
@@ -23,7 +24,8 @@ export class AppModule {
         RedisModule,
         EventEmitterModule.forRoot({ wildcard: false, maxListeners: 50 }),
         ScheduleModule.forRoot(),
-        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: true } }),
+        // Several apps in one process (tests) share prom-client's registry: register default metrics once.
+        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: !register.getSingleMetric('process_cpu_user_seconds_total') } }),
         CommonModule,
         HealthModule,
         ...FEATURE_MODULES,

@@ -23,7 +23,7 @@ export class GeminiProvider implements LlmProvider {
   private readonly client: GoogleGenAI;
 
   constructor(apiKey: string, baseUrl?: string) {
-    this.client = new GoogleGenAI({ apiKey, httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: { attempts: 1 } } });
+    this.client = new GoogleGenAI({ apiKey, httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: { attempts: 1 }, fetch: globalThis.fetch } });
   }
 
   estimateInputTokens(request: LlmRequest): number {

@@ -1,0 +1,35 @@
+import request from 'supertest';
+import { createApp, RunningApp } from 'src/app.setup';
+import { loadConfig } from 'src/config';
+
+export const API_KEY = 'e2e-odoo-key-0123456789abcdef';
+export const OTHER_KEY = 'e2e-other-key-0123456789abcdef';
+export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
+
+/** Boots the real app on the run's Postgres database and Redis; `env` overrides any setting. */
+export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<RunningApp & { http: ReturnType<typeof request> }> {
+  const config = loadConfig({
+    DATABASE_URL: process.env.E2E_DATABASE_URL,
+    REDIS_URL: process.env.TEST_REDIS_URL,
+    API_KEY,
+    API_KEYS: `other:${OTHER_KEY}:7`,
+    ADMIN_API_KEY: ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+    SII_MONITOR_ENABLED: 'false',
+    COST_FLUSH_INTERVAL_MS: '50',
+    ...env,
+  });
+  const running = await createApp(config, { logger: false });
+  await running.app.listen({ port: 0, host: '127.0.0.1' });
+  return { ...running, http: request(running.app.getHttpServer()) };
+}
+
+export const bearer = (key = API_KEY) => ({ Authorization: `Bearer ${key}` });
+
+/** A unique Redis key prefix is not needed: each suite uses its own model/provider names or flushes what it uses. */
+export async function flushRedis(): Promise<void> {
+  const Redis = (await import('ioredis')).default;
+  const client = new Redis(process.env.TEST_REDIS_URL!);
+  await client.flushdb();
+  await client.quit();
+}
