@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 
 import { DatabaseConnection } from 'src/infra/database/database-connection';
 import { PrismaService } from 'src/infra/database/prisma.service';
@@ -10,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from 'test/fixtures/sii/test-da
 import { SiiAnalyzer } from './analysis/sii-analyzer';
 import { toStatusResponse } from './dto/sii-monitor.responses';
 import { SiiNoticeSender } from './notify/sii-notice-sender';
+import { SiiMonitorCron } from './sii-monitor.cron';
 import { SiiMonitorRepository } from './sii-monitor.repository';
 import { SiiClock, SiiMonitorService } from './sii-monitor.service';
 import { SiiMonitorSettings } from './sii-monitor.settings';
@@ -40,6 +42,8 @@ describe(SiiMonitorService.name, () => {
   let settings: SiiMonitorSettings;
   let sut: SiiMonitorService;
   let sender: SiiNoticeSender;
+  let repository: SiiMonitorRepository;
+  let clock: FixedClock;
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
@@ -88,7 +92,8 @@ describe(SiiMonitorService.name, () => {
       slackTimeoutMs: 2_000,
       userAgent: 'odoo-ai-gateway-sii-monitor/test (+spec)',
     });
-    const repository = new SiiMonitorRepository(prisma);
+    repository = new SiiMonitorRepository(prisma);
+    clock = new FixedClock();
     const analyzer = new SiiAnalyzer();
     sender = new SiiNoticeSender(repository, analyzer, settings);
     sut = new SiiMonitorService(
@@ -98,7 +103,7 @@ describe(SiiMonitorService.name, () => {
       analyzer,
       sender,
       settings,
-      new FixedClock(),
+      clock,
     );
   });
 
@@ -205,6 +210,22 @@ describe(SiiMonitorService.name, () => {
       await sut.runOnce({ trigger: 'cron' });
       expect(slackPosts).toHaveLength(ALL_TITLES);
       expect(new Set(postedTitles()).size).toBe(ALL_TITLES);
+    });
+  });
+
+  describe('retention', () => {
+    it('prunes items no longer listed and runs older than the retention period, keeping listed items', async () => {
+      await sut.runOnce({ trigger: 'cron' });
+      server.routes.delete('/noticias/2026/index.html');
+      clock.current = new Date('2026-12-20T12:00:00Z');
+      await sut.runOnce({ trigger: 'cron', force: true });
+      clock.current = new Date('2027-04-05T12:00:00Z'); // 180 days after 2026-10-07
+      const cron = new SiiMonitorCron(new SchedulerRegistry(), sut, repository, settings, clock);
+      expect(await cron.prune()).toEqual({ items: 3, runs: 1 });
+      const keys = (await prisma.siiItem.findMany({ select: { key: true } })).map((item) => item.key);
+      expect(keys).toHaveLength(ALL_TITLES - 3);
+      expect(keys.some((key) => key.startsWith('noticia-'))).toBe(false);
+      expect(await prisma.siiRun.count()).toBe(1);
     });
   });
 
