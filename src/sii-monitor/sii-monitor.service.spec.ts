@@ -202,6 +202,7 @@ describe(SiiMonitorService.name, () => {
       slackStatus = 500;
       const failing = finished(await sut.runOnce({ trigger: 'cron' }));
       expect(failing.counts).toMatchObject({ notified: 0, notifyFailed: ALL_TITLES });
+      expect(failing.status).toBe('partial');
       expect(await prisma.siiItem.count({ where: { notifyState: 'failed' } })).toBe(ALL_TITLES);
 
       slackStatus = 200;

@@ -112,7 +112,7 @@ export class SiiMonitorService {
     }
     const finishedAt = now();
     const sourceErrors = outcomes.filter((o) => FAILED_SOURCE_STATUSES.includes(o.status)).length;
-    const warned = outcomes.some((o) => o.status === 'empty_parse');
+    const warned = outcomes.some((o) => o.status === 'empty_parse') || notified.failed > 0;
     const status: RunStatus = sourceErrors === 0 ? (warned ? 'partial' : 'success') : sourceErrors === outcomes.length ? 'error' : 'partial';
     const counts = {
       sources: outcomes.length,

@@ -21,7 +21,7 @@ export interface SourceOutcome {
 /** What starts a run. */
 export type RunTrigger = 'cron' | 'manual';
 
-/** Overall run status: `partial` when some sources failed or warned. */
+/** Overall run status: `partial` when some sources failed or warned, or some notices failed; `error` when every source failed. */
 export type RunStatus = 'success' | 'partial' | 'error';
 
 /** The result of runOnce. */
