@@ -1,5 +1,9 @@
 import type { Type } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
+import { ChatModule } from './chat/chat.module';
+import { DteModule } from './dte/dte.module';
 import { GatewayModule } from './gateway/gateway.module';
+import { PayrollModule } from './payroll/payroll.module';
 
 /** The feature modules mounted by AppModule (gateway, domain services, admin). */
-export const FEATURE_MODULES: Type[] = [GatewayModule];
+export const FEATURE_MODULES: Type[] = [GatewayModule, DteModule, PayrollModule, ChatModule, AdminModule];
