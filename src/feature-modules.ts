@@ -4,6 +4,7 @@ import { ChatModule } from './chat/chat.module';
 import { DteModule } from './dte/dte.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { PayrollModule } from './payroll/payroll.module';
+import { SiiMonitorModule } from './sii-monitor/sii-monitor.module';
 
 /** The feature modules mounted by AppModule (gateway, domain services, admin). */
-export const FEATURE_MODULES: Type[] = [GatewayModule, DteModule, PayrollModule, ChatModule, AdminModule];
+export const FEATURE_MODULES: Type[] = [GatewayModule, DteModule, PayrollModule, ChatModule, SiiMonitorModule, AdminModule];
