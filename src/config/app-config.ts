@@ -30,7 +30,7 @@ export class AppConfig {
     readonly logLevel: string,
     readonly nodeEnv: string,
     readonly database: { url?: string; dataDir: string; poolSize: number },
-    readonly redis: { url?: string },
+    readonly redis: { url?: string; keyPrefix: string },
     readonly auth: { keys: ApiKeyEntry[]; adminKey?: string },
     readonly vendors: Record<VendorName, VendorSettings> & { anthropicModel?: string; openaiCompatibleModels: string[] },
     readonly llm: {
@@ -154,7 +154,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     env.LOG_LEVEL ?? 'info',
     env.NODE_ENV ?? 'development',
     { url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? './data', poolSize: env.DB_POOL_SIZE ?? 10 },
-    { url: env.REDIS_URL },
+    { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? '' },
     { keys, adminKey: env.ADMIN_API_KEY },
     {
       ...vendors,

@@ -3,10 +3,12 @@ import Redis from 'ioredis';
 
 /**
  * Opens an ioredis client that never queues commands while disconnected (they fail at once, so callers fall
- * back instead of hanging) and reconnects by itself forever with a capped delay.
+ * back instead of hanging) and reconnects by itself forever with a capped delay. `keyPrefix` namespaces every key
+ * (Lua KEYS included), so deployments or test runs sharing one Redis never see each other's state.
  */
-export function createRedisClient(url: string, name: string, logger = new Logger('Redis')): Redis {
+export function createRedisClient(url: string, name: string, logger = new Logger('Redis'), keyPrefix = ''): Redis {
   const client = new Redis(url, {
+    ...(keyPrefix ? { keyPrefix } : {}),
     connectionName: `odoo-ai-gateway:${name}`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

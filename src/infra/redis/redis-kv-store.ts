@@ -13,16 +13,18 @@ export class RedisKvStore extends KvStore {
   private readonly fallback = new MemoryKvStore();
   private readonly handlers = new Map<string, ((message: string) => void)[]>();
 
+  /** Keys are prefixed by the client's own `keyPrefix`; pub/sub channels are not, so they get `channelPrefix` here. */
   constructor(
     private readonly client: Redis,
     private readonly subscriber: Redis,
+    private readonly channelPrefix = '',
   ) {
     super();
     this.subscriber.on('message', (channel: string, message: string) => {
-      for (const handler of this.handlers.get(channel) ?? []) handler(message);
+      for (const handler of this.handlers.get(channel.slice(this.channelPrefix.length)) ?? []) handler(message);
     });
     this.subscriber.on('ready', () => {
-      const channels = [...this.handlers.keys()];
+      const channels = [...this.handlers.keys()].map((c) => this.channelPrefix + c);
       if (channels.length) void this.subscriber.subscribe(...channels).catch(() => undefined);
     });
   }
@@ -88,7 +90,7 @@ export class RedisKvStore extends KvStore {
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.run(async () => void (await this.client.publish(channel, message)), () => this.fallback.publish(channel, message));
+    await this.run(async () => void (await this.client.publish(this.channelPrefix + channel, message)), () => this.fallback.publish(channel, message));
   }
 
   async subscribe(channel: string, handler: (message: string) => void): Promise<void> {
@@ -96,7 +98,7 @@ export class RedisKvStore extends KvStore {
     list.push(handler);
     this.handlers.set(channel, list);
     await this.fallback.subscribe(channel, handler);
-    if (this.subscriber.status === 'ready') await this.subscriber.subscribe(channel).catch(() => undefined);
+    if (this.subscriber.status === 'ready') await this.subscriber.subscribe(this.channelPrefix + channel).catch(() => undefined);
   }
 
   mode(): 'redis' | 'degraded' {

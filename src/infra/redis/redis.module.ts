@@ -16,14 +16,15 @@ import { RedisKvStore } from './redis-kv-store';
       useFactory: (config: AppConfig) => {
         if (!config.redis.url) return new RedisHandle(null, null);
         const logger = new Logger('Redis');
-        return new RedisHandle(createRedisClient(config.redis.url, 'main', logger), createRedisClient(config.redis.url, 'pubsub', logger));
+        const { url, keyPrefix } = config.redis;
+        return new RedisHandle(createRedisClient(url, 'main', logger, keyPrefix), createRedisClient(url, 'pubsub', logger, keyPrefix));
       },
     },
     {
       provide: KvStore,
-      inject: [RedisHandle],
-      useFactory: (handle: RedisHandle) =>
-        handle.client && handle.subscriber ? new RedisKvStore(handle.client, handle.subscriber) : new MemoryKvStore(),
+      inject: [RedisHandle, AppConfig],
+      useFactory: (handle: RedisHandle, config: AppConfig) =>
+        handle.client && handle.subscriber ? new RedisKvStore(handle.client, handle.subscriber, config.redis.keyPrefix) : new MemoryKvStore(),
     },
   ],
   exports: [RedisHandle, KvStore],
