@@ -31,3 +31,16 @@ export class PayslipValidationResponseDto implements PayslipValidationResult {
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
   @ApiProperty({ example: '2026-03', nullable: true, type: String }) period_used: string | null;
 }
+
+/** A plain-language explanation of the findings written by the LLM; never changes the verdict. */
+export class PayslipExplanationDto {
+  @ApiProperty({ example: 'La cotización AFP declarada es $3.000 menor a la esperada para AFP Modelo (10,58 %); corrija la línea AFP.' })
+  text: string;
+  @ApiProperty({ example: 'anthropic' }) provider: string;
+  @ApiProperty({ example: 'claude-haiku-4-5' }) model: string;
+}
+
+/** Response of POST /api/payroll/validate with the optional LLM explanation (null with no vendor, nothing to explain, or a failed call). */
+export class ExplainedPayslipValidationResponseDto extends PayslipValidationResponseDto {
+  @ApiProperty({ type: PayslipExplanationDto, nullable: true }) explanation: PayslipExplanationDto | null;
+}
