@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { GATEWAY_DEPS } from 'src/gateway/gateway.module';
+import type { GatewayDeps } from 'src/gateway/gateway-deps';
+import type { Emulator } from 'test/emulator/emulator';
+import { API_KEY, bearer, startTestApp } from './setup';
+
+export type GatewayApp = Awaited<ReturnType<typeof startTestApp>> & { url: string; deps: GatewayDeps };
+
+/** A Redis namespace of its own, so breakers and limits left by other runs never leak in. */
+export const uniquePrefix = () => `gw-e2e-${randomUUID().slice(0, 8)}:`;
+
+/** Boots the app with OpenAI, Anthropic and Gemini pointed at the emulator, short retry delays and no response cache. */
+export async function startGatewayApp(emulator: Emulator | null, env: Record<string, string | undefined> = {}): Promise<GatewayApp> {
+  const vendors = emulator
+    ? {
+        OPENAI_API_KEY: 'emu-openai',
+        OPENAI_BASE_URL: `${emulator.url}/v1`,
+        ANTHROPIC_API_KEY: 'emu-anthropic',
+        ANTHROPIC_BASE_URL: emulator.url,
+        GEMINI_API_KEY: 'emu-gemini',
+        GEMINI_BASE_URL: emulator.url,
+      }
+    : {};
+  const running = await startTestApp({
+    REDIS_KEY_PREFIX: uniquePrefix(),
+    LLM_RETRY_BASE_MS: '20',
+    LLM_RETRY_MAX_MS: '500',
+    RESPONSE_CACHE_TTL_SECONDS: '0',
+    ...vendors,
+    ...env,
+  });
+  const url = (await running.app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { ...running, url, deps: running.app.get<GatewayDeps>(GATEWAY_DEPS) };
+}
+
+/** POST /v1/chat/completions through supertest. */
+export function chat(app: GatewayApp, body: Record<string, unknown>, key = API_KEY) {
+  return app.http.post('/v1/chat/completions').set(bearer(key)).send(body);
+}
+
+/** A streamed chat completion read to the end as raw SSE text. */
+export async function chatStream(app: GatewayApp, body: Record<string, unknown>, key = API_KEY): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${app.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(key) },
+    body: JSON.stringify({ ...body, stream: true }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The JSON payloads of an SSE body (the `[DONE]` marker left out). */
+export function sseEvents(text: string): Record<string, any>[] {
+  return text
+    .split('\n\n')
+    .map((frame) => frame.replace(/^data: /, '').trim())
+    .filter((data) => data && data !== '[DONE]')
+    .map((data) => JSON.parse(data));
+}
+
+/** A user message unique to the test, so nothing is served from a cache. */
+export const ask = (text: string) => [{ role: 'user', content: `${text} ${randomUUID().slice(0, 8)}` }];
+
+/** Polls until `check` returns a value (not undefined/false) or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 5000, stepMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+/** Waits until the current fixed window of `windowMs` has at least `needMs` left. */
+export async function atWindowStart(windowMs: number, needMs: number): Promise<void> {
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < needMs) await new Promise((r) => setTimeout(r, left + 20));
+}
+
+/** A pg client on this run's database. */
+export async function database(): Promise<Client> {
+  const client = new Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  return client;
+}

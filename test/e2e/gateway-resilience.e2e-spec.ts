@@ -1,0 +1,142 @@
+import { Emulator, startEmulator } from 'test/emulator/emulator';
+import { ask, atWindowStart, chat, chatStream, GatewayApp, sseEvents, startGatewayApp } from './gateway-harness';
+
+const arrivals = (emulator: Emulator, model: string) => emulator.stats().requests.filter((r) => r.model === model).map((r) => r.at);
+const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
+
+describe('Gateway resilience through /v1/chat/completions (vendor emulator)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  const MINUTE_MS = 1500;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ chunkDelayMs: 2 });
+    app = await startGatewayApp(emulator, {
+      GROQ_API_KEY: 'emu-groq',
+      GROQ_BASE_URL: `${emulator.url}/v1`,
+      PROVIDER_LIMITS: JSON.stringify({ groq: { rpm: 3, tpm: 1_000_000, rpd: 100_000 } }),
+      LIMIT_MINUTE_MS: String(MINUTE_MS),
+      RATE_LIMIT_MAX_WAIT_MS: '5000',
+      LLM_MAX_RETRIES: '3',
+      LLM_RETRY_BASE_MS: '100',
+      LLM_RETRY_MAX_MS: '2000',
+      LLM_TIMEOUT_MS: '400',
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await emulator?.close();
+  });
+  beforeEach(async () => {
+    emulator.reset();
+    await app.deps.breakers.close('openai');
+  });
+
+  it('lets the first RPM-limit requests through at once and holds the rest for the next window, none failing or falling back', async () => {
+    await atWindowStart(MINUTE_MS, 900);
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => chat(app, { model: 'llama-3.1-8b', messages: ask(`ráfaga ${i}`) })));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(responses.map((r) => [r.body.x_gateway.provider, r.body.x_gateway.used_fallback])).toEqual(Array(6).fill(['groq', false]));
+    const windows = arrivals(emulator, 'llama-3.1-8b-instant').map((at) => Math.floor(at / MINUTE_MS));
+    expect(windows).toHaveLength(6);
+    const first = Math.min(...windows);
+    expect(windows.filter((w) => w === first)).toHaveLength(3);
+    expect(windows.filter((w) => w === first + 1)).toHaveLength(3);
+  });
+
+  it('retries a transient 500 with growing delays and then succeeds on the same vendor', async () => {
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 500, count: 3 });
+    const res = await chat(app, { model: 'gpt-4o-mini', messages: ask('reintento') });
+    expect(res.status).toBe(200);
+    expect(res.body.x_gateway).toMatchObject({ provider: 'openai', attempts: 4, used_fallback: false });
+    const between = gaps(arrivals(emulator, 'gpt-4o-mini'));
+    expect(between).toHaveLength(3);
+    // Nominal 100, 200, 400 ms with ±25 % jitter: each wait is longer than the one before.
+    expect(between[0]).toBeGreaterThanOrEqual(75);
+    expect(between[1]).toBeGreaterThan(between[0]);
+    expect(between[2]).toBeGreaterThan(between[1]);
+    expect(between[2]).toBeGreaterThanOrEqual(300);
+  });
+
+  it('honours Retry-After on a 429 before retrying', async () => {
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 429, retryAfter: 1, count: 1 });
+    const res = await chat(app, { model: 'gpt-4o-mini', messages: ask('espera') });
+    expect(res.status).toBe(200);
+    expect(res.body.x_gateway).toMatchObject({ provider: 'openai', attempts: 2, used_fallback: false });
+    const [wait] = gaps(arrivals(emulator, 'gpt-4o-mini'));
+    expect(wait).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('passes a 400 back in OpenAI error shape without retrying or falling back', async () => {
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 400, errorMessage: 'max_tokens is too large', count: 1 });
+    const res = await chat(app, { model: 'gpt-4o-mini', messages: ask('malo') });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({ message: expect.stringContaining('max_tokens is too large'), type: 'invalid_request_error', param: null, code: null });
+    const stats = emulator.stats();
+    expect(stats.byVendor.openai.received).toBe(1);
+    expect(stats.byVendor.anthropic.received).toBe(0);
+  });
+
+  it('ends a hanging vendor call at LLM_TIMEOUT_MS and falls back', async () => {
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', hang: true });
+    const started = Date.now();
+    const res = await chat(app, { model: 'gpt-4o-mini', messages: ask('colgado') });
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+    // 4 attempts of 400 ms plus about 700 ms of backoff; far below the 60 s request deadline.
+    expect(elapsed).toBeGreaterThanOrEqual(1600);
+    expect(elapsed).toBeLessThan(4500);
+    expect(emulator.stats().requests.filter((r) => r.vendor === 'openai').map((r) => r.outcome)).toEqual(['aborted', 'aborted', 'aborted', 'aborted']);
+  });
+
+  it('refuses a request whose worst-case cost is over the ceiling with a 422 that says why', async () => {
+    const res = await chat(app, { model: 'claude-opus-4', max_tokens: 100_000, messages: ask('caro') });
+    expect(res.status).toBe(422);
+    expect(res.body.error.type).toBe('invalid_request_error');
+    expect(res.body.error.message).toMatch(/exceeds the per-request ceiling of US\$1 .*MAX_ESTIMATED_COST_PER_REQUEST/);
+    expect(emulator.stats().received).toBe(0);
+  });
+});
+
+describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ chunkDelayMs: 2 });
+    app = await startGatewayApp(emulator, { LLM_MAX_RETRIES: '0', BREAKER_FAILURE_THRESHOLD: '5', BREAKER_OPEN_MS: '1500' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await emulator?.close();
+  });
+
+  it('opens after 5 consecutive errors; then gpt-4o-mini is served by claude-sonnet-4 without calling OpenAI, until a trial succeeds', async () => {
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 500 });
+    for (let i = 0; i < 5; i++) {
+      const res = await chat(app, { model: 'gpt-4o-mini', messages: ask(`falla ${i}`) });
+      expect(res.status).toBe(200);
+      expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+    }
+    expect(emulator.stats().byVendor.openai.received).toBe(5);
+    const health = await app.http.get('/health');
+    expect(health.body.dependencies.llm_providers.breakers.openai).toBe('open');
+
+    const served = await chat(app, { model: 'gpt-4o-mini', messages: ask('con breaker abierto') });
+    expect(served.status).toBe(200);
+    expect(served.body.model).toBe('claude-sonnet-4');
+    expect(served.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+    expect(served.body.choices[0].message.content).toMatch(/^Respuesta simulada de claude-sonnet-4/);
+    const streamed = await chatStream(app, { model: 'gpt-4o-mini', messages: ask('stream con breaker abierto') });
+    expect(sseEvents(streamed.text).at(-1)!.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+    expect(emulator.stats().byVendor.openai.received).toBe(5);
+
+    // After BREAKER_OPEN_MS one trial goes through; OpenAI is healthy again, so the breaker closes.
+    emulator.reset();
+    await new Promise((r) => setTimeout(r, 1600));
+    const trial = await chat(app, { model: 'gpt-4o-mini', messages: ask('prueba') });
+    expect(trial.body.x_gateway).toMatchObject({ provider: 'openai', used_fallback: false });
+    expect((await app.http.get('/health')).body.dependencies.llm_providers.breakers.openai).toBe('closed');
+  });
+});
