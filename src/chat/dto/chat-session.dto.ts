@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TokensUsedDto } from './chat-response.dto';
 
 /** Answer of POST /api/chat/session/new. */
 export class NewChatSessionResponseDto {
@@ -31,6 +32,18 @@ export class ChatSessionStatsDto {
 
   @ApiProperty({ example: true })
   exists: boolean;
+
+  @ApiProperty({ type: TokensUsedDto, description: 'Tokens of every answer in the session (trimmed turns included).' })
+  tokens_used: TokensUsedDto;
+
+  @ApiProperty({ example: '0.012345000000', description: 'USD spent by the session, exact decimal string.' })
+  cost_usd: string;
+
+  @ApiProperty({ example: '2026-11-22T21:00:00.000Z' })
+  created_at: string;
+
+  @ApiProperty({ example: '2026-11-22T21:30:00.000Z' })
+  last_activity: string;
 }
 
 /** Answer of GET /api/chat/session/{id}. */

@@ -4,3 +4,4 @@ export * from './chat-response.dto';
 export * from './chat-session.dto';
 export * from './knowledge-search.dto';
 export * from './odoo-value.transform';
+export * from './knowledge-document.dto';

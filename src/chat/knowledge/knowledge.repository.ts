@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from 'src/infra/database';
+import type { KnowledgeDocumentRecord } from './knowledge-document.parser';
+import { KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams, type KnowledgeSearchRow } from './knowledge-search.sql';
+
+/** `updated_by` of documents seeded from the bundled Markdown; anything else was written through the admin API. */
+export const BUNDLED_AUTHOR = 'bundled';
+
+// Seeding never overwrites a document an admin replaced, and rewrites a bundled one only when it changed, so
+// replicas starting together just race on identical row locks.
+const UPSERT_BUNDLED_SQL = `
+INSERT INTO knowledge_documents (id, module, title, tags, content, updated_by, updated_at)
+VALUES ($1, $2, $3, $4::text[], $5, '${BUNDLED_AUTHOR}', now())
+ON CONFLICT (id) DO UPDATE
+  SET module = EXCLUDED.module, title = EXCLUDED.title, tags = EXCLUDED.tags, content = EXCLUDED.content, updated_at = now()
+  WHERE knowledge_documents.updated_by = '${BUNDLED_AUTHOR}'
+    AND (knowledge_documents.module, knowledge_documents.title, knowledge_documents.tags, knowledge_documents.content)
+        IS DISTINCT FROM (EXCLUDED.module, EXCLUDED.title, EXCLUDED.tags, EXCLUDED.content)`;
+
+const PUT_SQL = `
+INSERT INTO knowledge_documents (id, module, title, tags, content, updated_by, updated_at)
+VALUES ($1, $2, $3, $4::text[], $5, $6, now())
+ON CONFLICT (id) DO UPDATE
+  SET module = EXCLUDED.module, title = EXCLUDED.title, tags = EXCLUDED.tags, content = EXCLUDED.content,
+      updated_by = EXCLUDED.updated_by, updated_at = now()
+RETURNING (xmax = 0) AS inserted`;
+
+/** The `knowledge_documents` table: seeding, admin writes and the ranked full-text search. */
+@Injectable()
+export class KnowledgeRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Inserts or refreshes bundled documents (in id order, so concurrent seeders lock rows in the same order); returns rows written. */
+  async seedBundled(documents: readonly KnowledgeDocumentRecord[]): Promise<number> {
+    let written = 0;
+    for (const doc of [...documents].sort((a, b) => a.id.localeCompare(b.id))) {
+      written += await this.prisma.$executeRawUnsafe(UPSERT_BUNDLED_SQL, doc.id, doc.module, doc.title, doc.tags, doc.content);
+    }
+    return written;
+  }
+
+  /** Adds or replaces one document; true when it was new. */
+  async put(doc: KnowledgeDocumentRecord, author: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRawUnsafe<{ inserted: boolean }[]>(PUT_SQL, doc.id, doc.module, doc.title, doc.tags, doc.content, author);
+    return rows[0]?.inserted === true;
+  }
+
+  /** Deletes one document; false when there was none. */
+  async remove(id: string): Promise<boolean> {
+    return (await this.prisma.knowledgeDocument.deleteMany({ where: { id } })).count > 0;
+  }
+
+  /** Best matches for free text, optionally within one module, best first. */
+  async search(query: string, module: string | null, limit: number): Promise<KnowledgeSearchRow[]> {
+    return this.prisma.$queryRawUnsafe<KnowledgeSearchRow[]>(KNOWLEDGE_SEARCH_SQL, ...knowledgeSearchParams(query, module, limit));
+  }
+
+  /** How many documents the knowledge base holds. */
+  async count(): Promise<number> {
+    return this.prisma.knowledgeDocument.count();
+  }
+}
