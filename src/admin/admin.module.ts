@@ -1,5 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AdminActionsService } from './admin-actions.service';
+import { AdminAuditRepository } from './admin-audit.repository';
+import { AdminClock } from './admin-clock';
+import { AdminController } from './admin.controller';
+import { AdminOverviewService } from './admin-overview.service';
+import { CostsReportController } from './report/costs-report.controller';
+import { CostsReportService } from './report/costs-report.service';
+import { ReportRepository } from './report/report.repository';
+import { UsageStatsRepository } from './usage-stats.repository';
 
-/** Admin feature module (routes and services are added here). */
-@Module({})
+/** Admin API (overview, quota reset, breaker force-close, usage CSV) and the finance cost report. */
+@Module({
+  controllers: [AdminController, CostsReportController],
+  providers: [AdminActionsService, AdminAuditRepository, AdminClock, AdminOverviewService, CostsReportService, ReportRepository, UsageStatsRepository],
+})
 export class AdminModule {}

@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_DEPS } from 'src/gateway/gateway.module.tokens';
+import type { GatewayDeps } from 'src/gateway/gateway-deps';
+import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
+import { AdminClock } from './admin-clock';
+import { BreakerView, errorRate, providerState, ProviderState, utilization } from './provider-health';
+import { projectMonth } from './report/decimal';
+import { ProviderPerformance, StoredAlert, UsageStatsRepository } from './usage-stats.repository';
+
+/** Minutes of usage rows behind each provider's state, error rate and latency percentiles. */
+export const HEALTH_WINDOW_MINUTES = 15;
+/** Hours of usage rows behind the performance table. */
+export const PERFORMANCE_WINDOW_HOURS = 24;
+/** Days shown in the daily cost chart, today included. */
+export const DAILY_COST_DAYS = 30;
+const ALERT_COUNT = 20;
+const QUOTA_WINDOWS = ['rpm', 'tpm', 'rpd'] as const;
+
+/** One provider card of the admin page. */
+export interface ProviderOverview {
+  provider: string;
+  configured: boolean;
+  state: ProviderState;
+  breaker: BreakerView;
+  requests: number;
+  errorRate: number;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  quotas: { window: (typeof QUOTA_WINDOWS)[number]; used: number; limit: number; utilization: number }[];
+}
+
+/** Everything the admin page shows; money as exact decimal strings (UTC days). */
+export interface AdminOverview {
+  generatedAt: string;
+  windows: { healthMinutes: number; performanceHours: number; dailyCostDays: number };
+  providers: ProviderOverview[];
+  costs: { todayUsd: string; monthToDateUsd: string; projectedMonthUsd: string; daily: { date: string; costUsd: string }[] };
+  alerts: StoredAlert[];
+  performance: ProviderPerformance[];
+}
+
+/** Builds the admin overview from the gateway's live state (breakers, limiter) and Postgres. */
+@Injectable()
+export class AdminOverviewService {
+  constructor(
+    @Inject(GATEWAY_DEPS) private readonly deps: GatewayDeps,
+    private readonly stats: UsageStatsRepository,
+    private readonly writer: UsageWriterService,
+    private readonly clock: AdminClock,
+  ) {}
+
+  /** Providers the admin API knows: every vendor of the catalog, configured or not. */
+  knownProviders(): string[] {
+    return Object.keys(this.deps.catalog.limits);
+  }
+
+  /** The whole overview; buffered usage rows are written first so the figures include them. */
+  async overview(): Promise<AdminOverview> {
+    await this.writer.flush();
+    const now = this.clock.now();
+    const today = startOfUtcDay(now);
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    const [providers, todayUsd, monthToDateUsd, daily, alerts, performance] = await Promise.all([
+      this.providers(new Date(now.getTime() - HEALTH_WINDOW_MINUTES * 60_000)),
+      this.stats.costSince(today),
+      this.stats.costSince(monthStart),
+      this.stats.dailyCosts(new Date(today.getTime() - (DAILY_COST_DAYS - 1) * 86_400_000)),
+      this.stats.latestAlerts(ALERT_COUNT),
+      this.stats.performance(new Date(now.getTime() - PERFORMANCE_WINDOW_HOURS * 3_600_000)),
+    ]);
+    return {
+      generatedAt: now.toISOString(),
+      windows: { healthMinutes: HEALTH_WINDOW_MINUTES, performanceHours: PERFORMANCE_WINDOW_HOURS, dailyCostDays: DAILY_COST_DAYS },
+      providers,
+      costs: { todayUsd, monthToDateUsd, projectedMonthUsd: projectMonth(monthToDateUsd, now), daily },
+      alerts,
+      performance,
+    };
+  }
+
+  private async providers(since: Date): Promise<ProviderOverview[]> {
+    const { breakers, catalog, limiter, providers } = this.deps;
+    const configured = new Set<string>(providers.vendorIds());
+    const recent = new Map((await this.stats.providerStats(since)).map((s) => [s.provider, s]));
+    return Promise.all(
+      this.knownProviders().map(async (provider) => {
+        const stats = recent.get(provider);
+        const requests = stats?.requests ?? 0;
+        const rate = errorRate(requests, stats?.failures ?? 0);
+        const breaker = breakers.state(provider);
+        const used = await limiter.usage(provider);
+        const limits = catalog.limits[provider as keyof typeof catalog.limits];
+        return {
+          provider,
+          configured: configured.has(provider),
+          state: providerState(breaker, rate),
+          breaker,
+          requests,
+          errorRate: rate,
+          latencyMs: { p50: stats?.p50 ?? null, p95: stats?.p95 ?? null, p99: stats?.p99 ?? null },
+          quotas: QUOTA_WINDOWS.map((window) => ({ window, used: used[window], limit: limits[window], utilization: utilization(used[window], limits[window]) })),
+        };
+      }),
+    );
+  }
+}
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma } from 'src/generated/prisma/client';
+import { PrismaService } from 'src/infra/database';
+import { FAILED_STATUSES } from './provider-health';
+
+/** Recent outcome figures of one provider, percentiles computed by Postgres. */
+export interface ProviderWindowStats {
+  provider: string;
+  requests: number;
+  failures: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+/** One provider's row in the performance table; costUsd is an exact decimal string. */
+export interface ProviderPerformance {
+  provider: string;
+  requests: number;
+  successRate: number;
+  meanLatencyMs: number;
+  tokens: number;
+  costUsd: string;
+}
+
+/** One stored quota alert, newest first. */
+export interface StoredAlert {
+  createdAt: string;
+  provider: string;
+  window: string;
+  level: string;
+  utilization: number;
+  message: string;
+}
+
+const FAILED = Prisma.join([...FAILED_STATUSES]);
+
+/** The admin overview's reads from usage_records and quota_alerts; all sums and percentiles done in SQL. */
+@Injectable()
+export class UsageStatsRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Requests, failures and latency percentiles per provider since `since`. */
+  async providerStats(since: Date): Promise<ProviderWindowStats[]> {
+    const rows = await this.prisma.$queryRaw<{ provider: string; requests: number; failures: number; p50: number | null; p95: number | null; p99: number | null }[]>`
+      SELECT provider,
+             count(*)::int AS requests,
+             (count(*) FILTER (WHERE status IN (${FAILED})))::int AS failures,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
+             percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms) AS p99
+      FROM usage_records
+      WHERE created_at >= ${since}
+      GROUP BY provider`;
+    return rows.map((r) => ({ ...r, p50: num(r.p50), p95: num(r.p95), p99: num(r.p99) }));
+  }
+
+  /** Total cost since `since`, as an exact decimal string. */
+  async costSince(since: Date): Promise<string> {
+    const [row] = await this.prisma.$queryRaw<{ cost: string }[]>`
+      SELECT COALESCE(sum(cost_usd), 0)::numeric(20, 12)::text AS cost FROM usage_records WHERE created_at >= ${since}`;
+    return row.cost;
+  }
+
+  /** Cost per UTC day since `since` (days without rows omitted), oldest first. */
+  async dailyCosts(since: Date): Promise<{ date: string; costUsd: string }[]> {
+    return this.prisma.$queryRaw<{ date: string; costUsd: string }[]>`
+      SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, sum(cost_usd)::numeric(20, 12)::text AS "costUsd"
+      FROM usage_records
+      WHERE created_at >= ${since}
+      GROUP BY 1
+      ORDER BY 1`;
+  }
+
+  /** Requests, success rate, mean latency, tokens and exact cost per provider since `since`. */
+  async performance(since: Date): Promise<ProviderPerformance[]> {
+    const rows = await this.prisma.$queryRaw<{ provider: string; requests: number; failures: number; mean: number | null; tokens: bigint; cost: string }[]>`
+      SELECT provider,
+             count(*)::int AS requests,
+             (count(*) FILTER (WHERE status IN (${FAILED})))::int AS failures,
+             avg(latency_ms)::float8 AS mean,
+             sum(input_tokens::bigint + output_tokens + cache_read_tokens + cache_write_tokens)::bigint AS tokens,
+             sum(cost_usd)::numeric(20, 12)::text AS cost
+      FROM usage_records
+      WHERE created_at >= ${since}
+      GROUP BY provider
+      ORDER BY provider`;
+    return rows.map((r) => ({
+      provider: r.provider,
+      requests: r.requests,
+      successRate: r.requests ? (r.requests - r.failures) / r.requests : 0,
+      meanLatencyMs: num(r.mean) ?? 0,
+      tokens: Number(r.tokens),
+      costUsd: r.cost,
+    }));
+  }
+
+  /** The newest `limit` quota alerts. */
+  async latestAlerts(limit: number): Promise<StoredAlert[]> {
+    const rows = await this.prisma.quotaAlert.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.map((a) => ({ createdAt: a.createdAt.toISOString(), provider: a.provider, window: a.window, level: a.level, utilization: Number(a.utilization), message: a.message }));
+  }
+}
+
+function num(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}
