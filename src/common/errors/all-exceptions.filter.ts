@@ -21,6 +21,10 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
     const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? error.message);
     const body: ErrorBody = { statusCode: status, error: reasonPhrase(status), message, requestId };
     if (error instanceof RequestValidationError) body.details = error.details;
+    if (typeof response === 'object' && response !== null) {
+      const { statusCode: _s, message: _m, error: _e, ...rest } = response as Record<string, unknown>;
+      if (Object.keys(rest).length > 0) body.context = rest;
+    }
     return body;
   }
   const e = error as { statusCode?: number; code?: string; message?: string };

@@ -6,6 +6,8 @@ export interface ErrorBody {
   requestId: string;
   /** Validation problems, one per field. */
   details?: { field: string; problems: string[] }[];
+  /** Structured detail a route attaches to its error (e.g. readiness checks). */
+  context?: Record<string, unknown>;
 }
 
 const REASONS: Record<number, string> = {

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/c
 import { AppConfig } from 'src/config';
 import { KvStore } from './kv-store';
 import { MemoryKvStore } from './memory-kv-store';
-import { createRedisClient } from './redis-connection';
+import { createRedisClient, waitReady } from './redis-connection';
 import { RedisHandle } from './redis-handle';
 import { RedisKvStore } from './redis-kv-store';
 
