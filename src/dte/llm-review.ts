@@ -45,7 +45,7 @@ export const REVIEW_SYSTEM_PROMPT = [
 ].join('\n');
 
 /** JSON safe to place between tags: `<` is escaped, so the data cannot close its own tag. */
-function asTaggedJson(tag: string, value: unknown): string {
+export function asTaggedJson(tag: string, value: unknown): string {
   const json = JSON.stringify(value, null, 0).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
   return `<${tag}>\n${json}\n</${tag}>`;
 }
@@ -72,7 +72,7 @@ export function buildReviewPrompt(input: { doc: NormalizedDte; ruleResult: DteVa
 }
 
 /** Every balanced top-level `{...}` in the text, ignoring braces inside JSON strings. */
-function jsonObjectCandidates(text: string): string[] {
+export function jsonObjectCandidates(text: string): string[] {
   const candidates: string[] = [];
   let depth = 0;
   let start = -1;

@@ -5,7 +5,7 @@ import { toReceptionRecommendation } from '../reception-vocabulary';
 import type { ValidateDteResponseDto } from './validate-dte-response.dto';
 
 /** Builds the response body; `recommendation` stays send/review/reject and `reception_recommendation` carries accept/review/reject. */
-export function toValidateDteResponse(result: DteValidationResult | MergedReview): ValidateDteResponseDto {
+export function toValidateDteResponse(result: DteValidationResult | MergedReview): Omit<ValidateDteResponseDto, 'llm_used' | 'degraded'> {
   return {
     confidence: result.confidence,
     warnings: result.warnings,

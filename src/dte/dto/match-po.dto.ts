@@ -110,4 +110,6 @@ export class MatchPoResponseDto {
   @ApiProperty({ example: 'P00042: El documento referencia la orden de compra P00042; Total $499.800 igual al de la OC.' }) reasoning: string;
   @ApiProperty({ type: [PoCandidateDto] }) candidates: PoCandidateDto[];
   @ApiProperty({ example: false }) needs_tiebreak: boolean;
+  @ApiProperty({ enum: ['rules', 'llm'], example: 'rules', description: 'llm when the LLM chose among close candidates' }) decided_by: 'rules' | 'llm';
+  @ApiProperty({ example: false }) llm_used: boolean;
 }

@@ -72,4 +72,6 @@ export class SuggestProjectResponseDto {
   @ApiProperty({ example: 80, minimum: 0, maximum: 100 }) confidence: number;
   @ApiProperty({ example: 'Edificio Los Robles: El proveedor imputó 4 de sus últimas 5 facturas a este proyecto.' }) reasoning: string;
   @ApiProperty({ type: [ProjectCandidateDto] }) candidates: ProjectCandidateDto[];
+  @ApiProperty({ enum: ['rules', 'llm'], example: 'rules', description: 'llm when the LLM chose among close candidates' }) decided_by: 'rules' | 'llm';
+  @ApiProperty({ example: false }) llm_used: boolean;
 }

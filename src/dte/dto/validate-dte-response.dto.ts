@@ -48,4 +48,19 @@ export class ValidateDteResponseDto {
 
   @ApiProperty({ type: [String], example: ['rules', 'llm'] })
   reviewed_by: string[];
+
+  @ApiProperty({ example: true, description: 'An LLM review was merged into the answer' })
+  llm_used: boolean;
+
+  @ApiProperty({ example: false, description: 'The answer is rules-only because no vendor is configured, the LLM failed or answered unusably, or the offline provider answered' })
+  degraded: boolean;
+
+  @ApiPropertyOptional({ enum: ['no_vendor', 'llm_failed', 'llm_malformed', 'offline'], example: 'llm_failed' })
+  degraded_reason?: 'no_vendor' | 'llm_failed' | 'llm_malformed' | 'offline';
+
+  @ApiPropertyOptional({ example: 'anthropic', description: 'Vendor of the LLM review (when used)' })
+  provider?: string;
+
+  @ApiPropertyOptional({ example: 'claude-sonnet-4', description: 'Model of the LLM review (when used)' })
+  model?: string;
 }

@@ -1,0 +1,28 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from 'src/common/auth';
+import { RateLimit } from 'src/common/throttling';
+import { VALIDATE_ADDON_EXAMPLE, VALIDATE_SII_EXAMPLE } from './dto/request-examples';
+import { ValidateDteResponseDto } from './dto/validate-dte-response.dto';
+import { ValidateDteRequestDto } from './dto/validate-dte.dto';
+import { DteValidationService } from './validation/dte-validation.service';
+
+/** DTE validation for the Odoo inbox (odoo-contract.md §3.1). */
+@ApiTags('dte')
+@ApiBearerAuth()
+@Controller('api/ai')
+export class DteController {
+  constructor(private readonly validation: DteValidationService) {}
+
+  /** Rules first, then the LLM review when a vendor can answer; a blocking rule always means reject. */
+  @Post('validate')
+  @HttpCode(200)
+  @RateLimit('dteValidate')
+  @ApiOperation({ summary: 'Validate a received or emitted DTE', description: 'Accepts the addon body `{dte_data, history, company_id, mode}` or the SII-tag form `{dte, context, source}`. Messy values come back as findings with 200.' })
+  @ApiBody({ type: ValidateDteRequestDto, examples: { addon: { summary: 'Odoo inbox (reception)', value: VALIDATE_ADDON_EXAMPLE }, sii: { summary: 'SII-tag form with CAF', value: VALIDATE_SII_EXAMPLE } } })
+  @ApiOkResponse({ type: ValidateDteResponseDto })
+  @ApiForbiddenResponse({ description: 'The API key may not act for the company' })
+  validate(@Body() body: ValidateDteRequestDto, @CurrentCaller() caller: Caller): Promise<ValidateDteResponseDto> {
+    return this.validation.validate(body, caller);
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from 'src/common/auth';
+import { KvStore } from 'src/infra/redis';
+import { assertCompanyAccess } from '../company-access';
+import { DteClock } from '../dte-clock';
+import { validateDte } from '../dte-validator';
+import { toValidateDteResponse } from '../dto/dte-response.mapper';
+import type { ValidateDteResponseDto } from '../dto/validate-dte-response.dto';
+import type { ValidateDteRequestDto } from '../dto/validate-dte.dto';
+import { DteReviewService } from './dte-review.service';
+import { VALIDATION_CACHE_TTL_MS, validationCacheKey } from './validation-cache-key';
+
+/** The company a validation acts for: `company_id`, or `source.company_id` in the richer form. */
+export function companyIdOf(body: ValidateDteRequestDto): number | undefined {
+  if (body.company_id !== undefined) return body.company_id;
+  const fromSource = body.source?.company_id;
+  return typeof fromSource === 'number' && Number.isInteger(fromSource) && fromSource > 0 ? fromSource : undefined;
+}
+
+/** POST /api/ai/validate: deterministic rules first, then the LLM review when a vendor can answer. */
+@Injectable()
+export class DteValidationService {
+  constructor(
+    private readonly clock: DteClock,
+    private readonly kv: KvStore,
+    private readonly reviewer: DteReviewService,
+  ) {}
+
+  /** Validates the addon's or the SII-tag body for a company the caller may act for; LLM-reviewed answers are cached 15 min. */
+  async validate(body: ValidateDteRequestDto, caller: Caller): Promise<ValidateDteResponseDto> {
+    const companyId = companyIdOf(body);
+    assertCompanyAccess(caller, companyId);
+    const history = body.history ?? [];
+    const key = validationCacheKey({ companyId, dteData: body.dte_data, dte: body.dte, context: body.context, history });
+    const cached = await this.kv.get(key).catch(() => null);
+    if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
+
+    const input = body.dte !== undefined ? { dte: body.dte, context: body.context } : { dte_data: body.dte_data };
+    const rules = validateDte(input, { now: this.clock.now(), history });
+    const outcome = await this.reviewer.review(rules, history, { apiKeyName: caller.keyName, companyId: companyId ?? null });
+    const response: ValidateDteResponseDto = {
+      ...toValidateDteResponse(outcome.merged),
+      llm_used: outcome.llmUsed,
+      degraded: !outcome.llmUsed,
+      ...(outcome.degradedReason ? { degraded_reason: outcome.degradedReason } : {}),
+      ...(outcome.llmUsed ? { provider: outcome.provider, model: outcome.model } : {}),
+    };
+    if (outcome.llmUsed) await this.kv.set(key, JSON.stringify(response), VALIDATION_CACHE_TTL_MS).catch(() => undefined);
+    return response;
+  }
+}

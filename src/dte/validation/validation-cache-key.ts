@@ -1,0 +1,11 @@
+/** The cache key of a validation: the same document, history and company give the same answer for 15 minutes. */
+import { createHash } from 'node:crypto';
+
+/** How long an LLM-reviewed answer is reused for an identical request. */
+export const VALIDATION_CACHE_TTL_MS = 15 * 60 * 1000;
+
+/** A stable key for the parts of the request that decide the answer. */
+export function validationCacheKey(parts: { companyId?: number; dteData?: unknown; dte?: unknown; context?: unknown; history?: unknown }): string {
+  const material = JSON.stringify([parts.companyId ?? null, parts.dteData ?? null, parts.dte ?? null, parts.context ?? null, parts.history ?? []]);
+  return `dte:validate:v1:${createHash('sha256').update(material).digest('hex')}`;
+}
