@@ -3,7 +3,7 @@ import { Prisma } from 'src/generated/prisma/client';
 import { PrismaService } from 'src/infra/database';
 import { FAILED_STATUSES } from './provider-health';
 
-/** Recent outcome figures of one provider, percentiles computed by Postgres. */
+/** Recent outcome figures of one provider; latency percentiles computed by Postgres, in ms to 0.1. */
 export interface ProviderWindowStats {
   provider: string;
   requests: number;
@@ -46,9 +46,9 @@ export class UsageStatsRepository {
       SELECT provider,
              count(*)::int AS requests,
              (count(*) FILTER (WHERE status IN (${FAILED})))::int AS failures,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms) AS p50,
-             percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) AS p95,
-             percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms) AS p99
+             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::numeric, 1)::float8 AS p50,
+             round(percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)::numeric, 1)::float8 AS p95,
+             round(percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms)::numeric, 1)::float8 AS p99
       FROM usage_records
       WHERE created_at >= ${since}
       GROUP BY provider`;
@@ -78,7 +78,7 @@ export class UsageStatsRepository {
       SELECT provider,
              count(*)::int AS requests,
              (count(*) FILTER (WHERE status IN (${FAILED})))::int AS failures,
-             avg(latency_ms)::float8 AS mean,
+             round(avg(latency_ms), 1)::float8 AS mean,
              sum(input_tokens::bigint + output_tokens + cache_read_tokens + cache_write_tokens)::bigint AS tokens,
              sum(cost_usd)::numeric(20, 12)::text AS cost
       FROM usage_records
