@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { GATEWAY_DEPS } from 'src/gateway/gateway.module.tokens';
+import type { GatewayDeps } from 'src/gateway/gateway-deps';
+import { insertUsage, PrivateServices, startPrivateServices } from './admin-test-env';
+import { ADMIN_KEY, API_KEY, startTestApp } from './setup';
+
+const ROOT = join(__dirname, '..', '..');
+const SCREENSHOT = join(ROOT, 'test-artifacts', 'admin-page.png');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+describe('Admin page in headless Chromium (real app, private database and Redis)', () => {
+  let services: PrivateServices;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let deps: GatewayDeps;
+  let browser: Browser;
+  let page: Page;
+  let origin: string;
+
+  beforeAll(async () => {
+    execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
+    services = await startPrivateServices();
+    app = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, ANTHROPIC_API_KEY: 'sk-ant-e2e-page-not-used', BREAKER_FAILURE_THRESHOLD: '2', THROTTLE_DEFAULT_PER_MIN: '1000' });
+    deps = app.app.get<GatewayDeps>(GATEWAY_DEPS);
+    origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    // Within the current UTC day, so "today" holds both rows even just after midnight.
+    const recent = new Date(Math.max(Date.now() - 30_000, new Date().setUTCHours(0, 0, 0, 0))).toISOString();
+    await insertUsage(services, [
+      { createdAt: recent, provider: 'anthropic', latencyMs: 420, costUsd: '1.234567' },
+      { createdAt: recent, provider: 'anthropic', latencyMs: 380, costUsd: '0.000000375' },
+    ]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await services?.stop();
+  });
+
+  async function signIn(key: string): Promise<void> {
+    await page.goto(`${origin}/admin/`);
+    await page.getByTestId('admin-key-input').fill(key);
+    await page.getByTestId('admin-login').click();
+  }
+
+  it('refuses a normal API key at sign-in', async () => {
+    await signIn(API_KEY);
+    await page.getByTestId('login-error').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('login-error').textContent()).toBe('This key may not use the admin API. Enter the admin key again.');
+    expect(await page.getByTestId('dashboard').isHidden()).toBe(true);
+  });
+
+  it('shows live figures and force-closes an open breaker on the server', async () => {
+    await deps.breakers.recordFailure('groq');
+    await deps.breakers.recordFailure('groq');
+    expect(deps.breakers.state('groq')).toBe('open');
+
+    await signIn(ADMIN_KEY);
+    await page.getByTestId('provider-anthropic').waitFor();
+    expect(await page.getByTestId('state-anthropic').textContent()).toBe('healthy');
+    expect(await page.getByTestId('cost-today').textContent()).toBe('$1.23');
+    expect(await page.getByTestId('performance-anthropic').textContent()).toContain('$1.2346');
+    expect(await page.getByTestId('provider-groq').getAttribute('data-state')).toBe('down');
+    expect(await page.getByTestId('breaker-groq').textContent()).toBe('open');
+
+    await page.getByTestId('close-breaker-groq').click();
+    await page.getByTestId('action-status').filter({ hasText: 'Breaker of groq closed.' }).waitFor();
+    expect(deps.breakers.state('groq')).toBe('closed');
+    await page.getByTestId('breaker-groq').filter({ hasText: 'closed' }).waitFor();
+    expect(await page.getByTestId('provider-groq').getAttribute('data-state')).toBe('healthy');
+    const audit = await services.sql(`SELECT key_name, action, target FROM admin_audit`);
+    expect(audit).toEqual([{ key_name: 'admin', action: 'breaker.close', target: 'groq' }]);
+
+    mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+});
