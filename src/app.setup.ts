@@ -82,7 +82,6 @@ export function configureApp(app: NestFastifyApplication): void {
     void reply.status(body.statusCode).send(body);
   });
   registerHttpMetrics(fastify);
-  app.enableShutdownHooks();
   mountStaticAssets(app);
 
   const document = SwaggerModule.createDocument(

@@ -12,8 +12,18 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app } = await createApp(config);
+  const { app, close } = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  // SIGTERM: stop accepting, let in-flight requests finish and buffers flush, but never past the deadline.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), config.http.shutdownTimeoutMs + 2_000).unref();
+      close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
 }
 
 main().catch((error) => {
