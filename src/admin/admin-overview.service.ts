@@ -63,7 +63,7 @@ export class AdminOverviewService {
       this.providers(new Date(now.getTime() - HEALTH_WINDOW_MINUTES * 60_000)),
       this.stats.costSince(today),
       this.stats.costSince(monthStart),
-      this.stats.dailyCosts(new Date(today.getTime() - (DAILY_COST_DAYS - 1) * 86_400_000)),
+      this.stats.dailyCosts(new Date(today.getTime() - (DAILY_COST_DAYS - 1) * 86_400_000), today),
       this.stats.latestAlerts(ALERT_COUNT),
       this.stats.performance(new Date(now.getTime() - PERFORMANCE_WINDOW_HOURS * 3_600_000)),
     ]);

@@ -62,14 +62,14 @@ export class UsageStatsRepository {
     return row.cost;
   }
 
-  /** Cost per UTC day since `since` (days without rows omitted), oldest first. */
-  async dailyCosts(since: Date): Promise<{ date: string; costUsd: string }[]> {
+  /** Cost of every UTC day from `firstDay` to `lastDay` (days without rows as zero), oldest first. */
+  async dailyCosts(firstDay: Date, lastDay: Date): Promise<{ date: string; costUsd: string }[]> {
     return this.prisma.$queryRaw<{ date: string; costUsd: string }[]>`
-      SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, sum(cost_usd)::numeric(20, 12)::text AS "costUsd"
-      FROM usage_records
-      WHERE created_at >= ${since}
-      GROUP BY 1
-      ORDER BY 1`;
+      SELECT to_char(day, 'YYYY-MM-DD') AS date, COALESCE(sum(u.cost_usd), 0)::numeric(20, 12)::text AS "costUsd"
+      FROM generate_series(${firstDay}::timestamptz AT TIME ZONE 'UTC', ${lastDay}::timestamptz AT TIME ZONE 'UTC', interval '1 day') AS day
+      LEFT JOIN usage_records u ON u.created_at >= day AT TIME ZONE 'UTC' AND u.created_at < (day + interval '1 day') AT TIME ZONE 'UTC'
+      GROUP BY day
+      ORDER BY day`;
   }
 
   /** Requests, success rate, mean latency, tokens and exact cost per provider since `since`. */
