@@ -1,0 +1,55 @@
+/** Settings of one `npm run bench` invocation. */
+export interface BenchArgs {
+  durationS: number;
+  warmupS: number;
+  rate: number;
+  connections: number;
+  soak: boolean;
+  soakMinutes: number;
+  soakRate: number;
+  soakSampleS: number;
+  profile: boolean;
+  build: boolean;
+  /** Only scenarios whose name contains this text. */
+  only?: string;
+}
+
+const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>=500] [--connections <n>=50]
+                        [--only <scenario text>] [--profile] [--no-build]
+                        [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
+
+/** Parses the command line; throws with the usage text on anything unknown or invalid. */
+export function parseBenchArgs(argv: string[]): BenchArgs {
+  const args: BenchArgs = { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true };
+  let quick = false;
+  let durationGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const number = (min: number): number => {
+      const value = Number(argv[++i]);
+      if (!Number.isFinite(value) || value < min) throw new Error(`${flag} needs a number >= ${min}\n${USAGE}`);
+      return value;
+    };
+    switch (flag) {
+      case '--duration': args.durationS = number(1); durationGiven = true; break;
+      case '--quick': quick = true; break;
+      case '--warmup': args.warmupS = number(0); break;
+      case '--rate': args.rate = number(1); break;
+      case '--connections': args.connections = number(1); break;
+      case '--only': args.only = argv[++i]; if (!args.only) throw new Error(`--only needs a value\n${USAGE}`); break;
+      case '--profile': args.profile = true; break;
+      case '--no-build': args.build = false; break;
+      case '--soak': args.soak = true; break;
+      case '--soak-minutes': args.soakMinutes = number(0.1); args.soak = true; break;
+      case '--soak-rate': args.soakRate = number(1); break;
+      case '--soak-sample': args.soakSampleS = number(1); break;
+      case '--help': case '-h': throw new Error(USAGE);
+      default: throw new Error(`unknown flag ${flag}\n${USAGE}`);
+    }
+  }
+  if (quick) {
+    if (!durationGiven) args.durationS = 3;
+    args.warmupS = Math.min(args.warmupS, 1);
+  }
+  return args;
+}

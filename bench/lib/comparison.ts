@@ -1,0 +1,70 @@
+import type { LoadResult } from './load';
+
+/** Where a load run is sent. */
+export type Target = 'direct' | 'ours' | 'portkey';
+export const TARGETS: Target[] = ['direct', 'ours', 'portkey'];
+
+/** The targets the lead set; shown as met or missed, never asserted. */
+export const TARGET_LIMITS = { addedP50Ms: 1, addedP99Ms: 5, throughputVsPortkey: 3, rssMb: 150 } as const;
+
+/** One cell of the matrix: an emulator, a body kind and a load shape. */
+export interface Scenario {
+  name: string;
+  emulator: 'instant' | 'latency';
+  stream: boolean;
+  shape: 'rate' | 'max';
+}
+
+/** A target's run plus how many answers the emulator completed during it (fallbacks would show here). */
+export type TargetRun = LoadResult & { upstreamAnswered: number };
+
+/** A figure checked against a target. */
+export interface Check {
+  name: string;
+  value: number;
+  limit: number;
+  met: boolean;
+}
+
+/** Gateways compared with the direct run and with each other. */
+export interface Comparison {
+  added: { ours: { p50: number; p99: number }; portkey: { p50: number; p99: number } };
+  /** ours / Portkey for each figure (throughput: higher is better; latencies: lower is better). */
+  ratio: { rps: number; p50: number; p99: number; addedP50: number; addedP99: number };
+  checks: Check[];
+}
+
+/** Compares the three runs of a scenario and evaluates the targets that apply to its shape. */
+export function compare(scenario: Scenario, runs: Record<Target, TargetRun>): Comparison {
+  const { direct, ours, portkey } = runs;
+  const added = {
+    ours: { p50: ours.latency.p50 - direct.latency.p50, p99: ours.latency.p99 - direct.latency.p99 },
+    portkey: { p50: portkey.latency.p50 - direct.latency.p50, p99: portkey.latency.p99 - direct.latency.p99 },
+  };
+  const ratio = {
+    rps: ratioOf(ours.rps, portkey.rps),
+    p50: ratioOf(ours.latency.p50, portkey.latency.p50),
+    p99: ratioOf(ours.latency.p99, portkey.latency.p99),
+    addedP50: ratioOf(added.ours.p50, added.portkey.p50),
+    addedP99: ratioOf(added.ours.p99, added.portkey.p99),
+  };
+  const checks: Check[] =
+    scenario.shape === 'rate'
+      ? [check('added p50 (ms)', added.ours.p50, TARGET_LIMITS.addedP50Ms, 'max'), check('added p99 (ms)', added.ours.p99, TARGET_LIMITS.addedP99Ms, 'max')]
+      : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')];
+  return { added, ratio, checks };
+}
+
+/** Checks the peak resident memory of our process under load. */
+export function rssCheck(peakMb: number): Check {
+  return check('RSS under load (MB)', peakMb, TARGET_LIMITS.rssMb, 'max');
+}
+
+function check(name: string, value: number, limit: number, kind: 'max' | 'min'): Check {
+  const met = Number.isFinite(value) && (kind === 'max' ? value <= limit : value >= limit);
+  return { name, value, limit, met };
+}
+
+function ratioOf(a: number, b: number): number {
+  return b === 0 || !Number.isFinite(a) || !Number.isFinite(b) ? Number.NaN : a / b;
+}

@@ -1,0 +1,67 @@
+import { rssMb } from './child';
+import { compare, Comparison, Scenario, Target, TargetRun, TARGETS } from './comparison';
+import type { EmulatorChild } from './emulator-child';
+import { runLoad } from './load';
+import { endpoint, requestBody, smokeCheck } from './scenarios';
+
+/** The processes one phase drives: an emulator, our service pointed at it, and Portkey. */
+export interface PhaseStack {
+  emulator: EmulatorChild;
+  oursUrl: string;
+  oursPid: number;
+  portkeyUrl: string;
+}
+
+/** Settings shared by every scenario of a phase. */
+export interface PhaseSettings {
+  durationS: number;
+  warmupS: number;
+  rate: number;
+  connections: number;
+}
+
+/** Resident memory of our process across a phase. */
+export interface RssTrack {
+  beforeMb?: number;
+  peakMb?: number;
+  afterMb?: number;
+}
+
+/** Runs each scenario against direct, ours and Portkey in turn (interleaved, so they share the machine's state). */
+export async function runPhase(stack: PhaseStack, scenarios: Scenario[], settings: PhaseSettings, log: (line: string) => void) {
+  const urls = { emulator: stack.emulator.url, ours: stack.oursUrl, portkey: stack.portkeyUrl };
+  const rss: RssTrack = { beforeMb: rssMb(stack.oursPid) };
+  const sampler = setInterval(() => {
+    const now = rssMb(stack.oursPid);
+    if (now !== undefined) rss.peakMb = Math.max(rss.peakMb ?? 0, now);
+  }, 250);
+  const results: Array<{ scenario: Scenario; runs: Record<Target, TargetRun>; comparison: Comparison }> = [];
+  try {
+    for (const stream of [false, true]) {
+      if (!scenarios.some((s) => s.stream === stream)) continue;
+      for (const target of TARGETS) {
+        const { url, headers } = endpoint(target, urls);
+        await smokeCheck(target, url, headers, stream);
+      }
+    }
+    for (const scenario of scenarios) {
+      const runs = {} as Record<Target, TargetRun>;
+      for (const target of TARGETS) {
+        const { url, headers } = endpoint(target, urls);
+        const base = { url, headers, body: requestBody(scenario.stream), connections: scenario.shape === 'rate' ? Math.max(settings.connections, 100) : settings.connections };
+        const overallRate = scenario.shape === 'rate' ? settings.rate : undefined;
+        if (settings.warmupS > 0) await runLoad({ ...base, durationS: settings.warmupS, overallRate });
+        const before = (await stack.emulator.stats()).answered;
+        const result = await runLoad({ ...base, durationS: settings.durationS, overallRate });
+        const upstreamAnswered = (await stack.emulator.stats()).answered - before;
+        runs[target] = { ...result, upstreamAnswered };
+        log(`  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, failed ${result.non2xx + result.errors + result.timeouts}`);
+      }
+      results.push({ scenario, runs, comparison: compare(scenario, runs) });
+    }
+  } finally {
+    clearInterval(sampler);
+    rss.afterMb = rssMb(stack.oursPid);
+  }
+  return { results, rss };
+}

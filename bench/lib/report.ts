@@ -1,0 +1,46 @@
+import type { Check, Comparison, Scenario, Target, TargetRun } from './comparison';
+import { TARGETS } from './comparison';
+
+/** Everything one bench run measured; written as JSON to bench/results/latest.json. */
+export interface BenchReport {
+  startedAt: string;
+  settings: Record<string, unknown>;
+  machine: { cpus: number; loadAverage: number[]; node: string };
+  scenarios: Array<{ scenario: Scenario; runs: Record<Target, TargetRun>; comparison: Comparison }>;
+  rss: { beforeMb?: number; peakUnderLoadMb?: number; afterMb?: number; check?: Check };
+  dteRules?: { line: string; data?: unknown };
+  soak?: { rate: number; samples: Array<{ atS: number; rssMb?: number }>; baselineMb?: number; lastMb?: number; verdict: string; requests: { ok: number; failed: number } };
+  checks: Check[];
+}
+
+const fmt = (value: number | undefined, digits = 2): string => (value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits));
+const pad = (cells: string[], widths: number[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+
+/** The human-readable table printed at the end of a run. */
+export function formatReport(report: BenchReport): string {
+  const lines: string[] = [];
+  const widths = [14, 9, 9, 9, 9, 10, 10, 9, 8];
+  lines.push(`Benchmark ${report.startedAt}  (${report.machine.cpus} CPUs, load ${report.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}, node ${report.machine.node})`);
+  for (const { scenario, runs, comparison } of report.scenarios) {
+    lines.push('', `== ${scenario.name}`);
+    lines.push(pad(['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '+p50 ms', '+p99 ms', 'upstream', 'failed'], widths));
+    for (const target of TARGETS) {
+      const run = runs[target];
+      const added = target === 'direct' ? undefined : comparison.added[target];
+      lines.push(pad([target, fmt(run.rps, 0), fmt(run.latency.p50), fmt(run.latency.p99), fmt(run.latency.max, 1), fmt(added?.p50), fmt(added?.p99), String(run.upstreamAnswered), String(run.non2xx + run.errors + run.timeouts)], widths));
+    }
+    const r = comparison.ratio;
+    lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', ''], widths));
+    for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);
+  }
+  lines.push('', `our RSS: before ${fmt(report.rss.beforeMb, 1)} MB, peak under load ${fmt(report.rss.peakUnderLoadMb, 1)} MB, after ${fmt(report.rss.afterMb, 1)} MB`);
+  if (report.dteRules) lines.push(`DTE rules: ${report.dteRules.line}`);
+  if (report.soak) {
+    const s = report.soak;
+    lines.push(`soak at ${s.rate} req/s: ${s.samples.map((x) => `${x.atS}s=${fmt(x.rssMb, 1)}`).join(' ')}`);
+    lines.push(`soak verdict: ${s.verdict} (baseline ${fmt(s.baselineMb, 1)} MB, last ${fmt(s.lastMb, 1)} MB; ${s.requests.ok} ok, ${s.requests.failed} failed)`);
+  }
+  const missed = report.checks.filter((c) => !c.met);
+  lines.push('', `targets: ${report.checks.length - missed.length}/${report.checks.length} met${missed.length ? `; missed: ${missed.map((c) => `${c.name} ${fmt(c.value)} (limit ${c.limit})`).join('; ')}` : ''}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,105 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseBenchArgs } from './lib/bench-args';
+import { BenchDatabase } from './lib/bench-database';
+import { rssCheck, Scenario } from './lib/comparison';
+import { runDteRulesBench } from './lib/dte-rules-hook';
+import { EmulatorChild } from './lib/emulator-child';
+import { runPhase } from './lib/phase';
+import { PortkeyChild } from './lib/portkey-child';
+import { BenchReport, formatReport } from './lib/report';
+import { endpoint, requestBody, scenarioMatrix, smokeCheck } from './lib/scenarios';
+import { ensureFreshBuild, ServiceChild } from './lib/service-child';
+import { runSoak } from './lib/soak';
+
+const RESULTS = resolve(__dirname, 'results');
+const UPSTREAM_LATENCY_MS = 50;
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+/** `npm run bench`: direct vs our gateway vs Portkey on the vendor emulator, on loopback; see bench/README.md. */
+async function main(): Promise<number> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const { TEST_DATABASE_URL: pgUrl, TEST_REDIS_URL: redisUrl } = process.env;
+  if (!pgUrl || !redisUrl) throw new Error('TEST_DATABASE_URL and TEST_REDIS_URL are not set: run through `npm run bench` (scripts/with-services.sh)');
+  if (args.build) ensureFreshBuild(log);
+  mkdirSync(RESULTS, { recursive: true });
+
+  const scenarios = args.soak ? [] : scenarioMatrix(args.rate, args.connections, args.only);
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    settings: { ...args },
+    machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
+    scenarios: [],
+    rss: {},
+    checks: [],
+  };
+  const stopping: Array<() => Promise<unknown>> = [];
+  try {
+    const database = await BenchDatabase.create(pgUrl, 'bench');
+    stopping.push(() => database.drop());
+    const [instant, latency, portkey] = await Promise.all([
+      EmulatorChild.start({ latencyMs: 0, chunkDelayMs: 0, label: 'instant' }),
+      EmulatorChild.start({ latencyMs: UPSTREAM_LATENCY_MS, chunkDelayMs: 0, label: `${UPSTREAM_LATENCY_MS} ms` }),
+      PortkeyChild.start(),
+    ]);
+    stopping.push(() => instant.stop(), () => latency.stop(), () => portkey.stop());
+    log(`emulators ${instant.url} (0 ms) and ${latency.url} (${UPSTREAM_LATENCY_MS} ms); Portkey ${portkey.url}; database ${database.name}`);
+
+    const phases: Array<{ emulator: EmulatorChild; scenarios: Scenario[] }> = args.soak
+      ? [{ emulator: latency, scenarios: [] }]
+      : [
+          { emulator: instant, scenarios: scenarios.filter((s) => s.emulator === 'instant') },
+          { emulator: latency, scenarios: scenarios.filter((s) => s.emulator === 'latency') },
+        ].filter((p) => p.scenarios.length > 0);
+    const rssPhases: Array<{ beforeMb?: number; peakMb?: number; afterMb?: number }> = [];
+    for (const phase of phases) {
+      const ours = await ServiceChild.start({
+        databaseUrl: database.url,
+        redisUrl,
+        emulatorUrl: phase.emulator.url,
+        cpuProfileDir: args.profile ? RESULTS : undefined,
+        preload: args.profile ? [join(__dirname, 'lib/exit-on-sigterm.js')] : [],
+      });
+      log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}`);
+      try {
+        if (args.soak) {
+          const { url, headers } = endpoint('ours', { emulator: phase.emulator.url, ours: ours.url, portkey: portkey.url });
+          await smokeCheck('ours', url, headers, false);
+          const soak = await runSoak(ours.child.pid, { url, headers, body: requestBody(false), connections: 100 }, args.soakRate, args.soakMinutes, args.soakSampleS, log);
+          report.soak = { rate: soak.rate, samples: soak.samples, baselineMb: soak.baselineMb, lastMb: soak.lastMb, verdict: soak.verdict, requests: soak.requests };
+          rssPhases.push({ beforeMb: soak.samples[0]?.rssMb, peakMb: Math.max(...soak.samples.map((s) => s.rssMb ?? 0)), afterMb: soak.lastMb });
+        } else {
+          const { results, rss } = await runPhase({ emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url }, phase.scenarios, args, log);
+          report.scenarios.push(...results);
+          rssPhases.push(rss);
+        }
+      } finally {
+        await ours.stop();
+      }
+    }
+    const peak = Math.max(...rssPhases.map((r) => r.peakMb ?? 0));
+    report.rss = { beforeMb: rssPhases[0]?.beforeMb, peakUnderLoadMb: peak || undefined, afterMb: rssPhases[rssPhases.length - 1]?.afterMb, check: peak ? rssCheck(peak) : undefined };
+    if (!args.soak) report.dteRules = await runDteRulesBench(args.durationS * 1000, args.durationS <= 3);
+    report.checks = [
+      ...report.scenarios.flatMap(({ scenario, comparison }) => comparison.checks.map((c) => ({ ...c, name: `${scenario.name}: ${c.name}` }))),
+      ...(report.rss.check ? [report.rss.check] : []),
+      ...(report.soak ? [{ name: 'soak RSS flat', value: report.soak.lastMb ?? Number.NaN, limit: report.soak.baselineMb ?? Number.NaN, met: report.soak.verdict === 'flat' }] : []),
+    ];
+  } finally {
+    for (const stop of stopping.reverse()) await stop().catch((error: Error) => log(`cleanup: ${error.message}`));
+  }
+  process.stdout.write(`\n${formatReport(report)}\n`);
+  const file = join(RESULTS, args.soak ? 'soak-latest.json' : 'latest.json');
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  log(`figures written to ${file}${args.profile ? `; CPU profiles in ${RESULTS} (summarise with: npx ts-node bench/hotspots.ts)` : ''}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`[bench] failed: ${error.message}\n`);
+    process.exit(1);
+  },
+);
