@@ -134,6 +134,7 @@ run "kubernetes manifests" node scripts/validate-k8s.js
 run "kubernetes validator self-test" node scripts/validate-k8s.js --self-test
 run "docker-compose.yml" check_compose
 run "Dockerfile" check_dockerfile
+run "live /metrics of the running app (promtool check metrics)" bash scripts/check-live-metrics.sh
 
 if [ "$failures" -gt 0 ]; then log "$failures check(s) failed"; exit 1; fi
 log "all deployment checks passed"
