@@ -22,11 +22,11 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
       LLM_RETRY_MAX_MS: '2000',
       LLM_TIMEOUT_MS: '400',
     });
-  });
+  }, 30_000);
   afterAll(async () => {
     await app?.close();
     await emulator?.close();
-  });
+  }, 30_000);
   beforeEach(async () => {
     emulator.reset();
     await app.deps.breakers.close('openai');
@@ -106,11 +106,11 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ chunkDelayMs: 2 });
     app = await startGatewayApp(emulator, { LLM_MAX_RETRIES: '0', BREAKER_FAILURE_THRESHOLD: '5', BREAKER_OPEN_MS: '1500' });
-  });
+  }, 30_000);
   afterAll(async () => {
     await app?.close();
     await emulator?.close();
-  });
+  }, 30_000);
 
   it('opens after 5 consecutive errors; then gpt-4o-mini is served by claude-sonnet-4 without calling OpenAI, until a trial succeeds', async () => {
     emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 500 });
