@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import OpenAI from 'openai';
+import type { Client } from 'pg';
+import { Emulator, EmulatorUsage, startEmulator } from 'test/emulator/emulator';
+import { chat, chatStream, database, eventually, GatewayApp, sseEvents, startGatewayApp } from './gateway-harness';
+import { API_KEY } from './setup';
+
+interface Prices {
+  input: string;
+  output: string;
+  cacheWrite: string;
+  cacheRead: string;
+}
+const catalog = JSON.parse(readFileSync(`${__dirname}/../../src/gateway/catalog/models.json`, 'utf8')) as { models: Record<string, { vendorModel: string; prices: Prices }> };
+
+/** USD per million tokens → pico-dollars per token (exact: prices have at most 6 decimals). */
+const pico = (price: string) => {
+  const [whole, fraction = ''] = price.split('.');
+  return BigInt(whole + fraction.padEnd(6, '0'));
+};
+const usd = (p: bigint) => {
+  const digits = p.toString().padStart(13, '0');
+  return `${digits.slice(0, -12)}.${digits.slice(-12)}`;
+};
+
+/** What a row must hold for the usage the emulator reported, billed at the catalog prices. */
+function expectedRow(usage: EmulatorUsage, prices: Prices) {
+  const fresh = usage.inputTokens - usage.cachedTokens - usage.cacheCreationTokens;
+  const output = usage.outputTokens + usage.reasoningTokens;
+  const cost = BigInt(fresh) * pico(prices.input) + BigInt(usage.cachedTokens) * pico(prices.cacheRead) + BigInt(usage.cacheCreationTokens) * pico(prices.cacheWrite) + BigInt(output) * pico(prices.output);
+  return { input_tokens: fresh, cache_read_tokens: usage.cachedTokens, cache_write_tokens: usage.cacheCreationTokens, output_tokens: output, cost_usd: usd(cost) };
+}
+
+const minus = (a: EmulatorUsage, b: EmulatorUsage): EmulatorUsage => ({
+  inputTokens: a.inputTokens - b.inputTokens,
+  outputTokens: a.outputTokens - b.outputTokens,
+  reasoningTokens: a.reasoningTokens - b.reasoningTokens,
+  cachedTokens: a.cachedTokens - b.cachedTokens,
+  cacheCreationTokens: a.cacheCreationTokens - b.cacheCreationTokens,
+});
+
+const SYSTEM = `Eres un asistente contable chileno. ${'Responde siempre en español, con precisión sobre DTE, IVA y el SII. '.repeat(8)}`;
+
+describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor emulator)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ chunkDelayMs: 1, cacheMinTokens: 20 });
+    app = await startGatewayApp(emulator, { COST_FLUSH_INTERVAL_MS: '50' });
+    db = await database();
+  }, 30_000);
+  afterAll(async () => {
+    await db?.end();
+    await app?.close();
+    await emulator?.close();
+  }, 30_000);
+
+  const row = (requestId: string) =>
+    eventually(async () => {
+      const result = await db.query(
+        `SELECT provider, model, status, streamed, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd::text AS cost_usd FROM usage_records WHERE request_id = $1`,
+        [requestId],
+      );
+      return result.rows[0];
+    }, 5000);
+
+  it.each([
+    ['openai', 'gpt-4o-mini'],
+    ['anthropic', 'claude-sonnet-4'],
+    ['gemini', 'gemini-2.0-flash'],
+  ] as const)('stores exact %s costs, plain then streamed with the cached system prompt', async (vendor, model) => {
+    emulator.reset();
+    const { vendorModel, prices } = catalog.models[model];
+    const messages = [
+      { role: 'system', content: SYSTEM },
+      { role: 'user', content: `¿Qué es una factura exenta? ${vendor}` },
+    ];
+    const usageSoFar = () => emulator.stats().byModel[`${vendor}:${vendorModel}`].usage;
+
+    const plain = await chat(app, { model, messages });
+    expect(plain.status).toBe(200);
+    const first = usageSoFar();
+    const streamed = await chatStream(app, { model, messages });
+    const second = minus(usageSoFar(), first);
+    const last = sseEvents(streamed.text).at(-1)!;
+
+    // The second call reads the system prompt from the vendor's cache; Anthropic wrote it on the first.
+    expect(second.cachedTokens).toBeGreaterThan(0);
+    if (vendor === 'anthropic') expect(first.cacheCreationTokens).toBeGreaterThan(0);
+
+    const plainRow = await row(plain.body.id.replace('chatcmpl-', ''));
+    expect(plainRow).toEqual({ provider: vendor, model, status: 'success', streamed: false, ...expectedRow(first, prices) });
+    expect(plain.body.x_gateway.cost_usd).toBe(plainRow.cost_usd);
+    const streamedRow = await row(last.id.replace('chatcmpl-', ''));
+    expect(streamedRow).toEqual({ provider: vendor, model, status: 'success', streamed: true, ...expectedRow(second, prices) });
+    expect(last.x_gateway.cost_usd).toBe(streamedRow.cost_usd);
+  });
+});
+
+describe('The official openai client pointed at the gateway', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ chunkDelayMs: 1 });
+    app = await startGatewayApp(emulator);
+    client = new OpenAI({ apiKey: API_KEY, baseURL: `${app.url}/v1`, maxRetries: 0 });
+  }, 30_000);
+  afterAll(async () => {
+    await app?.close();
+    await emulator?.close();
+  }, 30_000);
+
+  const expected = 'Respuesta simulada de gpt-4o-mini: Resume el artículo 23 de la Ley del';
+
+  it('completes a chat', async () => {
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Resume el artículo 23 de la Ley del IVA por favor' }] });
+    expect(completion.choices[0].message.content).toBe(expected);
+    expect(completion.choices[0].finish_reason).toBe('stop');
+    expect(completion.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) });
+    expect(completion.usage!.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it('streams a chat to the end with usage', async () => {
+    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Resume el artículo 23 de la Ley del IVA por favor' }] });
+    let text = '';
+    let usage: OpenAI.CompletionUsage | undefined | null;
+    const finishes: string[] = [];
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      if (chunk.choices[0]?.finish_reason) finishes.push(chunk.choices[0].finish_reason);
+      usage = chunk.usage ?? usage;
+    }
+    expect(text).toBe(expected);
+    expect(finishes).toEqual(['stop']);
+    expect(usage!.completion_tokens).toBeGreaterThan(0);
+  });
+
+  it('receives a vendor 400 as the SDK error it knows', async () => {
+    emulator.script({ vendor: 'openai', status: 400, errorMessage: 'messages too long', count: 1 });
+    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hola' }] })).rejects.toMatchObject({
+      status: 400,
+      error: expect.objectContaining({ type: 'invalid_request_error', message: expect.stringContaining('messages too long') }),
+    });
+  });
+});
