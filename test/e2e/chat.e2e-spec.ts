@@ -74,16 +74,19 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
 
   beforeAll(async () => {
     emulator = await startEmulator({ chunkDelayMs: 0 });
-    app = await startTestApp({
-      ANTHROPIC_API_KEY: 'test-key',
-      ANTHROPIC_BASE_URL: emulator.url,
-      DEFAULT_MODEL: 'claude-sonnet-4',
-      REDIS_KEY_PREFIX: prefix(),
-      RESPONSE_CACHE_TTL_SECONDS: '0',
-      THROTTLE_CHAT_PER_MIN: '1000',
-      CHAT_MAX_MESSAGE_LENGTH: '2000',
-    });
-    offline = await startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '1000', CHAT_SESSION_TTL: '2' });
+    // Two replicas on one database at once: both seed the knowledge base concurrently.
+    [app, offline] = await Promise.all([
+      startTestApp({
+        ANTHROPIC_API_KEY: 'test-key',
+        ANTHROPIC_BASE_URL: emulator.url,
+        DEFAULT_MODEL: 'claude-sonnet-4',
+        REDIS_KEY_PREFIX: prefix(),
+        RESPONSE_CACHE_TTL_SECONDS: '0',
+        THROTTLE_CHAT_PER_MIN: '1000',
+        CHAT_MAX_MESSAGE_LENGTH: '2000',
+      }),
+      startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '1000', CHAT_SESSION_TTL: '2' }),
+    ]);
   }, 60_000);
 
   afterAll(async () => {
