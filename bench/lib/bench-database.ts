@@ -17,11 +17,13 @@ export class BenchDatabase {
     return new BenchDatabase(serverUrl, name, url.toString());
   }
 
-  /** Usage rows by provider and status. */
-  async usageCounts(): Promise<Array<{ provider: string; status: string; rows: number }>> {
+  /** Usage rows by provider, status and error kind. */
+  async usageCounts(): Promise<Array<{ provider: string; status: string; errorKind: string | null; rows: number }>> {
     return withClient(this.url, async (client) => {
-      const result = await client.query<{ provider: string; status: string; rows: string }>('SELECT provider, status, count(*) AS rows FROM usage_records GROUP BY provider, status ORDER BY provider, status');
-      return result.rows.map((r) => ({ provider: r.provider, status: r.status, rows: Number(r.rows) }));
+      const result = await client.query<{ provider: string; status: string; error_kind: string | null; rows: string }>(
+        'SELECT provider, status, error_kind, count(*) AS rows FROM usage_records GROUP BY 1, 2, 3 ORDER BY 1, 2, 3',
+      );
+      return result.rows.map((r) => ({ provider: r.provider, status: r.status, errorKind: r.error_kind, rows: Number(r.rows) }));
     });
   }
 

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CpuProfile, HotSpot, hotSpots } from './lib/cpu-profile';
+
+const RESULTS = resolve(__dirname, 'results');
+
+/**
+ * `npx ts-node bench/hotspots.ts [file.cpuprofile ...] [--top N]`: self time per function and per package/file
+ * of our service's CPU profiles (by default the newest run's profiles in bench/results, from `npm run bench -- --profile`).
+ */
+function main(): void {
+  const argv = process.argv.slice(2);
+  const topAt = argv.indexOf('--top');
+  const top = topAt >= 0 ? Number(argv.splice(topAt, 2)[1]) : 25;
+  const files = argv.length ? argv : newestProfiles();
+  if (!files.length) throw new Error(`no .cpuprofile in ${RESULTS}: run npm run bench -- --profile first`);
+  const { functions, locations, totalMs } = hotSpots(files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile), top);
+  const print = (title: string, rows: HotSpot[]) => {
+    process.stdout.write(`\n${title}\n`);
+    for (const r of rows) process.stdout.write(`${r.selfMs.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}\n`);
+  };
+  process.stdout.write(`${files.length} profile(s), ${(totalMs / 1000).toFixed(1)} s of samples: ${files.join(', ')}\n`);
+  print('self time by package / file', locations);
+  print('self time by function', functions);
+}
+
+/** Profiles written within 15 minutes of the newest one (a bench run leaves one per service start). */
+function newestProfiles(): string[] {
+  const all = readdirSync(RESULTS)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => ({ path: join(RESULTS, f), at: statSync(join(RESULTS, f)).mtimeMs }));
+  const newest = Math.max(...all.map((f) => f.at));
+  return all.filter((f) => newest - f.at < 15 * 60_000).map((f) => f.path);
+}
+
+main();
