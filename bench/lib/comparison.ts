@@ -16,7 +16,7 @@ export interface Scenario {
 }
 
 /** A target's run plus how many answers the emulator completed during it (fallbacks would show here). */
-export type TargetRun = LoadResult & { upstreamAnswered: number };
+export type TargetRun = LoadResult & { upstreamAnswered: number; skipped?: string };
 
 /** A figure checked against a target. */
 export interface Check {
@@ -51,8 +51,16 @@ export function compare(scenario: Scenario, runs: Record<Target, TargetRun>): Co
   const checks: Check[] =
     scenario.shape === 'rate'
       ? [check('added p50 (ms)', added.ours.p50, TARGET_LIMITS.addedP50Ms, 'max'), check('added p99 (ms)', added.ours.p99, TARGET_LIMITS.addedP99Ms, 'max')]
-      : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')];
+      : portkey.skipped
+        ? []
+        : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')];
   return { added, ratio, checks };
+}
+
+/** A run that could not take place (the peer failed its smoke check); every figure is NaN. */
+export function skippedRun(reason: string): TargetRun {
+  const nan = Number.NaN;
+  return { ok: 0, non2xx: 0, errors: 0, timeouts: 0, durationS: 0, rps: nan, upstreamAnswered: 0, skipped: reason, latency: { count: 0, mean: nan, p50: nan, p90: nan, p99: nan, max: nan } };
 }
 
 /** Checks the peak resident memory of our process under load. */

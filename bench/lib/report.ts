@@ -26,6 +26,10 @@ export function formatReport(report: BenchReport): string {
     lines.push(pad(['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '+p50 ms', '+p99 ms', 'upstream', 'failed'], widths));
     for (const target of TARGETS) {
       const run = runs[target];
+      if (run.skipped) {
+        lines.push(`${target.padEnd(widths[0])}  skipped: ${run.skipped.slice(0, 110)}`);
+        continue;
+      }
       const added = target === 'direct' ? undefined : comparison.added[target];
       lines.push(pad([target, fmt(run.rps, 0), fmt(run.latency.p50), fmt(run.latency.p99), fmt(run.latency.max, 1), fmt(added?.p50), fmt(added?.p99), String(run.upstreamAnswered), String(run.non2xx + run.errors + run.timeouts)], widths));
     }

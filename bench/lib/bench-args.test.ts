@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseBenchArgs } from './bench-args';
+
+describe('parseBenchArgs', () => {
+  it('defaults to 20 s runs at 500 req/s and 50 connections', () => {
+    assert.deepEqual(parseBenchArgs([]), { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true });
+  });
+
+  it('shortens runs to 3 s with --quick unless a duration is given', () => {
+    assert.equal(parseBenchArgs(['--quick']).durationS, 3);
+    assert.equal(parseBenchArgs(['--quick', '--duration', '5']).durationS, 5);
+  });
+
+  it('turns the soak on with --soak-minutes', () => {
+    const args = parseBenchArgs(['--soak-minutes', '2', '--soak-rate', '100']);
+    assert.equal(args.soak, true);
+    assert.equal(args.soakMinutes, 2);
+    assert.equal(args.soakRate, 100);
+  });
+
+  it('rejects unknown flags and bad numbers with the usage text', () => {
+    assert.throws(() => parseBenchArgs(['--fast']), /unknown flag --fast[\s\S]*usage/);
+    assert.throws(() => parseBenchArgs(['--duration', 'x']), /--duration needs a number/);
+  });
+});

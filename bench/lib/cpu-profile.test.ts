@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CpuProfile, hotSpots, locate } from './cpu-profile';
+
+const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
+
+describe('locate', () => {
+  it('names packages, node internals and our compiled files', () => {
+    assert.equal(locate('file:///work/main/node_modules/@nestjs/core/router/x.js'), '@nestjs/core');
+    assert.equal(locate('file:///work/main/node_modules/pino/lib/x.js'), 'pino');
+    assert.equal(locate('node:internal/streams/readable'), 'node:internal/streams/readable');
+    assert.equal(locate('file:///work/main/dist/gateway/gateway.service.js'), 'src/gateway/gateway.service.js');
+    assert.equal(locate(''), '(native)');
+  });
+});
+
+describe('hotSpots', () => {
+  it('sums self time (sample time deltas) per function and per location across profiles', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)', '') },
+        { id: 2, callFrame: frame('complete', 'file:///w/dist/gateway/gateway.service.js', 9) },
+        { id: 3, callFrame: frame('validate', 'file:///w/node_modules/class-validator/v.js') },
+      ],
+      samples: [2, 3, 3, 2],
+      timeDeltas: [1000, 2000, 3000, 500],
+    };
+    const { functions, locations, totalMs } = hotSpots([profile, profile]);
+    assert.equal(totalMs, 13);
+    assert.deepEqual(functions.map((f) => [f.name, f.selfMs]), [['validate class-validator:1', 10], ['complete src/gateway/gateway.service.js:10', 3]]);
+    assert.deepEqual(locations.map((l) => l.name), ['class-validator', 'src/gateway/gateway.service.js']);
+    assert.ok(Math.abs(locations[0].share - 10 / 13) < 1e-9);
+  });
+});
