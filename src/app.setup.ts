@@ -4,12 +4,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { resolveDatabase } from './bootstrap/database';
 import { ensureLocalKeys } from './bootstrap/dev-keys';
 import { mountStaticAssets } from './bootstrap/static-assets';
-import { toErrorBody } from './common/errors';
+import { reasonPhrase, toErrorBody } from './common/errors';
 import { AppConfig } from './config';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 
@@ -38,6 +39,19 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     genReqId: requestId,
     trustProxy: true,
     return503OnClosing: true,
+    // Errors Fastify raises before routing (bad URL encoding, over-long parameters) get the standard body too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = toErrorBody(error, String(request.id));
+      void reply.status(body.statusCode).header('x-request-id', body.requestId).send(body);
+    },
+    // Requests Node's parser rejects (oversized headers, garbage) never reach Fastify: answer them in the same shape.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const id = randomUUID();
+      const body = JSON.stringify({ statusCode: status, error: reasonPhrase(status), message: status === 431 ? 'Request headers (or URL) are too large' : 'Malformed HTTP request', requestId: id });
+      socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`);
+    },
   });
   let app: NestFastifyApplication;
   try {

@@ -23,13 +23,6 @@ const json = (text: string | Buffer | undefined): any => {
 /** Findings waiting for a fix outside the fuzzer's folders. */
 export const KNOWN_ISSUES: KnownIssue[] = [
   {
-    id: 'fastify-framework-errors-bypass-error-body',
-    owner: 'platform (src/app.setup.ts: FastifyAdapter frameworkErrors / clientErrorHandler)',
-    // Fastify answers an over-long path parameter (414 FST_ERR_MAX_PARAM_LENGTH), a bad percent-encoding (400 FST_ERR_BAD_URL)
-    // and a request line over Node's header limit (431) itself: no requestId, a `code` key, reason phrase mismatch.
-    matches: (_route, _req, res) => res.status === 431 || ['FST_ERR_MAX_PARAM_LENGTH', 'FST_ERR_BAD_URL'].includes(json(res.body)?.code),
-  },
-  {
     id: 'dte-match-po-unvalidated-nested-input',
     owner: 'dte (src/dte/matching/po-matcher.ts; MatchPoRequestDto does not type dte_data / pending_pos members)',
     // Wrong types inside dte_data or pending_pos reach the matcher: `(dte.date ?? '').slice` on a number or object,

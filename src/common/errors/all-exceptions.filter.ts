@@ -10,6 +10,8 @@ const FASTIFY_CODES: Record<string, number> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 400,
   FST_ERR_CTP_INVALID_JSON_BODY: 400,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 400,
+  FST_ERR_BAD_URL: 400,
+  FST_ERR_MAX_PARAM_LENGTH: 414,
 };
 
 /** Builds the standard body for any thrown value; unknown errors become a bare 500 with no detail. */
@@ -33,6 +35,8 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
   const message =
     status === 413 ? 'Request body is larger than the configured limit (BODY_LIMIT_BYTES)' :
     e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError ? 'Malformed JSON body' :
+    e.code === 'FST_ERR_BAD_URL' ? 'Malformed URL (bad percent-encoding)' :
+    e.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' :
     String(e.message ?? reasonPhrase(status));
   return { statusCode: status, error: reasonPhrase(status), message, requestId };
 }
