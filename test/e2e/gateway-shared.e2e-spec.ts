@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { NO_VENDOR_ANSWER } from 'src/gateway/providers/offline/offline.provider';
 import { Emulator, startEmulator } from 'test/emulator/emulator';
 import { ask, atWindowStart, chat, chatStream, database, eventually, GatewayApp, sseEvents, startGatewayApp, uniquePrefix } from './gateway-harness';
@@ -143,5 +144,34 @@ describe('Gateway with no vendor configured', () => {
     const streamed = await chatStream(app, { model: 'claude-sonnet-4', messages: ask('hola') });
     expect(streamed.text.trimEnd().endsWith('data: [DONE]')).toBe(true);
     expect(sseEvents(streamed.text).map((e) => e.choices?.[0]?.delta?.content ?? '').join('')).toBe(NO_VENDOR_ANSWER);
+  });
+});
+
+describe('Rate-limit counters in Redis', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    // Each answer takes longer than a whole window, so the token correction always lands in a later window.
+    emulator = await startEmulator({ latencyMs: 250 });
+    app = await startGatewayApp(emulator, { REDIS_KEY_PREFIX: prefix, LIMIT_MINUTE_MS: '100' });
+  }, 30_000);
+  afterAll(async () => {
+    await app?.close();
+    await emulator?.close();
+  }, 30_000);
+
+  it('always expire, even when the usage correction arrives after the window rolled over', async () => {
+    for (let i = 0; i < 3; i++) expect((await chat(app, { model: 'gpt-4o-mini', messages: ask(`lento ${i}`) })).status).toBe(200);
+    const redis = new Redis(process.env.TEST_REDIS_URL!);
+    try {
+      const keys = await redis.keys(`${prefix}rl:openai:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      const ttls = await Promise.all(keys.map((key) => redis.pttl(key)));
+      expect(ttls.filter((ttl) => ttl === -1)).toEqual([]);
+    } finally {
+      await redis.quit();
+    }
   });
 });

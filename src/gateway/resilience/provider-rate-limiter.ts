@@ -33,6 +33,9 @@ rpd = redis.call('INCR', KEYS[3])
 if rpd == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[6]) end
 return {1, rpm, tpm, rpd, 0, 0}`;
 
+/** Adjusts a TPM counter only while its window still exists (INCRBY keeps the TTL; a new key would never expire). */
+const CORRECT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end return 0`;
+
 const WINDOWS: LimitWindow[] = ['rpm', 'tpm', 'rpd'];
 
 interface Counter {
@@ -117,7 +120,7 @@ export class ProviderRateLimiter {
     const key = this.keys(provider)[1];
     const client = this.redis.client;
     if (client && this.redis.mode() === 'redis') {
-      await client.incrby(key, delta).catch(() => undefined);
+      await client.eval(CORRECT, 1, key, delta).catch(() => undefined);
       return;
     }
     const counter = this.memory.get(key);
