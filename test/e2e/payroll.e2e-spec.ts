@@ -53,6 +53,17 @@ describe('Payroll (real app, Postgres, Redis)', () => {
   const importFile = (format: 'json' | 'csv', content: string, key = ADMIN_KEY) =>
     app.http.post('/api/payroll/indicators/import').set(bearer(key)).send({ format, content });
 
+  describe('documentation', () => {
+    it('describes the three routes under the payroll tag with a realistic example body', async () => {
+      const doc = (await app.http.get('/docs-json')).body;
+      const validateOp = doc.paths['/api/payroll/validate'].post;
+      expect(validateOp).toMatchObject({ tags: ['payroll'], summary: expect.any(String) });
+      expect(doc.paths['/api/payroll/indicators/{period}'].get).toMatchObject({ tags: ['payroll'], summary: expect.any(String) });
+      expect(doc.paths['/api/payroll/indicators/import'].post).toMatchObject({ tags: ['payroll'], summary: expect.any(String) });
+      expect(doc.components.schemas.ValidatePayslipDto.properties.lines.example).toEqual(example.lines);
+    });
+  });
+
   describe('seed', () => {
     it('stores every shipped period once even though two replicas started together', async () => {
       const rows = await query<{ period: string; imported_by: string }>('SELECT period, imported_by FROM payroll_indicator_sets ORDER BY period');
