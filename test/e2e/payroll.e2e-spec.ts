@@ -6,6 +6,8 @@ import { Client } from 'pg';
 import example from 'src/payroll/dto/validate-payslip.example.json';
 import { loadShippedIndicators } from 'src/payroll';
 
+import { startEmulator, type Emulator } from 'test/emulator/emulator';
+
 import { ADMIN_KEY, API_KEY, bearer, startTestApp } from './setup';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -208,5 +210,53 @@ describe('Payroll (real app, Postgres, Redis)', () => {
       expect(await query('SELECT 1 FROM payroll_indicator_sets WHERE period = $1', ['2031-01'])).toEqual([]);
       expect(await query('SELECT 1 FROM payroll_indicator_revisions WHERE period = $1', ['2031-01'])).toEqual([]);
     });
+  });
+});
+
+describe('Payroll explanation with an LLM vendor (emulator)', () => {
+  let emulator: Emulator;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    app = await startTestApp({
+      REDIS_KEY_PREFIX: `payroll-llm-e2e-${randomUUID().slice(0, 8)}:`,
+      ANTHROPIC_API_KEY: 'test',
+      ANTHROPIC_BASE_URL: emulator.url,
+      DEFAULT_MODEL: 'claude-sonnet-4',
+      RESPONSE_CACHE_TTL_SECONDS: '0',
+      LLM_RETRY_BASE_MS: '20',
+      LLM_RETRY_MAX_MS: '200',
+      THROTTLE_PAYROLL_PER_MIN: '1000',
+    });
+  });
+  afterEach(() => emulator.reset());
+  afterAll(async () => {
+    await emulator?.close();
+    await app?.close();
+  }, 30_000);
+
+  const validate = (body: object) => app.http.post('/api/payroll/validate').set(bearer()).send(body);
+
+  it('adds an explanation of the findings in its own field without touching the verdict', async () => {
+    emulator.script({ vendor: 'anthropic', reply: 'La cotización AFP está $3.083 bajo lo esperado; corrija la línea AFP.' });
+    const res = await validate(withAfpLine(-120000, { afp: 'Modelo' }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ recommendation: 'reject', explanation: { text: 'La cotización AFP está $3.083 bajo lo esperado; corrija la línea AFP.', provider: 'anthropic', model: expect.any(String) } });
+    expect(res.body.errors).toContain('AFP: esperado $123.083, encontrado $120.000 (diferencia -$3.083)');
+  });
+
+  it('does not call the vendor for a clean slip', async () => {
+    const res = await validate(example);
+    expect(res.body).toMatchObject({ recommendation: 'approve', explanation: null });
+    expect(emulator.stats().received).toBe(0);
+  });
+
+  it('still answers 200 with the same verdict when the vendor fails, explaining from the findings alone', async () => {
+    emulator.script({ vendor: 'anthropic', status: 500 });
+    const res = await validate(withAfpLine(-120000, { afp: 'Modelo' }));
+    expect(res.status).toBe(200);
+    expect(res.body.recommendation).toBe('reject');
+    expect(res.body.explanation).toEqual({ text: expect.stringMatching(/^La liquidación debe corregirse\. Error: AFP: esperado \$123\.083/), provider: 'offline', model: 'offline' });
   });
 });
