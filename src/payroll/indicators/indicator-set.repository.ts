@@ -72,6 +72,6 @@ export class IndicatorSetRepository {
         data: sets.map((set) => ({ importId, period: set.period, data: asJson(set), importedBy, importedAt, format })),
       });
       return { importId, importedAt, periods: sets.map((set) => ({ period: set.period, before: before.get(set.period) ?? null, after: set })) };
-    });
+    }, { timeout: 30_000, maxWait: 10_000 });
   }
 }
