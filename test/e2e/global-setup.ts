@@ -11,8 +11,12 @@ export default async function globalSetup(): Promise<void> {
   const name = `gw_e2e_${Date.now()}_${process.pid}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
+  // Drop databases left by runs that ended long ago; never those of runs that may still be going.
   const old = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'gw_e2e_%'");
-  for (const row of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+  for (const row of old.rows) {
+    const startedAt = Number(/^gw_e2e_(\d+)_/.exec(row.datname)?.[1]);
+    if (startedAt && Date.now() - startedAt > 3 * 3_600_000) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+  }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
   const url = new URL(base);
