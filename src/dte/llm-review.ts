@@ -116,10 +116,19 @@ function validateReview(raw: unknown): LlmReview | null {
   return { recommendation, confidence, warnings, errors };
 }
 
+/**
+ * JSON object candidates, also when the model repeated the `{` the gateway prefills in JSON mode (`{{"r":...}`),
+ * which leaves the outer brace unbalanced.
+ */
+export function answerObjectCandidates(text: string): string[] {
+  const candidates = jsonObjectCandidates(text);
+  return text.trimStart().startsWith('{{') ? [...candidates, ...jsonObjectCandidates(text.trimStart().slice(1))] : candidates;
+}
+
 /** Extracts and validates the compact answer from chatty text or code fences; null on anything malformed, never throws. */
 export function parseLlmReview(text: unknown): LlmReview | null {
   if (typeof text !== 'string') return null;
-  for (const candidate of jsonObjectCandidates(text)) {
+  for (const candidate of answerObjectCandidates(text)) {
     try {
       const review = validateReview(JSON.parse(candidate));
       if (review) return review;

@@ -1,5 +1,5 @@
 /** LLM tie-break among close candidates (purchase orders, projects): the prompt and a parser that only accepts a sent id. */
-import { asTaggedJson, jsonObjectCandidates, type ReviewPrompt } from '../llm-review';
+import { answerObjectCandidates, asTaggedJson, type ReviewPrompt } from '../llm-review';
 
 /** A candidate as the LLM sees it: the id it must answer with, a label and the deterministic evidence. */
 export interface PickCandidate {
@@ -58,7 +58,7 @@ export function offlinePickAnswer(): string {
 /** The first JSON object in the text whose `id` is one of the allowed ids; null otherwise (never throws). */
 export function parseLlmPick(text: unknown, allowedIds: readonly number[]): LlmPick | null {
   if (typeof text !== 'string') return null;
-  for (const candidate of jsonObjectCandidates(text)) {
+  for (const candidate of answerObjectCandidates(text)) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(candidate);
