@@ -3,7 +3,8 @@ import { ChaosContext, check, PhaseReport } from './chaos-context';
 
 /** After the writer flushed: one row per answered request, and vendor success rows = the emulator's successful answers. */
 export async function reconcilePhase(ctx: ChaosContext): Promise<PhaseReport> {
-  const answered = ctx.sent.filter((s) => s.outcome === 'ok' || s.outcome === 'interrupted').length;
+  // Every request the gateway answered (200, interrupted stream, or 5xx after its deadline) writes exactly one row.
+  const answered = ctx.sent.filter((s) => s.outcome === 'ok' || s.outcome === 'interrupted' || s.outcome === 'server_error').length;
   await ctx.waitForRows((c) => c.total >= answered, 30_000);
   await sleep(1_500);
   const rows = await ctx.rowCounts();
