@@ -35,9 +35,12 @@ export function isIsoDate(text: unknown): text is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+// Building an Intl formatter costs far more than using one (it dominated the rules' run time): build it once.
+const CHILE_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date (`YYYY-MM-DD`) in America/Santiago at the given instant. */
 export function todayInChile(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHILE_DATE.format(now);
 }
 
 /** Adds whole days to a `YYYY-MM-DD` date. */
