@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     }
     const peak = Math.max(...rssPhases.map((r) => r.peakMb ?? 0));
     report.rss = { beforeMb: rssPhases[0]?.beforeMb, peakUnderLoadMb: peak || undefined, afterMb: rssPhases[rssPhases.length - 1]?.afterMb, check: peak ? rssCheck(peak) : undefined };
-    if (!args.soak) report.dteRules = await runDteRulesBench(args.durationS * 1000, args.durationS <= 3);
+    if (!args.soak) report.dteRules = await runDteRulesBench(args.durationS, args.durationS <= 3);
     report.checks = [
       ...report.scenarios.flatMap(({ scenario, comparison }) => comparison.checks.map((c) => ({ ...c, name: `${scenario.name}: ${c.name}` }))),
       ...(report.rss.check ? [report.rss.check] : []),
