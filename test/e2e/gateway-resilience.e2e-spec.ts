@@ -4,6 +4,8 @@ import { ask, atWindowStart, chat, chatStream, GatewayApp, sseEvents, startGatew
 const arrivals = (emulator: Emulator, model: string) => emulator.stats().requests.filter((r) => r.model === model).map((r) => r.at);
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
 
+jest.setTimeout(30_000);
+
 describe('Gateway resilience through /v1/chat/completions (vendor emulator)', () => {
   let emulator: Emulator;
   let app: GatewayApp;
@@ -138,5 +140,35 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
     const trial = await chat(app, { model: 'gpt-4o-mini', messages: ask('prueba') });
     expect(trial.body.x_gateway).toMatchObject({ provider: 'openai', used_fallback: false });
     expect((await app.http.get('/health')).body.dependencies.llm_providers.breakers.openai).toBe('closed');
+  });
+});
+
+describe('Gateway rate limits when a burst starts late in a window', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  const MINUTE_MS = 3000;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ chunkDelayMs: 2 });
+    app = await startGatewayApp(emulator, {
+      GROQ_API_KEY: 'emu-groq',
+      GROQ_BASE_URL: `${emulator.url}/v1`,
+      PROVIDER_LIMITS: JSON.stringify({ groq: { rpm: 3, tpm: 1_000_000, rpd: 100_000 } }),
+      LIMIT_MINUTE_MS: String(MINUTE_MS),
+      RATE_LIMIT_MAX_WAIT_MS: '1800',
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await app?.close();
+    await emulator?.close();
+  }, 30_000);
+
+  it('waits for the clock-aligned window to end instead of a full window length from its first request', async () => {
+    // Start with about 1 s left in the window: room returns in ~1 s (within the 1.8 s wait), not 3 s.
+    const position = Date.now() % MINUTE_MS;
+    await new Promise((r) => setTimeout(r, (2000 - position + MINUTE_MS) % MINUTE_MS));
+    const responses = await Promise.all(Array.from({ length: 6 }, (_, i) => chat(app, { model: 'llama-3.1-8b', messages: ask(`tarde ${i}`) })));
+    expect(responses.map((r) => r.body.x_gateway.provider)).toEqual(Array(6).fill('groq'));
+    expect(responses.map((r) => r.body.x_gateway.used_fallback)).toEqual(Array(6).fill(false));
   });
 });

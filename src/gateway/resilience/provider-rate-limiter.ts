@@ -69,12 +69,22 @@ export class ProviderRateLimiter {
     const client = this.redis.client;
     if (client && this.redis.mode() === 'redis') {
       try {
-        return this.fromScript(await this.evalAcquire(client, keys, tokens, limits));
+        return this.untilWindowEnd(this.fromScript(await this.evalAcquire(client, keys, tokens, limits)));
       } catch {
         // fall through to per-instance counting
       }
     }
-    return this.acquireInMemory(keys, tokens, limits);
+    return this.untilWindowEnd(this.acquireInMemory(keys, tokens, limits));
+  }
+
+  /**
+   * Counters expire a window length after their first request, but windows are aligned to the clock: room
+   * comes back when the window ends, which is sooner when the window's first request came late in it.
+   */
+  private untilWindowEnd(check: LimitCheck): LimitCheck {
+    if (check.allowed || !check.blockedBy) return check;
+    const length = check.blockedBy === 'rpd' ? this.windowMs.day : this.windowMs.minute;
+    return { ...check, retryInMs: Math.max(1, Math.min(check.retryInMs, length - (this.now() % length))) };
   }
 
   private evalAcquire(client: Redis, keys: string[], tokens: number, limits: ProviderLimits): Promise<number[]> {
