@@ -41,6 +41,8 @@ const minus = (a: EmulatorUsage, b: EmulatorUsage): EmulatorUsage => ({
 
 const SYSTEM = `Eres un asistente contable chileno. ${'Responde siempre en español, con precisión sobre DTE, IVA y el SII. '.repeat(8)}`;
 
+jest.setTimeout(30_000);
+
 describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor emulator)', () => {
   let emulator: Emulator;
   let app: GatewayApp;

@@ -27,6 +27,7 @@ export async function startGatewayApp(emulator: Emulator | null, env: Record<str
     LLM_RETRY_BASE_MS: '20',
     LLM_RETRY_MAX_MS: '500',
     RESPONSE_CACHE_TTL_SECONDS: '0',
+    SHUTDOWN_TIMEOUT_MS: '2000',
     ...vendors,
     ...env,
   });

@@ -3,6 +3,8 @@ import { NO_VENDOR_ANSWER } from 'src/gateway/providers/offline/offline.provider
 import { Emulator, startEmulator } from 'test/emulator/emulator';
 import { ask, atWindowStart, chat, chatStream, database, eventually, GatewayApp, sseEvents, startGatewayApp, uniquePrefix } from './gateway-harness';
 
+jest.setTimeout(30_000);
+
 describe('Two gateway instances on one Redis', () => {
   let emulator: Emulator;
   let a: GatewayApp;
