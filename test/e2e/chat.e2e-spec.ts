@@ -85,11 +85,14 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
         THROTTLE_CHAT_PER_MIN: '1000',
         CHAT_MAX_MESSAGE_LENGTH: '2000',
       }),
-      startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '1000', CHAT_SESSION_TTL: '2' }),
+      startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '8', CHAT_SESSION_TTL: '2' }),
     ]);
   }, 60_000);
 
   afterAll(async () => {
+    // UsageWriterService flushes in onApplicationShutdown, after Prisma's onModuleDestroy has disconnected: a row still
+    // buffered at close reopens a pool connection that is never closed (the runner then never exits). Let it flush first.
+    await sleep(300);
     await app?.close();
     await offline?.close();
     await emulator?.close();
@@ -301,6 +304,12 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
   });
 
   describe('without any LLM vendor', () => {
+    it('applies the chat rate limit (THROTTLE_CHAT_PER_MIN) per API key', async () => {
+      const search = () => offline.http.get('/api/chat/knowledge/search').query({ query: 'folios' }).set(bearer(OTHER_KEY));
+      for (let n = 1; n <= 8; n++) expect((await search()).status).toBe(200);
+      expect((await search()).status).toBe(429);
+    });
+
     it('answers from the knowledge passages, labelled as such and citing them', async () => {
       const res = await send('¿Cómo anulo una factura?', {}, API_KEY, offline);
       expect(res.status).toBe(200);
