@@ -91,6 +91,7 @@ describe(ChatService.name, () => {
 
     it('answers 404 for an unknown session unless the wizard may create it, and 403 for a foreign company', async () => {
       await expect(sut.prepare(input('hola', { sessionId: 'nope' }))).rejects.toBeInstanceOf(NotFoundException);
+      await expect(sut.prepare(input('hola', { sessionId: 'a b', createSessionIfMissing: true }))).rejects.toBeInstanceOf(BadRequestException);
       expect((await sut.prepare(input('hola', { sessionId: 'chat_2_abc', createSessionIfMissing: true }))).session.id).toBe('chat_2_abc');
       const limited: Caller = { keyName: 'other', companies: [7], isAdmin: false };
       await expect(sut.prepare(input('hola', { caller: limited, companyId: 3 }))).rejects.toBeInstanceOf(ForbiddenException);

@@ -1,7 +1,8 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Caller } from 'src/common/auth';
 import type { ChatUserContext } from '../chat-prompt';
+import { CHAT_SESSION_ID_MAX_LENGTH, CHAT_SESSION_ID_PATTERN } from '../chat.constants';
 import type { ChatSessionClearedResponseDto, ChatSessionResponseDto, NewChatSessionResponseDto } from '../dto';
 import { mergeUserContext, newChatSession, type ChatSession } from './chat-session';
 import { ChatSessionStore } from './chat-session.store';
@@ -41,6 +42,9 @@ export class ChatSessionService {
     const companyId = this.companyFor(request.caller, request.companyId);
     const owner = request.caller.keyName;
     if (!request.sessionId) return newChatSession(randomUUID(), owner, companyId, request.userContext, now);
+    if (request.sessionId.length > CHAT_SESSION_ID_MAX_LENGTH || !CHAT_SESSION_ID_PATTERN.test(request.sessionId)) {
+      throw new BadRequestException('session_id may only hold letters, digits and _ . : - (at most 128 characters)');
+    }
     const loaded = await this.store.load(owner, request.sessionId);
     if (loaded) {
       const { session } = loaded;
