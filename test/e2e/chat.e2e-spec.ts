@@ -4,6 +4,8 @@ import { loadKnowledgeDocuments } from 'src/chat/knowledge/knowledge-loader';
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
 import { ADMIN_KEY, API_KEY, bearer, OTHER_KEY, startTestApp } from './setup';
 
+jest.setTimeout(30_000);
+
 type App = Awaited<ReturnType<typeof startTestApp>>;
 
 const TITLES = new Map(loadKnowledgeDocuments().map((doc) => [doc.id, doc.title]));
