@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
 import { PrismaService } from 'src/infra/database';
@@ -13,7 +13,7 @@ const MAX_BUFFER = 200_000;
  * and are written when it returns; the request id is unique, so a retried batch never doubles a row.
  */
 @Injectable()
-export class UsageWriterService implements OnModuleInit, OnApplicationShutdown {
+export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(UsageWriterService.name);
   private buffer: UsageRecord[] = [];
   private timer?: NodeJS.Timeout;
@@ -71,7 +71,8 @@ export class UsageWriterService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Flushes before Prisma disconnects (PrismaService closes in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     const deadline = Date.now() + this.config.http.shutdownTimeoutMs;
     while (this.buffer.length > 0 && Date.now() < deadline) {

@@ -1,11 +1,12 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from 'src/generated/prisma/client';
 import { DatabaseConnection } from './database-connection';
 
 /** The Prisma client (Rust-free, over `pg`) for whichever Postgres the service runs on. */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+/** Disconnects last (onApplicationShutdown), after the writers have flushed in beforeApplicationShutdown. */
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(connection: DatabaseConnection) {
     super({
       adapter: new PrismaPg({
@@ -17,7 +18,7 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }
