@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from 'src/common/auth';
 import { assertCompanyAccess } from '../company-access';
 import type { SuggestProjectRequestDto, SuggestProjectResponseDto } from '../dto/suggest-project.dto';
-import { suggestProject, type SuggestProjectInput } from '../matching/project-suggester';
+import { toSuggestProjectInput } from '../matching/match-input';
+import { suggestProject } from '../matching/project-suggester';
 import { LlmTiebreaker } from '../tiebreak/llm-tiebreaker.service';
 import { projectTiebreakCandidates, settleProjectSuggestion } from '../tiebreak/project-tiebreak';
 
@@ -15,10 +16,10 @@ export class ProjectSuggestionService {
   async suggest(body: SuggestProjectRequestDto, caller: Caller): Promise<SuggestProjectResponseDto> {
     const companyId = typeof body.company_id === 'number' ? body.company_id : undefined;
     assertCompanyAccess(caller, companyId);
-    const input = body as SuggestProjectInput;
+    const input = toSuggestProjectInput(body);
     const suggestion = suggestProject(input);
     const close = projectTiebreakCandidates(suggestion);
-    const invoice = { partner_name: body.partner_name, partner_vat: body.partner_vat, invoice_lines: body.invoice_lines, historical_purchases: body.historical_purchases };
+    const invoice = { partner_name: input.partner_name, partner_vat: input.partner_vat, invoice_lines: input.invoice_lines, historical_purchases: input.historical_purchases };
     const outcome = await this.tiebreaker.pick(
       'project',
       invoice,

@@ -1,41 +1,63 @@
 /** Request and response of POST /api/ai/reception/match_po (odoo-contract.md §3.2). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { MatchDteInput } from '../matching/po-matcher';
+import { EachPlainObject, LenientArrayOf, LenientDate, LenientId, LenientNumber, LenientText, looseText } from './lenient-fields';
 
-/** One DTE line as the addon sends it (documentation; values are read leniently by the matcher). */
+const MAX_DTE_LINES = 1000;
+const MAX_DTE_REFERENCES = 40;
+const MAX_PO_LINES = 1000;
+
+/** One DTE line as the addon sends it. */
 export class MatchDteLineDto {
-  @ApiPropertyOptional({ example: '1' }) numero?: string;
-  @ApiPropertyOptional({ example: 'Cemento Polpaico 25 kg' }) nombre?: string;
-  @ApiPropertyOptional({ example: 'Saco 25 kg, según OC P00042' }) descripcion?: string;
-  @ApiPropertyOptional({ example: 100 }) cantidad?: number;
-  @ApiPropertyOptional({ example: 4200 }) precio_unitario?: number;
-  @ApiPropertyOptional({ example: 420000 }) monto_total?: number;
+  @ApiPropertyOptional({ example: '1' }) @LenientText() numero?: string;
+  @ApiPropertyOptional({ example: 'Cemento Polpaico 25 kg' }) @LenientText() nombre?: string;
+  @ApiPropertyOptional({ example: 'Saco 25 kg, según OC P00042' }) @LenientText() descripcion?: string;
+  @ApiPropertyOptional({ example: 100 }) @LenientNumber() cantidad?: number;
+  @ApiPropertyOptional({ example: 4200 }) @LenientNumber() precio_unitario?: number;
+  @ApiPropertyOptional({ example: 420000 }) @LenientNumber() monto_total?: number;
 }
 
 export class MatchDteReferenceDto {
-  @ApiProperty({ example: '801', description: '801 orden de compra, 802 nota de pedido, HES, HEM' }) tipo: string;
-  @ApiProperty({ example: 'P00042' }) folio: string;
+  @ApiProperty({ example: '801', description: '801 orden de compra, 802 nota de pedido, HES, HEM' })
+  @Transform(({ value }) => looseText(value))
+  @IsString()
+  tipo: string;
+
+  @ApiProperty({ example: 'P00042' })
+  @Transform(({ value }) => looseText(value))
+  @IsString()
+  folio: string;
 }
 
+/**
+ * The received DTE. Odoo's `false` / null / blank count as absent; numbers may come as text; a value of the wrong
+ * kind (an object where a number or date goes, `lines: 0`) is a 400 naming the field.
+ */
 export class MatchDteDataDto {
-  @ApiPropertyOptional({ example: 55, nullable: true }) partner_id?: number | null;
-  @ApiPropertyOptional({ example: '78112233-5' }) partner_vat?: string;
-  @ApiPropertyOptional({ example: 'Comercial Maipo Ltda.' }) partner_name?: string;
-  @ApiPropertyOptional({ example: 499800.0 }) total_amount?: number;
-  @ApiPropertyOptional({ example: '2026-11-10' }) date?: string;
-  @ApiPropertyOptional({ example: '8811', description: 'Folio of the DTE' }) reference?: string;
-  @ApiPropertyOptional({ type: [MatchDteLineDto] }) lines?: MatchDteLineDto[];
-  @ApiPropertyOptional({ type: [MatchDteReferenceDto] }) referencias?: MatchDteReferenceDto[];
+  @ApiPropertyOptional({ example: 55, nullable: true }) @LenientId() partner_id?: number | null;
+  @ApiPropertyOptional({ example: '78112233-5' }) @LenientText() partner_vat?: string;
+  @ApiPropertyOptional({ example: 'Comercial Maipo Ltda.' }) @LenientText() partner_name?: string;
+  @ApiPropertyOptional({ example: 499800.0 }) @LenientNumber() total_amount?: number;
+  @ApiPropertyOptional({ example: '2026-11-10', description: 'YYYY-MM-DD (a datetime is cut to its date)' }) @LenientDate() date?: string;
+  @ApiPropertyOptional({ example: '8811', description: 'Folio of the DTE' }) @LenientText() reference?: string;
+
+  @ApiPropertyOptional({ type: [MatchDteLineDto], maxItems: MAX_DTE_LINES })
+  @LenientArrayOf(() => MatchDteLineDto, MAX_DTE_LINES, 'an object (a DTE line)')
+  lines?: MatchDteLineDto[];
+
+  @ApiPropertyOptional({ type: [MatchDteReferenceDto], maxItems: MAX_DTE_REFERENCES })
+  @LenientArrayOf(() => MatchDteReferenceDto, MAX_DTE_REFERENCES, 'an object with tipo and folio')
+  referencias?: MatchDteReferenceDto[];
 }
 
 export class PendingPoLineDto {
-  @ApiPropertyOptional({ example: 420, nullable: true }) @Allow() product_id?: number | null;
-  @ApiPropertyOptional({ example: 'Cemento Polpaico 25kg saco' }) @Allow() product_name?: string;
-  @ApiPropertyOptional({ example: 100 }) @Allow() qty?: number;
-  @ApiPropertyOptional({ example: 4200 }) @Allow() price_unit?: number;
-  @ApiPropertyOptional({ example: 420000 }) @Allow() subtotal?: number;
+  @ApiPropertyOptional({ example: 420, nullable: true }) @LenientId() product_id?: number | null;
+  @ApiPropertyOptional({ example: 'Cemento Polpaico 25kg saco' }) @LenientText() product_name?: string;
+  @ApiPropertyOptional({ example: 100 }) @LenientNumber() qty?: number;
+  @ApiPropertyOptional({ example: 4200 }) @LenientNumber() price_unit?: number;
+  @ApiPropertyOptional({ example: 420000 }) @LenientNumber() subtotal?: number;
 }
 
 export class PendingPoDto {
@@ -47,32 +69,35 @@ export class PendingPoDto {
   @IsString()
   name: string;
 
-  @ApiPropertyOptional({ example: 499800.0 }) @Allow() amount_total?: number;
-  @ApiPropertyOptional({ example: '2026-11-02 10:00:00' }) @Allow() date_order?: string;
-  @ApiPropertyOptional({ example: 'CLP' }) @Allow() currency?: string;
+  @ApiPropertyOptional({ example: 499800.0 }) @LenientNumber() amount_total?: number;
+  @ApiPropertyOptional({ example: '2026-11-02 10:00:00', description: 'Naive datetime; cut to YYYY-MM-DD' }) @LenientDate() date_order?: string;
+  @ApiPropertyOptional({ example: 'CLP' }) @LenientText() currency?: string;
 
-  @ApiPropertyOptional({ type: [PendingPoLineDto] })
-  @IsOptional()
-  @IsArray()
-  @Type(() => PendingPoLineDto)
+  @ApiPropertyOptional({ type: [PendingPoLineDto], maxItems: MAX_PO_LINES })
+  @LenientArrayOf(() => PendingPoLineDto, MAX_PO_LINES, 'an object (a PO line)')
   lines?: PendingPoLineDto[];
 }
 
 /** The addon sends `dte_data`; `invoice_data` is accepted as an alias (the old service's name). */
 export class MatchPoRequestDto {
   @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Required unless invoice_data is sent' })
-  @ValidateIf((body: MatchPoRequestDto) => body.invoice_data === undefined)
+  @ValidateIf((body: MatchPoRequestDto) => body.dte_data !== undefined || body.invoice_data === undefined)
   @IsObject()
-  dte_data?: Record<string, unknown>;
+  @ValidateNested()
+  @Type(() => MatchDteDataDto)
+  dte_data?: MatchDteDataDto;
 
-  @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Alias of dte_data' })
+  @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Alias of dte_data; ignored when dte_data is sent' })
   @ValidateIf((body: MatchPoRequestDto) => body.dte_data === undefined)
   @IsObject()
-  invoice_data?: Record<string, unknown>;
+  @ValidateNested()
+  @Type(() => MatchDteDataDto)
+  invoice_data?: MatchDteDataDto;
 
   @ApiProperty({ type: [PendingPoDto], maxItems: 200 })
   @IsArray()
   @ArrayMaxSize(200)
+  @EachPlainObject('an object with an integer id and a text name')
   @ValidateNested({ each: true })
   @Type(() => PendingPoDto)
   pending_pos: PendingPoDto[];

@@ -1,61 +1,62 @@
 /** Request and response of POST /api/ai/analytics/suggest_project (odoo-contract.md §3.3). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsInt, IsString, ValidateNested } from 'class-validator';
+import { EachPlainObject, LenientArrayOf, LenientId, LenientNumber, LenientText } from './lenient-fields';
 
 export class InvoiceLineDto {
-  @ApiPropertyOptional({ example: 'Cemento Polpaico 25 kg obra Edificio Los Robles' }) @Allow() description?: string;
-  @ApiPropertyOptional({ example: 100 }) @Allow() quantity?: number;
-  @ApiPropertyOptional({ example: 4200 }) @Allow() price?: number;
+  @ApiPropertyOptional({ example: 'Cemento Polpaico 25 kg obra Edificio Los Robles' }) @LenientText() description?: string;
+  @ApiPropertyOptional({ example: 100 }) @LenientNumber() quantity?: number;
+  @ApiPropertyOptional({ example: 4200 }) @LenientNumber() price?: number;
 }
 
+/** An open project; `id` and `name` are required, Odoo's `false` in the other fields means empty. */
 export class AvailableProjectDto {
   @ApiProperty({ example: 12 })
-  @IsInt()
+  @IsInt({ message: '$property must be an integer (the project id)' })
   id: number;
 
   @ApiProperty({ example: 'Edificio Los Robles' })
-  @IsString()
+  @IsString({ message: '$property must be text (the project name)' })
   name: string;
 
-  @ApiPropertyOptional({ example: 'OB-101' }) @Allow() code?: string;
-  @ApiPropertyOptional({ example: 'Inmobiliaria Robles SpA' }) @Allow() partner_name?: string;
-  @ApiPropertyOptional({ example: 'active' }) @Allow() state?: string;
-  @ApiPropertyOptional({ example: 0 }) @Allow() budget?: number;
+  @ApiPropertyOptional({ example: 'OB-101' }) @LenientText() code?: string;
+  @ApiPropertyOptional({ example: 'Inmobiliaria Robles SpA' }) @LenientText() partner_name?: string;
+  @ApiPropertyOptional({ example: 'active' }) @LenientText() state?: string;
+  @ApiPropertyOptional({ example: 0 }) @LenientNumber() budget?: number;
 }
 
 export class HistoricalPurchaseDto {
-  @ApiPropertyOptional({ example: '2026-10-01' }) @Allow() date?: string;
-  @ApiPropertyOptional({ example: 'Edificio Los Robles, Condominio Alto Maipo' }) @Allow() project_name?: string;
-  @ApiPropertyOptional({ example: 476000 }) @Allow() amount?: number;
+  @ApiPropertyOptional({ example: '2026-10-01' }) @LenientText() date?: string;
+  @ApiPropertyOptional({ example: 'Edificio Los Robles, Condominio Alto Maipo' }) @LenientText() project_name?: string;
+  @ApiPropertyOptional({ example: 476000 }) @LenientNumber() amount?: number;
 }
 
+/**
+ * Body of suggest_project / analytics match. Every `available_projects` item must be an object with an integer `id`
+ * and a text `name`: otherwise the answer is a 400 naming the index (a project skipped silently could hide the right one).
+ */
 export class SuggestProjectRequestDto {
-  @ApiPropertyOptional({ example: 55, nullable: true }) @Allow() partner_id?: number | null;
-  @ApiPropertyOptional({ example: '78112233-5' }) @Allow() partner_vat?: string;
-  @ApiPropertyOptional({ example: 'Comercial Maipo Ltda.' }) @Allow() partner_name?: string;
+  @ApiPropertyOptional({ example: 55, nullable: true }) @LenientId() partner_id?: number | null;
+  @ApiPropertyOptional({ example: '78112233-5' }) @LenientText() partner_vat?: string;
+  @ApiPropertyOptional({ example: 'Comercial Maipo Ltda.' }) @LenientText() partner_name?: string;
 
-  @ApiPropertyOptional({ type: [InvoiceLineDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @Type(() => InvoiceLineDto)
+  @ApiPropertyOptional({ type: [InvoiceLineDto], maxItems: 500 })
+  @LenientArrayOf(() => InvoiceLineDto, 500, 'an object (an invoice line)')
   invoice_lines?: InvoiceLineDto[];
 
   @ApiPropertyOptional({ example: 1 }) @Allow() company_id?: number;
 
-  @ApiProperty({ type: [AvailableProjectDto] })
+  @ApiProperty({ type: [AvailableProjectDto], maxItems: 500 })
   @IsArray()
   @ArrayMaxSize(500)
+  @EachPlainObject('an object with an integer id and a text name')
   @ValidateNested({ each: true })
   @Type(() => AvailableProjectDto)
   available_projects: AvailableProjectDto[];
 
-  @ApiPropertyOptional({ type: [HistoricalPurchaseDto] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @Type(() => HistoricalPurchaseDto)
+  @ApiPropertyOptional({ type: [HistoricalPurchaseDto], maxItems: 100 })
+  @LenientArrayOf(() => HistoricalPurchaseDto, 100, 'an object (a past vendor bill)')
   historical_purchases?: HistoricalPurchaseDto[];
 }
 

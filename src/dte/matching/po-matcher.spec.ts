@@ -1,4 +1,4 @@
-import { matchLines, matchPurchaseOrders, type MatchDteInput, type PendingPoInput } from './po-matcher';
+import { matchLines, matchPurchaseOrders, type DteLineInput, type MatchDteInput, type PendingPoInput, type PoLineInput } from './po-matcher';
 
 const DTE: MatchDteInput = {
   partner_id: 55,
@@ -70,6 +70,15 @@ describe(matchPurchaseOrders.name, () => {
     expect(after.candidates[0].reasons[0]).toContain('posterior');
   });
 
+  it('ignores members of the wrong type and POs it could not answer with, instead of throwing', () => {
+    const dte = { ...DTE, date: { x: 1 }, lines: 0, referencias: 'P00042' } as unknown as MatchDteInput;
+    const pos = [{ ...po(42, 'P00042', 499800, '2026-11-02'), date_order: 20261102, lines: [[]] }, [po(43, 'P00043', 499800, '2026-11-02')], { id: '44', name: 'P00044' }] as unknown as PendingPoInput[];
+    const result = matchPurchaseOrders(dte, pos);
+    expect(result.candidates.map((c) => c.po_id)).toEqual([42]);
+    expect(result.confidence).toBe(30);
+    expect(result.candidates[0].reasons).toEqual(['Total $499.800 igual al de la OC']);
+  });
+
   it('returns no match for an empty PO list', () => {
     expect(matchPurchaseOrders(DTE, [])).toEqual(expect.objectContaining({ matched_po_id: null, confidence: 0, candidates: [], needs_tiebreak: false }));
   });
@@ -82,5 +91,13 @@ describe(matchLines.name, () => {
       [{ product_id: 1, product_name: 'Cemento Polpaico 25 kg', qty: 20, price_unit: 4200 }, { product_id: 2, product_name: 'Arena gruesa', qty: 2, price_unit: 8000 }],
     );
     expect(matches.map((m) => [m.dte_line, m.po_line, m.product_id])).toEqual([[0, 1, 2], [1, 0, 1]]);
+  });
+
+  it('skips malformed lines but keeps the indices of the sent lines', () => {
+    const matches = matchLines(
+      [null, { nombre: 'Cemento Polpaico', cantidad: '20', precio_unitario: { p: 1 } }] as unknown as DteLineInput[],
+      [['x'], { product_id: 'a', product_name: 'Cemento Polpaico 25 kg', qty: 20 }] as unknown as PoLineInput[],
+    );
+    expect(matches.map((m) => [m.dte_line, m.po_line, m.product_id])).toEqual([[1, 1, null]]);
   });
 });

@@ -1,5 +1,6 @@
 /** Ranks the supplier's pending purchase orders for a received DTE (POST /api/ai/reception/match_po). */
 import { clp } from '../rules/rule-helpers';
+import { lineRecordsOf, toDteLine, toMatchDteInput, toPendingPoInputs, toPoLine } from './match-input';
 import { containsCode, tokenSimilarity } from './text-similarity';
 
 export interface DteLineInput {
@@ -124,8 +125,12 @@ function closeEnough(a: number | undefined, b: number | undefined): boolean {
   return Math.abs(a - b) / Math.abs(b) <= 0.01;
 }
 
-/** Each DTE line paired with its best PO line (each PO line used once), scored 0..100. */
+/** Each DTE line paired with its best PO line (each PO line used once), scored 0..100; malformed lines score nothing. */
 export function matchLines(dteLines: readonly DteLineInput[], poLines: readonly PoLineInput[]): LineMatch[] {
+  return pairLines(lineRecordsOf(dteLines).map(toDteLine), lineRecordsOf(poLines).map(toPoLine));
+}
+
+function pairLines(dteLines: readonly DteLineInput[], poLines: readonly PoLineInput[]): LineMatch[] {
   const pairs: LineMatch[] = [];
   dteLines.forEach((line, i) => {
     const text = [line.nombre, line.descripcion].filter(Boolean).join(' ');
@@ -171,7 +176,7 @@ function scoreCandidate(dte: MatchDteInput, po: PendingPoInput): { candidate: Po
   const reasons: string[] = [];
   let score = referenceScore(dte, po, reasons) + totalScore(dte, po, reasons);
   const dteLines = dte.lines ?? [];
-  const lines = matchLines(dteLines, po.lines ?? []);
+  const lines = pairLines(dteLines, po.lines ?? []);
   if (dteLines.length > 0 && (po.lines ?? []).length > 0) {
     const average = lines.reduce((sum, m) => sum + m.score, 0) / (100 * dteLines.length);
     score += Math.round(PO_MATCH_WEIGHTS.lines * average);
@@ -183,10 +188,12 @@ function scoreCandidate(dte: MatchDteInput, po: PendingPoInput): { candidate: Po
 
 /**
  * Scores every pending PO 0-100 (reference, total, lines, date window) and picks the best when it reaches 60;
- * `needs_tiebreak` says the two best are within 5 points, so a caller may ask an LLM or a person.
+ * `needs_tiebreak` says the two best are within 5 points, so a caller may ask an LLM or a person. Members of the
+ * wrong type are ignored and POs without an integer id and a text name are not candidates.
  */
 export function matchPurchaseOrders(dte: MatchDteInput, pendingPos: readonly PendingPoInput[]): PoMatchResult {
-  const scored = pendingPos.map((po) => scoreCandidate(dte, po)).sort((a, b) => b.candidate.score - a.candidate.score);
+  const safeDte = toMatchDteInput(dte);
+  const scored = toPendingPoInputs(pendingPos).map((po) => scoreCandidate(safeDte, po)).sort((a, b) => b.candidate.score - a.candidate.score);
   const best = scored[0];
   const candidates = scored.map((s) => s.candidate);
   const needsTiebreak = scored.length > 1 && best.candidate.score - scored[1].candidate.score <= PO_TIEBREAK_GAP;

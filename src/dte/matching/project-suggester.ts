@@ -1,4 +1,5 @@
 /** Suggests the analytic project for a supplier invoice (suggest_project and /api/v1/analytics/match share this core). */
+import { toSuggestProjectInput } from './match-input';
 import { normalizeText, tokenCoverage, tokenSimilarity } from './text-similarity';
 
 export interface InvoiceLineInput {
@@ -96,9 +97,11 @@ function scoreProject(input: SuggestProjectInput, project: ProjectInput): Projec
 
 /**
  * Scores the available (open) projects by the supplier's history, name/code in the invoice lines and the project's
- * partner; suggests the best when it reaches 40 and is not tied with the runner-up.
+ * partner; suggests the best when it reaches 40 and is not tied with the runner-up. Members of the wrong type are
+ * ignored and projects without an integer id and a text name are not candidates.
  */
-export function suggestProject(input: SuggestProjectInput): ProjectSuggestion {
+export function suggestProject(raw: SuggestProjectInput): ProjectSuggestion {
+  const input = toSuggestProjectInput(raw);
   const open = input.available_projects.filter((project) => !CLOSED_STATES.has(String(project.state ?? '').toLowerCase()));
   const candidates = open.map((project) => scoreProject(input, project)).sort((a, b) => b.score - a.score);
   const [best, second] = candidates;

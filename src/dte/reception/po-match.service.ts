@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from 'src/common/auth';
 import { assertCompanyAccess } from '../company-access';
 import { matchDteDataOf, type MatchPoRequestDto, type MatchPoResponseDto } from '../dto/match-po.dto';
-import { matchPurchaseOrders, type PendingPoInput } from '../matching/po-matcher';
+import { toMatchDteInput, toPendingPoInputs } from '../matching/match-input';
+import { matchPurchaseOrders } from '../matching/po-matcher';
 import { LlmTiebreaker } from '../tiebreak/llm-tiebreaker.service';
 import { poTiebreakCandidates, settlePoMatch } from '../tiebreak/po-tiebreak';
 
@@ -14,8 +15,8 @@ export class PoMatchService {
   /** Ranks the pending POs for the DTE; the answer's `matched_po_id` is always one of the sent ids or null. */
   async match(body: MatchPoRequestDto, caller: Caller): Promise<MatchPoResponseDto> {
     assertCompanyAccess(caller, body.company_id);
-    const dte = matchDteDataOf(body);
-    const pendingPos = body.pending_pos as PendingPoInput[];
+    const dte = toMatchDteInput(matchDteDataOf(body));
+    const pendingPos = toPendingPoInputs(body.pending_pos);
     const ranked = matchPurchaseOrders(dte, pendingPos);
     const close = poTiebreakCandidates(ranked);
     const outcome = await this.tiebreaker.pick(

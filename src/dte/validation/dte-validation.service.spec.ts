@@ -4,7 +4,7 @@ import type { DteClock } from '../dte-clock';
 import type { ValidateDteRequestDto } from '../dto/validate-dte.dto';
 import { DteReviewService, REVIEW_DEADLINE_MS } from './dte-review.service';
 import { DteValidationService } from './dte-validation.service';
-import { FakeLlmClient, type FakeAnswer } from './fake-llm-client';
+import { FakeLlmClient, type FakeAnswer } from 'test/factories/fake-llm-client';
 
 const caller = { keyName: 'default', companies: null, isAdmin: false };
 const clock: DteClock = { now: () => FIXTURE_NOW };

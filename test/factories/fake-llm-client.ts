@@ -1,4 +1,4 @@
-/** A scripted LlmClient for DTE service specs: records requests and answers from a queue. */
+/** A scripted LlmClient for service specs: records requests and answers from a queue. */
 import { LlmClient, type LlmRequest, type LlmResult, type LlmStreamEvent, type ProviderId } from 'src/gateway';
 
 export type FakeAnswer = { text: string; provider?: ProviderId } | Error;

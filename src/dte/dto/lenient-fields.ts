@@ -1,0 +1,97 @@
+/**
+ * Field decorators for the loose JSON the Odoo addons send: Odoo writes `false` for an empty field, numbers may come as
+ * text. Empty values (`false`, `null`, blank text) count as absent; values of a clearly wrong type (objects, arrays,
+ * non-numeric text for a number, a date that is not `YYYY-MM-DD...`) fail validation, so the 400 names the field.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+
+const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True for the values Odoo and JSON use to say "nothing here". */
+export function isOdooEmpty(value: unknown): boolean {
+  return value === false || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Odoo's empty values become undefined; numeric text becomes a number; anything else is left for the validator. */
+export function looseNumber(value: unknown): unknown {
+  if (isOdooEmpty(value)) return undefined;
+  return typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value;
+}
+
+/** Odoo's empty values become undefined (blank text is kept); numbers become text; anything else is left for the validator. */
+export function looseText(value: unknown): unknown {
+  if (value === false || value === null) return undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+}
+
+/** True for `YYYY-MM-DD` text naming a day that exists (no 2026-02-30). */
+export function isCalendarDay(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** Odoo's empty values become undefined; a date or naive/ISO datetime becomes its `YYYY-MM-DD` part. */
+export function looseDate(value: unknown): unknown {
+  if (isOdooEmpty(value)) return undefined;
+  if (typeof value !== 'string') return value;
+  return DATE_PREFIX.exec(value.trim())?.[1] ?? value;
+}
+
+/** An optional number; numeric text is accepted. */
+export const LenientNumber = () =>
+  applyDecorators(
+    Transform(({ value }) => looseNumber(value)),
+    IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a number (numeric text is accepted)' }),
+  );
+
+/** An optional integer id; Odoo's `false` becomes null, numeric text is accepted. */
+export const LenientId = () =>
+  applyDecorators(
+    Transform(({ value }) => (value === false || value === null ? null : looseNumber(value))),
+    IsOptional(),
+    IsInt({ message: '$property must be an integer id, null or false' }),
+  );
+
+/** An optional text; numbers are turned into text. */
+export const LenientText = () => applyDecorators(Transform(({ value }) => looseText(value)), IsOptional(), IsString({ message: '$property must be text' }));
+
+/** An optional calendar date, sent as `YYYY-MM-DD` or a naive/ISO datetime; normalized to `YYYY-MM-DD`. */
+export const LenientDate = () =>
+  applyDecorators(
+    Transform(({ value }) => looseDate(value)),
+    IsOptional(),
+    ValidateBy({ name: 'isCalendarDay', validator: { validate: isCalendarDay, defaultMessage: (args) => `${args?.property} must be a real YYYY-MM-DD date (a datetime is accepted)` } }),
+  );
+
+/** Every item of the array is a plain object (not an array, not a scalar); the message names the bad indices. */
+export function EachPlainObject(what: string, options?: ValidationOptions) {
+  const badIndices = (value: unknown) =>
+    Array.isArray(value) ? value.flatMap((item, i) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? [] : [i])) : [];
+  return ValidateBy(
+    {
+      name: 'eachPlainObject',
+      validator: {
+        validate: (value) => badIndices(value).length === 0,
+        defaultMessage: (args) => `${badIndices(args?.value).map((i) => `${args?.property}[${i}]`).join(', ')} must be ${what}`,
+      },
+    },
+    options,
+  );
+}
+
+/** An optional array (Odoo's `false` = none) of at most `max` objects, each validated as `type`. */
+export const LenientArrayOf = (type: () => new () => object, max: number, what: string) =>
+  applyDecorators(
+    Transform(({ value }) => (value === false || value === null ? undefined : value)),
+    IsOptional(),
+    IsArray({ message: '$property must be an array' }),
+    ArrayMaxSize(max),
+    EachPlainObject(what),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
