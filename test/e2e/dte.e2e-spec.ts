@@ -199,6 +199,42 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
       const res = await app.http.post('/api/ai/reception/match_po').set(bearer(OTHER_KEY)).send(addonMatchPoBody());
       expect(res.status).toBe(403);
     });
+
+    it("reads Odoo's loose values: false for empty fields, numbers as text, a datetime as the DTE date", async () => {
+      const body = addonMatchPoBody();
+      const loose = {
+        ...body,
+        dte_data: { ...body.dte_data, partner_id: false, partner_vat: false, total_amount: '499800.0', date: '2026-11-10 00:00:00', reference: 8811 },
+        pending_pos: body.pending_pos.map((po) => ({ ...po, amount_total: String(po.amount_total), currency: false, lines: po.lines.map((l) => ({ ...l, product_id: false })) })),
+      };
+      const res = await app.http.post('/api/ai/reception/match_po').set(bearer()).send(loose);
+      expect(res.status).toBe(200);
+      expect(res.body.matched_po_id).toBe(342);
+      expect(res.body.line_matches).toEqual([expect.objectContaining({ dte_line: 0, po_line: 0, product_id: null })]);
+      expect(res.body.candidates[0].reasons).toEqual(expect.arrayContaining(['Total $499.800 igual al de la OC', 'OC emitida 8 días antes del documento']));
+    });
+
+    it.each([
+      ['/api/ai/reception/match_po', 'dte_data.lines', { lines: 0 }, 'lines must be an array'],
+      ['/api/ai/reception/match_po', 'dte_data.date', { date: { x: 1 } }, 'date must be a real YYYY-MM-DD date (a datetime is accepted)'],
+      ['/api/ai/reconcile', 'dte_data.total_amount', { total_amount: { value: 499800 } }, 'total_amount must be a number (numeric text is accepted)'],
+    ])('%s answers 400 naming %s when it has the wrong type', async (path, field, change, problem) => {
+      const body = addonMatchPoBody();
+      const res = await app.http.post(path).set(bearer()).send({ ...body, dte_data: { ...body.dte_data, ...change } });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: `Invalid request: ${field} (${problem})`, requestId: res.headers['x-request-id'], details: [{ field, problems: [problem] }] });
+    });
+
+    it('answers 400 naming the pending PO whose date_order or lines are unusable', async () => {
+      const body = addonMatchPoBody();
+      const pendingPos = [body.pending_pos[0], { ...body.pending_pos[1], date_order: 20261102, lines: [[body.pending_pos[1].lines[0]]] }];
+      const res = await app.http.post('/api/ai/reception/match_po').set(bearer()).send({ ...body, pending_pos: pendingPos });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        { field: 'pending_pos.1.date_order', problems: ['date_order must be a real YYYY-MM-DD date (a datetime is accepted)'] },
+        { field: 'pending_pos.1.lines', problems: ['lines[0] must be an object (a PO line)'] },
+      ]);
+    });
   });
 
   describe('project suggestion', () => {
@@ -210,6 +246,26 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
       expect(res.body.confidence).toBeLessThanOrEqual(100);
       expect(res.body.reasoning).toMatch(/^Edificio Los Robles: /);
       expect(res.body.candidates.map((c: { project_id: number }) => c.project_id)).toEqual([12, 15]);
+    });
+
+    it.each(['/api/ai/analytics/suggest_project', '/api/v1/analytics/match'])('%s answers 400 naming each project that is not an object with an integer id and a text name', async (path) => {
+      const body = suggestBody();
+      const projects = [body.available_projects[0], [body.available_projects[1]], { name: 'Sin id', code: '' }, { id: 16, code: 'OB-116' }];
+      const res = await app.http.post(path).set(bearer()).send({ ...body, available_projects: projects });
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        { field: 'available_projects', problems: ['available_projects[1] must be an object with an integer id and a text name'] },
+        { field: 'available_projects.2.id', problems: ['id must be an integer (the project id)'] },
+        { field: 'available_projects.3.name', problems: ['name must be text (the project name)'] },
+      ]);
+    });
+
+    it("accepts Odoo's false in a project's optional fields", async () => {
+      const body = suggestBody();
+      const projects = body.available_projects.map((p) => ({ ...p, code: false, partner_name: false }));
+      const res = await app.http.post('/api/ai/analytics/suggest_project').set(bearer()).send({ ...body, available_projects: projects });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ project_id: 12, project_name: 'Edificio Los Robles' });
     });
   });
 

@@ -86,7 +86,7 @@ describe('DTE DTOs', () => {
     it('rejects a PO wrapped in an array and naming its index', async () => {
       const instance = plainToInstance(MatchPoRequestDto, { dte_data: {}, pending_pos: [pos[0], [pos[0]]] });
       const [error] = await validate(instance);
-      expect(error.constraints?.eachPlainObject).toBe('pending_pos[1] must be an object with an integer id and a text name');
+      expect(error.constraints?.arrayItems).toBe('pending_pos[1] must be an object with an integer id and a text name');
     });
 
     it('validates dte_data when both it and invoice_data are sent, and ignores the alias then', async () => {
@@ -121,7 +121,7 @@ describe('DTE DTOs', () => {
     it('names the index of a project that is wrapped in an array or lacks its id or name', async () => {
       const projects = [{ id: 12, name: 'Edificio Los Robles' }, [{ id: 15, name: 'Condominio Alto Maipo' }], { name: 'Sin id' }, { id: 16 }];
       const [error] = await validate(plainToInstance(SuggestProjectRequestDto, { available_projects: projects }));
-      expect(error.constraints?.eachPlainObject).toBe('available_projects[1] must be an object with an integer id and a text name');
+      expect(error.constraints?.arrayItems).toBe('available_projects[1] must be an object with an integer id and a text name');
       expect(await fieldsOf(SuggestProjectRequestDto, { available_projects: projects })).toEqual(['available_projects', 'available_projects.2.id', 'available_projects.3.name']);
     });
 

@@ -5,7 +5,7 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { Allow, IsArray, IsInt, IsNumber, IsOptional, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -68,30 +68,47 @@ export const LenientDate = () =>
     ValidateBy({ name: 'isCalendarDay', validator: { validate: isCalendarDay, defaultMessage: (args) => `${args?.property} must be a real YYYY-MM-DD date (a datetime is accepted)` } }),
   );
 
-/** Every item of the array is a plain object (not an array, not a scalar); the message names the bad indices. */
-export function EachPlainObject(what: string, options?: ValidationOptions) {
-  const badIndices = (value: unknown) =>
-    Array.isArray(value) ? value.flatMap((item, i) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? [] : [i])) : [];
+/** Holds a value that should have been an array, so that only "must be an array" is reported for it (not every item rule). */
+class NotAnArray {
+  @Allow() readonly value: unknown;
+
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+
+/** At most `max` items, each a plain object (not an array, not a scalar); the message names the bad indices. Non-arrays pass (IsArray reports them). */
+export function ArrayItems(max: number, what: string, options?: ValidationOptions) {
+  const badIndices = (value: unknown[]) => value.flatMap((item, i) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? [] : [i]));
   return ValidateBy(
     {
-      name: 'eachPlainObject',
+      name: 'arrayItems',
       validator: {
-        validate: (value) => badIndices(value).length === 0,
-        defaultMessage: (args) => `${badIndices(args?.value).map((i) => `${args?.property}[${i}]`).join(', ')} must be ${what}`,
+        validate: (value) => !Array.isArray(value) || (value.length <= max && badIndices(value).length === 0),
+        defaultMessage: (args) => {
+          const items = args?.value as unknown[];
+          if (items.length > max) return `${args?.property} must have at most ${max} items`;
+          return `${badIndices(items).map((i) => `${args?.property}[${i}]`).join(', ')} must be ${what}`;
+        },
       },
     },
     options,
   );
 }
 
-/** An optional array (Odoo's `false` = none) of at most `max` objects, each validated as `type`. */
-export const LenientArrayOf = (type: () => new () => object, max: number, what: string) =>
+/** An array of at most `max` objects, each validated as `type`; a wrong kind of value gets the single problem "must be an array". */
+export const ArrayOf = (type: () => new () => object, max: number, what: string, { optional }: { optional: boolean }) =>
   applyDecorators(
-    Transform(({ value }) => (value === false || value === null ? undefined : value)),
-    IsOptional(),
+    Transform(({ value }) => {
+      if (optional && (value === false || value === null)) return undefined;
+      return Array.isArray(value) || value === undefined || value === null ? value : new NotAnArray(value);
+    }),
+    ...(optional ? [IsOptional()] : []),
     IsArray({ message: '$property must be an array' }),
-    ArrayMaxSize(max),
-    EachPlainObject(what),
+    ArrayItems(max, what),
     ValidateNested({ each: true }),
     Type(type),
   );
+
+/** An optional array (Odoo's `false` = none) of at most `max` objects, each validated as `type`. */
+export const LenientArrayOf = (type: () => new () => object, max: number, what: string) => ArrayOf(type, max, what, { optional: true });

@@ -1,9 +1,9 @@
 /** Request and response of POST /api/ai/reception/match_po (odoo-contract.md §3.2). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { MatchDteInput } from '../matching/po-matcher';
-import { EachPlainObject, LenientArrayOf, LenientDate, LenientId, LenientNumber, LenientText, looseText } from './lenient-fields';
+import { ArrayOf, LenientArrayOf, LenientDate, LenientId, LenientNumber, LenientText, looseText } from './lenient-fields';
 
 const MAX_DTE_LINES = 1000;
 const MAX_DTE_REFERENCES = 40;
@@ -95,11 +95,7 @@ export class MatchPoRequestDto {
   invoice_data?: MatchDteDataDto;
 
   @ApiProperty({ type: [PendingPoDto], maxItems: 200 })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @EachPlainObject('an object with an integer id and a text name')
-  @ValidateNested({ each: true })
-  @Type(() => PendingPoDto)
+  @ArrayOf(() => PendingPoDto, 200, 'an object with an integer id and a text name', { optional: false })
   pending_pos: PendingPoDto[];
 
   @ApiPropertyOptional({ example: 1 })

@@ -1,8 +1,7 @@
 /** Request and response of POST /api/ai/analytics/suggest_project (odoo-contract.md §3.3). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, IsArray, IsInt, IsString, ValidateNested } from 'class-validator';
-import { EachPlainObject, LenientArrayOf, LenientId, LenientNumber, LenientText } from './lenient-fields';
+import { Allow, IsInt, IsString } from 'class-validator';
+import { ArrayOf, LenientArrayOf, LenientId, LenientNumber, LenientText } from './lenient-fields';
 
 export class InvoiceLineDto {
   @ApiPropertyOptional({ example: 'Cemento Polpaico 25 kg obra Edificio Los Robles' }) @LenientText() description?: string;
@@ -48,11 +47,7 @@ export class SuggestProjectRequestDto {
   @ApiPropertyOptional({ example: 1 }) @Allow() company_id?: number;
 
   @ApiProperty({ type: [AvailableProjectDto], maxItems: 500 })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @EachPlainObject('an object with an integer id and a text name')
-  @ValidateNested({ each: true })
-  @Type(() => AvailableProjectDto)
+  @ArrayOf(() => AvailableProjectDto, 500, 'an object with an integer id and a text name', { optional: false })
   available_projects: AvailableProjectDto[];
 
   @ApiPropertyOptional({ type: [HistoricalPurchaseDto], maxItems: 100 })
