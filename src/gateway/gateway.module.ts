@@ -11,7 +11,7 @@ import { GatewayEvent } from './gateway.events';
 import type { GatewayDeps } from './gateway-deps';
 import { GatewayService } from './gateway.service';
 import { LlmClient } from './llm-client';
-import { LlmMetricsListener } from './metrics/llm-metrics.listener';
+import { LlmMetricsListener, quotaUtilization } from './metrics/llm-metrics.listener';
 import { ProviderRegistry } from './providers/provider.registry';
 import { SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
@@ -40,7 +40,7 @@ import { GATEWAY_DEPS } from './gateway.module.tokens';
           providers: new ProviderRegistry(config),
           breakers: new SharedCircuitBreakers(kv, { failureThreshold: config.llm.breakerFailureThreshold, openMs: config.llm.breakerOpenMs }),
           limiter: new ProviderRateLimiter(redis, windowMs),
-          quotas: new QuotaMonitor(kv, windowMs, (alert) => events.emit(GatewayEvent.QuotaAlert, alert)),
+          quotas: new QuotaMonitor(kv, windowMs, (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
         };
       },
     },

@@ -105,6 +105,7 @@ export class GatewayService extends LlmClient {
     let previous: RouteTarget | undefined;
     let lastError: ProviderError | undefined;
     for (const target of p.targets) {
+      if (p.signal.aborted && target.provider !== 'offline') continue;
       if (previous) this.deps.events.emit(GatewayEvent.Fallback, { requestId: p.requestId, from: previous.provider, to: target.provider, reason: lastError?.kind ?? 'skipped' });
       previous = target;
       try {
@@ -126,7 +127,8 @@ export class GatewayService extends LlmClient {
   private handleTargetError(error: unknown, request: LlmRequest, p: Prepared, target: RouteTarget, attempts: Attempts, streamed: boolean): ProviderError | undefined {
     if (error instanceof TargetSkipped) return new ProviderError('server', `skipped: ${error.reason}`, target.provider);
     const pe = isProviderError(error) ? error : toProviderError(error, target.provider, p.signal);
-    if (pe.kind === 'bad_request' || pe.kind === 'aborted' || p.signal.aborted) {
+    // The caller's own fault or departure ends the request; a spent deadline moves on to the offline answer.
+    if (pe.kind === 'bad_request' || request.signal?.aborted) {
       this.recordFailure(request, p, target, pe, attempts.count, streamed);
       if (pe.kind === 'bad_request') throw new UpstreamRequestError(pe);
       throw pe;
@@ -140,6 +142,7 @@ export class GatewayService extends LlmClient {
     let previous: RouteTarget | undefined;
     let lastError: ProviderError | undefined;
     for (const target of p.targets) {
+      if (p.signal.aborted && target.provider !== 'offline') continue;
       if (previous) this.deps.events.emit(GatewayEvent.Fallback, { requestId: p.requestId, from: previous.provider, to: target.provider, reason: lastError?.kind ?? 'skipped' });
       previous = target;
       let iterator: AsyncIterator<import('./providers/provider').ProviderStreamChunk> | undefined;
@@ -149,10 +152,12 @@ export class GatewayService extends LlmClient {
         await this.executor.admit(target, p.estimate, p.signal);
         // Fallback is allowed only until the first chunk arrives.
         first = await this.executor.withRetries(target, p.signal, attempts, async (call) => {
+          await iterator?.return?.().catch(() => undefined);
           iterator = provider.stream(call)[Symbol.asyncIterator]();
           return iterator.next();
         }, request, p.deadline);
       } catch (error) {
+        await iterator?.return?.().catch(() => undefined);
         lastError = this.handleTargetError(error, request, p, target, attempts, true);
         continue;
       }

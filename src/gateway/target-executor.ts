@@ -69,6 +69,10 @@ export class TargetExecutor {
       } catch (raw) {
         const error = toProviderError(raw, target.provider, signal);
         if (target.provider === 'offline' || isCallerFault(error)) throw error;
+        if (error.kind === 'auth') {
+          await breakers.trip(target.provider);
+          throw error;
+        }
         const state = await breakers.recordFailure(target.provider);
         if (!isRetryable(error) || state === 'open' || retry >= config.llm.maxRetries) throw error;
         const delay = retryDelay(retry, error.retryAfterMs, config.llm.retryBaseMs, config.llm.retryMaxMs);

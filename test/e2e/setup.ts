@@ -25,11 +25,3 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
 }
 
 export const bearer = (key = API_KEY) => ({ Authorization: `Bearer ${key}` });
-
-/** A unique Redis key prefix is not needed: each suite uses its own model/provider names or flushes what it uses. */
-export async function flushRedis(): Promise<void> {
-  const Redis = (await import('ioredis')).default;
-  const client = new Redis(process.env.TEST_REDIS_URL!);
-  await client.flushdb();
-  await client.quit();
-}

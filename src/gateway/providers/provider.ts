@@ -95,7 +95,11 @@ export function toProviderError(error: unknown, provider: ProviderId, signal?: A
   return new ProviderError('network', message, provider);
 }
 
-/** Rough token count for vendors without a local tokenizer: about 3.5 characters per token. */
+/**
+ * Input-token estimate (about 3.5 characters per token) for every vendor. It only gates the rate limits and
+ * the cost ceiling, and the TPM charge is corrected with the vendor's real usage afterwards; a local
+ * tokenizer (js-tiktoken's o200k table) cost about 155 MB and seconds of blocked event loop on first use.
+ */
 export function approximateTokens(request: LlmRequest): number {
   let chars = 0;
   for (const block of request.system ?? []) chars += block.text.length;

@@ -16,6 +16,7 @@ const CHANNEL = 'breaker:changes';
  */
 export class SharedCircuitBreakers {
   private readonly local = new Map<string, SharedState>();
+  private readonly failuresSeen = new Set<string>();
   private readonly listeners: ((provider: string, state: BreakerState) => void)[] = [];
 
   constructor(
@@ -64,18 +65,32 @@ export class SharedCircuitBreakers {
     return this.kv.setIfAbsent(`breaker:${provider}:trial`, '1', Math.max(this.options.openMs, 1000));
   }
 
+  /**
+   * A good answer closes a half-open breaker; one from a request sent before the breaker opened changes
+   * nothing. While closed, the shared failure count is reset only when this replica has seen failures since
+   * its last reset, so the common path costs no Redis write.
+   */
   async recordSuccess(provider: string): Promise<void> {
-    const wasOpen = this.local.get(provider)?.state === 'open';
-    if (wasOpen) await this.close(provider);
-    else await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
+    const state = this.state(provider);
+    if (state === 'half-open') return this.close(provider);
+    if (state === 'open' || !this.failuresSeen.has(provider)) return;
+    this.failuresSeen.delete(provider);
+    await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
   }
 
   /** Counts a failure; opens the breaker at the threshold, or at once when a half-open trial fails. */
   async recordFailure(provider: string): Promise<BreakerState> {
     const halfOpenTrial = this.state(provider) === 'half-open';
+    this.failuresSeen.add(provider);
     const failures = await this.kv.incrBy(`breaker:${provider}:failures`, 1, this.options.openMs * 10);
     if (halfOpenTrial || failures >= this.options.failureThreshold) await this.open(provider);
     return this.state(provider);
+  }
+
+  /** Opens the breaker at once (e.g. the vendor refused our credentials: retrying cannot help). */
+  async trip(provider: string): Promise<void> {
+    this.failuresSeen.add(provider);
+    await this.open(provider);
   }
 
   private async open(provider: string): Promise<void> {
@@ -92,6 +107,7 @@ export class SharedCircuitBreakers {
     await this.kv.set(`breaker:${provider}:state`, JSON.stringify(state));
     await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
     await this.kv.del(`breaker:${provider}:trial`);
+    this.failuresSeen.delete(provider);
     this.apply(provider, state);
     await this.kv.publish(CHANNEL, JSON.stringify({ provider, state }));
   }

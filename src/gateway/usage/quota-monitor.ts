@@ -20,12 +20,14 @@ export class QuotaMonitor {
     private readonly windowMs: { minute: number; day: number },
     private readonly emit: (alert: QuotaAlertEvent) => void,
     private readonly now: () => number = Date.now,
+    private readonly gauge: (provider: string, window: LimitWindow, utilization: number) => void = () => undefined,
   ) {}
 
   async observe(provider: string, used: Record<LimitWindow, number>, limits: ProviderLimits): Promise<void> {
     for (const window of ['rpm', 'tpm', 'rpd'] as LimitWindow[]) {
       const limit = limits[window];
       const utilization = limit > 0 ? used[window] / limit : 0;
+      this.gauge(provider, window, Math.min(utilization, 1));
       const level = LEVELS.find(([threshold]) => utilization >= threshold);
       if (!level) continue;
       const length = window === 'rpd' ? this.windowMs.day : this.windowMs.minute;
