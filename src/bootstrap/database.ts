@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { AppConfig } from 'src/config';
-import { applyMigrations, DatabaseConnection, startEmbeddedPostgres } from 'src/infra/database';
+import { applyMigrations, DatabaseConnection } from 'src/infra/database';
 
 export interface ResolvedDatabase {
   connection: DatabaseConnection;
@@ -13,6 +13,9 @@ export async function resolveDatabase(config: AppConfig): Promise<ResolvedDataba
     const migrations = await applyMigrations(config.database.url);
     return { connection: new DatabaseConnection(config.database.url, 'server', config.database.poolSize, migrations), stop: async () => undefined };
   }
+  // Loaded only in embedded mode: PGlite is large and a server deployment never needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEmbeddedPostgres } = require('src/infra/database/embedded-postgres') as typeof import('src/infra/database/embedded-postgres');
   const embedded = await startEmbeddedPostgres(join(config.database.dataDir, 'pglite'));
   try {
     const migrations = await applyMigrations(embedded.url);
