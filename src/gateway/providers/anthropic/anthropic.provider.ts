@@ -1,4 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk';
+import { fastFetch } from 'src/infra/http/fast-fetch';
 import type { FinishReason, LlmRequest, TokenUsage } from '../../llm.types';
 import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
 
@@ -29,7 +30,7 @@ export class AnthropicProvider implements LlmProvider {
   private readonly client: Anthropic;
 
   constructor(apiKey: string, baseURL?: string) {
-    this.client = new Anthropic({ apiKey, baseURL, maxRetries: 0 });
+    this.client = new Anthropic({ apiKey, baseURL, maxRetries: 0, fetch: fastFetch });
   }
 
   estimateInputTokens(request: LlmRequest): number {

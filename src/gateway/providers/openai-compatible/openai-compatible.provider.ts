@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { fastFetch } from 'src/infra/http/fast-fetch';
 import type { ChatCompletionChunk, ChatCompletionCreateParams, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { FinishReason, LlmRequest, ProviderId, TokenUsage } from '../../llm.types';
 import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
@@ -43,7 +44,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
 
   constructor(private readonly options: OpenAiCompatibleOptions) {
     this.id = options.id;
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0 });
+    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, fetch: fastFetch });
   }
 
   estimateInputTokens(request: LlmRequest): number {
