@@ -227,6 +227,20 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       expect((await app.http.delete('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY))).status).toBe(404);
     });
 
+    it('answers 400 naming the field for NUL and other control characters in knowledge text, ids and search queries', async () => {
+      const doc = { module: 'dte', title: 'Exportación', tags: ['exportación', '\u0000', 'aduana'], content: 'Texto.' };
+      const put = await app.http.put('/api/chat/knowledge/dte-nul-e2e').set(bearer(ADMIN_KEY)).send(doc);
+      expect(put.status).toBe(400);
+      expect(put.body.message).toMatch(/tags/);
+      expect((await app.http.put('/api/chat/knowledge/dte-nul-e2e').set(bearer(ADMIN_KEY)).send({ ...doc, tags: [], content: 'a\u0000b' })).body.message).toMatch(/content/);
+      const removed = await app.http.delete('/api/chat/knowledge/%00').set(bearer(ADMIN_KEY));
+      expect(removed.status).toBe(400);
+      expect(removed.body.message).toMatch(/document id/);
+      const search = await app.http.get('/api/chat/knowledge/search?query=%00').set(bearer());
+      expect(search.status).toBe(400);
+      expect(search.body.message).toMatch(/query/);
+    });
+
     it('reports the plugin registry and the knowledge base in /health', async () => {
       const res = await app.http.get('/health');
       expect(res.body.dependencies.plugin_registry).toEqual({ status: 'up', plugins: ['dte', 'payroll', 'stock', 'account'] });

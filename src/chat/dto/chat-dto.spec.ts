@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { fromSessionUserContext, fromWizardContext } from '../chat-context.mapper';
 import { ChatMessageRequestDto, ChatRequestDto } from './chat-request.dto';
+import { PutKnowledgeDocumentDto } from './knowledge-document.dto';
 import { KnowledgeSearchQueryDto } from './knowledge-search.dto';
 
 function check<T extends object>(cls: new () => T, body: unknown): { value: T; errors: string[] } {
@@ -81,5 +82,26 @@ describe(KnowledgeSearchQueryDto.name, () => {
     expect(check(KnowledgeSearchQueryDto, { query: 'caf', module: 'crm', top_k: '99' }).errors).toEqual(
       expect.arrayContaining(['module:isIn', 'top_k:max']),
     );
+  });
+
+  it('rejects a query holding a NUL or another control character', () => {
+    expect(check(KnowledgeSearchQueryDto, { query: 'caf\u0000' }).errors).toEqual(['query:matches']);
+    expect(check(KnowledgeSearchQueryDto, { query: 'caf\u001b[0m' }).errors).toEqual(['query:matches']);
+  });
+});
+
+describe(PutKnowledgeDocumentDto.name, () => {
+  const doc = { module: 'dte', title: 'Exportación', tags: ['aduana'], content: 'Línea uno\n\tLínea dos\r\n' };
+
+  it('accepts tab and line breaks in the text', () => {
+    expect(check(PutKnowledgeDocumentDto, doc).errors).toEqual([]);
+  });
+
+  it.each([
+    ['a NUL tag', { tags: ['aduana', '\u0000'] }, 'tags:matches'],
+    ['a title with a NUL', { title: 'a\u0000b' }, 'title:matches'],
+    ['content with a bell', { content: 'texto\u0007' }, 'content:matches'],
+  ])('rejects %s naming the field', (_case, change, constraint) => {
+    expect(check(PutKnowledgeDocumentDto, { ...doc, ...change }).errors).toEqual([constraint]);
   });
 });

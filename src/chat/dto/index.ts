@@ -5,3 +5,4 @@ export * from './chat-session.dto';
 export * from './knowledge-search.dto';
 export * from './odoo-value.transform';
 export * from './knowledge-document.dto';
+export * from './plain-text.validator';

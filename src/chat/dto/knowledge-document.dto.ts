@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { KNOWLEDGE_MODULES } from './knowledge-search.dto';
+import { NoControlCharacters } from './plain-text.validator';
 
 /** Allowed knowledge document ids: lowercase words joined by dashes, as the bundled ones (`dte-caf-folios`). */
 export const KNOWLEDGE_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,99}$/;
@@ -20,6 +21,7 @@ export class PutKnowledgeDocumentDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @NoControlCharacters()
   title: string;
 
   @ApiPropertyOptional({ type: [String], example: ['exportación', 'DTE 110', 'aduana'] })
@@ -28,12 +30,14 @@ export class PutKnowledgeDocumentDto {
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @MaxLength(60, { each: true })
+  @NoControlCharacters({ each: true })
   tags?: string[];
 
   @ApiProperty({ example: 'La factura de exportación electrónica (tipo 110) se emite cuando…' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(20_000)
+  @NoControlCharacters()
   content: string;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { KNOWLEDGE_SEARCH_DEFAULT_TOP_K, KNOWLEDGE_SEARCH_MAX_TOP_K } from '../chat.constants';
+import { NoControlCharacters } from './plain-text.validator';
 
 /** Knowledge modules that can be filtered on. */
 export const KNOWLEDGE_MODULES = ['dte', 'payroll', 'stock', 'account'] as const;
@@ -12,6 +13,7 @@ export class KnowledgeSearchQueryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @NoControlCharacters()
   query: string;
 
   @ApiPropertyOptional({ default: KNOWLEDGE_SEARCH_DEFAULT_TOP_K, minimum: 1, maximum: KNOWLEDGE_SEARCH_MAX_TOP_K })

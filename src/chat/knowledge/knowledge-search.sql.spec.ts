@@ -70,6 +70,11 @@ describe('KNOWLEDGE_SEARCH_SQL', () => {
     expect(await search('xylofonía', null)).toEqual([]);
   });
 
+  it('turns control characters (NUL, which Postgres text rejects) into spaces before searching', async () => {
+    expect(knowledgeSearchParams('anular\u0000factura\u001b', null, 3)[0]).toBe('anular factura ');
+    expect((await search('anular\u0000factura', 'dte'))[0]?.id).toBe('dte-anular-factura');
+  });
+
   it('treats LIKE wildcards in the text literally', async () => {
     // Unescaped, '%¿%?%' would match "¿Y si la factura fue rechazada?" in the DTE documents.
     expect(await search('¿%?', 'dte')).toEqual([]);

@@ -32,8 +32,12 @@ export interface KnowledgeSearchRow {
   rank: number;
 }
 
-/** Parameters in the order KNOWLEDGE_SEARCH_SQL expects them; the limit is clamped to 1..50. */
+/**
+ * Parameters in the order KNOWLEDGE_SEARCH_SQL expects them; control characters (NUL, which Postgres text rejects,
+ * among them) become spaces and the limit is clamped to 1..50.
+ */
 export function knowledgeSearchParams(query: string, module: string | null, limit: number): [string, string | null, number] {
   const safeLimit = Math.min(50, Math.max(1, Math.trunc(Number.isFinite(limit) ? limit : 3)));
-  return [query, module, safeLimit];
+  // eslint-disable-next-line no-control-regex
+  return [query.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' '), module, safeLimit];
 }

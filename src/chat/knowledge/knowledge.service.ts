@@ -6,6 +6,13 @@ import { KNOWLEDGE_ID_PATTERN } from '../dto/knowledge-document.dto';
 import { loadKnowledgeDocuments } from './knowledge-loader';
 import { KnowledgeRepository } from './knowledge.repository';
 
+/** Throws a 400 unless `id` is a well-formed knowledge document id (checked before it reaches a query). */
+function assertKnowledgeId(id: string): void {
+  if (!KNOWLEDGE_ID_PATTERN.test(id)) {
+    throw new BadRequestException('The document id must be lowercase letters, digits, "-" or "_" (at most 100 characters)');
+  }
+}
+
 /** The chat knowledge base: bundled documents seeded at start-up, admin edits, and passage search. */
 @Injectable()
 export class KnowledgeService implements OnModuleInit {
@@ -38,9 +45,7 @@ export class KnowledgeService implements OnModuleInit {
 
   /** Adds or replaces a document without a release; `author` is the admin key name. */
   async put(id: string, body: PutKnowledgeDocumentDto, author: string): Promise<PutKnowledgeDocumentResponseDto> {
-    if (!KNOWLEDGE_ID_PATTERN.test(id)) {
-      throw new BadRequestException('The document id must be lowercase letters, digits, "-" or "_" (at most 100 characters)');
-    }
+    assertKnowledgeId(id);
     if (body.id !== undefined && body.id !== id) throw new BadRequestException(`The body id "${body.id}" differs from the path id "${id}"`);
     const created = await this.repository.put(
       { id, module: body.module, title: body.title.trim(), tags: body.tags ?? [], content: body.content.trim() },
@@ -51,6 +56,7 @@ export class KnowledgeService implements OnModuleInit {
 
   /** Deletes a document; 404 when there is none. */
   async remove(id: string): Promise<{ status: 'deleted'; id: string }> {
+    assertKnowledgeId(id);
     if (!(await this.repository.remove(id))) throw new NotFoundException(`No knowledge document "${id}"`);
     return { status: 'deleted', id };
   }
