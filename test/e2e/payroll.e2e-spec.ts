@@ -108,6 +108,8 @@ describe('Payroll (real app, Postgres, Redis)', () => {
       ['an unknown AFP', { ...example, afp: 'AFP Inexistente' }, /AFP desconocida/],
       ['a period in the future', { ...example, period: '2099-01' }, /2099-01 está en el futuro/],
       ['a malformed period', { ...example, period: '2026-3' }, /period/],
+      ['a line total beyond safe integers', { ...example, lines: [{ ...example.lines[0], total: 9007199254740992 }, ...example.lines.slice(1)] }, /total/],
+      ['an absurd line amount', { ...example, lines: [{ ...example.lines[0], amount: -1e308 }, ...example.lines.slice(1)] }, /amount/],
     ])('answers %s with a 400 in the standard error body', async (_case, body, message) => {
       const res = await validate(body);
       expect(res.status).toBe(400);
@@ -209,6 +211,17 @@ describe('Payroll (real app, Postgres, Redis)', () => {
       expect((await app.http.get('/api/payroll/indicators/2031-01').set(bearer())).status).toBe(404);
       expect(await query('SELECT 1 FROM payroll_indicator_sets WHERE period = $1', ['2031-01'])).toEqual([]);
       expect(await query('SELECT 1 FROM payroll_indicator_revisions WHERE period = $1', ['2031-01'])).toEqual([]);
+    });
+
+    it('answers 400 for a NUL in the file or a JSON value that cannot be turned into text', async () => {
+      const nul = await importFile('csv', FIXTURE_CSV.replaceAll('2026-06', '2032-01').replace('Previred', 'Previred\u0000'));
+      expect(nul.status).toBe(400);
+      expect(nul.body.message).toMatch(/control character/);
+      const hostile = `[{"period":"2032-02","apvTopes":{"source":"x","status":"confirmed","confirmed":true,"value":{"monthlyUf":{"toString":1},"annualUf":[{"toString":1}]}}}]`;
+      const res = await importFile('json', hostile);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject(ERROR_BODY);
+      expect(res.body.message).toMatch(/2032-02 apvTopes\) \(must have positive monthlyUf and annualUf\)/);
     });
   });
 });

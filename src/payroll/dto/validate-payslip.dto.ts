@@ -11,10 +11,12 @@ import {
   IsPositive,
   IsString,
   Matches,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import example from './validate-payslip.example.json';
+import { MAX_PAYSLIP_COUNT, MAX_PAYSLIP_PESOS } from '../payslip/check-payslip-input';
 import { PayslipHealthInput, PayslipInput, PayslipLineInput } from '../payslip/payslip-input';
 
 /** One payslip line as Odoo sends it (deductions negative; subtotal lines included). */
@@ -35,11 +37,15 @@ export class PayslipLineDto implements PayslipLineInput {
 
   @ApiProperty({ example: -123083 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-MAX_PAYSLIP_PESOS)
+  @Max(MAX_PAYSLIP_PESOS)
   amount: number;
 
   @ApiPropertyOptional({ example: -123083 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-MAX_PAYSLIP_PESOS)
+  @Max(MAX_PAYSLIP_PESOS)
   total?: number;
 }
 
@@ -70,6 +76,7 @@ export class ValidatePayslipDto implements PayslipInput {
   @ApiProperty({ example: example.wage, description: 'contract wage in pesos; 0 when the employee has no contract' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(MAX_PAYSLIP_PESOS)
   wage: number;
 
   @ApiProperty({ type: [PayslipLineDto], example: example.lines })
@@ -97,21 +104,29 @@ export class ValidatePayslipDto implements PayslipInput {
   @ApiPropertyOptional({ example: example.total_imponible })
   @IsOptional()
   @IsNumber()
+  @Min(-MAX_PAYSLIP_PESOS)
+  @Max(MAX_PAYSLIP_PESOS)
   total_imponible?: number;
 
   @ApiPropertyOptional({ example: example.total_haberes, description: 'sum of all positive lines, subtotals included (ignored)' })
   @IsOptional()
   @IsNumber()
+  @Min(-MAX_PAYSLIP_PESOS)
+  @Max(MAX_PAYSLIP_PESOS)
   total_haberes?: number;
 
   @ApiPropertyOptional({ example: example.total_descuentos })
   @IsOptional()
   @IsNumber()
+  @Min(-MAX_PAYSLIP_PESOS)
+  @Max(MAX_PAYSLIP_PESOS)
   total_descuentos?: number;
 
   @ApiPropertyOptional({ example: example.total_liquido })
   @IsOptional()
   @IsNumber()
+  @Min(-MAX_PAYSLIP_PESOS)
+  @Max(MAX_PAYSLIP_PESOS)
   total_liquido?: number;
 
   @ApiPropertyOptional({ example: 'Modelo', description: 'AFP fund; inferred from the AFP amount when absent' })
@@ -134,11 +149,13 @@ export class ValidatePayslipDto implements PayslipInput {
   @IsOptional()
   @IsNumber()
   @Min(0)
+  @Max(MAX_PAYSLIP_COUNT)
   years_of_service?: number;
 
   @ApiPropertyOptional({ example: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_PAYSLIP_COUNT)
   cargas_familiares?: number;
 }

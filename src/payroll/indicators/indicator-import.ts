@@ -123,6 +123,26 @@ function parseCsvImport(content: string): IndicatorImportResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, sets };
 }
 
+// NUL cannot be stored in Postgres text or jsonb; the other control characters have no place in indicator data.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTER_MESSAGE = 'contains a NUL or another control character (only tab and line breaks are allowed)';
+
+/** True when some string (or key) inside a parsed JSON value holds a control character. */
+function hasControlCharacter(root: unknown): boolean {
+  const pending = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) return true;
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, child] of Object.entries(value)) {
+      if (CONTROL_CHARACTER.test(key)) return true;
+      pending.push(child);
+    }
+  }
+  return false;
+}
+
 function parseJsonImport(content: string): IndicatorImportResult {
   let json: unknown;
   try {
@@ -130,19 +150,20 @@ function parseJsonImport(content: string): IndicatorImportResult {
   } catch (error) {
     return { ok: false, errors: [{ field: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
   }
+  if (hasControlCharacter(json)) return { ok: false, errors: [{ field: '(file)', message: `a text value ${CONTROL_CHARACTER_MESSAGE}` }] };
   let candidates: unknown[];
   if (isResearchFile(json)) {
     try {
       candidates = [...researchFileToSets(json).values()];
     } catch (error) {
-      return { ok: false, errors: [{ field: '(file)', message: (error as Error).message }] };
+      return { ok: false, errors: [{ field: '(file)', message: `malformed research file (payroll-cl.json format): ${(error as Error).message}` }] };
     }
   } else if (Array.isArray(json)) candidates = json;
   else if (Array.isArray((json as { sets?: unknown })?.sets)) candidates = (json as { sets: unknown[] }).sets;
   else return { ok: false, errors: [{ field: '(file)', message: 'expected an array of indicator sets, {sets: [...]}, or the payroll-cl.json research format' }] };
   const errors: IndicatorIssue[] = candidates.flatMap((c, index) => indicatorSetIssues(c).map((issue) => ({ row: index + 1, ...issue })));
   const periods = candidates.map((c) => (c as IndicatorSet)?.period);
-  periods.forEach((p, i) => periods.indexOf(p) !== i && errors.push({ row: i + 1, period: p, field: 'period', message: 'period appears twice' }));
+  periods.forEach((p, i) => isValidPeriod(p) && periods.indexOf(p) !== i && errors.push({ row: i + 1, period: p, field: 'period', message: 'period appears twice' }));
   if (candidates.length === 0) errors.push({ field: '(file)', message: 'no indicator sets' });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, sets: candidates as IndicatorSet[] };
 }
@@ -160,5 +181,6 @@ function parseJsonImport(content: string): IndicatorImportResult {
  * shipped data. Sample: test/fixtures/payroll/indicators-import.csv.
  */
 export function parseIndicatorImport(content: string, format: 'json' | 'csv'): IndicatorImportResult {
+  if (CONTROL_CHARACTER.test(content)) return { ok: false, errors: [{ field: '(file)', message: CONTROL_CHARACTER_MESSAGE }] };
   return format === 'csv' ? parseCsvImport(content) : parseJsonImport(content);
 }

@@ -84,8 +84,10 @@ const checkBrackets: Check = (v) => {
   return null;
 };
 
+const isPositiveNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v > 0;
+
 const positivePair = (a: string, b: string): Check => (v) =>
-  isObject(v) && v[a] > 0 && v[b] > 0 ? null : `must have positive ${a} and ${b}`;
+  isObject(v) && isPositiveNumber(v[a]) && isPositiveNumber(v[b]) ? null : `must have positive ${a} and ${b}`;
 
 const VALUE_CHECKS: Record<IndicatorKey, Check> = {
   ...(Object.fromEntries(

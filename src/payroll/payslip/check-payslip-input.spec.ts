@@ -30,4 +30,14 @@ describe('checkPayslipInput', () => {
     const input = { ...valid(), lines: [{ code: '', amount: Number.NaN }], cargas_familiares: 1.5 } as PayslipInput;
     expect(checkPayslipInput(input, now)).toEqual(['lines[0].code es obligatorio', 'lines[0].amount debe ser numérico', 'cargas_familiares debe ser un entero ≥ 0']);
   });
+
+  it('rejects amounts beyond exact decimal range, naming the field, instead of failing in the calculators', () => {
+    const line = valid().lines[0];
+    expect(checkPayslipInput({ ...valid(), lines: [{ ...line, total: 9007199254740992 }] }, now)).toEqual([expect.stringMatching(/^lines\[0\]\.total está fuera de rango/)]);
+    expect(checkPayslipInput({ ...valid(), lines: [{ ...line, amount: -1e308 }] }, now)).toEqual([expect.stringMatching(/^lines\[0\]\.amount está fuera de rango/)]);
+    expect(checkPayslipInput({ ...valid(), wage: 2 ** 53, total_liquido: 1e20 }, now)).toEqual([expect.stringMatching(/^wage está fuera/), expect.stringMatching(/^total_liquido está fuera/)]);
+    const many = Array.from({ length: 6 }, (_, i) => ({ code: `BONO${i}`, amount: 999_999_999 }));
+    expect(checkPayslipInput({ ...valid(), lines: many }, now)).toEqual([expect.stringMatching(/suma de los montos de lines/)]);
+    expect(checkPayslipInput({ ...valid(), cargas_familiares: 2 ** 31 }, now)).toEqual(['cargas_familiares no puede superar 100']);
+  });
 });
