@@ -36,7 +36,7 @@ describe('Fuzzing every public route (real app, Postgres, Redis, vendor emulator
     const failures: string[] = [];
     const known: KnownHits = new Map();
     const durations: string[] = [];
-    await runPool(routes, CONCURRENCY, async (route: FuzzRoute) => {
+    const outcomes = await runPool(routes, CONCURRENCY, async (route: FuzzRoute) => {
       const name = `${route.method} ${route.path}`;
       const probe = await probeRoute(fuzz, route);
       if (probe.skipped) {
@@ -63,7 +63,11 @@ describe('Fuzzing every public route (real app, Postgres, Redis, vendor emulator
         ...failures.map((f) => `FAILED ${f}`),
       ].join('\n'),
     );
+    // A probe that throws (e.g. times out under load) must fail the run, never silently drop its route.
+    const crashed = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [`${routes[i].method} ${routes[i].path}: ${String((o.reason as Error)?.message ?? o.reason)}`] : []));
+    expect(crashed).toEqual([]);
     expect(failures).toEqual([]);
+    expect(sentPerRoute.size + skipped.length).toBe(routes.length);
     for (const [name, sent] of sentPerRoute) expect([name, sent]).toEqual([name, RUNS_PER_ROUTE]);
   }, 240_000);
 });
