@@ -15,6 +15,7 @@ import { guiaExportTransferRule } from './guia-export-transfer.rule';
 import { guiaIndTrasladoRule } from './guia-ind-traslado.rule';
 import { guiaTransport2026Rule } from './guia-transport-2026.rule';
 import { integerAmountsRule } from './integer-amounts.rule';
+import { latin1TextRule } from './latin1-text.rule';
 import { ivaAmountRule } from './iva-amount.rule';
 import { lineAmountRule } from './line-amount.rule';
 import { lineCountRule } from './line-count.rule';
@@ -48,6 +49,7 @@ export const DTE_RULES: readonly DteRule[] = [
   rutRangeRule,
   requiredFieldsRule,
   fieldLengthsRule,
+  latin1TextRule,
   emissionDateRangeRule,
   emissionDateNotFutureRule,
   dueDateOrderRule,
