@@ -10,6 +10,7 @@ import { facturaVatRateRule } from './factura-vat-rate.rule';
 import { fieldLengthsRule } from './field-lengths.rule';
 import { folioFormatRule } from './folio-format.rule';
 import { folioInCafRangeRule } from './folio-in-caf-range.rule';
+import { globalAdjustmentsRule } from './global-adjustments.rule';
 import { grossIvaSplitRule } from './gross-iva-split.rule';
 import { guiaExportTransferRule } from './guia-export-transfer.rule';
 import { guiaIndTrasladoRule } from './guia-ind-traslado.rule';
@@ -62,6 +63,7 @@ export const DTE_RULES: readonly DteRule[] = [
   lineAmountRule,
   lineZeroAmountRule,
   lineExemptIndicatorRule,
+  globalAdjustmentsRule,
   netExemptSumsRule,
   ivaAmountRule,
   grossIvaSplitRule,
