@@ -28,6 +28,7 @@ import { netExemptSumsRule } from './net-exempt-sums.rule';
 import { referenceCodRefRule } from './reference-codref.rule';
 import { referenceFieldsRule } from './reference-fields.rule';
 import { referenceLineNumbersRule } from './reference-line-numbers.rule';
+import { referenceOtherRutRule } from './reference-other-rut.rule';
 import { referenceRequiredRule } from './reference-required.rule';
 import { referenceSingleDocumentRule } from './reference-single-document.rule';
 import { requiredFieldsRule } from './required-fields.rule';
@@ -76,6 +77,7 @@ export const DTE_RULES: readonly DteRule[] = [
   referenceSingleDocumentRule,
   referenceLineNumbersRule,
   referenceFieldsRule,
+  referenceOtherRutRule,
   guiaIndTrasladoRule,
   guiaExportTransferRule,
   guiaTransport2026Rule,
