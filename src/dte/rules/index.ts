@@ -14,6 +14,7 @@ import { globalAdjustmentsRule } from './global-adjustments.rule';
 import { grossIvaSplitRule } from './gross-iva-split.rule';
 import { guiaExportTransferRule } from './guia-export-transfer.rule';
 import { guiaIndTrasladoRule } from './guia-ind-traslado.rule';
+import { guiaInternalTransferRule } from './guia-internal-transfer.rule';
 import { guiaTransport2026Rule } from './guia-transport-2026.rule';
 import { integerAmountsRule } from './integer-amounts.rule';
 import { latin1TextRule } from './latin1-text.rule';
@@ -79,6 +80,7 @@ export const DTE_RULES: readonly DteRule[] = [
   referenceFieldsRule,
   referenceOtherRutRule,
   guiaIndTrasladoRule,
+  guiaInternalTransferRule,
   guiaExportTransferRule,
   guiaTransport2026Rule,
 ];
