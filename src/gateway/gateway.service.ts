@@ -120,7 +120,7 @@ export class GatewayService extends LlmClient {
         return cached;
       }
     }
-    const attempts: Attempts = { count: 0 };
+    const attempts: Attempts = { count: 0, vendorMs: 0 };
     let previous: RouteTarget | undefined;
     let lastError: ProviderError | undefined;
     for (const target of p.targets) {
@@ -132,7 +132,7 @@ export class GatewayService extends LlmClient {
         await this.executor.admit(target, p.estimate, p.signal);
         const completion = await this.executor.withRetries(target, p.signal, attempts, (call) => provider.complete(call), request, p.deadline);
         const result = this.result(p, target, completion.text, completion.finishReason, completion.usage, attempts.count);
-        this.afterSuccess(request, p, target, result, false);
+        this.afterSuccess(request, p, target, result, false, undefined, target.provider === 'offline' ? undefined : result.latencyMs - attempts.vendorMs);
         if (p.cacheKey && target.provider !== 'offline') void this.deps.kv.set(p.cacheKey, JSON.stringify(result), this.deps.config.llm.responseCacheTtlSeconds * 1000).catch(() => undefined);
         return result;
       } catch (error) {
@@ -165,7 +165,7 @@ export class GatewayService extends LlmClient {
   }
 
   private async *streamPrepared(request: LlmRequest, p: Prepared): AsyncIterable<LlmStreamEvent> {
-    const attempts: Attempts = { count: 0 };
+    const attempts: Attempts = { count: 0, vendorMs: 0 };
     let previous: RouteTarget | undefined;
     let lastError: ProviderError | undefined;
     for (const target of p.targets) {
@@ -219,7 +219,7 @@ export class GatewayService extends LlmClient {
       const pe = toProviderError(error, target.provider, p.signal);
       if (target.provider !== 'offline' && pe.kind !== 'aborted') void this.deps.breakers.recordFailure(target.provider).catch(() => undefined);
       const partial = { ...ZERO, input: p.estimate, output: Math.ceil(text.length / 4) };
-      this.emitUsage(request, p, target, partial, 'partial', attempts.count, true, pe.kind);
+      this.recordTarget(request, p, target, partial, 'partial', attempts.count, true, pe.kind);
       this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: pe.kind });
       throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters: ${pe.message}`);
     } finally {
@@ -244,9 +244,9 @@ export class GatewayService extends LlmClient {
     };
   }
 
-  private afterSuccess(request: LlmRequest, p: Prepared, target: RouteTarget, result: LlmResult, streamed: boolean, firstTokenAt?: number): void {
+  private afterSuccess(request: LlmRequest, p: Prepared, target: RouteTarget, result: LlmResult, streamed: boolean, firstTokenAt?: number, overheadMs?: number): void {
     this.record(request, p, result, 'success', streamed);
-    this.deps.events.emit(GatewayEvent.Completed, { result, operation: request.operation, streamed, ttftMs: firstTokenAt ? firstTokenAt - p.started : undefined });
+    this.deps.events.emit(GatewayEvent.Completed, { result, operation: request.operation, streamed, ttftMs: firstTokenAt ? firstTokenAt - p.started : undefined, overheadMs });
     if (target.provider !== 'offline') {
       const actual = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.output;
       void this.deps.limiter.correctTokens(target.provider, actual - p.estimate).catch(() => undefined);
@@ -254,26 +254,31 @@ export class GatewayService extends LlmClient {
   }
 
   private record(request: LlmRequest, p: Prepared, result: LlmResult, status: UsageRecord['status'], streamed: boolean): void {
-    this.deps.events.emit(GatewayEvent.Usage, {
-      requestId: p.requestId, createdAt: new Date(), apiKeyName: request.caller.apiKeyName, companyId: request.caller.companyId ?? null,
-      operation: request.operation, route: request.model ?? this.deps.catalog.defaultModel, provider: status === 'cached' ? 'cache' : result.provider,
-      model: result.model, usage: result.usage, costUsd: result.costUsd, latencyMs: result.latencyMs, status, attempts: result.attempts,
-      usedFallback: result.usedFallback, streamed,
-    } satisfies UsageRecord);
+    this.emitUsage(request, p, {
+      provider: status === 'cached' ? 'cache' : result.provider, model: result.model, usage: result.usage, costUsd: result.costUsd,
+      latencyMs: result.latencyMs, status, attempts: result.attempts, usedFallback: result.usedFallback, streamed,
+    });
   }
 
   private recordFailure(request: LlmRequest, p: Prepared, target: RouteTarget, error: ProviderError, attempts: number, streamed: boolean): void {
-    this.emitUsage(request, p, target, ZERO, 'error', attempts, streamed, error.kind);
+    this.recordTarget(request, p, target, ZERO, 'error', attempts, streamed, error.kind);
     this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: error.kind });
   }
 
-  private emitUsage(request: LlmRequest, p: Prepared, target: RouteTarget, usage: TokenUsage, status: UsageRecord['status'], attempts: number, streamed: boolean, errorKind?: string): void {
+  /** A usage row for a target that did not complete (error, or a stream cut after some text). */
+  private recordTarget(request: LlmRequest, p: Prepared, target: RouteTarget, usage: TokenUsage, status: UsageRecord['status'], attempts: number, streamed: boolean, errorKind: string): void {
     const prices = this.deps.catalog.get(target.model)?.prices;
+    this.emitUsage(request, p, {
+      provider: target.provider, model: target.model, usage, costUsd: prices ? costOf(usage, prices) : '0.000000000000',
+      latencyMs: Math.round(performance.now() - p.started), status, attempts: Math.max(attempts, 1), usedFallback: target !== p.targets[0], streamed, errorKind,
+    });
+  }
+
+  /** The one place a usage row is put together: caller, operation and route come from the request. */
+  private emitUsage(request: LlmRequest, p: Prepared, outcome: Omit<UsageRecord, 'requestId' | 'createdAt' | 'apiKeyName' | 'companyId' | 'operation' | 'route'>): void {
     this.deps.events.emit(GatewayEvent.Usage, {
       requestId: p.requestId, createdAt: new Date(), apiKeyName: request.caller.apiKeyName, companyId: request.caller.companyId ?? null,
-      operation: request.operation, route: request.model ?? this.deps.catalog.defaultModel, provider: target.provider, model: target.model,
-      usage, costUsd: prices ? costOf(usage, prices) : '0.000000000000', latencyMs: Math.round(performance.now() - p.started), status,
-      attempts: Math.max(attempts, 1), usedFallback: target !== p.targets[0], streamed, errorKind,
+      operation: request.operation, route: request.model ?? this.deps.catalog.defaultModel, ...outcome,
     } satisfies UsageRecord);
   }
 }

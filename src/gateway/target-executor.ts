@@ -17,6 +17,8 @@ export class TargetSkipped extends Error {
 /** Per-request bookkeeping shared across targets. */
 export interface Attempts {
   count: number;
+  /** Time spent waiting on vendor calls (the rest of a request's latency is the gateway's own overhead). */
+  vendorMs: number;
 }
 
 /**
@@ -63,7 +65,8 @@ export class TargetExecutor {
       attempts.count += 1;
       const call: ProviderCall = { vendorModel: target.vendorModel, request, signal, timeoutMs: Math.max(1, Math.min(config.llm.timeoutMs, deadline - Date.now())), promptCaching: config.llm.promptCaching };
       try {
-        const value = await run(call);
+        const callStarted = performance.now();
+        const value = await run(call).finally(() => (attempts.vendorMs += performance.now() - callStarted));
         if (target.provider !== 'offline') void breakers.recordSuccess(target.provider).catch(() => undefined);
         return value;
       } catch (raw) {

@@ -24,14 +24,14 @@ const quotaAlerts = metric('llm_quota_alerts_total', () => new Counter({ name: '
 export const quotaUtilization = metric('llm_quota_utilization_ratio', () => new Gauge({ name: 'llm_quota_utilization_ratio', help: 'Share of each rate-limit window in use (0..1)', labelNames: ['provider', 'window'] }));
 const cacheHits = metric('llm_cache_hits_total', () => new Counter({ name: 'llm_cache_hits_total', help: 'Response-cache hits and prompt-cache reads', labelNames: ['kind'] }));
 const overhead = metric('llm_gateway_overhead_seconds', () => new Histogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }));
-export { overhead as gatewayOverhead };
 
 /** Prometheus view of every gateway event; models are catalog ids, so label cardinality stays bounded. */
 @Injectable()
 export class LlmMetricsListener {
   @OnEvent(GatewayEvent.Completed)
-  completed(event: { result: LlmResult; operation: string; ttftMs?: number }): void {
+  completed(event: { result: LlmResult; operation: string; ttftMs?: number; overheadMs?: number }): void {
     const { result } = event;
+    if (event.overheadMs !== undefined) overhead.observe(Math.max(0, event.overheadMs) / 1000);
     const p = label(result.cached ? 'cache' : result.provider, KNOWN_PROVIDERS);
     const m = label(result.model);
     const op = label(event.operation);
