@@ -4,13 +4,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from 'src/config';
 import { IS_ADMIN, IS_PUBLIC } from './auth.decorators';
 import type { Caller } from './caller';
+import { isPublicPath } from './public-paths';
 
 interface KeyDigest {
   digest: Buffer;
   caller: Caller;
 }
 
-const PUBLIC_PREFIXES = ['/health', '/metrics', '/docs', '/admin'];
 const digest = (key: string) => createHash('sha256').update(key).digest();
 
 /**
@@ -34,7 +34,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; url: string; caller?: Caller; routeOptions?: { url?: string } }>();
     const handlers = [context.getHandler(), context.getClass()];
     const path = request.routeOptions?.url ?? request.url.split('?')[0];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, handlers) || (path !== '/metrics/costs' && PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}-`)));
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, handlers) || isPublicPath(path);
     const presented = this.bearer(request.headers.authorization);
     const caller = presented === undefined ? undefined : this.identify(presented);
     if (caller) request.caller = caller;

@@ -1,9 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Caller } from 'src/common/auth';
-
-/** Probes, scrapes and docs are never throttled: a probe answered 429 would restart healthy pods. */
-const UNTHROTTLED = ['/health', '/metrics', '/docs', '/admin'];
+import { isPublicPath } from 'src/common/auth/public-paths';
 
 /** Throttles per API key (by name) and route; anonymous callers are tracked by IP. */
 @Injectable()
@@ -15,7 +13,8 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   protected async shouldSkip(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<{ routeOptions?: { url?: string }; url: string }>();
     const path = req.routeOptions?.url ?? req.url;
-    return UNTHROTTLED.some((prefix) => path.startsWith(prefix)) && path !== '/metrics/costs';
+    // Probes, scrapes and docs are never throttled: a probe answered 429 would restart healthy pods.
+    return isPublicPath(path);
   }
 
   protected generateKey(context: ExecutionContext, suffix: string, name: string): string {
