@@ -65,8 +65,8 @@ export function confidenceFor(recommendation: DteRecommendation, findings: reado
 
 /** Validates a DTE: `{dte, context}`, `{dte_data}` or a bare `dte_data` object. Never throws on messy input. */
 export function validateDte(input: unknown, options: ValidateDteOptions): DteValidationResult {
-  const { doc, caf } = normalizeDte(input);
-  const { findings: ruleFindings, rulesRun } = runRules(doc, { now: options.now, caf }, options.rules ?? DTE_RULES);
+  const { doc, nowCl: _nowCl, ...context } = normalizeDte(input);
+  const { findings: ruleFindings, rulesRun } = runRules(doc, { now: options.now, ...context }, options.rules ?? DTE_RULES);
   const findings = [...ruleFindings, ...checkHistory(doc, options.history ?? [])];
   if (options.history?.length) rulesRun.push('HIST-01', 'HIST-02');
   const recommendation = recommendationFor(findings);

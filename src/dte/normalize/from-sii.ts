@@ -1,13 +1,14 @@
 /** Normalizes the richer payload named after the SII XML tags (odoo-integration.md §4). */
 import { asRecord, compact, toDateText, toNumberLike, toRecordArray, toText } from './coerce';
+import { normalizeContext } from './from-context';
 import type {
-  CafInfo,
   NormalizedDte,
   NormalizedEmisor,
   NormalizedInput,
   NormalizedLine,
   NormalizedReceptor,
   NormalizedReference,
+  NormalizedTed,
   NormalizedTotales,
   NormalizedTransporte,
 } from './normalized-dte';
@@ -16,7 +17,7 @@ const KNOWN_DTE_KEYS = new Set([
   'root', 'Encabezado', 'IdDoc', 'TipoDTE', 'Folio', 'FchEmis', 'FchVenc', 'IndServicio', 'IndTraslado', 'TipoDespacho',
   'CdgTraslado', 'FolioAut', 'FchAut',
   'FmaPago', 'MntBruto', 'IndMntNeto', 'Emisor', 'Receptor', 'Totales', 'Detalle', 'Referencia', 'Transporte',
-  'DscRcgGlobal', 'OtraMoneda',
+  'DscRcgGlobal', 'OtraMoneda', 'TED',
 ]);
 
 function rut(value: unknown): string | undefined {
@@ -71,7 +72,9 @@ function totales(raw: Record<string, unknown>): NormalizedTotales {
       compact({ TipoImp: toNumberLike(t.TipoImp), TasaImp: toNumberLike(t.TasaImp), MontoImp: toNumberLike(t.MontoImp) }),
     ),
     MontoNF: toNumberLike(raw.MontoNF),
+    CredEC: toNumberLike(raw.CredEC),
     MntTotal: toNumberLike(raw.MntTotal),
+    MntPeriodo: toNumberLike(raw.MntPeriodo),
   });
 }
 
@@ -89,6 +92,7 @@ function line(raw: Record<string, unknown>): NormalizedLine {
     DescuentoMonto: toNumberLike(raw.DescuentoMonto),
     RecargoPct: toNumberLike(raw.RecargoPct),
     RecargoMonto: toNumberLike(raw.RecargoMonto),
+    CodImpAdic: raw.CodImpAdic === undefined || raw.CodImpAdic === null ? undefined : (Array.isArray(raw.CodImpAdic) ? raw.CodImpAdic : [raw.CodImpAdic]).map((c) => toNumberLike(c) ?? ''),
     MontoItem: toNumberLike(raw.MontoItem),
   });
 }
@@ -123,8 +127,27 @@ function transporte(raw: Record<string, unknown>): NormalizedTransporte {
   });
 }
 
+/** Reads `TED/DD` whether sent as `{TED: {DD: {...}}}` or `{TED: {...}}`. */
+function ted(raw: Record<string, unknown>): NormalizedTed {
+  const dd = asRecord(raw.DD) ?? raw;
+  return compact({
+    RE: rut(dd.RE),
+    TD: toNumberLike(dd.TD),
+    F: toNumberLike(dd.F),
+    FE: toDateText(dd.FE),
+    RR: rut(dd.RR),
+    RSR: toText(dd.RSR),
+    MNT: toNumberLike(dd.MNT),
+    IT1: toText(dd.IT1),
+  });
+}
+
 /** Turns `{dte, context}` into the normalized document plus its CAF; accepts flat headers or `Encabezado/IdDoc` nesting. */
-export function normalizeSiiPayload(dteRaw: Record<string, unknown>, contextRaw?: Record<string, unknown>): NormalizedInput {
+export function normalizeSiiPayload(
+  dteRaw: Record<string, unknown>,
+  contextRaw?: Record<string, unknown>,
+  environmentRaw?: unknown,
+): NormalizedInput {
   const encabezado = asRecord(dteRaw.Encabezado) ?? {};
   const idDoc = { ...(asRecord(encabezado.IdDoc) ?? {}), ...(asRecord(dteRaw.IdDoc) ?? {}) };
   const header = (key: string): unknown => dteRaw[key] ?? idDoc[key];
@@ -152,23 +175,13 @@ export function normalizeSiiPayload(dteRaw: Record<string, unknown>, contextRaw?
     Totales: totales(part('Totales') ?? {}),
     Detalle: toRecordArray(dteRaw.Detalle)?.map(line),
     DscRcgGlobal: toRecordArray(dteRaw.DscRcgGlobal)?.map((g) =>
-      compact({ TpoMov: toText(g.TpoMov), TpoValor: toText(g.TpoValor), ValorDR: toNumberLike(g.ValorDR), IndExeDR: toNumberLike(g.IndExeDR) }),
+      compact({ TpoMov: toText(g.TpoMov), TpoValor: toText(g.TpoValor), GlosaDR: toText(g.GlosaDR), ValorDR: toNumberLike(g.ValorDR), IndExeDR: toNumberLike(g.IndExeDR) }),
     ),
     Referencia: toRecordArray(dteRaw.Referencia)?.map(reference),
     Transporte: transport ? transporte(transport) : undefined,
+    TED: asRecord(dteRaw.TED) ? ted(asRecord(dteRaw.TED)!) : undefined,
     unknownKeys: Object.keys(dteRaw).filter((key) => !KNOWN_DTE_KEYS.has(key)),
   });
 
-  const cafRaw = asRecord(contextRaw?.caf);
-  const caf: CafInfo | undefined = cafRaw
-    ? compact({
-        TD: toNumberLike(cafRaw.TD),
-        D: toNumberLike(cafRaw.D),
-        H: toNumberLike(cafRaw.H),
-        FA: toDateText(cafRaw.FA),
-        IDK: toNumberLike(cafRaw.IDK),
-        RE: rut(cafRaw.RE),
-      })
-    : undefined;
-  return compact({ doc, caf, nowCl: toText(contextRaw?.now_cl) });
+  return compact({ doc, ...normalizeContext(contextRaw, environmentRaw), nowCl: toText(contextRaw?.now_cl) });
 }

@@ -71,6 +71,43 @@ describe(normalizeDte.name, () => {
     expect(nowCl).toBe('2026-11-03T10:00:00-03:00');
   });
 
+  it('carries CredEC, MntPeriodo, CodImpAdic, GlosaDR and the TED block', () => {
+    const { doc } = normalizeDte({
+      dte: {
+        TipoDTE: 33,
+        Totales: { IVA: 19000, CredEC: '12350', MntTotal: 106650, MntPeriodo: 106650 },
+        Detalle: [{ NroLinDet: 1, CodImpAdic: 27, MontoItem: 1000 }, { NroLinDet: 2, CodImpAdic: ['24', 15] }],
+        DscRcgGlobal: [{ TpoMov: 'D', TpoValor: '$', GlosaDR: 'Descuento cliente frecuente', ValorDR: 500 }],
+        TED: { DD: { RE: ' 76086428-5', TD: '33', F: 123, FE: '2026-11-16', RR: '96874030-K', MNT: '119000', IT1: 'Cemento' } },
+      },
+    });
+    expect(doc.Totales).toEqual({ IVA: 19000, CredEC: 12350, MntTotal: 106650, MntPeriodo: 106650 });
+    expect(doc.Detalle!.map((l) => l.CodImpAdic)).toEqual([[27], [24, 15]]);
+    expect(doc.DscRcgGlobal![0].GlosaDR).toBe('Descuento cliente frecuente');
+    expect(doc.TED).toEqual({ RE: '76086428-5', TD: 33, F: 123, FE: '2026-11-16', RR: '96874030-K', MNT: 119000, IT1: 'Cemento' });
+    expect(doc.unknownKeys).toEqual([]);
+  });
+
+  it('reads the context: company, partner, environment, envelope, issued folios and referenced documents', () => {
+    const input = normalizeDte({
+      environment: 'siitest',
+      dte: { TipoDTE: 61 },
+      context: {
+        company: { vat: '76086428-5', resolution_date: '2014-08-22', regional_office: 'Santiago Oriente', dte_email: 'dte@empresa.cl', activity_codes: 466301 },
+        partner: { l10n_cl_sii_taxpayer_type: '4' },
+        envelope: 'EnvioDTE',
+        issued_folios: [{ folio: '129', status: 'Accepted', amount_total: 119000, partner_vat: '96874030-K', date: '2026-11-10' }],
+        referenced_documents: [{ document_type: 33, folio: 121, status: 'rejected' }],
+      },
+    });
+    expect(input.environment).toBe('SIITEST');
+    expect(input.company).toEqual({ vat: '76086428-5', resolutionDate: '2014-08-22', regionalOffice: 'Santiago Oriente', dteEmail: 'dte@empresa.cl', acteco: [466301] });
+    expect(input.partner).toEqual({ taxpayerType: 4 });
+    expect(input.envelope).toBe('EnvioDTE');
+    expect(input.issuedFolios).toEqual([{ folio: 129, status: 'accepted', FchEmis: '2026-11-10', RUTRecep: '96874030-K', MntTotal: 119000 }]);
+    expect(input.referencedDocuments).toEqual([{ TpoDocRef: '33', FolioRef: '121', status: 'rejected' }]);
+  });
+
   it('reads headers nested under Encabezado/IdDoc as in the XML', () => {
     const { doc } = normalizeDte({
       dte: { Encabezado: { IdDoc: { TipoDTE: 33, Folio: 5, FchEmis: '2026-03-05' }, Totales: { MntTotal: 119 } } },

@@ -11,7 +11,7 @@ import type { NormalizedInput } from './normalized-dte';
 export function normalizeDte(input: unknown): NormalizedInput {
   const record = asRecord(input) ?? {};
   const dte = asRecord(record.dte);
-  if (dte) return normalizeSiiPayload(dte, asRecord(record.context));
+  if (dte) return normalizeSiiPayload(dte, asRecord(record.context), record.environment);
   const addonBody = asRecord(record.dte_data) ?? record;
   return { doc: normalizeAddonBody(addonBody) };
 }

@@ -48,7 +48,11 @@ export interface NormalizedTotales {
   IVA?: NumberLike;
   ImptoReten?: NormalizedTax[];
   MontoNF?: NumberLike;
+  /** Construction-company VAT credit (65 %), subtracted from the total. */
+  CredEC?: NumberLike;
   MntTotal?: NumberLike;
+  /** Amount of the period: MntTotal + MontoNF when informed. */
+  MntPeriodo?: NumberLike;
 }
 
 export interface NormalizedLine {
@@ -64,6 +68,8 @@ export interface NormalizedLine {
   DescuentoMonto?: NumberLike;
   RecargoPct?: NumberLike;
   RecargoMonto?: NumberLike;
+  /** Additional-tax / withholding codes of the line (ImpAdicDTEType), at most two. */
+  CodImpAdic?: NumberLike[];
   MontoItem?: NumberLike;
 }
 
@@ -82,6 +88,7 @@ export interface NormalizedReference {
 export interface NormalizedGlobalAdjustment {
   TpoMov?: string;
   TpoValor?: string;
+  GlosaDR?: string;
   ValorDR?: NumberLike;
   IndExeDR?: NumberLike;
 }
@@ -98,6 +105,18 @@ export interface NormalizedTransporte {
   FchSalida?: string;
   HraSalida?: string;
   FchLlegada?: string;
+}
+
+/** The TED's signed data block (`TED/DD`): what the PDF417 barcode proves about the document. */
+export interface NormalizedTed {
+  RE?: string;
+  TD?: NumberLike;
+  F?: NumberLike;
+  FE?: string;
+  RR?: string;
+  RSR?: string;
+  MNT?: NumberLike;
+  IT1?: string;
 }
 
 /** A DTE after normalization; anything missing or unknown stays undefined and the rules decide. */
@@ -126,6 +145,8 @@ export interface NormalizedDte {
   DscRcgGlobal?: NormalizedGlobalAdjustment[];
   Referencia?: NormalizedReference[];
   Transporte?: NormalizedTransporte;
+  /** The electronic stamp's data block, when the caller sends the stamped document. */
+  TED?: NormalizedTed;
   /** Top-level keys of the payload that the normalizer did not recognise. */
   unknownKeys: string[];
 }
@@ -140,9 +161,57 @@ export interface CafInfo {
   RE?: string;
 }
 
-/** A normalized document plus the context that came with it. */
-export interface NormalizedInput {
-  doc: NormalizedDte;
+/** The emitting company as Odoo holds it (`res.company`), when the caller sends it. */
+export interface CompanyInfo {
+  vat?: string;
+  /** SII authorisation (resolution) date of the emitter, `YYYY-MM-DD`. */
+  resolutionDate?: string;
+  resolutionNumber?: NumberLike;
+  regionalOffice?: string;
+  dteEmail?: string;
+  giro?: string;
+  acteco?: NumberLike[];
+}
+
+/** The customer as Odoo holds it (`res.partner`). */
+export interface PartnerInfo {
+  /** `l10n_cl_sii_taxpayer_type`: 1 VAT taxpayer, 2 fees issuer, 3 end consumer, 4 foreigner. */
+  taxpayerType?: NumberLike;
+}
+
+/** A folio of the same emitter and type that was already issued (Odoo's own records). */
+export interface IssuedFolio {
+  folio?: NumberLike;
+  /** Odoo's `l10n_cl_dte_status` or `annulled` when the folio was voided at the SII. */
+  status?: string;
+  FchEmis?: string;
+  RUTRecep?: string;
+  MntTotal?: NumberLike;
+}
+
+/** What the caller knows about a document this one references. */
+export interface ReferencedDocument {
+  TpoDocRef?: string;
+  FolioRef?: string;
+  /** Odoo's `l10n_cl_dte_status` of that document: accepted, objected, rejected, not_sent, ... */
+  status?: string;
+}
+
+/** Everything besides the document that the rules may use; all optional, a rule needing an absent part stays silent. */
+export interface DteContext {
   caf?: CafInfo;
+  company?: CompanyInfo;
+  partner?: PartnerInfo;
+  /** SII environment the document goes to: `SII` (production), `SIITEST` (certification) or `SIIDEMO`. */
+  environment?: string;
+  /** Envelope the document will travel in: `EnvioDTE` or `EnvioBOLETA`. */
+  envelope?: string;
+  issuedFolios?: IssuedFolio[];
+  referencedDocuments?: ReferencedDocument[];
+}
+
+/** A normalized document plus the context that came with it. */
+export interface NormalizedInput extends DteContext {
+  doc: NormalizedDte;
   nowCl?: string;
 }

@@ -1,6 +1,6 @@
 /** The contract every DTE rule implements, and the finding it reports. */
 import type { DteType } from '../dte.constants';
-import type { CafInfo, NormalizedDte } from '../normalize/normalized-dte';
+import type { DteContext, NormalizedDte } from '../normalize/normalized-dte';
 
 export type Severity = 'block' | 'warn' | 'info';
 
@@ -15,10 +15,9 @@ export interface Finding {
   found?: unknown;
 }
 
-/** What a rule may know besides the document: the clock and the CAF when the caller sent one. */
-export interface RuleContext {
+/** What a rule may know besides the document: the clock plus whatever context the caller sent (CAF, company, ...). */
+export interface RuleContext extends DteContext {
   now: Date;
-  caf?: CafInfo;
 }
 
 /** A deterministic check with the id it has in dte-rules.md. */

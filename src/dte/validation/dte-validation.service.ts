@@ -31,11 +31,11 @@ export class DteValidationService {
     const companyId = companyIdOf(body);
     assertCompanyAccess(caller, companyId);
     const history = body.history ?? [];
-    const key = validationCacheKey({ companyId, dteData: body.dte_data, dte: body.dte, context: body.context, history });
+    const key = validationCacheKey({ companyId, dteData: body.dte_data, dte: body.dte, context: body.context, environment: body.environment, history });
     const cached = await this.kv.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
 
-    const input = body.dte !== undefined ? { dte: body.dte, context: body.context } : { dte_data: body.dte_data };
+    const input = body.dte !== undefined ? { dte: body.dte, context: body.context, environment: body.environment } : { dte_data: body.dte_data };
     const rules = validateDte(input, { now: this.clock.now(), history });
     const outcome = await this.reviewer.review(rules, history, { apiKeyName: caller.keyName, companyId: companyId ?? null });
     const response: ValidateDteResponseDto = {

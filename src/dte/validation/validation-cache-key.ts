@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 export const VALIDATION_CACHE_TTL_MS = 15 * 60 * 1000;
 
 /** A stable key for the parts of the request that decide the answer. */
-export function validationCacheKey(parts: { companyId?: number; dteData?: unknown; dte?: unknown; context?: unknown; history?: unknown }): string {
-  const material = JSON.stringify([parts.companyId ?? null, parts.dteData ?? null, parts.dte ?? null, parts.context ?? null, parts.history ?? []]);
-  return `dte:validate:v1:${createHash('sha256').update(material).digest('hex')}`;
+export function validationCacheKey(parts: { companyId?: number; dteData?: unknown; dte?: unknown; context?: unknown; environment?: unknown; history?: unknown }): string {
+  const material = JSON.stringify([parts.companyId ?? null, parts.dteData ?? null, parts.dte ?? null, parts.context ?? null, parts.environment ?? null, parts.history ?? []]);
+  return `dte:validate:v2:${createHash('sha256').update(material).digest('hex')}`;
 }
