@@ -23,6 +23,7 @@ import { lineAmountRule } from './line-amount.rule';
 import { lineCountRule } from './line-count.rule';
 import { lineExemptIndicatorRule } from './line-exempt-indicator.rule';
 import { lineQuantityPriceRule } from './line-quantity-price.rule';
+import { lineTaxCodesRule } from './line-tax-codes.rule';
 import { lineTextLengthsRule } from './line-text-lengths.rule';
 import { lineZeroAmountRule } from './line-zero-amount.rule';
 import { netExemptSumsRule } from './net-exempt-sums.rule';
@@ -65,6 +66,7 @@ export const DTE_RULES: readonly DteRule[] = [
   lineAmountRule,
   lineZeroAmountRule,
   lineExemptIndicatorRule,
+  lineTaxCodesRule,
   globalAdjustmentsRule,
   netExemptSumsRule,
   ivaAmountRule,
