@@ -1,6 +1,8 @@
 /** The rule registry: adding a rule is one `<name>.rule.ts` file plus one line here. */
+import { additionalTaxAmountsRule } from './additional-tax-amounts.rule';
 import { cafExpiryRule } from './caf-expiry.rule';
 import { dueDateOrderRule } from './due-date-order.rule';
+import { emissionAfterResolutionRule } from './emission-after-resolution.rule';
 import { emissionDateNotFutureRule } from './emission-date-not-future.rule';
 import { emissionDateRangeRule } from './emission-date-range.rule';
 import { exemptTotalsRule } from './exempt-totals.rule';
@@ -56,6 +58,7 @@ export const DTE_RULES: readonly DteRule[] = [
   latin1TextRule,
   emissionDateRangeRule,
   emissionDateNotFutureRule,
+  emissionAfterResolutionRule,
   dueDateOrderRule,
   folioFormatRule,
   folioInCafRangeRule,
@@ -71,6 +74,7 @@ export const DTE_RULES: readonly DteRule[] = [
   netExemptSumsRule,
   ivaAmountRule,
   grossIvaSplitRule,
+  additionalTaxAmountsRule,
   totalIdentityRule,
   integerAmountsRule,
   exemptTotalsRule,
