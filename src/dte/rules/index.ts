@@ -1,5 +1,6 @@
 /** The rule registry: adding a rule is one `<name>.rule.ts` file plus one line here. */
 import { additionalTaxAmountsRule } from './additional-tax-amounts.rule';
+import { cafEnvironmentRule } from './caf-environment.rule';
 import { cafExpiryRule } from './caf-expiry.rule';
 import { dueDateOrderRule } from './due-date-order.rule';
 import { emissionAfterResolutionRule } from './emission-after-resolution.rule';
@@ -63,6 +64,7 @@ export const DTE_RULES: readonly DteRule[] = [
   folioFormatRule,
   folioInCafRangeRule,
   cafExpiryRule,
+  cafEnvironmentRule,
   lineCountRule,
   lineTextLengthsRule,
   lineQuantityPriceRule,
