@@ -13,6 +13,7 @@ import { facturaVatRateRule } from './factura-vat-rate.rule';
 import { fieldLengthsRule } from './field-lengths.rule';
 import { folioFormatRule } from './folio-format.rule';
 import { folioInCafRangeRule } from './folio-in-caf-range.rule';
+import { forbiddenFieldsRule } from './forbidden-fields.rule';
 import { globalAdjustmentsRule } from './global-adjustments.rule';
 import { grossIvaSplitRule } from './gross-iva-split.rule';
 import { guiaExportTransferRule } from './guia-export-transfer.rule';
@@ -55,6 +56,7 @@ export const DTE_RULES: readonly DteRule[] = [
   rutCheckDigitRule,
   rutRangeRule,
   requiredFieldsRule,
+  forbiddenFieldsRule,
   fieldLengthsRule,
   latin1TextRule,
   emissionDateRangeRule,
