@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Min, ValidateIf, ValidateNested } from 'class-validator';
 import type { MatchDteInput } from '../matching/po-matcher';
+import { matchInputFromXml } from '../xml/dte-xml-input';
 import { ArrayOf, LenientArrayOf, LenientDate, LenientId, LenientNumber, LenientText, looseText } from './lenient-fields';
 
 const MAX_DTE_LINES = 1000;
@@ -78,21 +79,29 @@ export class PendingPoDto {
   lines?: PendingPoLineDto[];
 }
 
-/** The addon sends `dte_data`; `invoice_data` is accepted as an alias (the old service's name). */
+/** The addon sends `dte_data`; `invoice_data` (the old service's name) and `dte_xml` (the old /reconcile body) are accepted too. */
 export class MatchPoRequestDto {
-  @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Required unless invoice_data is sent' })
-  @ValidateIf((body: MatchPoRequestDto) => body.dte_data !== undefined || body.invoice_data === undefined)
+  @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Required unless invoice_data or dte_xml is sent' })
+  @ValidateIf((body: MatchPoRequestDto) => body.dte_data !== undefined || (body.invoice_data === undefined && body.dte_xml === undefined))
   @IsObject()
   @ValidateNested()
   @Type(() => MatchDteDataDto)
   dte_data?: MatchDteDataDto;
 
   @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Alias of dte_data; ignored when dte_data is sent' })
-  @ValidateIf((body: MatchPoRequestDto) => body.dte_data === undefined)
+  @ValidateIf((body: MatchPoRequestDto) => body.dte_data === undefined && body.invoice_data !== undefined)
   @IsObject()
   @ValidateNested()
   @Type(() => MatchDteDataDto)
   invoice_data?: MatchDteDataDto;
+
+  @ApiPropertyOptional({
+    example: '<DTE version="1.0"><Documento ID="F8811T33"><Encabezado>…</Encabezado>…</Documento></DTE>',
+    description: "The received DTE's XML (a DTE or an EnvioDTE with one DTE); used when neither dte_data nor invoice_data is sent",
+  })
+  @ValidateIf((body: MatchPoRequestDto) => body.dte_xml !== undefined)
+  @IsString()
+  dte_xml?: string;
 
   @ApiProperty({ type: [PendingPoDto], maxItems: 200 })
   @ArrayOf(() => PendingPoDto, 200, 'an object with an integer id and a text name', { optional: false })
@@ -105,8 +114,9 @@ export class MatchPoRequestDto {
   company_id?: number;
 }
 
-/** The DTE part of a match request, whichever alias carried it. */
+/** The DTE part of a match request, whichever alias carried it; `dte_xml` is read only when neither is sent. */
 export function matchDteDataOf(body: MatchPoRequestDto): MatchDteInput {
+  if (body.dte_data === undefined && body.invoice_data === undefined && body.dte_xml !== undefined) return matchInputFromXml(body.dte_xml);
   return (body.dte_data ?? body.invoice_data ?? {}) as MatchDteInput;
 }
 

@@ -76,14 +76,22 @@ const SII_DTE_EXAMPLE = {
  */
 export class ValidateDteRequestDto {
   @ApiPropertyOptional({ type: AddonDteDataDto, description: 'Addon form (reception). Required unless `dte` is sent.' })
-  @ValidateIf((body: ValidateDteRequestDto) => body.dte === undefined)
+  @ValidateIf((body: ValidateDteRequestDto) => body.dte === undefined && body.dte_xml === undefined)
   @IsObject()
   dte_data?: Record<string, unknown>;
 
   @ApiPropertyOptional({ example: SII_DTE_EXAMPLE, description: 'Richer form named after the SII XML tags. Required unless `dte_data` is sent.' })
-  @ValidateIf((body: ValidateDteRequestDto) => body.dte_data === undefined)
+  @ValidateIf((body: ValidateDteRequestDto) => body.dte_data === undefined && body.dte_xml === undefined)
   @IsObject()
   dte?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    example: '<DTE version="1.0"><Documento ID="F123T33"><Encabezado>…</Encabezado>…</Documento></DTE>',
+    description: 'The DTE as SII XML (a DTE or an EnvioDTE holding one); read like `dte` when neither `dte` nor `dte_data` is sent',
+  })
+  @ValidateIf((body: ValidateDteRequestDto) => body.dte_xml !== undefined)
+  @IsString()
+  dte_xml?: string;
 
   @ApiPropertyOptional({ example: { caf: { TD: 33, D: 101, H: 500, FA: '2026-09-01', IDK: 300 }, now_cl: '2026-11-16T10:15:00-03:00' } })
   @IsOptional()

@@ -4,6 +4,7 @@ import { KvStore } from 'src/infra/redis';
 import { assertCompanyAccess } from '../company-access';
 import { DteClock } from '../dte-clock';
 import { validateDte } from '../dte-validator';
+import { siiPayloadFromXml } from '../xml/dte-xml-input';
 import { toValidateDteResponse } from '../dto/dte-response.mapper';
 import type { ValidateDteResponseDto } from '../dto/validate-dte-response.dto';
 import type { ValidateDteRequestDto } from '../dto/validate-dte.dto';
@@ -15,6 +16,12 @@ export function companyIdOf(body: ValidateDteRequestDto): number | undefined {
   if (body.company_id !== undefined) return body.company_id;
   const fromSource = body.source?.company_id;
   return typeof fromSource === 'number' && Number.isInteger(fromSource) && fromSource > 0 ? fromSource : undefined;
+}
+
+/** The SII-tag form of the request (`dte`, or `dte_xml` read into it), or undefined for the addon form. */
+function siiInputOf(body: ValidateDteRequestDto): Record<string, unknown> | undefined {
+  const dte = body.dte ?? (body.dte_data === undefined && body.dte_xml !== undefined ? siiPayloadFromXml(body.dte_xml) : undefined);
+  return dte === undefined ? undefined : { dte, context: body.context, environment: body.environment };
 }
 
 /** POST /api/ai/validate: deterministic rules first, then the LLM review when a vendor can answer. */
@@ -31,11 +38,11 @@ export class DteValidationService {
     const companyId = companyIdOf(body);
     assertCompanyAccess(caller, companyId);
     const history = body.history ?? [];
-    const key = validationCacheKey({ companyId, dteData: body.dte_data, dte: body.dte, context: body.context, environment: body.environment, history });
+    const key = validationCacheKey({ companyId, dteData: body.dte_data, dte: body.dte ?? body.dte_xml, context: body.context, environment: body.environment, history });
     const cached = await this.kv.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
 
-    const input = body.dte !== undefined ? { dte: body.dte, context: body.context, environment: body.environment } : { dte_data: body.dte_data };
+    const input = siiInputOf(body) ?? { dte_data: body.dte_data };
     const rules = validateDte(input, { now: this.clock.now(), history });
     const outcome = await this.reviewer.review(rules, history, { apiKeyName: caller.keyName, companyId: companyId ?? null });
     const response: ValidateDteResponseDto = {
