@@ -2,6 +2,7 @@
 import { additionalTaxAmountsRule } from './additional-tax-amounts.rule';
 import { cafEnvironmentRule } from './caf-environment.rule';
 import { cafExpiryRule } from './caf-expiry.rule';
+import { constructionCreditRule } from './construction-credit.rule';
 import { dueDateOrderRule } from './due-date-order.rule';
 import { emissionAfterResolutionRule } from './emission-after-resolution.rule';
 import { emissionDateNotFutureRule } from './emission-date-not-future.rule';
@@ -79,6 +80,7 @@ export const DTE_RULES: readonly DteRule[] = [
   ivaAmountRule,
   grossIvaSplitRule,
   additionalTaxAmountsRule,
+  constructionCreditRule,
   totalIdentityRule,
   integerAmountsRule,
   exemptTotalsRule,

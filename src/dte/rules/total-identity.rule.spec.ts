@@ -10,6 +10,17 @@ describe('M-04 totalIdentityRule', () => {
     expect(sut.check(siiDoc('52-total-cero'), ruleCtx())).toEqual([]);
   });
 
+  it('subtracts the construction-company credit (CredEC) when informed', () => {
+    const doc = siiDoc('33');
+    doc.Totales.CredEC = 12350;
+    doc.Totales.MntTotal = 106650;
+    expect(sut.check(doc, ruleCtx())).toEqual([]);
+    doc.Totales.MntTotal = 119000;
+    const [result] = sut.check(doc, ruleCtx());
+    expect(result).toEqual(expect.objectContaining({ severity: 'block', expected: 106650, found: 119000 }));
+    expect(result.message).toContain('crédito empresas constructoras');
+  });
+
   it('blocks a total one peso off, naming the addon key', () => {
     const doc = addonDoc('33');
     doc.Totales.MntTotal = 499801;
