@@ -32,6 +32,7 @@ import { lineTaxCodesRule } from './line-tax-codes.rule';
 import { lineTextLengthsRule } from './line-text-lengths.rule';
 import { lineZeroAmountRule } from './line-zero-amount.rule';
 import { netExemptSumsRule } from './net-exempt-sums.rule';
+import { periodAmountRule } from './period-amount.rule';
 import { referenceCodRefRule } from './reference-codref.rule';
 import { referenceFieldsRule } from './reference-fields.rule';
 import { referenceLineNumbersRule } from './reference-line-numbers.rule';
@@ -82,6 +83,7 @@ export const DTE_RULES: readonly DteRule[] = [
   additionalTaxAmountsRule,
   constructionCreditRule,
   totalIdentityRule,
+  periodAmountRule,
   integerAmountsRule,
   exemptTotalsRule,
   facturaVatRateRule,
