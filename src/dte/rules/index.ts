@@ -7,6 +7,7 @@ import { dueDateOrderRule } from './due-date-order.rule';
 import { emissionAfterResolutionRule } from './emission-after-resolution.rule';
 import { emissionDateNotFutureRule } from './emission-date-not-future.rule';
 import { emissionDateRangeRule } from './emission-date-range.rule';
+import { emitterRutIdentityRule } from './emitter-rut-identity.rule';
 import { exemptTotalsRule } from './exempt-totals.rule';
 import { exemptTypeNoVatRule } from './exempt-type-no-vat.rule';
 import { facturaNeedsTaxedLineRule } from './factura-needs-taxed-line.rule';
@@ -57,6 +58,7 @@ export const DTE_RULES: readonly DteRule[] = [
   rutFormatRule,
   rutCheckDigitRule,
   rutRangeRule,
+  emitterRutIdentityRule,
   requiredFieldsRule,
   forbiddenFieldsRule,
   fieldLengthsRule,
