@@ -40,6 +40,7 @@ import { referenceLineNumbersRule } from './reference-line-numbers.rule';
 import { referenceOtherRutRule } from './reference-other-rut.rule';
 import { referenceRequiredRule } from './reference-required.rule';
 import { referenceSingleDocumentRule } from './reference-single-document.rule';
+import { referencedDocumentValidRule } from './referenced-document-valid.rule';
 import { requiredFieldsRule } from './required-fields.rule';
 import type { DteRule } from './rule';
 import { rutCheckDigitRule } from './rut-check-digit.rule';
@@ -95,6 +96,7 @@ export const DTE_RULES: readonly DteRule[] = [
   referenceLineNumbersRule,
   referenceFieldsRule,
   referenceOtherRutRule,
+  referencedDocumentValidRule,
   guiaIndTrasladoRule,
   guiaInternalTransferRule,
   guiaExportTransferRule,
