@@ -8,6 +8,7 @@ import { emissionAfterResolutionRule } from './emission-after-resolution.rule';
 import { emissionDateNotFutureRule } from './emission-date-not-future.rule';
 import { emissionDateRangeRule } from './emission-date-range.rule';
 import { emitterRutIdentityRule } from './emitter-rut-identity.rule';
+import { envelopeTypeRule } from './envelope-type.rule';
 import { exemptTotalsRule } from './exempt-totals.rule';
 import { exemptTypeNoVatRule } from './exempt-type-no-vat.rule';
 import { facturaNeedsTaxedLineRule } from './factura-needs-taxed-line.rule';
@@ -54,6 +55,7 @@ export type { DteRule, Finding, RuleContext, Severity } from './rule';
 /** Every rule, in the order findings are reported. */
 export const DTE_RULES: readonly DteRule[] = [
   tipoDteValidRule,
+  envelopeTypeRule,
   facturaNeedsTaxedLineRule,
   exemptTypeNoVatRule,
   rutFormatRule,
