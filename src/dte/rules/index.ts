@@ -47,6 +47,7 @@ import type { DteRule } from './rule';
 import { rutCheckDigitRule } from './rut-check-digit.rule';
 import { rutFormatRule } from './rut-format.rule';
 import { rutRangeRule } from './rut-range.rule';
+import { tedConsistencyRule } from './ted-consistency.rule';
 import { tipoDteValidRule } from './tipo-dte-valid.rule';
 import { totalIdentityRule } from './total-identity.rule';
 
@@ -89,6 +90,7 @@ export const DTE_RULES: readonly DteRule[] = [
   constructionCreditRule,
   totalIdentityRule,
   periodAmountRule,
+  tedConsistencyRule,
   integerAmountsRule,
   exemptTotalsRule,
   facturaVatRateRule,
