@@ -48,6 +48,7 @@ import { rutCheckDigitRule } from './rut-check-digit.rule';
 import { rutFormatRule } from './rut-format.rule';
 import { rutRangeRule } from './rut-range.rule';
 import { tedConsistencyRule } from './ted-consistency.rule';
+import { textCorrectionNoteRule } from './text-correction-note.rule';
 import { tipoDteValidRule } from './tipo-dte-valid.rule';
 import { totalIdentityRule } from './total-identity.rule';
 
@@ -101,6 +102,7 @@ export const DTE_RULES: readonly DteRule[] = [
   referenceFieldsRule,
   referenceOtherRutRule,
   referencedDocumentValidRule,
+  textCorrectionNoteRule,
   guiaIndTrasladoRule,
   guiaInternalTransferRule,
   guiaExportTransferRule,
