@@ -34,6 +34,16 @@ describe('M-11 globalAdjustmentsRule', () => {
     expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ path: 'DscRcgGlobal[0].IndExeDR', found: 3 })]);
   });
 
+  it('blocks a GlosaDR longer than 45 characters, counting accented letters once', () => {
+    const doc = siiDoc('33');
+    doc.DscRcgGlobal = [{ TpoMov: 'D', TpoValor: '$', ValorDR: 1000, GlosaDR: 'ñ'.repeat(45) }];
+    expect(sut.check(doc, ruleCtx())).toEqual([]);
+    doc.DscRcgGlobal[0].GlosaDR = 'Descuento por pronto pago acordado en la reunión';
+    expect(sut.check(doc, ruleCtx())).toEqual([
+      expect.objectContaining({ ruleId: 'M-11', severity: 'block', path: 'DscRcgGlobal[0].GlosaDR', expected: 45, found: 48 }),
+    ]);
+  });
+
   it('blocks more than 20 rows', () => {
     const doc = siiDoc('33');
     doc.DscRcgGlobal = Array.from({ length: 21 }, () => ({ TpoMov: 'D', TpoValor: '$', ValorDR: 1 }));
