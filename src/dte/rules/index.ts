@@ -17,6 +17,7 @@ import { fieldLengthsRule } from './field-lengths.rule';
 import { folioFormatRule } from './folio-format.rule';
 import { folioInCafRangeRule } from './folio-in-caf-range.rule';
 import { forbiddenFieldsRule } from './forbidden-fields.rule';
+import { foreignCustomerTypeRule } from './foreign-customer-type.rule';
 import { globalAdjustmentsRule } from './global-adjustments.rule';
 import { grossIvaSplitRule } from './gross-iva-split.rule';
 import { guiaExportTransferRule } from './guia-export-transfer.rule';
@@ -60,6 +61,7 @@ export const DTE_RULES: readonly DteRule[] = [
   envelopeTypeRule,
   facturaNeedsTaxedLineRule,
   exemptTypeNoVatRule,
+  foreignCustomerTypeRule,
   rutFormatRule,
   rutCheckDigitRule,
   rutRangeRule,
