@@ -42,6 +42,7 @@ import { referenceLineNumbersRule } from './reference-line-numbers.rule';
 import { referenceOtherRutRule } from './reference-other-rut.rule';
 import { referenceRequiredRule } from './reference-required.rule';
 import { referenceSingleDocumentRule } from './reference-single-document.rule';
+import { referencedDocumentStatusRule } from './referenced-document-status.rule';
 import { referencedDocumentValidRule } from './referenced-document-valid.rule';
 import { requiredFieldsRule } from './required-fields.rule';
 import type { DteRule } from './rule';
@@ -104,6 +105,7 @@ export const DTE_RULES: readonly DteRule[] = [
   referenceFieldsRule,
   referenceOtherRutRule,
   referencedDocumentValidRule,
+  referencedDocumentStatusRule,
   textCorrectionNoteRule,
   guiaIndTrasladoRule,
   guiaInternalTransferRule,
