@@ -27,6 +27,7 @@ import { guiaTransport2026Rule } from './guia-transport-2026.rule';
 import { integerAmountsRule } from './integer-amounts.rule';
 import { latin1TextRule } from './latin1-text.rule';
 import { ivaAmountRule } from './iva-amount.rule';
+import { lineAmountBasisRule } from './line-amount-basis.rule';
 import { lineAmountRule } from './line-amount.rule';
 import { lineCountRule } from './line-count.rule';
 import { lineExemptIndicatorRule } from './line-exempt-indicator.rule';
@@ -86,6 +87,7 @@ export const DTE_RULES: readonly DteRule[] = [
   lineZeroAmountRule,
   lineExemptIndicatorRule,
   lineTaxCodesRule,
+  lineAmountBasisRule,
   globalAdjustmentsRule,
   netExemptSumsRule,
   ivaAmountRule,
