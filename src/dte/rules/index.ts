@@ -36,6 +36,7 @@ import { lineTaxCodesRule } from './line-tax-codes.rule';
 import { lineTextLengthsRule } from './line-text-lengths.rule';
 import { lineZeroAmountRule } from './line-zero-amount.rule';
 import { netExemptSumsRule } from './net-exempt-sums.rule';
+import { odooPostPrerequisitesRule } from './odoo-post-prerequisites.rule';
 import { periodAmountRule } from './period-amount.rule';
 import { referenceCodRefRule } from './reference-codref.rule';
 import { referenceFieldsRule } from './reference-fields.rule';
@@ -69,6 +70,7 @@ export const DTE_RULES: readonly DteRule[] = [
   rutRangeRule,
   emitterRutIdentityRule,
   requiredFieldsRule,
+  odooPostPrerequisitesRule,
   forbiddenFieldsRule,
   fieldLengthsRule,
   latin1TextRule,
