@@ -45,6 +45,12 @@ describe('DTE XML bodies through the real app', () => {
     expect(res.body.details).toEqual([{ field: 'dte_xml', problems: ['dte_xml holds no DTE: expected a <Documento>, <Liquidacion> or <Exportaciones> element'] }]);
   });
 
+  it('answers 400 saying which fields may carry the DTE when none is sent', async () => {
+    const res = await app.http.post('/api/ai/reception/match_po').set(bearer()).send({ pending_pos: PENDING_POS });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toEqual([{ field: 'dte_data', problems: ['dte_data must be an object (or send the DTE as invoice_data or dte_xml)'] }]);
+  });
+
   it('validates a DTE sent as SII XML with the same rules as the SII-tag JSON', async () => {
     const fixture = loadFixture('clean-sii-33').input;
     const dte = fixture.dte as Record<string, unknown>;

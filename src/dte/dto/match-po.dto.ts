@@ -83,7 +83,7 @@ export class PendingPoDto {
 export class MatchPoRequestDto {
   @ApiPropertyOptional({ type: MatchDteDataDto, description: 'Required unless invoice_data or dte_xml is sent' })
   @ValidateIf((body: MatchPoRequestDto) => body.dte_data !== undefined || (body.invoice_data === undefined && body.dte_xml === undefined))
-  @IsObject()
+  @IsObject({ message: 'dte_data must be an object (or send the DTE as invoice_data or dte_xml)' })
   @ValidateNested()
   @Type(() => MatchDteDataDto)
   dte_data?: MatchDteDataDto;
