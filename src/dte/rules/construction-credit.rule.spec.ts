@@ -14,11 +14,19 @@ describe('M-05 constructionCreditRule', () => {
     doc.Totales.IVA = 19001;
     doc.Totales.CredEC = 12351;
     expect(sut.check(doc, ruleCtx())).toEqual([]);
-    doc.Totales.CredEC = 12350;
-    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ expected: 12351, found: 12350 })]);
+    doc.Totales.CredEC = 12352;
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'block', expected: 12351, found: 12352 })]);
   });
 
-  it('blocks a credit that is not 65% of the IVA', () => {
+  it('only warns about a credit below 65% of the IVA, which the per-dwelling cap can explain', () => {
+    const doc = siiDoc('33');
+    doc.Totales.CredEC = 9000;
+    const [result] = sut.check(doc, ruleCtx());
+    expect(result).toEqual(expect.objectContaining({ ruleId: 'M-05', severity: 'warn', expected: 12350, found: 9000 }));
+    expect(result.message).toContain('tope');
+  });
+
+  it('blocks a credit above 65% of the IVA', () => {
     const doc = siiDoc('33');
     doc.Totales.CredEC = 19000;
     expect(sut.check(doc, ruleCtx())).toEqual([
