@@ -14,6 +14,7 @@ import { exemptTypeNoVatRule } from './exempt-type-no-vat.rule';
 import { facturaNeedsTaxedLineRule } from './factura-needs-taxed-line.rule';
 import { facturaVatRateRule } from './factura-vat-rate.rule';
 import { fieldLengthsRule } from './field-lengths.rule';
+import { folioAlreadyUsedRule } from './folio-already-used.rule';
 import { folioFormatRule } from './folio-format.rule';
 import { folioInCafRangeRule } from './folio-in-caf-range.rule';
 import { forbiddenFieldsRule } from './forbidden-fields.rule';
@@ -80,6 +81,7 @@ export const DTE_RULES: readonly DteRule[] = [
   dueDateOrderRule,
   folioFormatRule,
   folioInCafRangeRule,
+  folioAlreadyUsedRule,
   cafExpiryRule,
   cafEnvironmentRule,
   lineCountRule,
