@@ -17,7 +17,7 @@ const KNOWN_DTE_KEYS = new Set([
   'root', 'Encabezado', 'IdDoc', 'TipoDTE', 'Folio', 'FchEmis', 'FchVenc', 'IndServicio', 'IndTraslado', 'TipoDespacho',
   'CdgTraslado', 'FolioAut', 'FchAut',
   'FmaPago', 'MntBruto', 'IndMntNeto', 'Emisor', 'Receptor', 'Totales', 'Detalle', 'Referencia', 'Transporte',
-  'DscRcgGlobal', 'OtraMoneda', 'TED',
+  'DscRcgGlobal', 'OtraMoneda', 'TED', 'TmstFirma',
 ]);
 
 function rut(value: unknown): string | undefined {
@@ -139,6 +139,7 @@ function ted(raw: Record<string, unknown>): NormalizedTed {
     RSR: toText(dd.RSR),
     MNT: toNumberLike(dd.MNT),
     IT1: toText(dd.IT1),
+    TSTED: toText(dd.TSTED)?.trim(),
   });
 }
 
@@ -180,6 +181,7 @@ export function normalizeSiiPayload(
     Referencia: toRecordArray(dteRaw.Referencia)?.map(reference),
     Transporte: transport ? transporte(transport) : undefined,
     TED: asRecord(dteRaw.TED) ? ted(asRecord(dteRaw.TED)!) : undefined,
+    TmstFirma: toText(dteRaw.TmstFirma)?.trim(),
     unknownKeys: Object.keys(dteRaw).filter((key) => !KNOWN_DTE_KEYS.has(key)),
   });
 

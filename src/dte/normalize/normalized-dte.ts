@@ -117,6 +117,8 @@ export interface NormalizedTed {
   RSR?: string;
   MNT?: NumberLike;
   IT1?: string;
+  /** Stamp time, `AAAA-MM-DDTHH:MM:SS` in Chile's local time. */
+  TSTED?: string;
 }
 
 /** A DTE after normalization; anything missing or unknown stays undefined and the rules decide. */
@@ -147,6 +149,8 @@ export interface NormalizedDte {
   Transporte?: NormalizedTransporte;
   /** The electronic stamp's data block, when the caller sends the stamped document. */
   TED?: NormalizedTed;
+  /** Signing time of the document (`TmstFirma`), `AAAA-MM-DDTHH:MM:SS`. */
+  TmstFirma?: string;
   /** Top-level keys of the payload that the normalizer did not recognise. */
   unknownKeys: string[];
 }

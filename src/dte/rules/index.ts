@@ -54,6 +54,7 @@ import { rutFormatRule } from './rut-format.rule';
 import { rutRangeRule } from './rut-range.rule';
 import { tedConsistencyRule } from './ted-consistency.rule';
 import { textCorrectionNoteRule } from './text-correction-note.rule';
+import { timestampFormatRule } from './timestamp-format.rule';
 import { tipoDteValidRule } from './tipo-dte-valid.rule';
 import { totalIdentityRule } from './total-identity.rule';
 
@@ -79,6 +80,7 @@ export const DTE_RULES: readonly DteRule[] = [
   emissionDateNotFutureRule,
   emissionAfterResolutionRule,
   dueDateOrderRule,
+  timestampFormatRule,
   folioFormatRule,
   folioInCafRangeRule,
   folioAlreadyUsedRule,
