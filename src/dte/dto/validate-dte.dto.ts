@@ -70,6 +70,24 @@ const SII_DTE_EXAMPLE = {
   Referencia: [{ NroLinRef: 1, TpoDocRef: '801', FolioRef: 'P00042', FchRef: '2026-11-02' }],
 };
 
+/** Context for the certification environment of the `environment` example (IDK 100 = certification CAF). */
+const CONTEXT_EXAMPLE = {
+  caf: { TD: 33, D: 101, H: 500, FA: '2026-09-01', IDK: 100, RE: '76086428-5' },
+  company: {
+    vat: '76086428-5',
+    resolution_date: '2014-08-22',
+    resolution_number: 0,
+    regional_office: 'Santiago Oriente',
+    dte_email: 'dte@ferreterialosandes.cl',
+    activity_description: 'Venta de materiales de construcción',
+    activity_codes: [466301],
+  },
+  partner: { l10n_cl_sii_taxpayer_type: '1' },
+  envelope: 'EnvioDTE',
+  issued_folios: [{ folio: 122, status: 'accepted', date: '2026-11-13', partner_vat: '77123456-9', amount_total: 59500 }],
+  now_cl: '2026-11-16T10:15:00-03:00',
+};
+
 /**
  * Either form is accepted; only a structurally unusable body (neither `dte_data` nor `dte` an object, bad company_id,
  * history not a list) is a 400. Messy values inside the document come back as findings with 200.
@@ -93,7 +111,7 @@ export class ValidateDteRequestDto {
   @IsString()
   dte_xml?: string;
 
-  @ApiPropertyOptional({ example: { caf: { TD: 33, D: 101, H: 500, FA: '2026-09-01', IDK: 300 }, now_cl: '2026-11-16T10:15:00-03:00' } })
+  @ApiPropertyOptional({ example: CONTEXT_EXAMPLE, description: 'What Odoo knows besides the document; every part is optional and a rule whose part is absent stays silent.' })
   @IsOptional()
   @IsObject()
   context?: Record<string, unknown>;
