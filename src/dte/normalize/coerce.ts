@@ -8,9 +8,14 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** Numbers stay numbers, numeric text becomes a number, other text is kept for the rules to report; null/blank → undefined. */
+/** Odoo writes `false` for an empty field; it means absent, never the text "false". */
+function isAbsent(value: unknown): value is null | undefined | false {
+  return value === null || value === undefined || value === false;
+}
+
+/** Numbers stay numbers, numeric text becomes a number, other text is kept for the rules to report; null/false/blank → undefined. */
 export function toNumberLike(value: unknown): NumberLike | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (isAbsent(value)) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'boolean') return String(value);
   const text = String(value).trim();
@@ -18,9 +23,9 @@ export function toNumberLike(value: unknown): NumberLike | undefined {
   return NUMERIC_TEXT.test(text) ? Number(text) : text;
 }
 
-/** Text fields: numbers become text, null/undefined stay undefined, blanks are kept (so H-01 can call them blank). */
+/** Text fields: numbers become text, null/undefined/false stay undefined, blanks are kept (so H-01 can call them blank). */
 export function toText(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (isAbsent(value)) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
@@ -34,9 +39,15 @@ export function toDateText(value: unknown): string | undefined {
   return iso ? iso[1] : text;
 }
 
+/** A value that may be a single number or a list of them (Acteco, CodImpAdic), as a list; absent → undefined. */
+export function toNumberList(value: unknown): NumberLike[] | undefined {
+  if (isAbsent(value)) return undefined;
+  return (Array.isArray(value) ? value : [value]).map((item) => toNumberLike(item) ?? '');
+}
+
 /** A value that may be a single item or an array, as an array of records. */
 export function toRecordArray(value: unknown): Record<string, unknown>[] | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (isAbsent(value)) return undefined;
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => asRecord(item) ?? {});
 }

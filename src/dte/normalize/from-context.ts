@@ -1,11 +1,6 @@
 /** Normalizes the `context` block (and top-level `environment`) that may come with the SII-tag payload. */
-import { asRecord, compact, toDateText, toNumberLike, toRecordArray, toText } from './coerce';
+import { asRecord, compact, toDateText, toNumberLike, toNumberList, toRecordArray, toText } from './coerce';
 import type { CafInfo, CompanyInfo, DteContext, IssuedFolio, PartnerInfo, ReferencedDocument } from './normalized-dte';
-
-function numberList(value: unknown): (number | string)[] | undefined {
-  if (value === null || value === undefined) return undefined;
-  return (Array.isArray(value) ? value : [value]).map((item) => toNumberLike(item) ?? '');
-}
 
 function caf(raw: Record<string, unknown>): CafInfo {
   return compact({
@@ -18,16 +13,22 @@ function caf(raw: Record<string, unknown>): CafInfo {
   });
 }
 
+/** A company fact Odoo sends as `false` is an empty field in Odoo: kept blank (''), not dropped, so H-04 can name it. */
+function fact(value: unknown): string | undefined {
+  return value === false ? '' : toText(value);
+}
+
 /** Odoo's `res.company` names (`l10n_cl_dte_resolution_date`, ...) and the short ones of odoo-integration.md §4. */
 function company(raw: Record<string, unknown>): CompanyInfo {
+  const activityCodes = raw.activity_codes ?? raw.l10n_cl_company_activity_ids;
   return compact({
     vat: toText(raw.vat)?.trim(),
     resolutionDate: toDateText(raw.resolution_date ?? raw.l10n_cl_dte_resolution_date),
     resolutionNumber: toNumberLike(raw.resolution_number ?? raw.l10n_cl_dte_resolution_number),
-    regionalOffice: toText(raw.regional_office ?? raw.l10n_cl_sii_regional_office),
-    dteEmail: toText(raw.dte_email ?? raw.l10n_cl_dte_email),
-    giro: toText(raw.activity_description ?? raw.l10n_cl_activity_description),
-    acteco: numberList(raw.activity_codes ?? raw.l10n_cl_company_activity_ids),
+    regionalOffice: fact(raw.regional_office ?? raw.l10n_cl_sii_regional_office),
+    dteEmail: fact(raw.dte_email ?? raw.l10n_cl_dte_email),
+    giro: fact(raw.activity_description ?? raw.l10n_cl_activity_description),
+    acteco: activityCodes === false ? [] : toNumberList(activityCodes),
   });
 }
 

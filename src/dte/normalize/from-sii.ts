@@ -1,5 +1,5 @@
 /** Normalizes the richer payload named after the SII XML tags (odoo-integration.md §4). */
-import { asRecord, compact, toDateText, toNumberLike, toRecordArray, toText } from './coerce';
+import { asRecord, compact, toDateText, toNumberLike, toNumberList, toRecordArray, toText } from './coerce';
 import { normalizeContext } from './from-context';
 import type {
   NormalizedDte,
@@ -25,7 +25,7 @@ function rut(value: unknown): string | undefined {
 }
 
 function texts(value: unknown): string[] | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (value === null || value === undefined || value === false) return undefined;
   return (Array.isArray(value) ? value : [value]).map((item) => toText(item) ?? '');
 }
 
@@ -34,7 +34,7 @@ function emisor(raw: Record<string, unknown>): NormalizedEmisor {
     RUTEmisor: rut(raw.RUTEmisor),
     RznSoc: toText(raw.RznSoc ?? raw.RznSocEmisor),
     GiroEmis: toText(raw.GiroEmis ?? raw.GiroEmisor),
-    Acteco: raw.Acteco === undefined || raw.Acteco === null ? undefined : (Array.isArray(raw.Acteco) ? raw.Acteco : [raw.Acteco]).map((a) => toNumberLike(a) ?? ''),
+    Acteco: toNumberList(raw.Acteco),
     DirOrigen: toText(raw.DirOrigen),
     CmnaOrigen: toText(raw.CmnaOrigen),
     CiudadOrigen: toText(raw.CiudadOrigen),
@@ -92,7 +92,7 @@ function line(raw: Record<string, unknown>): NormalizedLine {
     DescuentoMonto: toNumberLike(raw.DescuentoMonto),
     RecargoPct: toNumberLike(raw.RecargoPct),
     RecargoMonto: toNumberLike(raw.RecargoMonto),
-    CodImpAdic: raw.CodImpAdic === undefined || raw.CodImpAdic === null ? undefined : (Array.isArray(raw.CodImpAdic) ? raw.CodImpAdic : [raw.CodImpAdic]).map((c) => toNumberLike(c) ?? ''),
+    CodImpAdic: toNumberList(raw.CodImpAdic),
     MontoItem: toNumberLike(raw.MontoItem),
   });
 }

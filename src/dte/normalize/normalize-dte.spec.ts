@@ -108,6 +108,18 @@ describe(normalizeDte.name, () => {
     expect(input.referencedDocuments).toEqual([{ TpoDocRef: '33', FolioRef: '121', status: 'rejected' }]);
   });
 
+  it("reads Odoo's false for an empty field as absent, in the document and in the context", () => {
+    const input = normalizeDte({
+      dte: { TipoDTE: 33, FchVenc: false, Emisor: { GiroEmis: false, Acteco: false }, Totales: { MntExe: false }, Referencia: false },
+      context: { company: { regional_office: false, activity_codes: false, resolution_date: false, vat: false } },
+    });
+    expect(input.doc.Emisor).toEqual({});
+    expect(input.doc.Totales).toEqual({});
+    expect([input.doc.FchVenc, input.doc.Referencia]).toEqual([undefined, undefined]);
+    expect(input.company).toEqual({ regionalOffice: '', acteco: [] });
+    expect(normalizeDte({ dte_data: { tipo_dte: '33', giro_emisor: false } }).doc.Emisor).toEqual({});
+  });
+
   it('reads headers nested under Encabezado/IdDoc as in the XML', () => {
     const { doc } = normalizeDte({
       dte: { Encabezado: { IdDoc: { TipoDTE: 33, Folio: 5, FchEmis: '2026-03-05' }, Totales: { MntTotal: 119 } } },

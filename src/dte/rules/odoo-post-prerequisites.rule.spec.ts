@@ -20,8 +20,8 @@ describe('H-04 odooPostPrerequisitesRule', () => {
     expect(sut.check(siiDoc('39'), ruleCtx('39', { company: undefined }))).toEqual([]);
   });
 
-  it('blocks each company prerequisite Odoo sends empty (blank, empty list or its false)', () => {
-    const company: CompanyInfo = { giro: '', acteco: [], regionalOffice: 'false', dteEmail: ' ' };
+  it('blocks each company prerequisite Odoo sends empty (blank or an empty list)', () => {
+    const company: CompanyInfo = { giro: '', acteco: [], regionalOffice: '', dteEmail: ' ' };
     expect(sut.check(siiDoc('33'), withCompany('33', company))).toEqual([
       expect.objectContaining({ ruleId: 'H-04', severity: 'block', path: 'context.company.activity_description' }),
       expect.objectContaining({ path: 'context.company.activity_codes' }),

@@ -9,15 +9,10 @@ import { REQUIRED_FIELDS } from './tables/required-fields.table';
 const CUSTOMER_GIRO_TYPES = DTE_TYPES.filter((type) => !BOLETA_TYPES.includes(type) && !EXPORT_TYPES.includes(type));
 const CUSTOMER_STREET_TYPES = DTE_TYPES.filter((type) => !BOLETA_TYPES.includes(type));
 
-/** Odoo writes an empty field as `false`, which the context normalizer keeps as the text 'false'. */
-function isUnset(value: unknown): boolean {
-  return isBlank(value) || value === 'false';
-}
-
 /** True when the company informs the value and it is empty; a value it does not send is unknown, never missing. */
 function informedEmpty(value: unknown): boolean {
   if (value === undefined) return false;
-  return Array.isArray(value) ? value.every(isUnset) : isUnset(value);
+  return Array.isArray(value) ? value.every(isBlank) : isBlank(value);
 }
 
 /** True when H-01 already reports the document field as missing for this type. */
