@@ -1,5 +1,6 @@
 import { ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
 import { netExemptSumsRule as sut } from './net-exempt-sums.rule';
+import { runRules } from './run-rules';
 
 describe('M-01 netExemptSumsRule', () => {
   it('passes net and exempt sums, including global discounts and a gross boleta', () => {
@@ -27,5 +28,12 @@ describe('M-01 netExemptSumsRule', () => {
     const doc = siiDoc('39');
     doc.Totales.MntNeto = 10000;
     expect(sut.check(doc, ruleCtx('39'))).toEqual([expect.objectContaining({ expected: 11980, found: 11913 })]);
+  });
+
+  it('leaves IVA-included lines on a net-price factura to L-07, which names the cause', () => {
+    const doc = siiDoc('33');
+    doc.Detalle = [{ NroLinDet: 1, NmbItem: 'Cemento', QtyItem: 1, PrcItem: 119000, MontoItem: 119000 }];
+    expect(sut.check(doc, ruleCtx())).toEqual([]);
+    expect(runRules(doc, ruleCtx()).findings.map((f) => f.ruleId)).toContain('L-07');
   });
 });
