@@ -2,22 +2,17 @@ import type { NormalizedDte } from '../normalize/normalized-dte';
 import { finding } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
-/** The first character outside ISO-8859-1 (code point above U+00FF), if any. */
-function firstNonLatin1(text: string): string | undefined {
-  for (const char of text) {
-    if (char.codePointAt(0)! > 0xff) return char;
-  }
-  return undefined;
-}
+const NON_LATIN1 = /[^\u0000-\u00ff]/u;
 
-/** Every text value in the document with its dotted SII path (arrays as `Detalle[0]`). */
-function textFields(node: unknown, path: string, out: { path: string; value: string }[]): void {
+/** Every text value outside ISO-8859-1 with its dotted SII path (arrays as `Detalle[0]`); paths are built only for hits. */
+function nonLatin1Fields(node: unknown, path: readonly (string | number)[], out: { path: string; bad: string }[]): void {
   if (typeof node === 'string') {
-    out.push({ path, value: node });
+    const bad = NON_LATIN1.exec(node);
+    if (bad) out.push({ path: path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join(''), bad: bad[0] });
   } else if (Array.isArray(node)) {
-    node.forEach((item, i) => textFields(item, `${path}[${i}]`, out));
+    node.forEach((item, i) => nonLatin1Fields(item, [...path, i], out));
   } else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) textFields(value, path ? `${path}.${key}` : key, out);
+    for (const key of Object.keys(node)) nonLatin1Fields((node as Record<string, unknown>)[key], [...path, key], out);
   }
 }
 
@@ -32,14 +27,12 @@ export const latin1TextRule: DteRule = {
   check(doc: NormalizedDte) {
     if (doc.form !== 'sii') return [];
     const { form: _form, unknownKeys: _unknown, ...content } = doc;
-    const fields: { path: string; value: string }[] = [];
-    textFields(content, '', fields);
+    const hits: { path: string; bad: string }[] = [];
+    nonLatin1Fields(content, [], hits);
     const findings: Finding[] = [];
-    for (const field of fields) {
-      const bad = firstNonLatin1(field.value);
-      if (bad === undefined) continue;
-      const message = `El campo ${field.path} contiene "${bad}", un carácter que el SII no acepta (solo ISO-8859-1): quítelo o reemplácelo.`;
-      findings.push(finding(doc, 'H-05', 'block', field.path, message, { found: bad }));
+    for (const { path, bad } of hits) {
+      const message = `El campo ${path} contiene "${bad}", un carácter que el SII no acepta (solo ISO-8859-1): quítelo o reemplácelo.`;
+      findings.push(finding(doc, 'H-05', 'block', path, message, { found: bad }));
     }
     return findings;
   },
