@@ -6,10 +6,10 @@ const CAF_IDK_CERTIFICATION = 100;
 const CAF_IDK_PRODUCTION = 300;
 
 /** Odoo's `l10n_cl_dte_service_provider` values that really upload to an SII server. */
-const UPLOADING_ENVIRONMENTS: Record<string, { idk: number; label: string }> = {
-  SII: { idk: CAF_IDK_PRODUCTION, label: 'producción (palena)' },
-  SIITEST: { idk: CAF_IDK_CERTIFICATION, label: 'certificación (maullin)' },
-};
+const UPLOADING_ENVIRONMENTS = new Map<string, { idk: number; label: string }>([
+  ['SII', { idk: CAF_IDK_PRODUCTION, label: 'producción (palena)' }],
+  ['SIITEST', { idk: CAF_IDK_CERTIFICATION, label: 'certificación (maullin)' }],
+]);
 
 function cafLabel(idk: number): string {
   return idk === CAF_IDK_PRODUCTION ? 'producción' : 'certificación';
@@ -29,7 +29,7 @@ export const cafEnvironmentRule: DteRule = {
   title: 'CAF del mismo ambiente SII',
   appliesTo: 'all',
   check(doc, ctx) {
-    const environment = ctx.environment ? UPLOADING_ENVIRONMENTS[ctx.environment] : undefined;
+    const environment = ctx.environment ? UPLOADING_ENVIRONMENTS.get(ctx.environment) : undefined;
     const idk = ctx.caf?.IDK;
     if (!environment || (idk !== CAF_IDK_CERTIFICATION && idk !== CAF_IDK_PRODUCTION) || idk === environment.idk) return [];
     const message =

@@ -38,4 +38,11 @@ describe('X-09 referencedDocumentStatusRule', () => {
     ]);
     expect(sut.check(siiDoc('61'), ruleCtx('61', { referencedDocuments: [{ TpoDocRef: '33', FolioRef: '5', status: 'rejected' }] }))).toEqual([]);
   });
+
+  it('treats a status named like an object member (constructor, __proto__) as just an unexpected status', () => {
+    for (const status of ['constructor', '__proto__', 'tostring']) {
+      const [info] = sut.check(siiDoc('61'), ruleCtx('61', { referencedDocuments: factura121(status) }));
+      expect(info.message).toContain(`"${status}"`);
+    }
+  });
 });

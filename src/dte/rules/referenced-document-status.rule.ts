@@ -7,12 +7,12 @@ import { describeReferenced, findReferencedDocument, pointsToOneDocument } from 
 const REVERSIBLE_STATUSES = ['accepted', 'objected'];
 
 /** What to tell the user per status; X-07 already warns that the SII rejects a note over a rejected document. */
-const ADVICE_BY_STATUS: Record<string, string> = {
+const ADVICE_BY_STATUS = new Map<string, string>(Object.entries({
   not_sent: 'aún no se ha enviado al SII: envíelo y espere su aceptación antes de emitir la nota de crédito',
   ask_for_status: 'está enviado pero el SII aún no responde: consulte su estado y espere la aceptación antes de emitir la nota de crédito',
   rejected: 'fue rechazado por el SII: no se corrige con una nota de crédito; vuelva ese documento a borrador, corríjalo y envíelo de nuevo',
   cancelled: 'está anulado en Odoo: no corresponde emitir una nota de crédito sobre él',
-};
+}));
 
 /**
  * X-09: Odoo only reverses (credit note) documents the SII accepted, with or without objections. With
@@ -29,7 +29,7 @@ export const referencedDocumentStatusRule: DteRule = {
       if (!refersToTaxDocument(ref) || !pointsToOneDocument(ref)) return [];
       const status = findReferencedDocument(ref, known)?.status;
       if (status === undefined || REVERSIBLE_STATUSES.includes(status)) return [];
-      const advice = ADVICE_BY_STATUS[status] ?? `está en estado "${status}"; Odoo solo emite notas de crédito sobre documentos aceptados por el SII (con o sin reparos)`;
+      const advice = ADVICE_BY_STATUS.get(status) ?? `está en estado "${status}"; Odoo solo emite notas de crédito sobre documentos aceptados por el SII (con o sin reparos)`;
       const message = `El documento referenciado en la referencia ${i + 1} (${describeReferenced(ref)}) ${advice}.`;
       return [finding(doc, 'X-09', 'info', `Referencia[${i}].FolioRef`, message, { expected: REVERSIBLE_STATUSES, found: status })];
     });
