@@ -29,10 +29,23 @@ describe('M-04 totalIdentityRule', () => {
     ]);
   });
 
-  it('only warns when retention-type taxes may explain the difference', () => {
+  it('subtracts withheld IVA (a factura de compra with IVA retenido total comes to the net amount)', () => {
     const doc = siiDoc('33');
     doc.Totales.ImptoReten = [{ TipoImp: 15, TasaImp: 19, MontoImp: 19000 }];
     doc.Totales.MntTotal = 100000;
-    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'warn' })]);
+    expect(sut.check(doc, ruleCtx())).toEqual([]);
+    doc.Totales.MntTotal = 138000;
+    const [result] = sut.check(doc, ruleCtx());
+    expect(result).toEqual(expect.objectContaining({ severity: 'block', expected: 100000, found: 138000 }));
+    expect(result.message).toContain('IVA retenido');
+  });
+
+  it('blocks a mismatch with known added taxes, and only warns when a tax code of unknown sign is present', () => {
+    const doc = siiDoc('33');
+    doc.Totales.ImptoReten = [{ TipoImp: 27, TasaImp: 10, MontoImp: 10000 }];
+    doc.Totales.MntTotal = 130000;
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'block', expected: 129000 })]);
+    doc.Totales.ImptoReten = [{ TipoImp: 301, MontoImp: 10000 }];
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'warn', expected: 129000 })]);
   });
 });

@@ -42,6 +42,15 @@ export const ADDITIONAL_TAX_CODES: ReadonlyMap<number, string> = new Map([
  */
 export const INFORMED_AMOUNT_TAX_CODES: readonly number[] = [14, 17, 28, 35];
 
+/**
+ * Codes that are IVA withheld by the buyer (the XSD names them "IVA retenido ..."): M-04 subtracts them from the total
+ * instead of adding them (FMT c.124; LibreDTE classifies them "R").
+ */
+export const RETENTION_TAX_CODES: ReadonlySet<number> = new Set([15, 16, 30, 31, 32, 33, 34, 36, 37, 38, 39, 40, 41]);
+
+/** Codes the XSD documents as taxes added to the total (additional, specific and anticipated IVA). */
+export const ADDED_TAX_CODES: ReadonlySet<number> = new Set([14, 17, 18, 19, 23, 24, 25, 26, 27, 28, 35, 44, 45, 271]);
+
 /** A detail line carries at most this many CodImpAdic (XSD `maxOccurs=2`). */
 export const MAX_TAX_CODES_PER_LINE = 2;
 
