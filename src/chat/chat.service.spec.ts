@@ -57,6 +57,7 @@ describe(ChatService.name, () => {
   let llm: FakeLlm;
   let searched: { query: string; module: string }[];
   let sut: ChatService;
+  let sessions: ChatSessionService;
 
   const input = (message: string, extra: Partial<ChatTurnInput> = {}): ChatTurnInput => ({
     caller, message, userContext: {}, createSessionIfMissing: false, ...extra,
@@ -71,7 +72,7 @@ describe(ChatService.name, () => {
         return module === 'dte' ? [PASSAGE] : [];
       },
     } as unknown as KnowledgeService;
-    const sessions = new ChatSessionService(new ChatSessionStore(new MemoryKvStore(), config));
+    sessions = new ChatSessionService(new ChatSessionStore(new MemoryKvStore(), config));
     sut = new ChatService([new DtePlugin(), new PayrollPlugin(), new StockPlugin(), new AccountPlugin()], knowledge, sessions, llm, config);
   });
 
@@ -109,6 +110,20 @@ describe(ChatService.name, () => {
         { role: 'assistant', content: 'respuesta 1' },
         { role: 'user', content: '¿y el mes pasado?' },
       ]);
+    });
+  });
+
+  describe('concurrent answers', () => {
+    it('keeps both turns when two messages to one session are answered at the same time', async () => {
+      const first = await sut.answer(input('¿Cómo anulo una factura?'));
+      await Promise.all([
+        sut.answer(input('¿Y una guía de despacho?', { sessionId: first.session_id })),
+        sut.answer(input('¿Y una boleta?', { sessionId: first.session_id })),
+      ]);
+      const stored = await sessions.read(caller, first.session_id);
+      const questions = stored.messages.filter((m) => m.role === 'user').map((m) => m.content);
+      expect(questions).toEqual(expect.arrayContaining(['¿Cómo anulo una factura?', '¿Y una guía de despacho?', '¿Y una boleta?']));
+      expect(stored.stats.message_count).toBe(6);
     });
   });
 

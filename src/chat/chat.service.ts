@@ -118,8 +118,13 @@ export class ChatService {
 
   private async finish(turn: PreparedTurn, result: LlmResult): Promise<AnsweredTurn> {
     const usage = { inputTokens: result.usage.input, outputTokens: result.usage.output, costUsd: result.costUsd };
-    const updated = recordExchange(turn.session, turn.question, result.text, usage, this.config.chat.historySize, this.now());
-    await this.sessions.save({ ...updated, lastPlugin: turn.plugin.id });
+    const now = this.now();
+    // Another answer for the same session may have been saved while this one was generated: append to that copy.
+    await this.sessions.update(turn.session, (latest) => {
+      const withContext = { ...latest, userContext: { ...latest.userContext, ...turn.session.userContext } };
+      const updated = recordExchange(withContext, turn.question, result.text, usage, this.config.chat.historySize, now);
+      return { ...updated, lastPlugin: turn.plugin.id };
+    });
     return { sessionId: turn.session.id, plugin: turn.plugin, selectionScore: turn.selectionScore, passages: turn.passages, result };
   }
 }

@@ -55,9 +55,9 @@ export class ChatSessionService {
     return newChatSession(request.sessionId, owner, companyId, request.userContext, now);
   }
 
-  /** Persists a session (restarting its expiry). */
-  save(session: ChatSession): Promise<void> {
-    return this.store.save(session);
+  /** Applies `change` to the latest stored copy of the session, one writer at a time, and saves it. */
+  update(session: ChatSession, change: (latest: ChatSession) => ChatSession): Promise<ChatSession> {
+    return this.store.update(session, change);
   }
 
   /** POST /api/chat/session/new: an empty session with a UUID and a welcome text. */
