@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { loadKnowledgeDocuments } from 'src/chat/knowledge/knowledge-loader';
+import { KnowledgeService } from 'src/chat/knowledge/knowledge.service';
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
 import { ADMIN_KEY, API_KEY, bearer, OTHER_KEY, startTestApp } from './setup';
 
@@ -225,6 +226,22 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       expect((await app.http.delete('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY))).status).toBe(200);
       expect((await search()).body.results).toEqual([]);
       expect((await app.http.delete('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY))).status).toBe(404);
+    });
+
+    it('keeps a bundled document the admin deleted out of the knowledge base after a restart, until it is PUT again', async () => {
+      const bundled = loadKnowledgeDocuments()[0];
+      const found = async () =>
+        (await app.http.get('/api/chat/knowledge/search').query({ query: bundled.title, module: bundled.module, top_k: 10 }).set(bearer())).body.results.map((r: { id: string }) => r.id);
+      const reseed = () => app.app.get(KnowledgeService).onModuleInit();
+      expect(await found()).toContain(bundled.id);
+      expect((await app.http.delete(`/api/chat/knowledge/${bundled.id}`).set(bearer(ADMIN_KEY))).status).toBe(200);
+      await reseed();
+      expect(await found()).not.toContain(bundled.id);
+
+      const { module, title: docTitle, tags, content } = bundled;
+      expect((await app.http.put(`/api/chat/knowledge/${bundled.id}`).set(bearer(ADMIN_KEY)).send({ module, title: docTitle, tags, content })).body.status).toBe('created');
+      await reseed();
+      expect(await found()).toContain(bundled.id);
     });
 
     it('answers 400 naming the field for NUL and other control characters in knowledge text, ids and search queries', async () => {

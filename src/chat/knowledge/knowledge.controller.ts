@@ -35,9 +35,9 @@ export class KnowledgeController {
 
   @Delete(':id')
   @AdminOnly()
-  @ApiOperation({ summary: 'Deletes a knowledge document (admin key)' })
+  @ApiOperation({ summary: 'Deletes a knowledge document (admin key); a bundled one stays deleted across restarts until it is PUT again' })
   @ApiOkResponse({ type: DeleteKnowledgeDocumentResponseDto })
-  remove(@Param('id') id: string): Promise<DeleteKnowledgeDocumentResponseDto> {
-    return this.knowledge.remove(id);
+  remove(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<DeleteKnowledgeDocumentResponseDto> {
+    return this.knowledge.remove(id, caller.keyName);
   }
 }

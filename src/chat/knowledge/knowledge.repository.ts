@@ -6,11 +6,12 @@ import { KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams, type KnowledgeSearchRow } 
 /** `updated_by` of documents seeded from the bundled Markdown; anything else was written through the admin API. */
 export const BUNDLED_AUTHOR = 'bundled';
 
-// Seeding never overwrites a document an admin replaced, and rewrites a bundled one only when it changed, so
-// replicas starting together just race on identical row locks.
+// Seeding never overwrites a document an admin replaced, never brings back one an admin deleted, and rewrites a
+// bundled one only when it changed, so replicas starting together just race on identical row locks.
 const UPSERT_BUNDLED_SQL = `
 INSERT INTO knowledge_documents (id, module, title, tags, content, updated_by, updated_at)
-VALUES ($1, $2, $3, $4::text[], $5, '${BUNDLED_AUTHOR}', now())
+SELECT $1, $2, $3, $4::text[], $5, '${BUNDLED_AUTHOR}', now()
+WHERE NOT EXISTS (SELECT 1 FROM knowledge_deletions WHERE id = $1)
 ON CONFLICT (id) DO UPDATE
   SET module = EXCLUDED.module, title = EXCLUDED.title, tags = EXCLUDED.tags, content = EXCLUDED.content, updated_at = now()
   WHERE knowledge_documents.updated_by = '${BUNDLED_AUTHOR}'
@@ -39,15 +40,23 @@ export class KnowledgeRepository {
     return written;
   }
 
-  /** Adds or replaces one document; true when it was new. */
+  /** Adds or replaces one document (lifting an earlier deletion of that id); true when it was new. */
   async put(doc: KnowledgeDocumentRecord, author: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRawUnsafe<{ inserted: boolean }[]>(PUT_SQL, doc.id, doc.module, doc.title, doc.tags, doc.content, author);
+    const [, rows] = await this.prisma.$transaction([
+      this.prisma.knowledgeDeletion.deleteMany({ where: { id: doc.id } }),
+      this.prisma.$queryRawUnsafe<{ inserted: boolean }[]>(PUT_SQL, doc.id, doc.module, doc.title, doc.tags, doc.content, author),
+    ]);
     return rows[0]?.inserted === true;
   }
 
-  /** Deletes one document; false when there was none. */
-  async remove(id: string): Promise<boolean> {
-    return (await this.prisma.knowledgeDocument.deleteMany({ where: { id } })).count > 0;
+  /** Deletes one document and remembers the deletion, so a bundled document stays deleted across restarts; false when there was none. */
+  async remove(id: string, author: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.knowledgeDocument.deleteMany({ where: { id } });
+      if (count === 0) return false;
+      await tx.knowledgeDeletion.upsert({ where: { id }, create: { id, deletedBy: author }, update: { deletedBy: author, deletedAt: new Date() } });
+      return true;
+    });
   }
 
   /** Best matches for free text, optionally within one module, best first. */

@@ -54,10 +54,10 @@ export class KnowledgeService implements OnModuleInit {
     return { status: created ? 'created' : 'replaced', id };
   }
 
-  /** Deletes a document; 404 when there is none. */
-  async remove(id: string): Promise<{ status: 'deleted'; id: string }> {
+  /** Deletes a document for good (a bundled one is not re-seeded at restart); 404 when there is none. */
+  async remove(id: string, author: string): Promise<{ status: 'deleted'; id: string }> {
     assertKnowledgeId(id);
-    if (!(await this.repository.remove(id))) throw new NotFoundException(`No knowledge document "${id}"`);
+    if (!(await this.repository.remove(id, author))) throw new NotFoundException(`No knowledge document "${id}"`);
     return { status: 'deleted', id };
   }
 
