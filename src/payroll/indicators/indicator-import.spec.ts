@@ -88,5 +88,15 @@ describe('parseIndicatorImport', () => {
       ]);
       expect(parseIndicatorImport('{not json', 'json').ok).toBe(false);
     });
+
+    it('rejects a misspelt indicator or an unknown member instead of storing it silently', () => {
+      const [set] = [...loadShippedIndicators().values()].slice(0, 1);
+      const withTypos = { ...set, utf: set.utm, uf: { ...set.uf, valor: 1 } };
+      const result = parseIndicatorImport(JSON.stringify([withTypos]), 'json');
+      expect(!result.ok && result.errors).toEqual([
+        { row: 1, period: set.period, field: 'uf.valor', message: 'unknown member: an indicator holds only value, source, status, confirmed and note' },
+        { row: 1, period: set.period, field: 'utf', message: 'unknown field: not an indicator of the set (check the spelling)' },
+      ]);
+    });
   });
 });

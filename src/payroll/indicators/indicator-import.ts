@@ -1,4 +1,4 @@
-import { AFP_FUNDS, AfpFund, IndicatorSet, IndicatorStatus, IndicatorValue, indicatorValue } from './indicator-set';
+import { AFP_FUNDS, AfpFund, INDICATOR_KEYS, IndicatorSet, IndicatorStatus, IndicatorValue, indicatorValue } from './indicator-set';
 import { parseCsv, parseLocaleNumber } from './csv';
 import {
   AFP_COMMISSION_RANGE,
@@ -128,6 +128,29 @@ function parseCsvImport(content: string): IndicatorImportResult {
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_CHARACTER_MESSAGE = 'contains a NUL or another control character (only tab and line breaks are allowed)';
 
+const SET_MEMBERS = new Set<string>(['period', ...INDICATOR_KEYS]);
+const ENTRY_MEMBERS = new Set(['value', 'source', 'status', 'confirmed', 'note']);
+
+/** Members a JSON set carries that no indicator reads (a misspelt key would otherwise be stored silently). */
+function unknownMemberIssues(candidate: unknown): IndicatorIssue[] {
+  if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) return [];
+  const set = candidate as Record<string, unknown>;
+  const period = typeof set.period === 'string' ? set.period : undefined;
+  const issues: IndicatorIssue[] = [];
+  for (const key of Object.keys(set)) {
+    if (!SET_MEMBERS.has(key)) {
+      issues.push({ period, field: key, message: 'unknown field: not an indicator of the set (check the spelling)' });
+      continue;
+    }
+    const entry = set[key];
+    if (key === 'period' || entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    for (const member of Object.keys(entry)) {
+      if (!ENTRY_MEMBERS.has(member)) issues.push({ period, field: `${key}.${member}`, message: 'unknown member: an indicator holds only value, source, status, confirmed and note' });
+    }
+  }
+  return issues;
+}
+
 /** True when some string (or key) inside a parsed JSON value holds a control character. */
 function hasControlCharacter(root: unknown): boolean {
   const pending = [root];
@@ -161,7 +184,9 @@ function parseJsonImport(content: string): IndicatorImportResult {
   } else if (Array.isArray(json)) candidates = json;
   else if (Array.isArray((json as { sets?: unknown })?.sets)) candidates = (json as { sets: unknown[] }).sets;
   else return { ok: false, errors: [{ field: '(file)', message: 'expected an array of indicator sets, {sets: [...]}, or the payroll-cl.json research format' }] };
-  const errors: IndicatorIssue[] = candidates.flatMap((c, index) => indicatorSetIssues(c).map((issue) => ({ row: index + 1, ...issue })));
+  const errors: IndicatorIssue[] = candidates.flatMap((c, index) =>
+    [...indicatorSetIssues(c), ...unknownMemberIssues(c)].map((issue) => ({ row: index + 1, ...issue })),
+  );
   const periods = candidates.map((c) => (c as IndicatorSet)?.period);
   periods.forEach((p, i) => isValidPeriod(p) && periods.indexOf(p) !== i && errors.push({ row: i + 1, period: p, field: 'period', message: 'period appears twice' }));
   if (candidates.length === 0) errors.push({ field: '(file)', message: 'no indicator sets' });
