@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from 'src/common/auth';
 import { RateLimit } from 'src/common/throttling';
-import { VALIDATE_ADDON_EXAMPLE, VALIDATE_SII_EXAMPLE } from './dto/request-examples';
+import { VALIDATE_ADDON_EXAMPLE, VALIDATE_SII_EXAMPLE, VALIDATE_XML_EXAMPLE } from './dto/request-examples';
 import { ValidateDteResponseDto } from './dto/validate-dte-response.dto';
 import { ValidateDteRequestDto } from './dto/validate-dte.dto';
 import { DteValidationService } from './validation/dte-validation.service';
@@ -19,7 +19,7 @@ export class DteController {
   @HttpCode(200)
   @RateLimit('dteValidate')
   @ApiOperation({ summary: 'Validate a received or emitted DTE', description: 'Accepts the addon body `{dte_data, history, company_id, mode}` or the SII-tag form `{dte, context, source}`. Messy values come back as findings with 200.' })
-  @ApiBody({ type: ValidateDteRequestDto, examples: { addon: { summary: 'Odoo inbox (reception)', value: VALIDATE_ADDON_EXAMPLE }, sii: { summary: 'SII-tag form with CAF', value: VALIDATE_SII_EXAMPLE } } })
+  @ApiBody({ type: ValidateDteRequestDto, examples: { addon: { summary: 'Odoo inbox (reception)', value: VALIDATE_ADDON_EXAMPLE }, sii: { summary: 'SII-tag form with CAF and company', value: VALIDATE_SII_EXAMPLE }, xml: { summary: 'The DTE as SII XML', value: VALIDATE_XML_EXAMPLE } } })
   @ApiOkResponse({ type: ValidateDteResponseDto })
   @ApiForbiddenResponse({ description: 'The API key may not act for the company' })
   validate(@Body() body: ValidateDteRequestDto, @CurrentCaller() caller: Caller): Promise<ValidateDteResponseDto> {

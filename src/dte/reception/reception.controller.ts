@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 import { CurrentCaller, type Caller } from 'src/common/auth';
 import { RateLimit } from 'src/common/throttling';
 import { MatchPoRequestDto, MatchPoResponseDto } from '../dto/match-po.dto';
-import { MATCH_PO_EXAMPLE } from '../dto/request-examples';
+import { MATCH_PO_EXAMPLE, RECONCILE_XML_EXAMPLE } from '../dto/request-examples';
 import { PoMatchService } from './po-match.service';
 
 const MATCH_PO_PATH = '/api/ai/reception/match_po';
@@ -32,8 +32,8 @@ export class ReceptionController {
   @HttpCode(200)
   @Header('Deprecation', 'true')
   @Header('Link', `<${MATCH_PO_PATH}>; rel="successor-version"`)
-  @ApiOperation({ summary: 'Deprecated alias of reception/match_po', deprecated: true })
-  @ApiBody({ type: MatchPoRequestDto, examples: EXAMPLES })
+  @ApiOperation({ summary: 'Deprecated alias of reception/match_po; also takes the old {dte_xml, pending_pos} body', deprecated: true })
+  @ApiBody({ type: MatchPoRequestDto, examples: { ...EXAMPLES, xml: { summary: 'Old body: the DTE as XML', value: RECONCILE_XML_EXAMPLE } } })
   @ApiOkResponse({ type: MatchPoResponseDto })
   reconcile(@Body() body: MatchPoRequestDto, @CurrentCaller() caller: Caller): Promise<MatchPoResponseDto> {
     return this.matcher.match(body, caller);
