@@ -21,9 +21,12 @@ export function addMonths(period: string, months: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+// Building an Intl formatter costs far more than using one (~160 µs, twice per validation): build it once.
+const CHILE_MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit' });
+
 /** The calendar month of `now` in Chile (America/Santiago), as 'YYYY-MM'. */
 export function periodOf(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Santiago', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const parts = CHILE_MONTH.formatToParts(now);
   const year = parts.find((p) => p.type === 'year')?.value;
   const month = parts.find((p) => p.type === 'month')?.value;
   return `${year}-${month}`;
