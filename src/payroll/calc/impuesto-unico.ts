@@ -1,5 +1,5 @@
 import { TaxBracket } from '../indicators/indicator-set';
-import { divRoundHalfUp, toMicros } from './decimal';
+import { sumOfProductsToPesos, toMicros } from './decimal';
 
 /** Deductions that lower the impuesto único base. */
 export interface TaxBaseInput {
@@ -27,7 +27,6 @@ export function impuestoUnico(base: number, utm: number, brackets: readonly TaxB
   const baseMicros = toMicros(base) * 1_000_000n;
   const index = brackets.findIndex((b) => b.toUtm === null || baseMicros <= toMicros(b.toUtm) * toMicros(utm));
   const bracket = brackets[index === -1 ? brackets.length - 1 : index];
-  const taxMicros2 = toMicros(base) * toMicros(bracket.factor) - toMicros(bracket.rebajaUtm) * toMicros(utm);
-  const amount = taxMicros2 <= 0n ? 0 : Number(divRoundHalfUp(taxMicros2, 1_000_000_000_000n));
+  const amount = Math.max(0, sumOfProductsToPesos([[base, bracket.factor], [-bracket.rebajaUtm, utm]]));
   return { amount, bracket: brackets.indexOf(bracket) + 1, factor: bracket.factor, rebajaUtm: bracket.rebajaUtm };
 }
