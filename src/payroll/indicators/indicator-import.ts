@@ -49,8 +49,8 @@ interface Cell {
   status: IndicatorStatus;
 }
 
-function setFromCells(period: string, cells: Map<string, Cell>): IndicatorSet {
-  const template = loadShippedIndicators().values().next().value as IndicatorSet;
+/** Builds one period's set from its CSV cells; the statutory constants come from `template` (a shipped set). */
+function setFromCells(period: string, cells: Map<string, Cell>, template: IndicatorSet): IndicatorSet {
   const missing = <T>(field: string): IndicatorValue<T> => indicatorValue<T>(null, `import: ${field} not given`, 'missing');
   const one = (field: string): IndicatorValue<number> => {
     const c = cells.get(field);
@@ -114,9 +114,10 @@ function parseCsvImport(content: string): IndicatorImportResult {
   }
   if (rows.length === 0) errors.push({ row: header.line, field: '(file)', message: 'no data rows' });
   const sets: IndicatorSet[] = [];
+  const template = loadShippedIndicators().values().next().value as IndicatorSet;
   for (const [period, cells] of periods) {
     for (const field of REQUIRED.filter((f) => !cells.has(f))) errors.push({ period, field, message: 'required field is missing' });
-    const set = setFromCells(period, cells);
+    const set = setFromCells(period, cells, template);
     errors.push(...indicatorSetIssues(set));
     sets.push(set);
   }
