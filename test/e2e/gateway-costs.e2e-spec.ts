@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import type { Client } from 'pg';
-import { Emulator, EmulatorUsage, startEmulator } from 'test/emulator/emulator';
-import { chat, chatStream, database, eventually, GatewayApp, sseEvents, startGatewayApp } from './gateway-harness';
+import type { Emulator, EmulatorUsage } from 'test/emulator/emulator';
+import { chat, chatStream, database, eventually, GatewayApp, sseEvents, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
 import { API_KEY } from './setup';
 
 interface Prices {
@@ -49,14 +49,12 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
   let db: Client;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ chunkDelayMs: 1, cacheMinTokens: 20 });
-    app = await startGatewayApp(emulator, { COST_FLUSH_INTERVAL_MS: '50' });
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1, cacheMinTokens: 20 }, () => ({ COST_FLUSH_INTERVAL_MS: '50' })));
     db = await database();
   }, 30_000);
   afterAll(async () => {
     await db?.end();
-    await app?.close();
-    await emulator?.close();
+    await stopEmulatedGateway(app, emulator);
   }, 30_000);
 
   const row = (requestId: string) =>
@@ -107,14 +105,10 @@ describe('The official openai client pointed at the gateway', () => {
   let client: OpenAI;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ chunkDelayMs: 1 });
-    app = await startGatewayApp(emulator);
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1 }));
     client = new OpenAI({ apiKey: API_KEY, baseURL: `${app.url}/v1`, maxRetries: 0 });
   }, 30_000);
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
 
   const expected = 'Respuesta simulada de gpt-4o-mini: Resume el artículo 23 de la Ley del';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { GATEWAY_DEPS } from 'src/gateway/gateway.module';
 import type { GatewayDeps } from 'src/gateway/gateway-deps';
-import type { Emulator } from 'test/emulator/emulator';
+import { Emulator, EmulatorOptions, startEmulator } from 'test/emulator/emulator';
 import { API_KEY, bearer, startTestApp } from './setup';
 
 export type GatewayApp = Awaited<ReturnType<typeof startTestApp>> & { url: string; deps: GatewayDeps };
@@ -33,6 +33,36 @@ export async function startGatewayApp(emulator: Emulator | null, env: Record<str
   });
   const url = (await running.app.getUrl()).replace('[::1]', '127.0.0.1');
   return { ...running, url, deps: running.app.get<GatewayDeps>(GATEWAY_DEPS) };
+}
+
+/** An emulator with the given options and a gateway app pointed at it (the emulator closed again if the app fails to start). */
+export async function startEmulatedGateway(
+  options: EmulatorOptions,
+  env: (emulator: Emulator) => Record<string, string | undefined> = () => ({}),
+): Promise<{ emulator: Emulator; app: GatewayApp }> {
+  const emulator = await startEmulator(options);
+  try {
+    return { emulator, app: await startGatewayApp(emulator, env(emulator)) };
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+}
+
+/** Closes the app, then its emulator; either may be missing when start-up failed. */
+export async function stopEmulatedGateway(app: GatewayApp | undefined, emulator: Emulator | undefined): Promise<void> {
+  await app?.close();
+  await emulator?.close();
+}
+
+/** Groq on the emulator with `rpm` requests per window of `minuteMs` (token and daily limits out of the way). */
+export function groqOnEmulator(emulator: Emulator, rpm: number, minuteMs: number, tpm = 1_000_000): Record<string, string> {
+  return {
+    GROQ_API_KEY: 'emu-groq',
+    GROQ_BASE_URL: `${emulator.url}/v1`,
+    PROVIDER_LIMITS: JSON.stringify({ groq: { rpm, tpm, rpd: 100_000 } }),
+    LIMIT_MINUTE_MS: String(minuteMs),
+  };
 }
 
 /** POST /v1/chat/completions through supertest. */

@@ -1,5 +1,5 @@
-import { Emulator, startEmulator } from 'test/emulator/emulator';
-import { ask, atWindowStart, chat, chatStream, GatewayApp, sseEvents, startGatewayApp } from './gateway-harness';
+import type { Emulator } from 'test/emulator/emulator';
+import { ask, atWindowStart, chat, chatStream, GatewayApp, groqOnEmulator, sseEvents, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
 
 const arrivals = (emulator: Emulator, model: string) => emulator.stats().requests.filter((r) => r.model === model).map((r) => r.at);
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
@@ -12,23 +12,16 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
   const MINUTE_MS = 1500;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ chunkDelayMs: 2 });
-    app = await startGatewayApp(emulator, {
-      GROQ_API_KEY: 'emu-groq',
-      GROQ_BASE_URL: `${emulator.url}/v1`,
-      PROVIDER_LIMITS: JSON.stringify({ groq: { rpm: 3, tpm: 1_000_000, rpd: 100_000 } }),
-      LIMIT_MINUTE_MS: String(MINUTE_MS),
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 2 }, (emu) => ({
+      ...groqOnEmulator(emu, 3, MINUTE_MS),
       RATE_LIMIT_MAX_WAIT_MS: '5000',
       LLM_MAX_RETRIES: '3',
       LLM_RETRY_BASE_MS: '100',
       LLM_RETRY_MAX_MS: '2000',
       LLM_TIMEOUT_MS: '400',
-    });
+    })));
   }, 30_000);
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
   beforeEach(async () => {
     emulator.reset();
     await app.deps.breakers.close('openai');
@@ -106,13 +99,9 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
   let app: GatewayApp;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ chunkDelayMs: 2 });
-    app = await startGatewayApp(emulator, { LLM_MAX_RETRIES: '0', BREAKER_FAILURE_THRESHOLD: '5', BREAKER_OPEN_MS: '1500' });
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 2 }, () => ({ LLM_MAX_RETRIES: '0', BREAKER_FAILURE_THRESHOLD: '5', BREAKER_OPEN_MS: '1500' })));
   }, 30_000);
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
 
   it('opens after 5 consecutive errors; then gpt-4o-mini is served by claude-sonnet-4 without calling OpenAI, until a trial succeeds', async () => {
     emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 500 });
@@ -149,19 +138,9 @@ describe('Gateway rate limits when a burst starts late in a window', () => {
   const MINUTE_MS = 3000;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ chunkDelayMs: 2 });
-    app = await startGatewayApp(emulator, {
-      GROQ_API_KEY: 'emu-groq',
-      GROQ_BASE_URL: `${emulator.url}/v1`,
-      PROVIDER_LIMITS: JSON.stringify({ groq: { rpm: 3, tpm: 1_000_000, rpd: 100_000 } }),
-      LIMIT_MINUTE_MS: String(MINUTE_MS),
-      RATE_LIMIT_MAX_WAIT_MS: '1800',
-    });
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 2 }, (emu) => ({ ...groqOnEmulator(emu, 3, MINUTE_MS), RATE_LIMIT_MAX_WAIT_MS: '1800' })));
   }, 30_000);
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
 
   it('waits for the clock-aligned window to end instead of a full window length from its first request', async () => {
     // Start with about 1 s left in the window: room returns in ~1 s (within the 1.8 s wait), not 3 s.

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { NO_VENDOR_ANSWER } from 'src/gateway/providers/offline/offline.provider';
 import { Emulator, startEmulator } from 'test/emulator/emulator';
-import { ask, atWindowStart, chat, chatStream, database, eventually, GatewayApp, sseEvents, startGatewayApp, uniquePrefix } from './gateway-harness';
+import { ask, atWindowStart, chat, chatStream, database, eventually, GatewayApp, groqOnEmulator, sseEvents, startEmulatedGateway, startGatewayApp, stopEmulatedGateway, uniquePrefix } from './gateway-harness';
 
 jest.setTimeout(30_000);
 
@@ -63,19 +63,9 @@ describe('Quota alerts, interrupted streams', () => {
   let app: GatewayApp;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ chunkDelayMs: 5 });
-    app = await startGatewayApp(emulator, {
-      GROQ_API_KEY: 'emu-groq',
-      GROQ_BASE_URL: `${emulator.url}/v1`,
-      PROVIDER_LIMITS: JSON.stringify({ groq: { rpm: 20, tpm: 10_000_000, rpd: 100_000 } }),
-      LIMIT_MINUTE_MS: '60000',
-      COST_FLUSH_INTERVAL_MS: '50',
-    });
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 5 }, (emu) => ({ ...groqOnEmulator(emu, 20, 60_000, 10_000_000), COST_FLUSH_INTERVAL_MS: '50' })));
   }, 30_000);
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
   beforeEach(() => emulator.reset());
 
   const alertCount = (metrics: string, level: string) =>
@@ -156,13 +146,9 @@ describe('Rate-limit counters in Redis', () => {
 
   beforeAll(async () => {
     // Each answer takes longer than a whole window, so the token correction always lands in a later window.
-    emulator = await startEmulator({ latencyMs: 250 });
-    app = await startGatewayApp(emulator, { REDIS_KEY_PREFIX: prefix, LIMIT_MINUTE_MS: '100' });
+    ({ emulator, app } = await startEmulatedGateway({ latencyMs: 250 }, () => ({ REDIS_KEY_PREFIX: prefix, LIMIT_MINUTE_MS: '100' })));
   }, 30_000);
-  afterAll(async () => {
-    await app?.close();
-    await emulator?.close();
-  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
 
   it('always expire, even when the usage correction arrives after the window rolled over', async () => {
     for (let i = 0; i < 3; i++) expect((await chat(app, { model: 'gpt-4o-mini', messages: ask(`lento ${i}`) })).status).toBe(200);
