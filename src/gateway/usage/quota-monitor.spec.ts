@@ -8,12 +8,13 @@ const usage = (rpm: number) => ({ rpm, tpm: 0, rpd: 0 });
 describe(QuotaMonitor.name, () => {
   let now: number;
   let emitted: QuotaAlertEvent[];
+  let kv: MemoryKvStore;
   let sut: QuotaMonitor;
 
   beforeEach(() => {
     now = 60_000 * 1000;
     emitted = [];
-    const kv = new MemoryKvStore(() => now);
+    kv = new MemoryKvStore(() => now);
     sut = new QuotaMonitor(kv, { minute: 60_000, day: 86_400_000 }, (alert) => emitted.push(alert), () => now);
   });
 
@@ -44,6 +45,22 @@ describe(QuotaMonitor.name, () => {
       now += 60_000;
       await sut.observe('openai', usage(85), limits);
       expect(emitted.map((a) => a.provider)).toEqual(['openai', 'anthropic', 'openai']);
+    });
+
+    it('asks the shared store once per level and window, not on every request above the threshold', async () => {
+      const claims = jest.spyOn(kv, 'setIfAbsent');
+      for (let i = 0; i < 5; i += 1) await sut.observe('openai', usage(97), limits);
+      expect(claims).toHaveBeenCalledTimes(2);
+      now += 60_000;
+      await sut.observe('openai', usage(97), limits);
+      expect(claims).toHaveBeenCalledTimes(4);
+    });
+
+    it('stays quiet when another replica already announced the level', async () => {
+      await new QuotaMonitor(kv, { minute: 60_000, day: 86_400_000 }, () => undefined, () => now).observe('openai', usage(85), limits);
+      await sut.observe('openai', usage(85), limits);
+      await sut.observe('openai', usage(86), limits);
+      expect(emitted).toEqual([]);
     });
 
     it('watches the token and daily windows too', async () => {

@@ -14,6 +14,8 @@ const LEVELS: [number, QuotaAlertEvent['level']][] = [
  */
 export class QuotaMonitor {
   readonly recent: QuotaAlertEvent[] = [];
+  /** provider:window:level → the window index already claimed (by this replica or another), so it is asked once per window. */
+  private readonly claimed = new Map<string, number>();
 
   constructor(
     private readonly kv: KvStore,
@@ -34,7 +36,10 @@ export class QuotaMonitor {
       const index = Math.floor(this.now() / length);
       // Emit every level crossed and not yet announced for this window (80 % and 95 % each once).
       for (const [threshold, name] of LEVELS.filter(([t]) => utilization >= t).reverse()) {
+        const slot = `${provider}:${window}:${name}`;
+        if (this.claimed.get(slot) === index) continue;
         const first = await this.kv.setIfAbsent(`quota-alert:${provider}:${window}:${index}:${name}`, '1', length * 2);
+        this.claimed.set(slot, index);
         if (!first) continue;
         const alert: QuotaAlertEvent = {
           provider, window, level: name, utilization, used: used[window], limit, createdAt: new Date(this.now()),
