@@ -16,6 +16,18 @@ export interface PluginSelectionContext {
   module?: string | null;
 }
 
+// Plugins and their keywords never change after start-up: stem each plugin's keywords once, not on every message.
+const stemmedKeywordsCache = new WeakMap<ChatPlugin, readonly { keyword: string; phrase: string[] }[]>();
+
+function stemmedKeywords(plugin: ChatPlugin): readonly { keyword: string; phrase: string[] }[] {
+  let stemmed = stemmedKeywordsCache.get(plugin);
+  if (!stemmed) {
+    stemmed = plugin.keywords.map((keyword) => ({ keyword, phrase: stemmedWords(keyword) }));
+    stemmedKeywordsCache.set(plugin, stemmed);
+  }
+  return stemmed;
+}
+
 /**
  * Picks the plugin whose keywords best match the text (a phrase of n words scores n), plus a bonus when the user's
  * Odoo module belongs to it. Ties go to the module's plugin, then to the default (`account`: general accounting is the
@@ -32,8 +44,7 @@ export function selectPlugin(
   const scored = plugins.map((plugin, index) => {
     const reasons: string[] = [];
     let score = 0;
-    for (const keyword of plugin.keywords) {
-      const phrase = stemmedWords(keyword);
+    for (const { keyword, phrase } of stemmedKeywords(plugin)) {
       if (containsPhrase(words, phrase)) {
         score += phrase.length;
         reasons.push(`palabra clave "${keyword}"`);
