@@ -10,7 +10,7 @@ export { ImportIndicatorsResponseDto, IndicatorsResponseDto } from './dto/indica
 export { PayslipHealthDto, PayslipLineDto, ValidatePayslipDto } from './dto/validate-payslip.dto';
 export { toAddonIndicators } from './indicators/addon-indicators';
 export type { AddonIndicators } from './indicators/addon-indicators';
-export { CSV_IMPORT_FIELDS, parseIndicatorImport } from './indicators/indicator-import';
+export { parseIndicatorImport } from './indicators/indicator-import';
 export type { IndicatorImportResult } from './indicators/indicator-import';
 export { AFP_FUNDS, INDICATOR_KEYS, normaliseAfpName } from './indicators/indicator-set';
 export type * from './indicators/indicator-set';
@@ -20,7 +20,6 @@ export { lookupMessage, lookupPeriod } from './indicators/indicator-lookup';
 export type { PeriodLookup } from './indicators/indicator-lookup';
 export { toIndicatorsResponse } from './indicators/indicators-response';
 export type { IndicatorsResponse } from './indicators/indicators-response';
-export { parseIndicatorSet } from './indicators/parse-indicator-set';
 export type { IndicatorIssue, IndicatorParseResult } from './indicators/parse-indicator-set';
 export { isValidPeriod, nearestPeriod, periodOf } from './indicators/period';
 export { loadShippedIndicators } from './indicators/shipped-indicators';

@@ -33,9 +33,6 @@ const ASIG_FIELDS = ['a', 'b', 'c', 'd'].flatMap((t) => [`asig_fam_${t}_monto`, 
 const REQUIRED = ['uf', 'utm', 'imm', 'tope_afp_salud_uf', 'tope_afc_uf', ...AFP_FIELDS];
 const KNOWN = new Set<string>([...Object.keys(SCALAR_FIELDS), ...REFORM_FIELDS, ...AFP_FIELDS, ...ASIG_FIELDS]);
 
-/** The CSV fields accepted by {@link parseIndicatorImport}. */
-export const CSV_IMPORT_FIELDS: readonly string[] = [...KNOWN];
-
 function rangeOf(field: string): readonly [number, number] {
   if (field in SCALAR_FIELDS) return SCALAR_RANGES[SCALAR_FIELDS[field as keyof typeof SCALAR_FIELDS]]!;
   if (field.startsWith('afp_')) return AFP_COMMISSION_RANGE;

@@ -1,4 +1,4 @@
-import { AFP_FUNDS, INDICATOR_KEYS, IndicatorKey, IndicatorSet } from './indicator-set';
+import { AFP_FUNDS, INDICATOR_KEYS, IndicatorKey } from './indicator-set';
 import {
   AFC_RATE_RANGE,
   AFP_COMMISSION_RANGE,
@@ -128,10 +128,4 @@ export function indicatorSetIssues(json: unknown): IndicatorIssue[] {
   const uta = json.uta?.value;
   if (typeof utm === 'number' && typeof uta === 'number' && uta !== utm * 12) add('uta', 'must equal utm × 12');
   return issues;
-}
-
-/** Validates a stored or imported IndicatorSet (plain JSON) and returns it typed, or every problem found. */
-export function parseIndicatorSet(json: unknown): IndicatorParseResult<{ set: IndicatorSet }> {
-  const errors = indicatorSetIssues(json);
-  return errors.length === 0 ? { ok: true, set: json as IndicatorSet } : { ok: false, errors };
 }
