@@ -59,10 +59,9 @@ export class AdminOverviewService {
     const now = this.clock.now();
     const today = startOfUtcDay(now);
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const [providers, todayUsd, monthToDateUsd, daily, alerts, performance] = await Promise.all([
+    const [providers, { todayUsd, monthToDateUsd }, daily, alerts, performance] = await Promise.all([
       this.providers(new Date(now.getTime() - HEALTH_WINDOW_MINUTES * 60_000)),
-      this.stats.costSince(today),
-      this.stats.costSince(monthStart),
+      this.stats.costTotals(today, monthStart),
       this.stats.dailyCosts(new Date(today.getTime() - (DAILY_COST_DAYS - 1) * 86_400_000), today),
       this.stats.latestAlerts(ALERT_COUNT),
       this.stats.performance(new Date(now.getTime() - PERFORMANCE_WINDOW_HOURS * 3_600_000)),

@@ -55,11 +55,13 @@ export class UsageStatsRepository {
     return rows.map((r) => ({ ...r, p50: num(r.p50), p95: num(r.p95), p99: num(r.p99) }));
   }
 
-  /** Total cost since `since`, as an exact decimal string. */
-  async costSince(since: Date): Promise<string> {
-    const [row] = await this.prisma.$queryRaw<{ cost: string }[]>`
-      SELECT COALESCE(sum(cost_usd), 0)::numeric(20, 12)::text AS cost FROM usage_records WHERE created_at >= ${since}`;
-    return row.cost;
+  /** Cost since `today` and since `monthStart` (monthStart ≤ today) in one scan, as exact decimal strings. */
+  async costTotals(today: Date, monthStart: Date): Promise<{ todayUsd: string; monthToDateUsd: string }> {
+    const [row] = await this.prisma.$queryRaw<{ todayUsd: string; monthToDateUsd: string }[]>`
+      SELECT COALESCE(sum(cost_usd) FILTER (WHERE created_at >= ${today}), 0)::numeric(20, 12)::text AS "todayUsd",
+             COALESCE(sum(cost_usd), 0)::numeric(20, 12)::text AS "monthToDateUsd"
+      FROM usage_records WHERE created_at >= ${monthStart}`;
+    return row;
   }
 
   /** Cost of every UTC day from `firstDay` to `lastDay` (days without rows as zero), oldest first. */
