@@ -71,10 +71,10 @@ export class SiiMonitorRepository {
     if (keys.length > 0) await this.prisma.siiItem.updateMany({ where: { key: { in: keys } }, data: { lastSeenAt: now } });
   }
 
-  /** Keys of a source's stored items (used when a page is byte-identical and not re-parsed). */
-  async keysOfSource(sourceId: string): Promise<string[]> {
-    const rows = await this.prisma.siiItem.findMany({ where: { sourceId }, select: { key: true } });
-    return rows.map((row) => row.key);
+  /** Marks every stored item of a source as still listed (its page is byte-identical, not re-parsed); returns how many. */
+  async touchSource(sourceId: string, now: Date): Promise<number> {
+    const { count } = await this.prisma.siiItem.updateMany({ where: { sourceId }, data: { lastSeenAt: now } });
+    return count;
   }
 
   /** Stores an item's analysis and priority. */

@@ -141,6 +141,20 @@ describe(SiiMonitorService.name, () => {
       expect(slackPosts).toHaveLength(ALL_TITLES);
     });
 
+    it('keeps the items of a byte-identical page listed: counted and their last-seen time renewed', async () => {
+      await sut.runOnce({ trigger: 'cron' });
+      clock.current = new Date('2026-10-05T18:00:00Z');
+      const second = finished(await sut.runOnce({ trigger: 'cron' }));
+      expect(second.sources.map((source) => [source.sourceId, source.status, source.itemCount])).toEqual([
+        ['noticias', 'unchanged_page', 3],
+        ['circulares', 'unchanged_page', 3],
+        ['resoluciones', 'unchanged_page', 3],
+        ['fe-normativa', 'unchanged_page', 1],
+      ]);
+      const items = await prisma.siiItem.findMany();
+      expect(items.map((item) => item.lastSeenAt.toISOString())).toEqual(items.map(() => '2026-10-05T18:00:00.000Z'));
+    });
+
     it('notifies an added circular exactly once, and nothing for a reordered page with a new banner', async () => {
       await sut.runOnce({ trigger: 'cron' });
       server.routes.set('/circulares/2026/indcir2026.htm', serve(fixtureText('circulares-2026-index-reordered.html')));

@@ -64,9 +64,7 @@ export class SiiSourceChecker {
         pageHash = sha256(Buffer.from(page.body).toString('base64'));
         if (!options.force && pageHash === (await this.repository.pageHash(source.id))) {
           outcome.status = 'unchanged_page';
-          const keys = await this.repository.keysOfSource(source.id);
-          outcome.itemCount = keys.length;
-          await this.repository.touch(keys, options.now());
+          outcome.itemCount = await this.repository.touchSource(source.id, options.now());
         } else {
           const items = parseSourcePage(source, decodePageBody(page.body, page.contentType), page.url);
           const diff = diffItems(await this.repository.storedHashes(items.map((item) => item.key)), items);
