@@ -4,7 +4,7 @@ import { GatewayEvent } from './gateway.events';
 import type { GatewayDeps } from './gateway-deps';
 import { LlmClient } from './llm-client';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import { isProviderError, ProviderError, toProviderError } from './providers/provider';
+import { isProviderError, LlmProvider, ProviderCall, ProviderError, ProviderStreamChunk, toProviderError } from './providers/provider';
 import { RouteTarget, resolveTargets, UnknownModelError } from './routing/router';
 import { Attempts, TargetExecutor, TargetSkipped } from './target-executor';
 import { costOf, estimatedCost } from './usage/pricing';
@@ -121,6 +121,18 @@ export class GatewayService extends LlmClient {
       }
     }
     const attempts: Attempts = { count: 0, vendorMs: 0 };
+    const { target, value: completion } = await this.firstServing(request, p, attempts, false, (provider, call) => provider.complete(call));
+    const result = this.result(p, target, completion.text, completion.finishReason, completion.usage, attempts.count);
+    this.afterSuccess(request, p, target, result, false, undefined, target.provider === 'offline' ? undefined : result.latencyMs - attempts.vendorMs);
+    if (p.cacheKey && target.provider !== 'offline') void this.deps.kv.set(p.cacheKey, JSON.stringify(result), this.deps.config.llm.responseCacheTtlSeconds * 1000).catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * The fallback chain both paths share: tries each target through its gates and retries until one answers,
+   * announcing each fallback; a caller fault or departure ends the request at once.
+   */
+  private async firstServing<T>(request: LlmRequest, p: Prepared, attempts: Attempts, streamed: boolean, run: (provider: LlmProvider, call: ProviderCall) => Promise<T>): Promise<{ target: RouteTarget; value: T }> {
     let previous: RouteTarget | undefined;
     let lastError: ProviderError | undefined;
     for (const target of p.targets) {
@@ -130,13 +142,9 @@ export class GatewayService extends LlmClient {
       try {
         const provider = this.executor.provider(target);
         await this.executor.admit(target, p.estimate, p.signal);
-        const completion = await this.executor.withRetries(target, p.signal, attempts, (call) => provider.complete(call), request, p.deadline);
-        const result = this.result(p, target, completion.text, completion.finishReason, completion.usage, attempts.count);
-        this.afterSuccess(request, p, target, result, false, undefined, target.provider === 'offline' ? undefined : result.latencyMs - attempts.vendorMs);
-        if (p.cacheKey && target.provider !== 'offline') void this.deps.kv.set(p.cacheKey, JSON.stringify(result), this.deps.config.llm.responseCacheTtlSeconds * 1000).catch(() => undefined);
-        return result;
+        return { target, value: await this.executor.withRetries(target, p.signal, attempts, (call) => run(provider, call), request, p.deadline) };
       } catch (error) {
-        lastError = this.handleTargetError(error, request, p, target, attempts, false);
+        lastError = this.handleTargetError(error, request, p, target, attempts, streamed);
       }
     }
     throw lastError ?? new Error('No route could serve the request');
@@ -166,35 +174,20 @@ export class GatewayService extends LlmClient {
 
   private async *streamPrepared(request: LlmRequest, p: Prepared): AsyncIterable<LlmStreamEvent> {
     const attempts: Attempts = { count: 0, vendorMs: 0 };
-    let previous: RouteTarget | undefined;
-    let lastError: ProviderError | undefined;
-    for (const target of p.targets) {
-      if (p.signal.aborted && target.provider !== 'offline') continue;
-      if (previous) this.deps.events.emit(GatewayEvent.Fallback, { requestId: p.requestId, from: previous.provider, to: target.provider, reason: lastError?.kind ?? 'skipped' });
-      previous = target;
-      let iterator: AsyncIterator<import('./providers/provider').ProviderStreamChunk> | undefined;
-      let first: IteratorResult<import('./providers/provider').ProviderStreamChunk> | undefined;
+    // Fallback is allowed only until the first chunk arrives: a target serves once its stream has started.
+    const { target, value } = await this.firstServing(request, p, attempts, true, async (provider, call) => {
+      const iterator = provider.stream(call)[Symbol.asyncIterator]();
       try {
-        const provider = this.executor.provider(target);
-        await this.executor.admit(target, p.estimate, p.signal);
-        // Fallback is allowed only until the first chunk arrives.
-        first = await this.executor.withRetries(target, p.signal, attempts, async (call) => {
-          await iterator?.return?.().catch(() => undefined);
-          iterator = provider.stream(call)[Symbol.asyncIterator]();
-          return iterator.next();
-        }, request, p.deadline);
+        return { iterator, first: await iterator.next() };
       } catch (error) {
-        await iterator?.return?.().catch(() => undefined);
-        lastError = this.handleTargetError(error, request, p, target, attempts, true);
-        continue;
+        await iterator.return?.().catch(() => undefined);
+        throw error;
       }
-      yield* this.relay(request, p, target, iterator!, first!, attempts);
-      return;
-    }
-    throw lastError ?? new Error('No route could serve the request');
+    });
+    yield* this.relay(request, p, target, value.iterator, value.first, attempts);
   }
 
-  private async *relay(request: LlmRequest, p: Prepared, target: RouteTarget, iterator: AsyncIterator<import('./providers/provider').ProviderStreamChunk>, first: IteratorResult<import('./providers/provider').ProviderStreamChunk>, attempts: Attempts): AsyncIterable<LlmStreamEvent> {
+  private async *relay(request: LlmRequest, p: Prepared, target: RouteTarget, iterator: AsyncIterator<ProviderStreamChunk>, first: IteratorResult<ProviderStreamChunk>, attempts: Attempts): AsyncIterable<LlmStreamEvent> {
     yield { type: 'start', provider: target.provider, model: target.model };
     let text = '';
     let firstTokenAt: number | undefined;
@@ -218,9 +211,7 @@ export class GatewayService extends LlmClient {
     } catch (error) {
       const pe = toProviderError(error, target.provider, p.signal);
       if (target.provider !== 'offline' && pe.kind !== 'aborted') void this.deps.breakers.recordFailure(target.provider).catch(() => undefined);
-      const partial = { ...ZERO, input: p.estimate, output: Math.ceil(text.length / 4) };
-      this.recordTarget(request, p, target, partial, 'partial', attempts.count, true, pe.kind);
-      this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: pe.kind });
+      this.recordFailure(request, p, target, pe, attempts.count, true, { ...ZERO, input: p.estimate, output: Math.ceil(text.length / 4) });
       throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters: ${pe.message}`);
     } finally {
       if (!step.done) await iterator.return?.().catch(() => undefined);
@@ -260,8 +251,9 @@ export class GatewayService extends LlmClient {
     });
   }
 
-  private recordFailure(request: LlmRequest, p: Prepared, target: RouteTarget, error: ProviderError, attempts: number, streamed: boolean): void {
-    this.recordTarget(request, p, target, ZERO, 'error', attempts, streamed, error.kind);
+  /** A failed target: a usage row ('partial' when a stream was cut after some text) and a failure event. */
+  private recordFailure(request: LlmRequest, p: Prepared, target: RouteTarget, error: ProviderError, attempts: number, streamed: boolean, partial?: TokenUsage): void {
+    this.recordTarget(request, p, target, partial ?? ZERO, partial ? 'partial' : 'error', attempts, streamed, error.kind);
     this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: error.kind });
   }
 
