@@ -1,7 +1,7 @@
 /** Ranks the supplier's pending purchase orders for a received DTE (POST /api/ai/reception/match_po). */
 import { clp } from '../rules/rule-helpers';
 import { lineRecordsOf, toDteLine, toMatchDteInput, toPendingPoInputs, toPoLine } from './match-input';
-import { containsCode, tokenSimilarity } from './text-similarity';
+import { containsCode, setSimilarity, tokens } from './text-similarity';
 
 export interface DteLineInput {
   numero?: string | number;
@@ -76,6 +76,20 @@ const DATE_WINDOW_DAYS = 90;
 const LINE_MATCH_MIN = 0.5;
 const PO_REFERENCE_TYPES = new Set(['801', '802', 'HES', 'HEM']);
 
+/** A line with the tokens of its text, so each line is tokenized once per request rather than once per pairing. */
+interface TokenizedLine<T> {
+  line: T;
+  tokens: ReadonlySet<string>;
+}
+
+function tokenizeDteLines(lines: readonly DteLineInput[]): TokenizedLine<DteLineInput>[] {
+  return lines.map((line) => ({ line, tokens: tokens([line.nombre, line.descripcion].filter(Boolean).join(' ')) }));
+}
+
+function tokenizePoLines(lines: readonly PoLineInput[]): TokenizedLine<PoLineInput>[] {
+  return lines.map((line) => ({ line, tokens: tokens(line.product_name) }));
+}
+
 function digits(text: string): string {
   return text.replace(/\D/g, '').replace(/^0+/, '');
 }
@@ -127,15 +141,14 @@ function closeEnough(a: number | undefined, b: number | undefined): boolean {
 
 /** Each DTE line paired with its best PO line (each PO line used once), scored 0..100; malformed lines score nothing. */
 export function matchLines(dteLines: readonly DteLineInput[], poLines: readonly PoLineInput[]): LineMatch[] {
-  return pairLines(lineRecordsOf(dteLines).map(toDteLine), lineRecordsOf(poLines).map(toPoLine));
+  return pairLines(tokenizeDteLines(lineRecordsOf(dteLines).map(toDteLine)), tokenizePoLines(lineRecordsOf(poLines).map(toPoLine)));
 }
 
-function pairLines(dteLines: readonly DteLineInput[], poLines: readonly PoLineInput[]): LineMatch[] {
+function pairLines(dteLines: readonly TokenizedLine<DteLineInput>[], poLines: readonly TokenizedLine<PoLineInput>[]): LineMatch[] {
   const pairs: LineMatch[] = [];
-  dteLines.forEach((line, i) => {
-    const text = [line.nombre, line.descripcion].filter(Boolean).join(' ');
-    poLines.forEach((poLine, j) => {
-      const similarity = tokenSimilarity(text, poLine.product_name);
+  dteLines.forEach(({ line, tokens: dteTokens }, i) => {
+    poLines.forEach(({ line: poLine, tokens: poTokens }, j) => {
+      const similarity = setSimilarity(dteTokens, poTokens);
       const qty = closeEnough(line.cantidad, poLine.qty) ? 1 : 0;
       const price = closeEnough(line.precio_unitario, poLine.price_unit) ? 1 : 0;
       const score = Math.round(100 * (0.6 * similarity + 0.2 * qty + 0.2 * price));
@@ -172,11 +185,10 @@ function dateScore(dte: MatchDteInput, po: PendingPoInput, reasons: string[]): n
   return PO_MATCH_WEIGHTS.dateWindow;
 }
 
-function scoreCandidate(dte: MatchDteInput, po: PendingPoInput): { candidate: PoCandidate; lines: LineMatch[] } {
+function scoreCandidate(dte: MatchDteInput, dteLines: readonly TokenizedLine<DteLineInput>[], po: PendingPoInput): { candidate: PoCandidate; lines: LineMatch[] } {
   const reasons: string[] = [];
   let score = referenceScore(dte, po, reasons) + totalScore(dte, po, reasons);
-  const dteLines = dte.lines ?? [];
-  const lines = pairLines(dteLines, po.lines ?? []);
+  const lines = pairLines(dteLines, tokenizePoLines(po.lines ?? []));
   if (dteLines.length > 0 && (po.lines ?? []).length > 0) {
     const average = lines.reduce((sum, m) => sum + m.score, 0) / (100 * dteLines.length);
     score += Math.round(PO_MATCH_WEIGHTS.lines * average);
@@ -193,7 +205,8 @@ function scoreCandidate(dte: MatchDteInput, po: PendingPoInput): { candidate: Po
  */
 export function matchPurchaseOrders(dte: MatchDteInput, pendingPos: readonly PendingPoInput[]): PoMatchResult {
   const safeDte = toMatchDteInput(dte);
-  const scored = toPendingPoInputs(pendingPos).map((po) => scoreCandidate(safeDte, po)).sort((a, b) => b.candidate.score - a.candidate.score);
+  const dteLines = tokenizeDteLines(safeDte.lines ?? []);
+  const scored = toPendingPoInputs(pendingPos).map((po) => scoreCandidate(safeDte, dteLines, po)).sort((a, b) => b.candidate.score - a.candidate.score);
   const best = scored[0];
   const candidates = scored.map((s) => s.candidate);
   const needsTiebreak = scored.length > 1 && best.candidate.score - scored[1].candidate.score <= PO_TIEBREAK_GAP;

@@ -1,6 +1,6 @@
 /** Suggests the analytic project for a supplier invoice (suggest_project and /api/v1/analytics/match share this core). */
 import { toSuggestProjectInput } from './match-input';
-import { normalizeText, tokenCoverage, tokenSimilarity } from './text-similarity';
+import { normalizeText, setCoverage, setSimilarity, tokens, tokenSimilarity } from './text-similarity';
 
 export interface InvoiceLineInput {
   description?: string;
@@ -53,35 +53,43 @@ export const PROJECT_WEIGHTS = { history: 50, description: 30, code: 10, partner
 export const PROJECT_THRESHOLD = 40;
 const CLOSED_STATES = new Set(['closed', 'cancelled', 'done']);
 
-function historyShare(projectName: string, history: readonly HistoricalPurchaseInput[]): number {
-  if (history.length === 0) return 0;
-  const wanted = normalizeText(projectName);
-  const hits = history.filter((item) =>
-    String(item.project_name ?? '')
-      .split(',')
-      .some((name) => normalizeText(name) === wanted),
-  ).length;
-  return hits / history.length;
+/** What every project is compared with, read once per request: the invoice lines' tokens and each past bill's project names. */
+interface InvoiceEvidence {
+  descriptionTokens: ReadonlySet<string>;
+  /** Per past vendor bill, its normalized project names. */
+  historyNames: ReadonlySet<string>[];
 }
 
-function scoreProject(input: SuggestProjectInput, project: ProjectInput): ProjectCandidate {
-  const reasons: string[] = [];
-  const history = input.historical_purchases ?? [];
+function invoiceEvidence(input: SuggestProjectInput): InvoiceEvidence {
   const descriptions = (input.invoice_lines ?? []).map((line) => line.description ?? '').join(' ');
+  const historyNames = (input.historical_purchases ?? []).map((item) => new Set(String(item.project_name ?? '').split(',').map(normalizeText)));
+  return { descriptionTokens: tokens(descriptions), historyNames };
+}
+
+function historyShare(projectName: string, historyNames: readonly ReadonlySet<string>[]): number {
+  if (historyNames.length === 0) return 0;
+  const wanted = normalizeText(projectName);
+  return historyNames.filter((names) => names.has(wanted)).length / historyNames.length;
+}
+
+function scoreProject(input: SuggestProjectInput, evidence: InvoiceEvidence, project: ProjectInput): ProjectCandidate {
+  const reasons: string[] = [];
+  const { descriptionTokens, historyNames } = evidence;
   let score = 0;
 
-  const share = historyShare(project.name, history);
+  const share = historyShare(project.name, historyNames);
   if (share > 0) {
     score += PROJECT_WEIGHTS.history * share;
-    const hits = Math.round(share * history.length);
-    reasons.push(`El proveedor imputó ${hits} de sus últimas ${history.length} facturas a este proyecto`);
+    const hits = Math.round(share * historyNames.length);
+    reasons.push(`El proveedor imputó ${hits} de sus últimas ${historyNames.length} facturas a este proyecto`);
   }
-  const byName = Math.max(tokenCoverage(project.name, descriptions), tokenSimilarity(project.name, descriptions));
+  const nameTokens = tokens(project.name);
+  const byName = Math.max(setCoverage(nameTokens, descriptionTokens), setSimilarity(nameTokens, descriptionTokens));
   if (byName > 0) {
     score += PROJECT_WEIGHTS.description * byName;
     reasons.push(`El nombre del proyecto coincide ${Math.round(byName * 100)}% con la descripción de las líneas`);
   }
-  if (project.code && tokenCoverage(project.code, descriptions) === 1) {
+  if (project.code && setCoverage(tokens(project.code), descriptionTokens) === 1) {
     score += PROJECT_WEIGHTS.code;
     reasons.push(`El código ${project.code} aparece en las líneas`);
   }
@@ -103,7 +111,8 @@ function scoreProject(input: SuggestProjectInput, project: ProjectInput): Projec
 export function suggestProject(raw: SuggestProjectInput): ProjectSuggestion {
   const input = toSuggestProjectInput(raw);
   const open = input.available_projects.filter((project) => !CLOSED_STATES.has(String(project.state ?? '').toLowerCase()));
-  const candidates = open.map((project) => scoreProject(input, project)).sort((a, b) => b.score - a.score);
+  const evidence = invoiceEvidence(input);
+  const candidates = open.map((project) => scoreProject(input, evidence, project)).sort((a, b) => b.score - a.score);
   const [best, second] = candidates;
   if (!best || best.score < PROJECT_THRESHOLD) {
     const reasoning = best

@@ -30,24 +30,30 @@ export function tokens(text: unknown): Set<string> {
   );
 }
 
-/** Dice coefficient of the token sets, 0..1. */
-export function tokenSimilarity(a: unknown, b: unknown): number {
-  const left = tokens(a);
-  const right = tokens(b);
+/** Dice coefficient of two token sets, 0..1; matchers tokenize each text once and compare the sets many times. */
+export function setSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const token of left) if (right.has(token)) shared++;
   return (2 * shared) / (left.size + right.size);
 }
 
-/** Share of the needle's tokens found in the haystack, 0..1 (for short names inside long descriptions). */
-export function tokenCoverage(needle: unknown, haystack: unknown): number {
-  const wanted = tokens(needle);
+/** Share of the wanted tokens found in the available ones, 0..1. */
+export function setCoverage(wanted: ReadonlySet<string>, available: ReadonlySet<string>): number {
   if (wanted.size === 0) return 0;
-  const available = tokens(haystack);
   let found = 0;
   for (const token of wanted) if (available.has(token)) found++;
   return found / wanted.size;
+}
+
+/** Dice coefficient of the token sets, 0..1. */
+export function tokenSimilarity(a: unknown, b: unknown): number {
+  return setSimilarity(tokens(a), tokens(b));
+}
+
+/** Share of the needle's tokens found in the haystack, 0..1 (for short names inside long descriptions). */
+export function tokenCoverage(needle: unknown, haystack: unknown): number {
+  return setCoverage(tokens(needle), tokens(haystack));
 }
 
 /** True when the text contains the code as a whole word (accent/case-insensitive). */
