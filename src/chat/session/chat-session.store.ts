@@ -43,14 +43,8 @@ export class ChatSessionStore {
   async load(ownerKey: string, id: string): Promise<LoadedChatSession | null> {
     const key = this.key(ownerKey, id);
     const raw = await this.kv.get(key);
-    if (raw === null) return null;
-    let session: ChatSession;
-    try {
-      session = JSON.parse(raw) as ChatSession;
-    } catch {
-      return null;
-    }
-    if (session.ownerKey !== ownerKey || session.id !== id) return null;
+    const session = raw === null ? null : this.parseOwn(raw, ownerKey, id);
+    if (!session) return null;
     await this.kv.expire(key, this.ttlMs);
     return { session, ttlSeconds: Math.round(this.ttlMs / 1000) };
   }
@@ -72,7 +66,7 @@ export class ChatSessionStore {
     const locked = await this.acquire(lockKey, token);
     try {
       const raw = await this.kv.get(key);
-      const latest = raw === null ? session : this.parseOwn(raw, session) ?? session;
+      const latest = (raw === null ? null : this.parseOwn(raw, session.ownerKey, session.id)) ?? session;
       const updated = change(latest);
       await this.save(updated);
       return updated;
@@ -90,10 +84,11 @@ export class ChatSessionStore {
     }
   }
 
-  private parseOwn(raw: string, expected: ChatSession): ChatSession | null {
+  /** The stored session when `raw` parses and belongs to that owner and id; null otherwise. */
+  private parseOwn(raw: string, ownerKey: string, id: string): ChatSession | null {
     try {
       const stored = JSON.parse(raw) as ChatSession;
-      return stored.ownerKey === expected.ownerKey && stored.id === expected.id ? stored : null;
+      return stored.ownerKey === ownerKey && stored.id === id ? stored : null;
     } catch {
       return null;
     }
@@ -105,10 +100,5 @@ export class ChatSessionStore {
     const existed = (await this.kv.ttlMs(key)) !== -2;
     await this.kv.del(key);
     return existed;
-  }
-
-  /** Seconds a fresh or renewed session lives. */
-  ttlSeconds(): number {
-    return Math.round(this.ttlMs / 1000);
   }
 }
