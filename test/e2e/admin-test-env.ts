@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { createScratchDatabase } from './scratch-database';
 
 /**
  * A database and a Redis of the admin suites' own, so exact figures (costs, breakers, quotas) are not
@@ -33,14 +34,8 @@ export async function startPrivateServices(): Promise<PrivateServices> {
   const base = process.env.TEST_DATABASE_URL;
   const script = process.env.TEST_SERVICES_SCRIPT;
   if (!base || !script) throw new Error('run through scripts/with-services.sh (TEST_DATABASE_URL, TEST_SERVICES_SCRIPT)');
-  const name = `gw_admin_e2e_${Date.now()}_${process.pid}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = new Client({ connectionString: url.toString() });
+  const database = await createScratchDatabase('gw_admin_e2e', base);
+  const db = new Client({ connectionString: database.url });
   await db.connect();
 
   const port = await freePort();
@@ -49,17 +44,14 @@ export async function startPrivateServices(): Promise<PrivateServices> {
   execFileSync('bash', [script, 'redis-start'], { env, stdio: 'ignore' });
 
   return {
-    databaseUrl: url.toString(),
+    databaseUrl: database.url,
     redisUrl: `redis://127.0.0.1:${port}`,
     sql: async <T extends object>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[],
     async stop() {
       await db.end();
       execFileSync('bash', [script, 'redis-stop'], { env, stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });
-      const cleanup = new Client({ connectionString: base });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { loadConfig } from 'src/config';
 import { applyMigrations } from 'src/infra/database';
+import { createScratchDatabase } from './scratch-database';
 import { ADMIN_KEY, API_KEY, bearer, startTestApp } from './setup';
 
 describe('Platform (real Postgres and Redis)', () => {
@@ -69,22 +70,16 @@ describe('Platform (real Postgres and Redis)', () => {
 
   describe('migrations', () => {
     it('are applied once when two replicas start at the same time', async () => {
-      const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      const name = `gw_e2e_mig_${Date.now()}`;
-      await admin.query(`CREATE DATABASE "${name}"`);
-      const url = new URL(process.env.TEST_DATABASE_URL!);
-      url.pathname = `/${name}`;
-      const [a, b] = await Promise.all([applyMigrations(url.toString()), applyMigrations(url.toString())]);
+      const database = await createScratchDatabase('gw_e2e_mig');
+      const [a, b] = await Promise.all([applyMigrations(database.url), applyMigrations(database.url)]);
       expect([...a.applied, ...b.applied].sort()).toEqual([...new Set([...a.applied, ...b.applied])].sort());
       expect(a.applied.length + b.applied.length).toBeGreaterThan(0);
-      const db = new Client({ connectionString: url.toString() });
+      const db = new Client({ connectionString: database.url });
       await db.connect();
       const rows = await db.query('SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1');
       expect(rows.rows.every((r) => r.n === 1)).toBe(true);
       await db.end();
-      await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
 import { serve, startFixtureServer } from 'test/fixtures/sii/fixture-server';
+import { createScratchDatabase } from 'test/e2e/scratch-database';
 import { ADMIN_KEY, API_KEY, OTHER_KEY, startTestApp } from 'test/e2e/setup';
 
 /** The running app the fuzzer talks to, with everything a response must never reveal. */
@@ -26,12 +26,8 @@ export async function startFuzzApp(): Promise<FuzzApp> {
   // A local SII page that answers at once, so manual monitor runs take milliseconds.
   const sii = await startFixtureServer();
   sii.routes.set('/noticias.html', serve('<html><body><h1>Noticias</h1><ul><li>Sin novedades</li></ul></body></html>'));
-  const admin = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  const dbName = `gw_fuzz_${Date.now()}_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const dbUrl = new URL(process.env.TEST_DATABASE_URL!);
-  dbUrl.pathname = `/${dbName}`;
+  const database = await createScratchDatabase('gw_fuzz');
+  const dbUrl = new URL(database.url);
   const tag = randomUUID().replace(/-/g, '');
   const vendorKeys = { OPENAI_API_KEY: `sk-fuzz-secret-openai-${tag}`, ANTHROPIC_API_KEY: `sk-fuzz-secret-anthropic-${tag}`, GEMINI_API_KEY: `sk-fuzz-secret-gemini-${tag}`, GROQ_API_KEY: `sk-fuzz-secret-groq-${tag}`, DEEPSEEK_API_KEY: `sk-fuzz-secret-deepseek-${tag}` };
   const app = await startTestApp({
@@ -61,8 +57,7 @@ export async function startFuzzApp(): Promise<FuzzApp> {
       await app.close();
       await emulator.close();
       await sii.close();
-      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-      await admin.end();
+      await database.drop().catch(() => undefined);
     },
   };
 }
