@@ -1,5 +1,6 @@
-import type { NormalizedDte, NormalizedTed } from '../normalize/normalized-dte';
+import type { NormalizedTed } from '../normalize/normalized-dte';
 import { normalizeRut } from '../rut';
+import { valueAt } from './field-access';
 import { finding } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
@@ -20,10 +21,6 @@ const TED_FIELDS: readonly TedField[] = [
   { field: 'MNT', docPath: 'Totales.MntTotal', label: 'monto total' },
 ];
 
-function docValue(doc: NormalizedDte, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], doc);
-}
-
 function sameValue(a: unknown, b: unknown, rut: boolean): boolean {
   if (rut) return (normalizeRut(a) ?? String(a).trim().toUpperCase()) === (normalizeRut(b) ?? String(b).trim().toUpperCase());
   return a === b;
@@ -42,7 +39,7 @@ export const tedConsistencyRule: DteRule = {
     if (!ted) return [];
     const findings: Finding[] = [];
     for (const { field, docPath, label, rut } of TED_FIELDS) {
-      const expected = docValue(doc, docPath);
+      const expected = valueAt(doc, docPath);
       if (expected === undefined || expected === '') continue;
       const found = ted[field];
       if (found !== undefined && sameValue(found, expected, rut === true)) continue;
