@@ -7,7 +7,7 @@ import type { GatewayDeps } from './gateway-deps';
 import { GatewayService } from './gateway.service';
 import type { LlmRequest, LlmStreamEvent, ProviderId } from './llm.types';
 import { OfflineProvider } from './providers/offline/offline.provider';
-import { approximateTokens, LlmProvider, ProviderError, ProviderStreamChunk } from './providers/provider';
+import { LlmProvider, ProviderError, ProviderStreamChunk } from './providers/provider';
 import type { ProviderRegistry } from './providers/provider.registry';
 import { SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
@@ -21,7 +21,6 @@ function scriptedVendor(id: ProviderId, steps: ('fail' | string)[]) {
   let calls = 0;
   const provider: LlmProvider = {
     id,
-    estimateInputTokens: approximateTokens,
     complete: async () => {
       const step = steps[calls++];
       if (step === 'fail') throw new ProviderError('server', 'upstream 503', id, 503);

@@ -4,7 +4,7 @@ import { GatewayEvent } from './gateway.events';
 import type { GatewayDeps } from './gateway-deps';
 import { LlmClient } from './llm-client';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import { isProviderError, LlmProvider, ProviderCall, ProviderError, ProviderStreamChunk, toProviderError } from './providers/provider';
+import { approximateTokens, isProviderError, LlmProvider, ProviderCall, ProviderError, ProviderStreamChunk, toProviderError } from './providers/provider';
 import { RouteTarget, resolveTargets, UnknownModelError } from './routing/router';
 import { Attempts, TargetExecutor, TargetSkipped } from './target-executor';
 import { costOf, estimatedCost } from './usage/pricing';
@@ -54,7 +54,7 @@ export class GatewayService extends LlmClient {
   }
 
   private prepare(request: LlmRequest): Prepared {
-    const { config, catalog, providers } = this.deps;
+    const { config, catalog } = this.deps;
     let targets: RouteTarget[];
     try {
       targets = resolveTargets(request.model, catalog, this.configured);
@@ -63,7 +63,7 @@ export class GatewayService extends LlmClient {
       throw error;
     }
     const primary = targets[0];
-    const estimate = (providers.get(primary.provider) ?? providers.offline).estimateInputTokens(request);
+    const estimate = approximateTokens(request);
     const prices = catalog.get(primary.model)?.prices;
     if (prices && primary.provider !== 'offline') {
       const worst = estimatedCost(estimate, request.maxTokens ?? DEFAULT_MAX_TOKENS, prices);
@@ -142,7 +142,7 @@ export class GatewayService extends LlmClient {
       try {
         const provider = this.executor.provider(target);
         await this.executor.admit(target, p.estimate, p.signal);
-        return { target, value: await this.executor.withRetries(target, p.signal, attempts, (call) => run(provider, call), request, p.deadline) };
+        return { target, value: await this.executor.withRetries(target, p.signal, attempts, (call) => run(provider, call), request, p.estimate, p.deadline) };
       } catch (error) {
         lastError = this.handleTargetError(error, request, p, target, attempts, streamed);
       }

@@ -59,7 +59,7 @@ export class TargetExecutor {
    * Calls `run` with retries. Returns its value, or throws the last ProviderError (caller faults at once,
    * non-retryable and exhausted failures after recording them on the breaker).
    */
-  async withRetries<T>(target: RouteTarget, signal: AbortSignal, attempts: Attempts, run: (call: ProviderCall) => Promise<T>, request: LlmRequest, deadline: number): Promise<T> {
+  async withRetries<T>(target: RouteTarget, signal: AbortSignal, attempts: Attempts, run: (call: ProviderCall) => Promise<T>, request: LlmRequest, tokens: number, deadline: number): Promise<T> {
     const { config, breakers, events } = this.deps;
     for (let retry = 0; ; retry++) {
       attempts.count += 1;
@@ -84,16 +84,16 @@ export class TargetExecutor {
         await sleep(delay, signal).catch(() => {
           throw toProviderError(new Error('aborted'), target.provider, signal);
         });
-        await this.reacquire(target, request, error);
+        await this.reacquire(target, tokens, error);
       }
     }
   }
 
-  /** A retry is another vendor request: it needs room in the limits too, without waiting. */
-  private async reacquire(target: RouteTarget, request: LlmRequest, last: ProviderError): Promise<void> {
+  /** A retry is another vendor request: it needs room in the limits too (the same estimate), without waiting. */
+  private async reacquire(target: RouteTarget, tokens: number, last: ProviderError): Promise<void> {
     const limits = this.deps.catalog.limits[target.provider as keyof typeof this.deps.catalog.limits];
     if (!limits) return;
-    const check = await this.deps.limiter.tryAcquire(target.provider, this.provider(target).estimateInputTokens(request), limits);
+    const check = await this.deps.limiter.tryAcquire(target.provider, tokens, limits);
     if (!check.allowed) throw last;
   }
 }

@@ -22,8 +22,6 @@ export interface LlmProvider {
   readonly id: ProviderId;
   complete(call: ProviderCall): Promise<ProviderCompletion>;
   stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk>;
-  /** Input tokens the request will cost, estimated before sending. */
-  estimateInputTokens(request: LlmRequest): number;
 }
 
 export type ProviderErrorKind = 'rate_limit' | 'timeout' | 'server' | 'network' | 'auth' | 'bad_request' | 'malformed' | 'aborted' | 'stream_interrupted';
@@ -96,7 +94,7 @@ export function toProviderError(error: unknown, provider: ProviderId, signal?: A
 }
 
 /**
- * Input-token estimate (about 3.5 characters per token) for every vendor. It only gates the rate limits and
+ * Input-token estimate (about 3.5 characters per token) for every vendor, made once per request. It only gates the rate limits and
  * the cost ceiling, and the TPM charge is corrected with the vendor's real usage afterwards; a local
  * tokenizer (js-tiktoken's o200k table) cost about 155 MB and seconds of blocked event loop on first use.
  */

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { fastFetch } from 'src/infra/http/fast-fetch';
-import type { FinishReason, LlmRequest, TokenUsage } from '../../llm.types';
-import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import type { FinishReason, TokenUsage } from '../../llm.types';
+import { LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
 
 const FINISH: Record<string, FinishReason> = { end_turn: 'stop', stop_sequence: 'stop', max_tokens: 'length', tool_use: 'tool_calls', refusal: 'content_filter' };
 const DEFAULT_MAX_TOKENS = 1024;
@@ -31,10 +31,6 @@ export class AnthropicProvider implements LlmProvider {
 
   constructor(apiKey: string, baseURL?: string) {
     this.client = new Anthropic({ apiKey, baseURL, maxRetries: 0, fetch: fastFetch });
-  }
-
-  estimateInputTokens(request: LlmRequest): number {
-    return approximateTokens(request);
   }
 
   private params(call: ProviderCall) {

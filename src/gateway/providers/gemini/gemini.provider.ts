@@ -1,6 +1,6 @@
 import { GenerateContentResponse, GoogleGenAI } from '@google/genai';
-import type { FinishReason, LlmRequest, TokenUsage } from '../../llm.types';
-import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import type { FinishReason, TokenUsage } from '../../llm.types';
+import { LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
 
 const FINISH: Record<string, FinishReason> = { STOP: 'stop', MAX_TOKENS: 'length', SAFETY: 'content_filter', RECITATION: 'content_filter', PROHIBITED_CONTENT: 'content_filter' };
 
@@ -24,10 +24,6 @@ export class GeminiProvider implements LlmProvider {
 
   constructor(apiKey: string, baseUrl?: string) {
     this.client = new GoogleGenAI({ apiKey, httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: { attempts: 1 }, fetch: globalThis.fetch } });
-  }
-
-  estimateInputTokens(request: LlmRequest): number {
-    return approximateTokens(request);
   }
 
   private params(call: ProviderCall) {

@@ -1,5 +1,4 @@
-import type { LlmRequest } from '../../llm.types';
-import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderStreamChunk } from '../provider';
+import { LlmProvider, ProviderCall, ProviderCompletion, ProviderStreamChunk } from '../provider';
 
 const ZERO = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
 
@@ -10,10 +9,6 @@ export const NO_VENDOR_ANSWER =
 /** Always present and last in every chain: answers from the caller's deterministic logic, at no cost. */
 export class OfflineProvider implements LlmProvider {
   readonly id = 'offline' as const;
-
-  estimateInputTokens(request: LlmRequest): number {
-    return approximateTokens(request);
-  }
 
   async complete(call: ProviderCall): Promise<ProviderCompletion> {
     const text = call.request.offline ? call.request.offline(call.request) : NO_VENDOR_ANSWER;

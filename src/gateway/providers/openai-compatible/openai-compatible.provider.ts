@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { fastFetch } from 'src/infra/http/fast-fetch';
 import type { ChatCompletionChunk, ChatCompletionCreateParams, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { FinishReason, LlmRequest, ProviderId, TokenUsage } from '../../llm.types';
-import { approximateTokens, LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
+import { LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
 
 export interface OpenAiCompatibleOptions {
   id: ProviderId;
@@ -10,7 +10,6 @@ export interface OpenAiCompatibleOptions {
   baseURL: string;
   /** Request parameters this vendor rejects (e.g. response_format on some local servers). */
   unsupported?: (keyof ChatCompletionCreateParams)[];
-  estimate?: (request: LlmRequest) => number;
 }
 
 interface WireUsage {
@@ -45,10 +44,6 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   constructor(private readonly options: OpenAiCompatibleOptions) {
     this.id = options.id;
     this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, fetch: fastFetch });
-  }
-
-  estimateInputTokens(request: LlmRequest): number {
-    return (this.options.estimate ?? approximateTokens)(request);
   }
 
   private params(call: ProviderCall): ChatCompletionCreateParams {
