@@ -89,6 +89,10 @@ describe(sanitizeUserMessage.name, () => {
     expect(sanitizeUserMessage(text, 5000)).toBe(text);
   });
 
+  it('drops NUL and other control characters but keeps tabs and line breaks as spacing', () => {
+    expect(sanitizeUserMessage('a\u0000b\u0007c\u007f\td\ne', 100)).toBe('abc d\ne');
+  });
+
   it('trims, collapses blank space and cuts to the limit', () => {
     expect(sanitizeUserMessage('  uno   dos\n\n\n\ntres  ', 100)).toBe('uno dos\n\ntres');
     expect(sanitizeUserMessage('ñandú'.repeat(10), 7)).toBe('ñandúña');

@@ -1,4 +1,5 @@
 import type { SystemBlock } from 'src/gateway/llm.types';
+import { CONTROL_CHARACTERS } from './control-characters';
 import type { ChatPlugin } from './plugins/chat-plugin';
 
 /** A knowledge passage handed to the prompt or the offline answer. */
@@ -134,8 +135,7 @@ export function sanitizeUserMessage(text: string, maxLength: number): string {
     .replace(/&#39;/gi, "'")
     .replace(/&amp;/gi, '&');
   const cleaned = withoutMarkup
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')

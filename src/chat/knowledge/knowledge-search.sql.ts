@@ -1,3 +1,5 @@
+import { CONTROL_CHARACTERS } from '../control-characters';
+
 /**
  * Ranked knowledge search, for `prisma.$queryRawUnsafe(KNOWLEDGE_SEARCH_SQL, query, module, limit)`:
  * `$1` free text, `$2` module or null for all, `$3` row limit. Matches any stemmed word (prefixes too) with accents
@@ -38,6 +40,5 @@ export interface KnowledgeSearchRow {
  */
 export function knowledgeSearchParams(query: string, module: string | null, limit: number): [string, string | null, number] {
   const safeLimit = Math.min(50, Math.max(1, Math.trunc(Number.isFinite(limit) ? limit : 3)));
-  // eslint-disable-next-line no-control-regex
-  return [query.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' '), module, safeLimit];
+  return [query.replace(CONTROL_CHARACTERS, ' '), module, safeLimit];
 }
