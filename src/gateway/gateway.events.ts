@@ -6,6 +6,7 @@ export enum GatewayEvent {
   QuotaAlert = 'ai.quota.alert',
   ProviderHealth = 'ai.provider.health',
   Retry = 'ai.request.retry',
+  ResponseCacheHit = 'ai.response-cache.hit',
   Usage = 'ai.usage.recorded',
 }
 

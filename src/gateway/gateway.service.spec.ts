@@ -50,8 +50,8 @@ function scriptedVendor(id: ProviderId, steps: ('fail' | string)[]) {
   return { provider, closed, calls: () => calls };
 }
 
-function build(vendors: LlmProvider[]) {
-  const config = loadConfig({ OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k', LLM_RETRY_BASE_MS: '1', LLM_RETRY_MAX_MS: '2', RESPONSE_CACHE_TTL_SECONDS: '0' });
+function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
+  const config = loadConfig({ OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k', LLM_RETRY_BASE_MS: '1', LLM_RETRY_MAX_MS: '2', RESPONSE_CACHE_TTL_SECONDS: String(cacheTtlSeconds) });
   const kv = new MemoryKvStore();
   const events = new EventEmitter2();
   const offline = new OfflineProvider();
@@ -66,8 +66,10 @@ function build(vendors: LlmProvider[]) {
     quotas: new QuotaMonitor(kv, windowMs, () => undefined),
   };
   const fallbacks: unknown[] = [];
+  const cacheHits: unknown[] = [];
   events.on(GatewayEvent.Fallback, (e) => fallbacks.push(e));
-  return { sut: new GatewayService(deps), fallbacks };
+  events.on(GatewayEvent.ResponseCacheHit, (e) => cacheHits.push(e));
+  return { sut: new GatewayService(deps), fallbacks, cacheHits };
 }
 
 const request: LlmRequest = { operation: 'test', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hola' }], caller: { apiKeyName: 'test' } };
@@ -108,6 +110,17 @@ describe(GatewayService.name, () => {
       const { sut, fallbacks } = build([openai.provider, anthropic.provider]);
       expect(await sut.complete(request)).toMatchObject({ provider: 'anthropic', text: 'desde anthropic', usedFallback: true, attempts: 5 });
       expect(fallbacks).toEqual([expect.objectContaining({ from: 'openai', to: 'anthropic', reason: 'server' })]);
+    });
+
+    it('answers a repeated deterministic request from the response cache and announces the hit (llm_cache_hits_total)', async () => {
+      const openai = scriptedVendor('openai', ['una vez']);
+      const { sut, cacheHits } = build([openai.provider], 60);
+      const deterministic = { ...request, temperature: 0 };
+      await sut.complete({ ...deterministic, requestId: 'first' });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await sut.complete({ ...deterministic, requestId: 'second' })).toMatchObject({ text: 'una vez', cached: true, costUsd: '0.000000000000' });
+      expect(openai.calls()).toBe(1);
+      expect(cacheHits).toEqual([{ requestId: 'second' }]);
     });
   });
 });

@@ -117,6 +117,7 @@ export class GatewayService extends LlmClient {
       if (hit) {
         const cached = { ...(JSON.parse(hit) as LlmResult), cached: true, costUsd: '0.000000000000', requestId: p.requestId, latencyMs: Math.round(performance.now() - p.started) };
         this.record(request, p, cached, 'cached', false);
+        this.deps.events.emit(GatewayEvent.ResponseCacheHit, { requestId: p.requestId });
         return cached;
       }
     }

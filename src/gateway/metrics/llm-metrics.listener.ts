@@ -70,7 +70,7 @@ export class LlmMetricsListener {
     quotaAlerts.inc({ provider: label(event.provider, KNOWN_PROVIDERS), window: event.window, level: event.level });
   }
 
-  @OnEvent('ai.response-cache.hit')
+  @OnEvent(GatewayEvent.ResponseCacheHit)
   cacheHit(): void {
     cacheHits.inc({ kind: 'response' });
   }
