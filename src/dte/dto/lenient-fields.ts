@@ -6,6 +6,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsArray, IsInt, IsNumber, IsOptional, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { isIsoDate } from '../rules/rule-helpers';
 
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -25,13 +26,6 @@ export function looseNumber(value: unknown): unknown {
 export function looseText(value: unknown): unknown {
   if (value === false || value === null) return undefined;
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-}
-
-/** True for `YYYY-MM-DD` text naming a day that exists (no 2026-02-30). */
-export function isCalendarDay(value: unknown): boolean {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 /** Odoo's empty values become undefined; a date or naive/ISO datetime becomes its `YYYY-MM-DD` part. */
@@ -65,7 +59,7 @@ export const LenientDate = () =>
   applyDecorators(
     Transform(({ value }) => looseDate(value)),
     IsOptional(),
-    ValidateBy({ name: 'isCalendarDay', validator: { validate: isCalendarDay, defaultMessage: (args) => `${args?.property} must be a real YYYY-MM-DD date (a datetime is accepted)` } }),
+    ValidateBy({ name: 'isCalendarDay', validator: { validate: isIsoDate, defaultMessage: (args) => `${args?.property} must be a real YYYY-MM-DD date (a datetime is accepted)` } }),
   );
 
 /** Holds a value that should have been an array, so that only "must be an array" is reported for it (not every item rule). */
