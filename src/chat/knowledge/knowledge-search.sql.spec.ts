@@ -1,33 +1,31 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from 'test/fixtures/sii/test-database';
 import { loadKnowledgeDocuments } from './knowledge-loader';
 import { KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams, type KnowledgeSearchRow } from './knowledge-search.sql';
-import { PgliteChild } from './testing/pglite-child';
-
-const MIGRATIONS = ['20261122000000_init', '20261122000100_knowledge_search'].map((name) =>
-  readFileSync(join(__dirname, '../../../prisma/migrations', name, 'migration.sql'), 'utf8'),
-);
 
 describe('KNOWLEDGE_SEARCH_SQL', () => {
-  let db: PgliteChild;
+  let database: TestDatabase;
+  let db: Client;
 
   beforeAll(async () => {
-    db = await PgliteChild.start(join(__dirname, '../../..'));
-    for (const sql of MIGRATIONS) await db.exec(sql);
+    database = await createTestDatabase();
+    db = new Client({ connectionString: database.url });
+    await db.connect();
     for (const doc of loadKnowledgeDocuments()) {
       await db.query(
         'INSERT INTO knowledge_documents (id, module, title, tags, content, updated_by) VALUES ($1, $2, $3, $4, $5, $6)',
         [doc.id, doc.module, doc.title, doc.tags, doc.content, 'spec'],
       );
     }
-  }, 60_000); // PGlite start-up dominates: about 5 s on an idle machine.
+  }, 60_000); // Without TEST_DATABASE_URL an embedded PGlite starts: about 5 s on an idle machine.
 
   afterAll(async () => {
-    await db?.stop();
+    await db?.end();
+    await database?.drop();
   });
 
   const search = (query: string, module: string | null, limit = 3) =>
-    db.query<KnowledgeSearchRow>(KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams(query, module, limit));
+    db.query<KnowledgeSearchRow>(KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams(query, module, limit)).then((result) => result.rows);
 
   it.each([
     ['anular factura', 'dte', 'dte-anular-factura'],
