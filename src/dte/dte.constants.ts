@@ -4,22 +4,6 @@
 export const DTE_TYPES = [33, 34, 39, 41, 43, 46, 52, 56, 61, 110, 111, 112] as const;
 export type DteType = (typeof DTE_TYPES)[number];
 
-/** Spanish names used in findings. */
-export const DTE_TYPE_NAMES: Record<DteType, string> = {
-  33: 'Factura electrónica',
-  34: 'Factura exenta electrónica',
-  39: 'Boleta electrónica',
-  41: 'Boleta exenta electrónica',
-  43: 'Liquidación-factura electrónica',
-  46: 'Factura de compra electrónica',
-  52: 'Guía de despacho electrónica',
-  56: 'Nota de débito electrónica',
-  61: 'Nota de crédito electrónica',
-  110: 'Factura de exportación electrónica',
-  111: 'Nota de débito de exportación electrónica',
-  112: 'Nota de crédito de exportación electrónica',
-};
-
 /** XML root element under <DTE> per type (dte-rules.md T-01). */
 export function expectedRootFor(type: DteType): 'Documento' | 'Liquidacion' | 'Exportaciones' {
   if (type === 43) return 'Liquidacion';
