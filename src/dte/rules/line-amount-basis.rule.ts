@@ -1,9 +1,7 @@
-import type { DteType } from '../dte.constants';
+import { BOLETA_TYPES, type DteType } from '../dte.constants';
 import { AMOUNT_BASIS_TYPES, amountBasisMixUp } from './line-subtotals';
 import { clp, docType, finding } from './rule-helpers';
 import type { DteRule } from './rule';
-
-const BOLETA: readonly DteType[] = [39, 41];
 
 /**
  * L-07: MontoItem is net on 33/46/52/56/61 unless MntBruto=1, and gross (IVA included) on boletas unless IndMntNeto=2.
@@ -18,7 +16,7 @@ export const lineAmountBasisRule: DteRule = {
     const mixUp = amountBasisMixUp(doc);
     if (mixUp === undefined) return [];
     const { taxed, neto, iva } = mixUp;
-    const boleta = BOLETA.includes(docType(doc) as DteType);
+    const boleta = BOLETA_TYPES.includes(docType(doc) as DteType);
     if (mixUp.kind === 'gross-lines') {
       const fix = boleta
         ? 'quite IndMntNeto=2 (en boletas los montos van con IVA incluido) o envíe los montos netos'
