@@ -4,13 +4,12 @@ import { GatewayEvent } from './gateway.events';
 import type { GatewayDeps } from './gateway-deps';
 import { LlmClient } from './llm-client';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import { approximateTokens, isProviderError, LlmProvider, ProviderCall, ProviderError, ProviderStreamChunk, toProviderError } from './providers/provider';
+import { approximateTokens, isProviderError, LlmProvider, NO_USAGE, ProviderCall, ProviderError, ProviderStreamChunk, toProviderError } from './providers/provider';
 import { RouteTarget, resolveTargets, UnknownModelError } from './routing/router';
 import { Attempts, TargetExecutor, TargetSkipped } from './target-executor';
 import { costOf, estimatedCost } from './usage/pricing';
 import type { UsageRecord } from './usage/usage-record';
 
-const ZERO: TokenUsage = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
 const DEFAULT_MAX_TOKENS = 1024;
 
 /** A vendor rejected the caller's own request (4xx): never retried, never a fallback. */
@@ -212,7 +211,7 @@ export class GatewayService extends LlmClient {
     } catch (error) {
       const pe = toProviderError(error, target.provider, p.signal);
       if (target.provider !== 'offline' && pe.kind !== 'aborted') void this.deps.breakers.recordFailure(target.provider).catch(() => undefined);
-      this.recordFailure(request, p, target, pe, attempts.count, true, { ...ZERO, input: p.estimate, output: Math.ceil(text.length / 4) });
+      this.recordFailure(request, p, target, pe, attempts.count, true, { ...NO_USAGE, input: p.estimate, output: Math.ceil(text.length / 4) });
       throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters: ${pe.message}`);
     } finally {
       if (!step.done) await iterator.return?.().catch(() => undefined);
@@ -254,7 +253,7 @@ export class GatewayService extends LlmClient {
 
   /** A failed target: a usage row ('partial' when a stream was cut after some text) and a failure event. */
   private recordFailure(request: LlmRequest, p: Prepared, target: RouteTarget, error: ProviderError, attempts: number, streamed: boolean, partial?: TokenUsage): void {
-    this.recordTarget(request, p, target, partial ?? ZERO, partial ? 'partial' : 'error', attempts, streamed, error.kind);
+    this.recordTarget(request, p, target, partial ?? NO_USAGE, partial ? 'partial' : 'error', attempts, streamed, error.kind);
     this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: error.kind });
   }
 

@@ -15,6 +15,9 @@ export interface ProviderCompletion {
   usage: TokenUsage;
 }
 
+/** Usage of a call that spent no tokens (offline answer, failed call, vendor stream without a usage report). */
+export const NO_USAGE: Readonly<TokenUsage> = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+
 export type ProviderStreamChunk = { type: 'text'; text: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage };
 
 /** A vendor strategy: the gateway owns retries, limits and fallback; a provider only speaks its wire format. */

@@ -1,6 +1,6 @@
 import { GenerateContentResponse, GoogleGenAI } from '@google/genai';
 import type { FinishReason, TokenUsage } from '../../llm.types';
-import { LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import { LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
 
 const FINISH: Record<string, FinishReason> = { STOP: 'stop', MAX_TOKENS: 'length', SAFETY: 'content_filter', RECITATION: 'content_filter', PROHIBITED_CONTENT: 'content_filter' };
 
@@ -70,6 +70,6 @@ export class GeminiProvider implements LlmProvider {
       throw toProviderError(error, this.id, call.signal);
     }
     if (!finishReason) throw new ProviderError('stream_interrupted', 'Vendor stream ended without a finish reason', this.id);
-    yield { type: 'end', finishReason, usage: usage ?? { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 } };
+    yield { type: 'end', finishReason, usage: usage ?? NO_USAGE };
   }
 }

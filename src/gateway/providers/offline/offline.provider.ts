@@ -1,6 +1,4 @@
-import { LlmProvider, ProviderCall, ProviderCompletion, ProviderStreamChunk } from '../provider';
-
-const ZERO = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+import { LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderStreamChunk } from '../provider';
 
 /** The generic answer when a caller supplied no deterministic logic of its own. */
 export const NO_VENDOR_ANSWER =
@@ -12,12 +10,12 @@ export class OfflineProvider implements LlmProvider {
 
   async complete(call: ProviderCall): Promise<ProviderCompletion> {
     const text = call.request.offline ? call.request.offline(call.request) : NO_VENDOR_ANSWER;
-    return { text, finishReason: 'offline', usage: ZERO };
+    return { text, finishReason: 'offline', usage: NO_USAGE };
   }
 
   async *stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
     const { text } = await this.complete(call);
     for (const piece of text.match(/[\s\S]{1,200}/g) ?? ['']) yield { type: 'text', text: piece };
-    yield { type: 'end', finishReason: 'offline', usage: ZERO };
+    yield { type: 'end', finishReason: 'offline', usage: NO_USAGE };
   }
 }

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { fastFetch } from 'src/infra/http/fast-fetch';
 import type { ChatCompletionChunk, ChatCompletionCreateParams, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
-import { LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import { LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
 
 export interface OpenAiCompatibleOptions {
   id: ProviderId;
@@ -90,6 +90,6 @@ export class OpenAiCompatibleProvider implements LlmProvider {
       throw toProviderError(error, this.id, call.signal);
     }
     if (!finishReason) throw new ProviderError('stream_interrupted', 'Vendor stream ended without a finish reason', this.id);
-    yield { type: 'end', finishReason, usage: usage ?? { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 } };
+    yield { type: 'end', finishReason, usage: usage ?? NO_USAGE };
   }
 }
