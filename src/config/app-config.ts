@@ -70,7 +70,7 @@ export class AppConfig {
 
   /** Vendors with an API key (or, for the OpenAI-compatible server, a base URL). */
   configuredVendors(): VendorName[] {
-    return (Object.keys(VENDOR_ENV) as VendorName[]).filter((v) =>
+    return VENDOR_NAMES.filter((v) =>
       v === 'openai-compatible' ? Boolean(this.vendors[v].baseUrl) : Boolean(this.vendors[v].apiKey),
     );
   }
@@ -84,6 +84,9 @@ const VENDOR_ENV: Record<VendorName, [keyof EnvDto, keyof EnvDto]> = {
   deepseek: ['DEEPSEEK_API_KEY', 'DEEPSEEK_BASE_URL'],
   'openai-compatible': ['OPENAI_COMPATIBLE_API_KEY', 'OPENAI_COMPATIBLE_BASE_URL'],
 };
+
+/** Every vendor the service can speak to, configured or not. */
+export const VENDOR_NAMES = Object.keys(VENDOR_ENV) as VendorName[];
 
 /** Parses `name:key` or `name:key:1|2` pairs separated by commas. */
 function parseApiKeys(raw: string | undefined, problems: string[]): ApiKeyEntry[] {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from 'src/config';
+import { AppConfig, VENDOR_NAMES } from 'src/config';
 import { DatabaseConnection, pendingMigrations, PrismaService } from 'src/infra/database';
 import { RedisHandle } from 'src/infra/redis';
 
@@ -59,9 +59,8 @@ export class DependencyProbeService {
 
   vendors(): Record<string, { status: 'configured' | 'not_configured'; model?: string }> {
     const configured = new Set(this.config.configuredVendors());
-    const all = ['anthropic', 'openai', 'gemini', 'groq', 'deepseek', 'openai-compatible'] as const;
     return Object.fromEntries(
-      all.map((v) => [v, { status: configured.has(v) ? 'configured' : 'not_configured', ...(v === 'anthropic' ? { model: this.config.vendors.anthropicModel ?? 'claude-sonnet-4' } : {}) }]),
+      VENDOR_NAMES.map((v) => [v, { status: configured.has(v) ? 'configured' : 'not_configured', ...(v === 'anthropic' ? { model: this.config.vendors.anthropicModel ?? 'claude-sonnet-4' } : {}) }]),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { VENDOR_NAMES } from 'src/config';
 import { GatewayEvent, FallbackEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
 import type { LlmResult } from '../llm.types';
 
@@ -8,7 +9,7 @@ function metric<T>(name: string, build: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? build();
 }
 
-const KNOWN_PROVIDERS = new Set(['anthropic', 'openai', 'gemini', 'groq', 'deepseek', 'openai-compatible', 'offline', 'cache']);
+const KNOWN_PROVIDERS = new Set<string>([...VENDOR_NAMES, 'offline', 'cache']);
 /** Bounded label values: anything unexpected collapses to "other". */
 const label = (value: string | undefined, known?: Set<string>) => (value && (!known || known.has(value)) ? value.slice(0, 64) : 'other');
 

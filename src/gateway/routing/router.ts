@@ -1,3 +1,4 @@
+import { VENDOR_NAMES } from 'src/config/app-config';
 import type { ProviderId } from '../llm.types';
 import type { ModelCatalog } from '../catalog/model-catalog';
 
@@ -25,7 +26,7 @@ export function resolveTargets(requested: string | undefined, catalog: ModelCata
     const provider = id.slice(0, slash) as ProviderId;
     const model = id.slice(slash + 1);
     const known = catalog.get(model);
-    if (!configured.has(provider) && !['anthropic', 'openai', 'gemini', 'groq', 'deepseek', 'openai-compatible'].includes(provider)) {
+    if (!configured.has(provider) && !(VENDOR_NAMES as string[]).includes(provider)) {
       throw new UnknownModelError(`Unknown provider "${provider}" in model "${id}"`);
     }
     const targets = configured.has(provider) ? [{ provider, model: known?.provider === provider ? known.id : model, vendorModel: known?.provider === provider ? known.vendorModel : model }] : [];
