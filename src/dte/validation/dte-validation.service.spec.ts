@@ -56,6 +56,18 @@ describe(DteValidationService.name, () => {
       expect(llm.requests).toHaveLength(2);
     });
 
+    it('does not reuse an answer after midnight in Chile, when a document dated today is no longer in the future', async () => {
+      let now = new Date('2026-11-21T02:58:00Z'); // 23:58 of 20 Nov in Santiago (UTC-3)
+      const llm = new FakeLlmClient(true, [{ text: '{"r":"send","c":90,"w":[],"e":[]}' }, { text: '{"r":"send","c":90,"w":[],"e":[]}' }]);
+      const sut = new DteValidationService({ now: () => now }, new MemoryKvStore(), new DteReviewService(llm));
+      const request = body();
+      request.dte_data = { ...request.dte_data, fecha_emision: '2026-11-21' };
+      expect(await sut.validate(request, caller)).toMatchObject({ recommendation: 'reject', llm_used: true });
+      now = new Date('2026-11-21T03:02:00Z');
+      expect(await sut.validate(request, caller)).toMatchObject({ recommendation: 'send', llm_used: true });
+      expect(llm.requests).toHaveLength(2);
+    });
+
     it('refuses a company the key may not act for before doing any work', async () => {
       const { sut, llm } = newService(true);
       await expect(sut.validate(body(), { keyName: 'other', companies: [7], isAdmin: false })).rejects.toThrow(/company 1/);

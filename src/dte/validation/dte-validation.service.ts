@@ -8,6 +8,7 @@ import { siiPayloadFromXml } from '../xml/dte-xml-input';
 import { toValidateDteResponse } from '../dto/dte-response.mapper';
 import type { ValidateDteResponseDto } from '../dto/validate-dte-response.dto';
 import type { ValidateDteRequestDto } from '../dto/validate-dte.dto';
+import { todayInChile } from '../rules/rule-helpers';
 import { DteReviewService } from './dte-review.service';
 import { VALIDATION_CACHE_TTL_MS, validationCacheKey } from './validation-cache-key';
 
@@ -38,12 +39,13 @@ export class DteValidationService {
     const companyId = companyIdOf(body);
     assertCompanyAccess(caller, companyId);
     const history = body.history ?? [];
-    const key = validationCacheKey({ companyId, dteData: body.dte_data, dte: body.dte ?? body.dte_xml, context: body.context, environment: body.environment, history });
+    const now = this.clock.now();
+    const key = validationCacheKey({ day: todayInChile(now), companyId, dteData: body.dte_data, dte: body.dte ?? body.dte_xml, context: body.context, environment: body.environment, history });
     const cached = await this.kv.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
 
     const input = siiInputOf(body) ?? { dte_data: body.dte_data };
-    const rules = validateDte(input, { now: this.clock.now(), history });
+    const rules = validateDte(input, { now, history });
     const outcome = await this.reviewer.review(rules, history, { apiKeyName: caller.keyName, companyId: companyId ?? null });
     const response: ValidateDteResponseDto = {
       ...toValidateDteResponse(outcome.merged),
