@@ -4,7 +4,7 @@ import type { GatewayDeps } from 'src/gateway/gateway-deps';
 import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
 import { AdminClock } from './admin-clock';
 import { BreakerView, errorRate, providerState, ProviderState, utilization } from './provider-health';
-import { projectMonth } from './report/decimal';
+import { projectMonth } from 'src/common/money/usd-decimal';
 import { ProviderPerformance, StoredAlert, UsageStatsRepository } from './usage-stats.repository';
 
 /** Minutes of usage rows behind each provider's state, error rate and latency percentiles. */

@@ -1,5 +1,5 @@
 import { csvHeader, csvLine, csvNumber, csvText } from './csv';
-import { fromScaled, toScaled } from './decimal';
+import { fromScaled, toScaled } from 'src/common/money/usd-decimal';
 import type { ReportRow, UsageExportRow } from './report.repository';
 import type { ReportGroup, ReportQuery } from './report-query';
 

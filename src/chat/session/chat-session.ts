@@ -1,3 +1,4 @@
+import { sumDecimals } from 'src/common/money/usd-decimal';
 import type { ChatUserContext } from '../chat-prompt';
 
 /** One stored turn of a conversation. */
@@ -42,23 +43,9 @@ export interface ExchangeUsage {
   costUsd: string;
 }
 
-const USD_SCALE = 12;
-const USD_PATTERN = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-function toPico(amount: string): bigint {
-  const match = USD_PATTERN.exec(amount.trim());
-  if (!match) throw new Error(`"${amount}" is not a decimal amount`);
-  const [, sign, whole, fraction = ''] = match;
-  const value = BigInt(whole + fraction.slice(0, USD_SCALE).padEnd(USD_SCALE, '0'));
-  return sign ? -value : value;
-}
-
 /** Adds two USD decimal strings exactly; the result has 12 decimals. */
 export function addUsd(a: string, b: string): string {
-  const sum = toPico(a) + toPico(b);
-  const negative = sum < 0n;
-  const digits = (negative ? -sum : sum).toString().padStart(USD_SCALE + 1, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -USD_SCALE)}.${digits.slice(-USD_SCALE)}`;
+  return sumDecimals([a, b]);
 }
 
 /** A new, empty session owned by `ownerKey`. */

@@ -1,21 +1,12 @@
+import { fromScaled, MONEY_SCALE } from 'src/common/money/usd-decimal';
 import type { ModelPrices } from '../catalog/model-catalog';
 import type { TokenUsage } from '../llm.types';
-
-/** Cost precision: 12 decimals of a dollar (matches DECIMAL(20,12) in Postgres). */
-const SCALE = 12;
 
 /** "2.50" USD per million → integer pico-dollars per token ×1e6 (exact for prices with ≤ 6 decimals). */
 function perMillionToPicoPerToken(price: string): bigint {
   const [whole, fraction = ''] = price.trim().split('.');
   if (!/^\d+$/.test(whole) || !/^\d{0,6}$/.test(fraction)) throw new Error(`Price "${price}" must be a decimal with at most 6 decimals`);
   return BigInt(whole + fraction.padEnd(6, '0'));
-}
-
-/** Formats pico-dollars as a decimal string with 12 decimals. */
-export function formatPico(pico: bigint): string {
-  const negative = pico < 0n;
-  const digits = (negative ? -pico : pico).toString().padStart(SCALE + 1, '0');
-  return `${negative ? '-' : ''}${digits.slice(0, -SCALE)}.${digits.slice(-SCALE)}`;
 }
 
 /**
@@ -28,7 +19,7 @@ export function costOf(usage: TokenUsage, prices: ModelPrices): string {
     BigInt(usage.output) * perMillionToPicoPerToken(prices.output) +
     BigInt(usage.cacheRead) * perMillionToPicoPerToken(prices.cacheRead) +
     BigInt(usage.cacheWrite) * perMillionToPicoPerToken(prices.cacheWrite);
-  return formatPico(pico);
+  return fromScaled(pico, MONEY_SCALE);
 }
 
 /** Estimated worst-case cost before sending: input estimate plus the maximum output. */

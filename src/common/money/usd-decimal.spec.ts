@@ -1,4 +1,4 @@
-import { fromScaled, projectMonth, scaleDecimal, sumDecimals, toScaled } from './decimal';
+import { fromScaled, projectMonth, scaleDecimal, sumDecimals, toScaled } from './usd-decimal';
 
 describe('decimal', () => {
   describe(toScaled.name, () => {

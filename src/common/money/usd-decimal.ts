@@ -1,4 +1,5 @@
-/** Exact decimal arithmetic on money strings (as Postgres returns NUMERIC), by scaled BigInt: never floats. */
+/** Exact decimal arithmetic on money strings (as Postgres returns NUMERIC), by scaled BigInt: never floats.
+ * One implementation for the gateway's costs, the chat session totals and the admin reports. */
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
@@ -8,7 +9,7 @@ export const MONEY_SCALE = 12;
 /** Parses a plain decimal string ("0.000000375", "-1.5") into an integer of 10^-scale units; throws on rounding or junk. */
 export function toScaled(text: string, scale = MONEY_SCALE): bigint {
   const match = DECIMAL.exec(text.trim());
-  if (!match) throw new Error(`not a decimal number: "${text}"`);
+  if (!match) throw new Error(`"${text}" is not a decimal amount`);
   const [, sign, integer, fraction = ''] = match;
   const significant = fraction.replace(/0+$/, '');
   if (significant.length > scale) throw new Error(`"${text}" has more than ${scale} decimals`);
