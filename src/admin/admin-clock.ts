@@ -1,7 +1,4 @@
-/** Supplies the current time to the admin services; replaced in tests. */
-export class AdminClock {
-  /** The current time. */
-  now(): Date {
-    return new Date();
-  }
-}
+import { Clock } from 'src/common/time/clock';
+
+/** The admin services' clock; tests replace `now`. */
+export class AdminClock extends Clock {}

@@ -1,7 +1,4 @@
-/** Supplies the current time to the payroll services; replaced in tests. */
-export class PayrollClock {
-  /** The current time. */
-  now(): Date {
-    return new Date();
-  }
-}
+import { Clock } from 'src/common/time/clock';
+
+/** The payroll services' clock; tests replace `now`. */
+export class PayrollClock extends Clock {}

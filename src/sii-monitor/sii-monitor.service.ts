@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Clock } from 'src/common/time/clock';
 
 import { Injectable, Logger } from '@nestjs/common';
 
@@ -29,13 +30,8 @@ export interface SiiStatusSnapshot {
   notices: Record<string, number>;
 }
 
-/** Supplies the current time; replaced in tests. */
-export class SiiClock {
-  /** The current time. */
-  now(): Date {
-    return new Date();
-  }
-}
+/** The SII monitor's clock; tests replace `now`. */
+export class SiiClock extends Clock {}
 
 /** Runs the SII monitor once under a cross-replica lock: check sources, store and analyse items, send owed notices. */
 @Injectable()

@@ -1,3 +1,5 @@
+import { chileMonth } from 'src/common/time/chile-calendar';
+
 /** Kinds of SII page the monitor knows how to read; each has its own parser. */
 export type SiiSourceKind = 'news' | 'circulares' | 'resoluciones' | 'page';
 
@@ -113,13 +115,12 @@ function isHttpUrl(value: string): boolean {
  * in January the defaults also keep last year's indexes, where the last norms of December may still appear.
  */
 export function sourcesForRun(configured: readonly SiiSource[] | null, now: Date): SiiSource[] {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Santiago', year: 'numeric' }).format(now));
+  const [year, month] = chileMonth(now).split('-').map(Number);
   if (configured) {
     return configured
       .filter((source) => source.enabled)
       .map((source) => ({ ...source, url: source.url.replace(YEAR_PLACEHOLDER, String(year)) }));
   }
-  const month = Number(new Intl.DateTimeFormat('en', { timeZone: 'America/Santiago', month: 'numeric' }).format(now));
   const previous = month === 1 ? defaultSources(year - 1).filter((source) => source.kind !== 'page') : [];
   return [...defaultSources(year), ...previous].filter((source) => source.enabled);
 }
