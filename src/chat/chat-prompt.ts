@@ -1,5 +1,5 @@
 import type { SystemBlock } from 'src/gateway/llm.types';
-import { CONTROL_CHARACTERS } from './control-characters';
+import { CONTROL_CHARACTERS } from 'src/common/text/control-characters';
 import type { ChatPlugin } from './plugins/chat-plugin';
 
 /** A knowledge passage handed to the prompt or the offline answer. */

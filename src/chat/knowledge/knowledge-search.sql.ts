@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS } from '../control-characters';
+import { CONTROL_CHARACTERS } from 'src/common/text/control-characters';
 
 /**
  * Ranked knowledge search, for `prisma.$queryRawUnsafe(KNOWLEDGE_SEARCH_SQL, query, module, limit)`:

@@ -1,3 +1,4 @@
+import { hasControlCharacter } from 'src/common/text/control-characters';
 import { AFP_FUNDS, AfpFund, INDICATOR_KEYS, IndicatorSet, IndicatorStatus, IndicatorValue, indicatorValue } from './indicator-set';
 import { parseCsv, parseLocaleNumber } from './csv';
 import {
@@ -121,9 +122,6 @@ function parseCsvImport(content: string): IndicatorImportResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, sets };
 }
 
-// NUL cannot be stored in Postgres text or jsonb; the other control characters have no place in indicator data.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROL_CHARACTER_MESSAGE = 'contains a NUL or another control character (only tab and line breaks are allowed)';
 
 const SET_MEMBERS = new Set<string>(['period', ...INDICATOR_KEYS]);
@@ -150,14 +148,14 @@ function unknownMemberIssues(candidate: unknown): IndicatorIssue[] {
 }
 
 /** True when some string (or key) inside a parsed JSON value holds a control character. */
-function hasControlCharacter(root: unknown): boolean {
+function jsonHasControlCharacter(root: unknown): boolean {
   const pending = [root];
   while (pending.length > 0) {
     const value = pending.pop();
-    if (typeof value === 'string' && CONTROL_CHARACTER.test(value)) return true;
+    if (typeof value === 'string' && hasControlCharacter(value)) return true;
     if (value === null || typeof value !== 'object') continue;
     for (const [key, child] of Object.entries(value)) {
-      if (CONTROL_CHARACTER.test(key)) return true;
+      if (hasControlCharacter(key)) return true;
       pending.push(child);
     }
   }
@@ -171,7 +169,7 @@ function parseJsonImport(content: string): IndicatorImportResult {
   } catch (error) {
     return { ok: false, errors: [{ field: '(file)', message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  if (hasControlCharacter(json)) return { ok: false, errors: [{ field: '(file)', message: `a text value ${CONTROL_CHARACTER_MESSAGE}` }] };
+  if (jsonHasControlCharacter(json)) return { ok: false, errors: [{ field: '(file)', message: `a text value ${CONTROL_CHARACTER_MESSAGE}` }] };
   let candidates: unknown[];
   if (isResearchFile(json)) {
     try {
@@ -204,6 +202,6 @@ function parseJsonImport(content: string): IndicatorImportResult {
  * shipped data. Sample: test/fixtures/payroll/indicators-import.csv.
  */
 export function parseIndicatorImport(content: string, format: 'json' | 'csv'): IndicatorImportResult {
-  if (CONTROL_CHARACTER.test(content)) return { ok: false, errors: [{ field: '(file)', message: CONTROL_CHARACTER_MESSAGE }] };
+  if (hasControlCharacter(content)) return { ok: false, errors: [{ field: '(file)', message: CONTROL_CHARACTER_MESSAGE }] };
   return format === 'csv' ? parseCsvImport(content) : parseJsonImport(content);
 }

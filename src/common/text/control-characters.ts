@@ -6,3 +6,10 @@ export const CONTROL_CHARACTERS = new RegExp(`[${CONTROL_CHARACTER_RANGES}]`, 'g
 
 /** Matches a whole text free of such control characters. */
 export const WITHOUT_CONTROL_CHARACTERS = new RegExp(`^[^${CONTROL_CHARACTER_RANGES}]*$`);
+
+const ANY_CONTROL_CHARACTER = new RegExp(`[${CONTROL_CHARACTER_RANGES}]`);
+
+/** True when the text holds such a control character. */
+export function hasControlCharacter(text: string): boolean {
+  return ANY_CONTROL_CHARACTER.test(text);
+}
