@@ -1,8 +1,8 @@
+import { stripAccents } from 'src/common/text/accents';
+
 /** Lowercases, strips accents and punctuation, and collapses spaces: "¿Anulación?" → "anulacion". */
 export function normalizeSpanish(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

@@ -1,13 +1,12 @@
 /** Accent- and case-insensitive token similarity for Spanish product and project descriptions. */
+import { stripAccents } from 'src/common/text/accents';
 
 const STOPWORDS = new Set(['de', 'del', 'la', 'las', 'el', 'los', 'y', 'en', 'para', 'con', 'por', 'un', 'una', 'al', 'a', 'o']);
 
 /** Lowercase, accents removed, punctuation to spaces. */
 export function normalizeText(text: unknown): string {
   if (typeof text !== 'string' && typeof text !== 'number') return '';
-  return String(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripAccents(String(text))
     .toLowerCase()
     .replace(/(\d)([a-z])/g, '$1 $2')
     .replace(/[^a-z0-9]+/g, ' ')

@@ -1,3 +1,5 @@
+import { stripAccents } from 'src/common/text/accents';
+
 /** The AFP fund administrators known to the indicator tables. */
 export const AFP_FUNDS = ['capital', 'cuprum', 'habitat', 'modelo', 'planvital', 'provida', 'uno'] as const;
 
@@ -123,10 +125,7 @@ export function indicatorValue<T>(value: T | null, source: string, status: Indic
 
 /** Normalises an AFP fund name as written by people or Odoo ("AFP PlanVital", "Plan Vital") to its key, or null. */
 export function normaliseAfpName(name: string): AfpFund | null {
-  const key = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const key = stripAccents(name.toLowerCase())
     .replace(/^afp\s*/, '')
     .replace(/[^a-z]/g, '');
   return (AFP_FUNDS as readonly string[]).includes(key) ? (key as AfpFund) : null;

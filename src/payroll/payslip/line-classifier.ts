@@ -1,3 +1,4 @@
+import { stripAccents } from 'src/common/text/accents';
 import { roundPesos } from '../calc/decimal';
 import { PayslipLineInput } from './payslip-input';
 
@@ -83,10 +84,7 @@ const CATEGORY_PATTERNS: ReadonlyArray<readonly [RegExp, LineKind]> = [
 ];
 
 const normalise = (text: string | undefined) =>
-  (text ?? '')
-    .toUpperCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  stripAccents((text ?? '').toUpperCase())
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
 
