@@ -6,7 +6,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsArray, IsInt, IsNumber, IsOptional, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { isIsoDate } from '../rules/rule-helpers';
+import { isIsoDate } from 'src/common/time/calendar-date';
 
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

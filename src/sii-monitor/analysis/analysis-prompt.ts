@@ -1,4 +1,4 @@
-import { isoDate } from '../parsing/spanish-date';
+import { isIsoDate } from 'src/common/time/calendar-date';
 import {
   ODOO_MODULES,
   SII_DOC_TYPES,
@@ -68,7 +68,7 @@ export function parseAnalysis(text: string): SiiAnalysis | null {
   if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 1 || priority > 5) return null;
   if (typeof value.summary !== 'string' || value.summary.trim() === '') return null;
   if (!modules.every((module) => ODOO_MODULES.includes(module as OdooModule))) return null;
-  if (!deadlines.every(isIsoDate)) return null;
+  if (!deadlines.every((deadline) => isIsoDate(deadline) && deadline >= '1900' && deadline < '3000')) return null;
   return {
     type,
     impact,
@@ -90,7 +90,3 @@ function stringList(value: unknown): string[] | null {
   return value.every((entry) => typeof entry === 'string') ? (value as string[]) : null;
 }
 
-function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return !!match && isoDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
-}
