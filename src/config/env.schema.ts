@@ -74,7 +74,8 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) SHUTDOWN_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) CHAT_SESSION_TTL?: number;
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) CHAT_MAX_MESSAGE_LENGTH?: number;
+  // The chat request schema caps `message` at 5000 characters, so a larger limit here would never apply.
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(5000) CHAT_MAX_MESSAGE_LENGTH?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) CHAT_HISTORY_SIZE?: number;
 
   @IsOptional() @Transform(toBool) @IsBoolean() SII_MONITOR_ENABLED?: boolean;
