@@ -19,6 +19,15 @@ describe('L-05 lineZeroAmountRule', () => {
     expect(sut.check(doc, ruleCtx('61'))).toHaveLength(2);
   });
 
+  it('blocks amounts on an export credit note (112) that only corrects text, as X-08 treats it as such a note', () => {
+    const doc = siiDoc('61');
+    doc.TipoDTE = 112;
+    doc.Referencia![0].CodRef = 2;
+    expect(sut.check(doc, ruleCtx('61'))).toHaveLength(2);
+    doc.TipoDTE = 33;
+    expect(sut.check(doc, ruleCtx('61'))).toEqual([]);
+  });
+
   it('blocks negative amounts outside a liquidación-factura', () => {
     const doc = siiDoc('33');
     doc.Detalle![1].MontoItem = -100;

@@ -1,13 +1,15 @@
-import { finding, num } from './rule-helpers';
+import { REFERENCE_REQUIRED_TYPES } from '../dte.constants';
+import { docType, finding, num } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
-/** L-05: MontoItem is 0 on lines with IndExe 4/5 and on "corrige texto" notes (CodRef 2); negative only on 43. */
+/** L-05: MontoItem is 0 on lines with IndExe 4/5 and on "corrige texto" notes (CodRef 2, types 56/61/111/112); negative only on 43. */
 export const lineZeroAmountRule: DteRule = {
   id: 'L-05',
   title: 'Montos de línea en cero o negativos',
   appliesTo: 'all',
   check(doc) {
-    const correctsText = (doc.TipoDTE === 56 || doc.TipoDTE === 61) && (doc.Referencia ?? []).some((ref) => ref.CodRef === 2);
+    const type = docType(doc);
+    const correctsText = type !== undefined && REFERENCE_REQUIRED_TYPES.includes(type) && (doc.Referencia ?? []).some((ref) => ref.CodRef === 2);
     const findings: Finding[] = [];
     (doc.Detalle ?? []).forEach((line, i) => {
       const amount = num(line.MontoItem);

@@ -1,3 +1,4 @@
+import { REFERENCE_REQUIRED_TYPES } from '../dte.constants';
 import { clp, finding, num } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
@@ -8,7 +9,7 @@ import type { DteRule, Finding } from './rule';
 export const textCorrectionNoteRule: DteRule = {
   id: 'X-08',
   title: 'Nota que corrige texto',
-  appliesTo: [56, 61, 111, 112],
+  appliesTo: REFERENCE_REQUIRED_TYPES,
   check(doc) {
     if (!(doc.Referencia ?? []).some((ref) => ref.CodRef === 2)) return [];
     const findings: Finding[] = [];
