@@ -9,6 +9,7 @@ import { AppConfig, AppConfigModule } from './config';
 import { FEATURE_MODULES } from './feature-modules';
 import { HealthModule } from './health/health.module';
 import { DatabaseConnection, DatabaseModule } from './infra/database';
+import { PrometheusScrapeController } from './infra/metrics/prometheus-scrape.controller';
 import { RedisModule } from './infra/redis';
 
 /** The application: platform modules plus the feature modules; no providers of its own. */
@@ -25,7 +26,7 @@ export class AppModule {
         EventEmitterModule.forRoot({ wildcard: false, maxListeners: 50 }),
         ScheduleModule.forRoot(),
         // Several apps in one process (tests) share prom-client's registry: register default metrics once.
-        PrometheusModule.register({ path: '/metrics', defaultMetrics: { enabled: !register.getSingleMetric('process_cpu_user_seconds_total') } }),
+        PrometheusModule.register({ path: '/metrics', controller: PrometheusScrapeController, defaultMetrics: { enabled: !register.getSingleMetric('process_cpu_user_seconds_total') } }),
         CommonModule,
         HealthModule,
         ...FEATURE_MODULES,

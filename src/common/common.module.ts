@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ApiKeyGuard } from './auth';
+import { ApiKeyGuard, AuthFailureLimiter } from './auth';
 import { AllExceptionsFilter, createValidationPipe } from './errors';
 import { ApiThrottlerGuard, ThrottlingModule } from './throttling';
 
@@ -8,6 +8,7 @@ import { ApiThrottlerGuard, ThrottlingModule } from './throttling';
 @Module({
   imports: [ThrottlingModule],
   providers: [
+    AuthFailureLimiter,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,13 +1,9 @@
+import { ApiKeyEntry, configuredKeys } from './api-keys';
 import { ConfigError, EnvDto, validateEnv } from './env.schema';
 
 export type VendorName = 'anthropic' | 'openai' | 'gemini' | 'groq' | 'deepseek' | 'openai-compatible';
 
-export interface ApiKeyEntry {
-  name: string;
-  key: string;
-  /** Companies this key may act for; null = any. */
-  companies: number[] | null;
-}
+export type { ApiKeyEntry };
 
 export interface VendorSettings {
   apiKey?: string;
@@ -31,7 +27,7 @@ export class AppConfig {
     readonly nodeEnv: string,
     readonly database: { url?: string; dataDir: string; poolSize: number },
     readonly redis: { url?: string; keyPrefix: string },
-    readonly auth: { keys: ApiKeyEntry[]; adminKey?: string },
+    readonly auth: { keys: ApiKeyEntry[]; adminKey?: string; failureLimit: number; failureWindowMs: number },
     readonly vendors: Record<VendorName, VendorSettings> & { anthropicModel?: string; openaiCompatibleModels: string[] },
     readonly llm: {
       defaultModel?: string;
@@ -88,28 +84,6 @@ const VENDOR_ENV: Record<VendorName, [keyof EnvDto, keyof EnvDto]> = {
 /** Every vendor the service can speak to, configured or not. */
 export const VENDOR_NAMES = Object.keys(VENDOR_ENV) as VendorName[];
 
-/** Parses `name:key` or `name:key:1|2` pairs separated by commas. */
-function parseApiKeys(raw: string | undefined, problems: string[]): ApiKeyEntry[] {
-  if (!raw) return [];
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .flatMap((entry, index) => {
-      const [name, key, companies] = entry.split(':');
-      if (!name || !key || key.length < 16) {
-        problems.push(`  - API_KEYS: entry ${index + 1} must be name:key (key of at least 16 characters), optionally name:key:companyId|companyId`);
-        return [];
-      }
-      const ids = companies ? companies.split('|').map(Number) : null;
-      if (ids && ids.some((id) => !Number.isInteger(id) || id <= 0)) {
-        problems.push(`  - API_KEYS: entry ${index + 1} (${name}) has company ids that are not positive integers`);
-        return [];
-      }
-      return [{ name, key, companies: ids }];
-    });
-}
-
 function parseJson<T>(name: string, raw: string | undefined, fallback: T, problems: string[]): T {
   if (!raw) return fallback;
   try {
@@ -132,13 +106,12 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     if (!(error instanceof ConfigError)) throw error;
     // Keep collecting the cross-field problems too, so one message names every variable.
     const extra: string[] = [];
-    parseApiKeys(raw.API_KEYS, extra);
+    configuredKeys(raw, extra);
     parseJson('PROVIDER_LIMITS', raw.PROVIDER_LIMITS, {}, extra);
     parseJson('FALLBACK_CHAINS', raw.FALLBACK_CHAINS, {}, extra);
     throw new ConfigError([error.message, ...extra].join('\n'));
   }
-  const keys = parseApiKeys(env.API_KEYS, problems);
-  if (env.API_KEY) keys.unshift({ name: 'default', key: env.API_KEY, companies: null });
+  const keys = configuredKeys(env, problems);
   const providerLimits = parseJson('PROVIDER_LIMITS', env.PROVIDER_LIMITS, {}, problems);
   const fallbackChains = parseJson('FALLBACK_CHAINS', env.FALLBACK_CHAINS, {}, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration (${problems.length}):\n${problems.join('\n')}`);
@@ -158,7 +131,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     env.NODE_ENV ?? 'development',
     { url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? './data', poolSize: env.DB_POOL_SIZE ?? 10 },
     { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? '' },
-    { keys, adminKey: env.ADMIN_API_KEY },
+    { keys, adminKey: env.ADMIN_API_KEY, failureLimit: env.AUTH_FAILURE_LIMIT ?? 20, failureWindowMs: env.AUTH_FAILURE_WINDOW_MS ?? 60_000 },
     {
       ...vendors,
       anthropicModel: env.ANTHROPIC_MODEL,

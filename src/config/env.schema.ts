@@ -26,6 +26,8 @@ export class EnvDto {
   @IsOptional() @IsString() @MinLength(16, { message: 'API_KEY must be at least 16 characters' }) API_KEY?: string;
   @IsOptional() @IsString() API_KEYS?: string;
   @IsOptional() @IsString() @MinLength(16, { message: 'ADMIN_API_KEY must be at least 16 characters' }) ADMIN_API_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) AUTH_FAILURE_LIMIT?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) AUTH_FAILURE_WINDOW_MS?: number;
 
   @IsOptional() @IsString() ANTHROPIC_API_KEY?: string;
   @IsOptional() @IsUrl(URL_OPTS) ANTHROPIC_BASE_URL?: string;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 
+import { EveryCompany } from 'src/common/auth';
 import { RateLimit } from 'src/common/throttling';
 
 import { SiiMonitorRequestDto } from './dto/sii-monitor.dto';
@@ -15,9 +16,10 @@ import { SiiMonitorService } from './sii-monitor.service';
 export class SiiMonitorController {
   constructor(private readonly service: SiiMonitorService) {}
 
-  /** Runs the monitor now (or reports that a run is already in progress). */
+  /** Runs the monitor now (or reports that a run is already in progress); it acts for every company, so company-bound keys may not. */
   @Post('monitor')
   @HttpCode(200)
+  @EveryCompany()
   async monitor(@Body() body: SiiMonitorRequestDto) {
     return toMonitorResponse(await this.service.runOnce({ trigger: 'manual', force: body.force ?? false }));
   }

@@ -27,7 +27,18 @@ describe('Platform (real Postgres and Redis)', () => {
       expect((await app.http.get('/health')).status).toBe(200);
       expect((await app.http.get('/health/live')).status).toBe(200);
       expect((await app.http.get('/metrics')).status).toBe(200);
-      expect(ADMIN_KEY).not.toBe(API_KEY);
+      const normal = await app.http.get('/api/admin/overview').set(bearer(API_KEY));
+      expect(normal.status).toBe(403);
+      expect(normal.body.message).toMatch(/admin key/);
+      expect((await app.http.get('/api/admin/overview').set(bearer(ADMIN_KEY))).status).toBe(200);
+    });
+
+    it('answers an empty or non-Bearer Authorization with 401, as a missing key', async () => {
+      for (const header of ['Bearer', 'Bearer ', 'Bearer    ', `Basic ${Buffer.from(`${API_KEY}:x`).toString('base64')}`, `${API_KEY}`]) {
+        const res = await app.http.get('/v1/models').set('Authorization', header);
+        expect([header, res.status]).toEqual([header, 401]);
+        expect(res.body.message).toMatch(/Authorization: Bearer <key>/);
+      }
     });
   });
 
@@ -81,6 +92,42 @@ describe('Platform (real Postgres and Redis)', () => {
       await db.end();
       await database.drop();
     });
+  });
+});
+
+describe('Wrong keys from one client address (two instances on one Redis)', () => {
+  it('answers 429 with Retry-After once the address has sent too many, even for a right key, on every replica', async () => {
+    const env = { AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW_MS: '60000', REDIS_KEY_PREFIX: `authfail${Date.now()}:` };
+    const [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
+    try {
+      const wrong = (app: typeof a, n: number) => app.http.get('/v1/models').set(bearer(`guess-${n}-0123456789abcdef`));
+      expect((await wrong(a, 1)).status).toBe(403);
+      expect((await wrong(b, 2)).status).toBe(403);
+      expect((await wrong(a, 3)).status).toBe(403);
+      const blocked = await wrong(b, 4);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/wrong API keys/) });
+      expect((await a.http.get('/v1/models').set(bearer(API_KEY))).status).toBe(429);
+      // Probes stay public and are never refused.
+      expect((await a.http.get('/health/live')).status).toBe(200);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('lets a right key through while the address is under the limit', async () => {
+    const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', REDIS_KEY_PREFIX: `authok${Date.now()}:` });
+    try {
+      expect((await app.http.get('/v1/models').set(bearer('guess-0123456789abcdef'))).status).toBe(403);
+      expect((await app.http.get('/v1/models').set(bearer(API_KEY))).status).toBe(200);
+      // A missing key is not a guess: it never counts.
+      for (let i = 0; i < 5; i++) expect((await app.http.get('/v1/models')).status).toBe(401);
+      expect((await app.http.get('/v1/models').set(bearer(API_KEY))).status).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });
 

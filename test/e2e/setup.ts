@@ -17,6 +17,8 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     LOG_LEVEL: 'silent',
     SII_MONITOR_ENABLED: 'false',
     COST_FLUSH_INTERVAL_MS: '50',
+    // Suites share one Redis and one client address: their deliberate wrong keys must not lock each other out.
+    AUTH_FAILURE_LIMIT: '1000',
     ...env,
   });
   const running = await createApp(config, { logger: false });

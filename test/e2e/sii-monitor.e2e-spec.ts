@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { serve, startFixtureServer, type FixtureServer } from 'test/fixtures/sii/fixture-server';
 import { fixtureBytes, fixtureText } from 'test/fixtures/sii/load-fixture';
 
-import { bearer, startTestApp } from './setup';
+import { bearer, OTHER_KEY, startTestApp } from './setup';
 
 describe('SII monitor (real app, Postgres, Redis; fixture SII pages and Slack webhook)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -51,6 +51,18 @@ describe('SII monitor (real app, Postgres, Redis; fixture SII pages and Slack we
     expect((await app.http.get('/api/ai/sii/status')).status).toBe(401);
     const bad = await app.http.post('/api/ai/sii/monitor').set(bearer()).send({ force: 'yes' });
     expect(bad.status).toBe(400);
+  });
+
+  it('keeps the run, which acts for every company, from keys bound to companies', async () => {
+    const scoped = await app.http.post('/api/ai/sii/monitor').set(bearer(OTHER_KEY)).send({});
+    expect(scoped.status).toBe(403);
+    expect(scoped.body.message).toMatch(/every company/);
+    expect(slackPosts).toEqual([]);
+    const db = new Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await db.connect();
+    expect((await db.query('SELECT count(*)::int AS n FROM sii_runs')).rows[0].n).toBe(0);
+    await db.end();
+    expect((await app.http.get('/api/ai/sii/status').set(bearer(OTHER_KEY))).status).toBe(200);
   });
 
   it('runs on demand, reports each source, notifies new items once and reports them in the status', async () => {

@@ -1,10 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from 'src/config';
-import { IS_ADMIN, IS_PUBLIC } from './auth.decorators';
+import { AuthFailureLimiter } from './auth-failure-limiter';
+import { ACTS_ON_EVERY_COMPANY, IS_ADMIN, IS_PUBLIC } from './auth.decorators';
 import type { Caller } from './caller';
-import { isPublicPath } from './public-paths';
 
 interface KeyDigest {
   digest: Buffer;
@@ -14,53 +15,65 @@ interface KeyDigest {
 const digest = (key: string) => createHash('sha256').update(key).digest();
 
 /**
- * Bearer-key authentication as the Odoo addons send it: 401 without a key, 403 with a wrong one.
- * Keys are compared as SHA-256 digests with timingSafeEqual, against every configured key.
+ * Bearer-key authentication as the Odoo addons send it: 401 without a key (an empty `Bearer` included), 403 with
+ * a wrong one, 429 with Retry-After once an address has sent too many wrong keys. Routes are public only when
+ * marked `@Public()`. Keys are compared as SHA-256 digests with timingSafeEqual, against every configured key.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly keys: KeyDigest[];
-  private readonly admin?: KeyDigest;
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly failures: AuthFailureLimiter,
     config: AppConfig,
   ) {
     this.keys = config.auth.keys.map((k) => ({ digest: digest(k.key), caller: { keyName: k.name, companies: k.companies, isAdmin: false } }));
-    if (config.auth.adminKey) this.admin = { digest: digest(config.auth.adminKey), caller: { keyName: 'admin', companies: null, isAdmin: true } };
+    if (config.auth.adminKey) this.keys.push({ digest: digest(config.auth.adminKey), caller: { keyName: 'admin', companies: null, isAdmin: true } });
   }
 
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; url: string; caller?: Caller; routeOptions?: { url?: string } }>();
-    const handlers = [context.getHandler(), context.getClass()];
-    const path = request.routeOptions?.url ?? request.url.split('?')[0];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, handlers) || isPublicPath(path);
-    const presented = this.bearer(request.headers.authorization);
-    const caller = presented === undefined ? undefined : this.identify(presented);
-    if (caller) request.caller = caller;
-    if (isPublic) return true;
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    const marked = (flag: string) => this.reflector.getAllAndOverride<boolean>(flag, [context.getHandler(), context.getClass()]) === true;
+    const presented = bearer(request.headers.authorization);
+    if (marked(IS_PUBLIC)) {
+      const caller = presented ? this.identify(presented) : undefined;
+      if (caller) request.caller = caller;
+      return true;
+    }
+    if (!presented) throw new UnauthorizedException('Missing API key: send the header "Authorization: Bearer <key>"');
 
-    if (presented === undefined) throw new UnauthorizedException('Missing API key: send the header "Authorization: Bearer <key>"');
-    if (!caller) throw new ForbiddenException('Invalid API key');
-    if (this.reflector.getAllAndOverride<boolean>(IS_ADMIN, handlers) && !caller.isAdmin) {
-      throw new ForbiddenException('This route needs the admin key (ADMIN_API_KEY)');
+    const waitMs = await this.failures.blockedForMs(request.ip);
+    if (waitMs > 0) {
+      void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(Math.ceil(waitMs / 1000)));
+      throw new HttpException('Too many wrong API keys from this address; retry after the time in the Retry-After header', HttpStatus.TOO_MANY_REQUESTS);
+    }
+    const caller = this.identify(presented);
+    if (!caller) {
+      await this.failures.recordFailure(request.ip);
+      throw new ForbiddenException('Invalid API key');
+    }
+    request.caller = caller;
+    if (marked(IS_ADMIN) && !caller.isAdmin) throw new ForbiddenException('This route needs the admin key (ADMIN_API_KEY)');
+    if (marked(ACTS_ON_EVERY_COMPANY) && caller.companies !== null) {
+      throw new ForbiddenException('This route acts for every company; a key bound to companies cannot call it');
     }
     return true;
-  }
-
-  private bearer(header: string | undefined): string | undefined {
-    if (!header) return undefined;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match ? match[1] : '';
   }
 
   private identify(key: string): Caller | undefined {
     const presented = digest(key);
     let found: Caller | undefined;
     // Compare against every key so the time taken does not reveal which one matched.
-    for (const candidate of [...this.keys, ...(this.admin ? [this.admin] : [])]) {
+    for (const candidate of this.keys) {
       if (timingSafeEqual(candidate.digest, presented) && !found) found = candidate.caller;
     }
     return found;
   }
+}
+
+/** The key of `Authorization: Bearer <key>`; undefined for a missing header, an empty key or another scheme. */
+function bearer(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
+  return match ? match[1] : undefined;
 }

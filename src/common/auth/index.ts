@@ -1,3 +1,4 @@
 export { ApiKeyGuard } from './api-key.guard';
-export { AdminOnly, CurrentCaller, Public } from './auth.decorators';
+export { AuthFailureLimiter } from './auth-failure-limiter';
+export { AdminOnly, CurrentCaller, EveryCompany, IS_PUBLIC, Public } from './auth.decorators';
 export type { Caller } from './caller';

@@ -1,7 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Caller } from 'src/common/auth';
-import { isPublicPath } from 'src/common/auth/public-paths';
+import { IS_PUBLIC, type Caller } from 'src/common/auth';
 
 /** Throttles per API key (by name) and route; anonymous callers are tracked by IP. */
 @Injectable()
@@ -11,10 +10,8 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   }
 
   protected async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<{ routeOptions?: { url?: string }; url: string }>();
-    const path = req.routeOptions?.url ?? req.url;
-    // Probes, scrapes and docs are never throttled: a probe answered 429 would restart healthy pods.
-    return isPublicPath(path);
+    // Probes and scrapes are never throttled: a probe answered 429 would restart healthy pods.
+    return this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
   }
 
   protected generateKey(context: ExecutionContext, suffix: string, name: string): string {
