@@ -5,6 +5,7 @@ import { DteModule } from './dte/dte.module';
 import { GatewayModule } from './gateway/gateway.module';
 import { PayrollModule } from './payroll/payroll.module';
 import { SiiMonitorModule } from './sii-monitor/sii-monitor.module';
+import { UsageModule } from './usage';
 
 /** The feature modules mounted by AppModule (gateway, domain services, admin). */
-export const FEATURE_MODULES: Type[] = [GatewayModule, DteModule, PayrollModule, ChatModule, SiiMonitorModule, AdminModule];
+export const FEATURE_MODULES: Type[] = [GatewayModule, DteModule, PayrollModule, ChatModule, SiiMonitorModule, UsageModule, AdminModule];

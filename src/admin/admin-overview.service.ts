@@ -5,7 +5,9 @@ import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
 import { AdminClock } from './admin-clock';
 import { BreakerView, errorRate, providerState, ProviderState, utilization } from './provider-health';
 import { projectMonth } from 'src/common/money/usd-decimal';
-import { ProviderPerformance, StoredAlert, UsageStatsRepository } from './usage-stats.repository';
+import type { Caller } from 'src/common/auth';
+import { PrismaService } from 'src/infra/database';
+import { ProviderPerformance, UsageRepository, UsageScope } from 'src/usage';
 
 /** Minutes of usage rows behind each provider's state, error rate and latency percentiles. */
 export const HEALTH_WINDOW_MINUTES = 15;
@@ -15,6 +17,16 @@ export const PERFORMANCE_WINDOW_HOURS = 24;
 export const DAILY_COST_DAYS = 30;
 const ALERT_COUNT = 20;
 const QUOTA_WINDOWS = ['rpm', 'tpm', 'rpd'] as const;
+
+/** One stored quota alert, newest first. */
+export interface StoredAlert {
+  createdAt: string;
+  provider: string;
+  window: string;
+  level: string;
+  utilization: number;
+  message: string;
+}
 
 /** One provider card of the admin page. */
 export interface ProviderOverview {
@@ -43,7 +55,8 @@ export interface AdminOverview {
 export class AdminOverviewService {
   constructor(
     @Inject(GATEWAY_DEPS) private readonly deps: GatewayDeps,
-    private readonly stats: UsageStatsRepository,
+    private readonly usage: UsageRepository,
+    private readonly prisma: PrismaService,
     private readonly writer: UsageWriterService,
     private readonly clock: AdminClock,
   ) {}
@@ -53,18 +66,19 @@ export class AdminOverviewService {
     return Object.keys(this.deps.catalog.limits);
   }
 
-  /** The whole overview; buffered usage rows are written first so the figures include them. */
-  async overview(): Promise<AdminOverview> {
+  /** The whole overview within the caller's scope; buffered usage rows are written first so the figures include them. */
+  async overview(caller: Caller): Promise<AdminOverview> {
+    const scope = UsageScope.of(caller);
     await this.writer.flush();
     const now = this.clock.now();
     const today = startOfUtcDay(now);
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const [providers, { todayUsd, monthToDateUsd }, daily, alerts, performance] = await Promise.all([
-      this.providers(new Date(now.getTime() - HEALTH_WINDOW_MINUTES * 60_000)),
-      this.stats.costTotals(today, monthStart),
-      this.stats.dailyCosts(new Date(today.getTime() - (DAILY_COST_DAYS - 1) * 86_400_000), today),
-      this.stats.latestAlerts(ALERT_COUNT),
-      this.stats.performance(new Date(now.getTime() - PERFORMANCE_WINDOW_HOURS * 3_600_000)),
+      this.providers(scope, new Date(now.getTime() - HEALTH_WINDOW_MINUTES * 60_000)),
+      this.usage.costTotals(scope, today, monthStart),
+      this.usage.dailyCosts(scope, new Date(today.getTime() - (DAILY_COST_DAYS - 1) * 86_400_000), today),
+      this.latestAlerts(ALERT_COUNT),
+      this.usage.performance(scope, new Date(now.getTime() - PERFORMANCE_WINDOW_HOURS * 3_600_000)),
     ]);
     return {
       generatedAt: now.toISOString(),
@@ -76,10 +90,16 @@ export class AdminOverviewService {
     };
   }
 
-  private async providers(since: Date): Promise<ProviderOverview[]> {
+  /** The newest `limit` quota alerts (provider-wide, not per company). */
+  private async latestAlerts(limit: number): Promise<StoredAlert[]> {
+    const rows = await this.prisma.quotaAlert.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: limit });
+    return rows.map((a) => ({ createdAt: a.createdAt.toISOString(), provider: a.provider, window: a.window, level: a.level, utilization: Number(a.utilization), message: a.message }));
+  }
+
+  private async providers(scope: UsageScope, since: Date): Promise<ProviderOverview[]> {
     const { breakers, catalog, limiter, providers } = this.deps;
     const configured = new Set<string>(providers.vendorIds());
-    const recent = new Map((await this.stats.providerStats(since)).map((s) => [s.provider, s]));
+    const recent = new Map((await this.usage.providerStats(scope, since)).map((s) => [s.provider, s]));
     return Promise.all(
       this.knownProviders().map(async (provider) => {
         const stats = recent.get(provider);

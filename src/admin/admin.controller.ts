@@ -18,8 +18,8 @@ export class AdminController {
 
   @Get('overview')
   @ApiOperation({ summary: 'Provider health, breakers, quotas, costs (today, month to date, projection, daily), last 20 alerts, performance' })
-  overview() {
-    return this.overviewService.overview();
+  overview(@CurrentCaller() caller: Caller) {
+    return this.overviewService.overview(caller);
   }
 
   @Post('providers/:provider/quotas/reset')

@@ -6,12 +6,12 @@ import { AdminController } from './admin.controller';
 import { AdminOverviewService } from './admin-overview.service';
 import { CostsReportController } from './report/costs-report.controller';
 import { CostsReportService } from './report/costs-report.service';
-import { ReportRepository } from './report/report.repository';
-import { UsageStatsRepository } from './usage-stats.repository';
+import { UsageModule } from 'src/usage';
 
 /** Admin API (overview, quota reset, breaker force-close, usage CSV) and the finance cost report. */
 @Module({
+  imports: [UsageModule],
   controllers: [AdminController, CostsReportController],
-  providers: [AdminActionsService, AdminAuditRepository, AdminClock, AdminOverviewService, CostsReportService, ReportRepository, UsageStatsRepository],
+  providers: [AdminActionsService, AdminAuditRepository, AdminClock, AdminOverviewService, CostsReportService],
 })
 export class AdminModule {}

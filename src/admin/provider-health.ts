@@ -6,9 +6,6 @@ export type ProviderState = 'healthy' | 'degraded' | 'down';
 /** Error rate above which a provider counts as degraded. */
 export const DEGRADED_ERROR_RATE = 0.2;
 
-/** Outcomes that count as failures in the error rate (a stream cut after the first token included). */
-export const FAILED_STATUSES = ['error', 'partial'] as const;
-
 /** open breaker → down; half-open breaker or error rate above 20 % → degraded; otherwise healthy. */
 export function providerState(breaker: BreakerView, errorRate: number): ProviderState {
   if (breaker === 'open') return 'down';

@@ -4,8 +4,6 @@ import { AppConfig } from 'src/config';
 import { HealthContributors } from 'src/health/health-contributors';
 import { KvStore, RedisHandle } from 'src/infra/redis';
 import { ModelCatalog } from './catalog/model-catalog';
-import { CostsController } from './front-door/costs.controller';
-import { CostsService } from './front-door/costs.service';
 import { OpenAiFrontDoorController } from './front-door/openai-front-door.controller';
 import { GatewayEvent } from './gateway.events';
 import type { GatewayDeps } from './gateway-deps';
@@ -25,7 +23,7 @@ import { GATEWAY_DEPS } from './gateway.module.tokens';
 /** The LLM gateway: providers, resilience, usage and the OpenAI-compatible front door. */
 @Global()
 @Module({
-  controllers: [OpenAiFrontDoorController, CostsController],
+  controllers: [OpenAiFrontDoorController],
   providers: [
     {
       provide: GATEWAY_DEPS,
@@ -49,9 +47,8 @@ import { GATEWAY_DEPS } from './gateway.module.tokens';
     UsageWriterService,
     QuotaAlertWriter,
     LlmMetricsListener,
-    CostsService,
   ],
-  exports: [LlmClient, GatewayService, GATEWAY_DEPS, UsageWriterService, CostsService],
+  exports: [LlmClient, GatewayService, GATEWAY_DEPS, UsageWriterService],
 })
 export class GatewayModule implements OnModuleInit {
   constructor(

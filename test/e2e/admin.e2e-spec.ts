@@ -216,6 +216,17 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       expect(JSON.parse(res.text)).toMatchObject({ rows: [{ key: '7', requests: 2, costUsd: '0.100000375000' }], totals: { requests: 2, costUsd: '0.100000375000' } });
     });
 
+    it('gives a company-bound key the cost summary of its companies only, and an unbound key every company', async () => {
+      const summary = async (key: string) => (await one.http.get('/metrics/costs?period=2024-02-01..2024-02-29').set(bearer(key))).body;
+      const scoped = await summary(OTHER_KEY);
+      expect(scoped.summary).toMatchObject({ total_calls: 2, total_cost_usd: '0.100000375000', avg_cost_per_call: '0.05000019' });
+      expect(Object.keys(scoped.by_company)).toEqual(['7']);
+      expect(Object.keys(scoped.by_model).sort()).toEqual(['=cmd()', 'claude, "sonnet"']);
+      const all = await summary(API_KEY);
+      expect(all.summary).toMatchObject({ total_calls: 4, total_cost_usd: febTotal });
+      expect(Object.keys(all.by_company).sort()).toEqual(['7', '8', 'none']);
+    });
+
     it('answers 400 naming the problem for bad dates, ranges, groupings and formats, and 401 without a key', async () => {
       const cases: [string, RegExp][] = [
         ['from=2024-02-30&to=2024-03-01', /from \(must be a calendar date YYYY-MM-DD, got "2024-02-30"\)/],

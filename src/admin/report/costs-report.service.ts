@@ -4,7 +4,7 @@ import type { Caller } from 'src/common/auth';
 import { RequestValidationError } from 'src/common/errors';
 import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
 import { AdminAuditRepository } from '../admin-audit.repository';
-import { ReportRepository } from './report.repository';
+import { UsageRepository, UsageScope } from 'src/usage';
 import { DayRange, parseDayRange, parseReportQuery, Parsed } from './report-query';
 import { reportCsv, reportJson, usageCsv } from './report-writer';
 
@@ -14,7 +14,7 @@ export class CostsReportService {
   private readonly logger = new Logger(CostsReportService.name);
 
   constructor(
-    private readonly repository: ReportRepository,
+    private readonly usage: UsageRepository,
     private readonly writer: UsageWriterService,
     private readonly audit: AdminAuditRepository,
   ) {}
@@ -23,7 +23,7 @@ export class CostsReportService {
   async report(caller: Caller, raw: { from?: string; to?: string; groupBy?: string; format?: string }): Promise<StreamableFile> {
     const query = valid(parseReportQuery(raw));
     await this.writer.flush();
-    const batches = this.repository.groupedBatches({ from: query.from, toExclusive: query.toExclusive, companies: caller.companies }, query.groupBy);
+    const batches = this.usage.groupedBatches(UsageScope.of(caller), { from: query.from, toExclusive: query.toExclusive }, query.groupBy);
     if (query.format === 'json') return this.stream(reportJson(query, batches), 'application/json; charset=utf-8');
     const filename = `costs-${query.fromDay}-to-${query.toDay}-by-${query.groupBy}.csv`;
     return this.stream(reportCsv(query, batches), 'text/csv; charset=utf-8', filename);
@@ -34,7 +34,7 @@ export class CostsReportService {
     const range: DayRange = valid(parseDayRange(raw));
     await this.writer.flush();
     await this.audit.record({ keyName: caller.keyName, action: 'usage.export', target: `${range.fromDay}..${range.toDay}` });
-    const batches = this.repository.usageBatches({ from: range.from, toExclusive: range.toExclusive, companies: caller.companies });
+    const batches = this.usage.rowBatches(UsageScope.of(caller), { from: range.from, toExclusive: range.toExclusive });
     return this.stream(usageCsv(batches), 'text/csv; charset=utf-8', `usage-${range.fromDay}-to-${range.toDay}.csv`);
   }
 

@@ -1,5 +1,5 @@
 import { reportCsv, reportJson, usageCsv } from './report-writer';
-import type { ReportRow, UsageExportRow } from './report.repository';
+import type { UsageExportRow, UsageGroup as ReportRow } from 'src/usage';
 import type { ReportQuery } from './report-query';
 
 const query: ReportQuery = { fromDay: '2024-02-01', toDay: '2024-02-29', from: new Date('2024-02-01T00:00:00Z'), toExclusive: new Date('2024-03-01T00:00:00Z'), groupBy: 'provider', format: 'csv' };

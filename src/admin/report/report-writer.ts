@@ -1,6 +1,6 @@
 import { csvHeader, csvLine, csvNumber, csvText } from './csv';
 import { fromScaled, toScaled } from 'src/common/money/usd-decimal';
-import type { ReportRow, UsageExportRow } from './report.repository';
+import type { UsageExportRow, UsageGroup as ReportRow } from 'src/usage';
 import type { ReportGroup, ReportQuery } from './report-query';
 
 /** Column title of the grouping key in CSV output. */
