@@ -1,6 +1,6 @@
 import OpenAI, { APIError } from 'openai';
 
-import { type Emulator, type EmulatorStats, startEmulator } from './emulator';
+import { type Emulator, type EmulatorStats, type RecordedRequest, startEmulator } from './emulator';
 
 describe('emulator: HTTP control endpoints', () => {
   let emulator: Emulator;
@@ -63,8 +63,30 @@ describe('emulator: HTTP control endpoints', () => {
     expect(emulator.stats()).toMatchObject({ answered: 60 - failed, received: 60, usage: { outputTokens: (60 - failed) * 7 } });
   });
 
+  it('records the bodies it received per vendor, with credentials cut to their last characters', async () => {
+    await openai.chat.completions.create({ messages: [{ content: 'primera', role: 'user' }], model: 'gpt-4o-mini', temperature: 0.2 });
+    await openai.chat.completions.create({ messages: [{ content: 'segunda', role: 'user' }], model: 'gpt-4o', stream: true }).then(async (stream) => {
+      for await (const _chunk of stream);
+    });
+
+    const last = emulator.lastRequest('openai');
+    const overHttp = (await (await fetch(`${emulator.url}/_emulator/requests?vendor=openai`)).json()) as { requests: RecordedRequest[] };
+    const anthropicOnly = (await (await fetch(`${emulator.url}/_emulator/requests?vendor=anthropic`)).json()) as { requests: RecordedRequest[] };
+
+    expect(last).toMatchObject({ body: { messages: [{ content: 'segunda', role: 'user' }], model: 'gpt-4o', stream: true }, method: 'POST', path: '/v1/chat/completions' });
+    expect(last?.headers.authorization).toBe('…-key');
+    expect(JSON.stringify(emulator.requests())).not.toContain('test-key');
+    expect(overHttp.requests.map((r) => r.body)).toEqual([
+      { messages: [{ content: 'primera', role: 'user' }], model: 'gpt-4o-mini', temperature: 0.2 },
+      { messages: [{ content: 'segunda', role: 'user' }], model: 'gpt-4o', stream: true },
+    ]);
+    expect(anthropicOnly.requests).toEqual([]);
+    emulator.reset();
+    expect(emulator.lastRequest()).toBeUndefined();
+  });
+
   it('answers 404 for an unknown path', async () => {
-    const response = await fetch(`${emulator.url}/v1/embeddings`, { body: '{}', method: 'POST' });
+    const response = await fetch(`${emulator.url}/v1/unknown-endpoint`, { body: '{}', method: 'POST' });
 
     expect(response.status).toBe(404);
   });

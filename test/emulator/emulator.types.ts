@@ -19,6 +19,23 @@ export interface EmulatorOptions {
   cacheMinTokens?: number;
   /** How many request log entries `stats().requests` keeps (oldest dropped first). Default 10000. */
   maxRequestLog?: number;
+  /** How many request bodies `requests()` keeps across vendors (oldest dropped first); 0 records none. Default 200. */
+  maxRecordedRequests?: number;
+}
+
+/** A request as the emulator received it: credentials in headers and query reduced to `…` + their last 4 characters. */
+export interface RecordedRequest {
+  vendor: EmulatorVendor;
+  method: string;
+  /** Path without the query string, e.g. `/v1/chat/completions`. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** The parsed JSON body. */
+  body: unknown;
+  /** Epoch milliseconds. */
+  at: number;
 }
 
 /** Token usage in vendor-neutral terms; `inputTokens` counts the whole prompt, cached parts included. */
@@ -116,10 +133,14 @@ export interface Emulator {
   readonly port: number;
   /** Adds a rule; rules are tried in the order they were added. */
   script(rule: EmulatorRule): RuleState;
-  /** Drops all rules, counters, the request log and the prompt caches. */
+  /** Drops all rules, counters, the request log, the recorded requests and the prompt caches. */
   reset(): void;
   /** A copy of the current counters. */
   stats(): EmulatorStats;
+  /** Received requests with their bodies, oldest first, optionally for one vendor (also `GET /_emulator/requests?vendor=`). */
+  requests(vendor?: EmulatorVendor): RecordedRequest[];
+  /** The most recent request received, optionally for one vendor. */
+  lastRequest(vendor?: EmulatorVendor): RecordedRequest | undefined;
   /** Stops listening and destroys open connections (hung requests included). */
   close(): Promise<void>;
 }

@@ -51,10 +51,13 @@ export function textOf(content: unknown): string {
   return out;
 }
 
-/** The generated answer: `Respuesta simulada de <model>: <first words of the last user message>`, as JSON in JSON mode. */
-export function defaultReply(facts: PromptFacts): string {
+/**
+ * The generated answer: `Respuesta simulada de <model>: <prefix><first words of the last user message><suffix>`,
+ * as JSON in JSON mode.
+ */
+export function defaultReply(facts: PromptFacts, extra: { prefix?: string; suffix?: string } = {}): string {
   const echoed = firstWords(facts.lastUserText, ECHOED_WORDS) || '(sin texto)';
-  const sentence = `Respuesta simulada de ${facts.model}: ${echoed}`;
+  const sentence = `Respuesta simulada de ${facts.model}: ${extra.prefix ?? ''}${echoed}${extra.suffix ?? ''}`;
   return facts.json ? JSON.stringify({ respuesta: sentence, modelo: facts.model }) : sentence;
 }
 
@@ -85,7 +88,7 @@ function chunkText(text: string): string[] {
 }
 
 /** Words with their trailing whitespace, so joining them gives back the text. */
-function wordSlices(text: string): string[] {
+export function wordSlices(text: string): string[] {
   return text.match(/\S+\s*/g) ?? [];
 }
 
@@ -93,6 +96,7 @@ function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
-function firstWords(text: string, n: number): string {
+/** The first `n` words of a text, single-spaced. */
+export function firstWords(text: string, n: number): string {
   return (text.match(/\S+/g) ?? []).slice(0, n).join(' ');
 }

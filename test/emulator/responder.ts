@@ -2,8 +2,9 @@ import type { ServerResponse } from 'node:http';
 
 import type { EmulatorRule, EmulatorUsage, RequestLogEntry } from './emulator.types';
 import { isGone, sendJson, sleep } from './http-io';
+import { IMAGE_TOKENS, planCandidates } from './features/answer-plan';
 import { explicitCacheUsage, implicitCachedTokens, PromptCache } from './prompt-cache';
-import { defaultReply, planReply, reasoningTokensFor, tokensForChars } from './reply-builder';
+import { reasoningTokensFor, tokensForChars } from './reply-builder';
 import { RuleBook } from './rule-book';
 import { StatsRecorder } from './stats-recorder';
 import { type Answer, BadRequestError, type ParsedRequest, type WireFormat } from './wire/wire-format';
@@ -16,6 +17,7 @@ export interface ResponderSettings {
 }
 
 const ID_PREFIX = { anthropic: 'msg_emu', gemini: 'emu-', openai: 'chatcmpl-emu' } as const;
+const TOOL_ID_PREFIX = { anthropic: 'toolu_', gemini: '', openai: 'call_' } as const;
 const SSE_HEADERS = { 'cache-control': 'no-cache', connection: 'keep-alive', 'content-type': 'text/event-stream' };
 
 /** Answers one generate call: applies the scripted rule, builds the reply and usage, streams or sends it, and records stats. */
@@ -39,7 +41,7 @@ export class Responder {
       if (!(error instanceof BadRequestError)) throw error;
       const model = route.model ?? (typeof body.model === 'string' ? body.model : 'unknown');
       const entry = this.stats.noteReceived(wire.vendor, model, body.stream === true, at);
-      return this.fail(wire, entry, res, 400, error.message);
+      return this.fail(wire, entry, res, 400, error.message, undefined, error.param);
     }
     const entry = this.stats.noteReceived(wire.vendor, request.facts.model, request.stream, at);
     const rule = this.rules.take(wire.vendor, request.facts.model);
@@ -70,19 +72,21 @@ export class Responder {
       sendJson(res, 200, { input_tokens: tokensForChars(request.facts.promptChars) });
     } catch (error) {
       if (!(error instanceof BadRequestError)) throw error;
-      sendJson(res, 400, wire.errorBody(400, error.message));
+      sendJson(res, 400, wire.errorBody(400, error.message, error.param));
     }
   }
 
   private buildAnswer(wire: WireFormat, request: ParsedRequest, rule: EmulatorRule | undefined): Answer {
     const { facts } = request;
-    const plan = planReply(rule?.reply ?? defaultReply(facts), facts.maxTokens);
+    const id = `${ID_PREFIX[wire.vendor]}${++this.sequence}`;
+    const candidates = planCandidates(request, rule, TOOL_ID_PREFIX[wire.vendor], id);
+    const outputTokens = candidates.reduce((sum, candidate) => sum + candidate.outputTokens, 0);
     const usage: EmulatorUsage = {
       cacheCreationTokens: 0,
       cachedTokens: 0,
-      inputTokens: tokensForChars(facts.promptChars),
-      outputTokens: plan.outputTokens,
-      reasoningTokens: reasoningTokensFor(facts, plan.outputTokens),
+      inputTokens: tokensForChars(facts.promptChars) + request.features.imageCount * IMAGE_TOKENS,
+      outputTokens,
+      reasoningTokens: reasoningTokensFor(facts, outputTokens),
     };
     if (request.breakpoints) {
       const { creation, read } = explicitCacheUsage(this.cache, request.breakpoints);
@@ -92,16 +96,7 @@ export class Responder {
       usage.cachedTokens = implicitCachedTokens(this.cache, request.implicitPrefix, this.settings.cacheMinTokens);
     }
     if (rule?.usage) Object.assign(usage, rule.usage);
-    return {
-      chunks: plan.chunks,
-      created: Math.floor(Date.now() / 1000),
-      id: `${ID_PREFIX[wire.vendor]}${++this.sequence}`,
-      model: facts.model,
-      request,
-      text: plan.text,
-      truncated: plan.truncated,
-      usage,
-    };
+    return { candidates, created: Math.floor(Date.now() / 1000), id, model: facts.model, request, usage };
   }
 
   private async stream(wire: WireFormat, answer: Answer, entry: RequestLogEntry, res: ServerResponse, rule: EmulatorRule | undefined): Promise<void> {
@@ -142,10 +137,10 @@ export class Responder {
     res.end(wire.malformedFrame);
   }
 
-  private fail(wire: WireFormat, entry: RequestLogEntry, res: ServerResponse, status: number, message: string, headers?: Record<string, string>): void {
+  private fail(wire: WireFormat, entry: RequestLogEntry, res: ServerResponse, status: number, message: string, headers?: Record<string, string>, param?: string): void {
     entry.outcome = 'error';
     entry.status = status;
-    sendJson(res, status, wire.errorBody(status, message), headers);
+    sendJson(res, status, wire.errorBody(status, message, param), headers);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { CachePrefix } from '../prompt-cache';
 import { textOf, tokensForChars } from '../reply-builder';
-import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat, sseFrame } from './wire-format';
+import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat, plainFeatures, sseFrame } from './wire-format';
 
 interface Block {
   text?: unknown;
@@ -67,6 +67,7 @@ export const anthropicWire: WireFormat = {
       breakpoints: walker.breakpoints,
       deepseek: false,
       facts: { json: false, lastUserText, maxTokens, model, promptChars: walker.chars, reasoning: thinking?.type === 'enabled' || thinking?.type === 'adaptive' },
+      features: plainFeatures(),
       includeUsage: true,
       stream: body.stream === true,
     };
@@ -74,7 +75,7 @@ export const anthropicWire: WireFormat = {
 
   body(answer) {
     return {
-      content: [{ citations: null, text: answer.text, type: 'text' }],
+      content: [{ citations: null, text: answer.candidates[0].text, type: 'text' }],
       id: answer.id,
       model: answer.model,
       role: 'assistant',
@@ -98,7 +99,7 @@ export const anthropicWire: WireFormat = {
     };
     const { cache_creation: _omit, ...finalUsage } = usageOf(answer, answer.usage.outputTokens + answer.usage.reasoningTokens);
     return {
-      deltas: answer.chunks.map(
+      deltas: answer.candidates[0].chunks.map(
         (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
       ),
       head: [
@@ -123,7 +124,7 @@ export const anthropicWire: WireFormat = {
 };
 
 function stopReason(answer: Answer): string {
-  return answer.truncated ? 'max_tokens' : 'end_turn';
+  return answer.candidates[0].finish === 'length' ? 'max_tokens' : 'end_turn';
 }
 
 function usageOf(answer: Answer, outputTokens: number) {

@@ -1,5 +1,5 @@
 import { textOf, tokensForChars } from '../reply-builder';
-import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat } from './wire-format';
+import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat, plainFeatures } from './wire-format';
 
 interface Content {
   role?: string;
@@ -61,6 +61,7 @@ export const geminiWire: WireFormat = {
         reasoning: budget === undefined ? THINKING_MODEL.test(model) : budget !== 0,
       },
       implicitPrefix: { key: prefixKey, tokens: tokensForChars(prefixChars) },
+      features: plainFeatures(),
       includeUsage: true,
       stream: route.stream === true,
     };
@@ -68,7 +69,7 @@ export const geminiWire: WireFormat = {
 
   body(answer) {
     return {
-      candidates: [{ content: { parts: [{ text: answer.text }], role: 'model' }, finishReason: finishReason(answer), index: 0 }],
+      candidates: [{ content: { parts: [{ text: answer.candidates[0].text }], role: 'model' }, finishReason: finishReason(answer), index: 0 }],
       modelVersion: answer.model,
       responseId: answer.id,
       usageMetadata: usageOf(answer),
@@ -82,7 +83,7 @@ export const geminiWire: WireFormat = {
       `data: {"candidates":[{"content":{"parts":[{"text":${JSON.stringify(text)}}],"role":"model"}${finish}${close}${usageMetadata}}\n\n`;
     const promptOnly = `{"promptTokenCount":${usage},"totalTokenCount":${usage}}`;
     return {
-      deltas: answer.chunks.map((text) => chunk(text, '', promptOnly)),
+      deltas: answer.candidates[0].chunks.map((text) => chunk(text, '', promptOnly)),
       head: [],
       tail: [chunk('', `,"finishReason":"${finishReason(answer)}"`, JSON.stringify(usageOf(answer)))],
     };
@@ -97,7 +98,7 @@ export const geminiWire: WireFormat = {
 };
 
 function finishReason(answer: Answer): string {
-  return answer.truncated ? 'MAX_TOKENS' : 'STOP';
+  return answer.candidates[0].finish === 'length' ? 'MAX_TOKENS' : 'STOP';
 }
 
 /** Like the real API, zero-valued optional counters are left out. */

@@ -1,12 +1,7 @@
-import { textOf, tokensForChars } from '../reply-builder';
-import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat } from './wire-format';
+import { tokenLogprobs } from '../features/logprobs';
+import { parseOpenAiRequest } from './openai-request';
+import type { Answer, FinishKind, StreamFrames, ToolCall, WireFormat } from './wire-format';
 
-interface ChatMessage {
-  role?: string;
-  content?: unknown;
-}
-
-const REASONING_MODEL = /^(o\d|gpt-5(?!-chat))|^deepseek-reasoner/;
 const ERROR_TYPES: Record<number, [type: string, code: string | null]> = {
   400: ['invalid_request_error', null],
   401: ['invalid_request_error', 'invalid_api_key'],
@@ -14,58 +9,29 @@ const ERROR_TYPES: Record<number, [type: string, code: string | null]> = {
   404: ['invalid_request_error', 'model_not_found'],
   429: ['requests', 'rate_limit_exceeded'],
 };
+const FINISH: Record<FinishKind, string> = { length: 'length', stop: 'stop', stop_sequence: 'stop', tool_calls: 'tool_calls' };
 
 /** OpenAI Chat Completions, also spoken by Groq, DeepSeek and OpenAI-compatible servers. */
 export const openAiWire: WireFormat = {
   vendor: 'openai',
 
-  parse(body): ParsedRequest {
-    const model = body.model;
-    const messages = body.messages;
-    if (typeof model !== 'string' || !model) throw new BadRequestError('you must provide a model parameter');
-    if (!Array.isArray(messages) || messages.length === 0) throw new BadRequestError("'messages' must be a non-empty array");
-    let promptChars = 0;
-    let prefixChars = 0;
-    let prefixKey = '';
-    let lastUserText = '';
-    (messages as ChatMessage[]).forEach((message, index) => {
-      const text = textOf(message?.content);
-      promptChars += text.length;
-      if (index < messages.length - 1) {
-        prefixChars += text.length;
-        prefixKey += `${message.role}\u0000${text}\u0001`;
-      }
-      if (message?.role === 'user') lastUserText = text;
-    });
-    const maxTokens = (body.max_completion_tokens ?? body.max_tokens) as number | undefined;
-    const responseFormat = body.response_format as { type?: string } | undefined;
-    const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
-    return {
-      deepseek: model.startsWith('deepseek'),
-      facts: {
-        json: responseFormat?.type === 'json_object' || responseFormat?.type === 'json_schema',
-        lastUserText,
-        maxTokens: typeof maxTokens === 'number' ? maxTokens : undefined,
-        model,
-        promptChars,
-        reasoning: REASONING_MODEL.test(model) || typeof body.reasoning_effort === 'string',
-      },
-      implicitPrefix: { key: `${model}\u0002${prefixKey}`, tokens: tokensForChars(prefixChars) },
-      includeUsage: streamOptions?.include_usage === true,
-      stream: body.stream === true,
-    };
-  },
+  parse: (body) => parseOpenAiRequest(body),
 
   body(answer) {
+    const top = answer.request.features.topLogprobs;
     return {
-      choices: [
-        {
-          finish_reason: finishReason(answer),
-          index: 0,
-          logprobs: null,
-          message: { annotations: [], content: answer.text, refusal: null, role: 'assistant' },
+      choices: answer.candidates.map((candidate, index) => ({
+        finish_reason: FINISH[candidate.finish],
+        index,
+        logprobs: top === undefined ? null : { content: candidate.toolCalls.length > 0 ? null : tokenLogprobs(candidate.text, top), refusal: null },
+        message: {
+          annotations: [],
+          content: candidate.toolCalls.length > 0 ? null : candidate.text,
+          refusal: null,
+          role: 'assistant',
+          ...(candidate.toolCalls.length > 0 ? { tool_calls: candidate.toolCalls.map((call) => ({ function: { arguments: call.arguments, name: call.name }, id: call.id, type: 'function' })) } : {}),
         },
-      ],
+      })),
       created: answer.created,
       id: answer.id,
       model: answer.model,
@@ -80,28 +46,52 @@ export const openAiWire: WireFormat = {
     // Built from string pieces: streaming is the hot path in benchmarks.
     const open = `data: {"id":${JSON.stringify(answer.id)},"object":"chat.completion.chunk","created":${answer.created},"model":${JSON.stringify(answer.model)},"system_fingerprint":"fp_emulator","choices":`;
     const close = answer.request.includeUsage ? ',"usage":null}\n\n' : '}\n\n';
-    const chunk = (delta: string, finish: string) => `${open}[{"index":0,"delta":${delta},"logprobs":null,"finish_reason":${finish}}]${close}`;
-    const tail = [chunk('{}', `"${finishReason(answer)}"`)];
+    const top = answer.request.features.topLogprobs;
+    const chunk = (index: number, delta: string, finish: string, logprobs = 'null') =>
+      `${open}[{"index":${index},"delta":${delta},"logprobs":${logprobs},"finish_reason":${finish}}]${close}`;
+    const head: string[] = [];
+    const perCandidate: string[][] = [];
+    const tail: string[] = [];
+    answer.candidates.forEach((candidate, index) => {
+      const [first, ...rest] = candidate.toolCalls;
+      head.push(chunk(index, first ? `{"role":"assistant","content":null,"tool_calls":[${toolCallOpening(first, 0)}],"refusal":null}` : '{"role":"assistant","content":"","refusal":null}', 'null'));
+      perCandidate.push(
+        first
+          ? [...argumentDeltas(first, 0), ...rest.flatMap((call, j) => [`{"tool_calls":[${toolCallOpening(call, j + 1)}]}`, ...argumentDeltas(call, j + 1)])].map((delta) => chunk(index, delta, 'null'))
+          : candidate.chunks.map((text) => chunk(index, `{"content":${JSON.stringify(text)}}`, 'null', top === undefined ? 'null' : JSON.stringify({ content: tokenLogprobs(text, top), refusal: null }))),
+      );
+      tail.push(chunk(index, '{}', `"${FINISH[candidate.finish]}"`));
+    });
     if (answer.request.includeUsage) tail.push(`${open}[],"usage":${JSON.stringify(usageOf(answer))}}\n\n`);
     tail.push('data: [DONE]\n\n');
-    return {
-      deltas: answer.chunks.map((text) => chunk(`{"content":${JSON.stringify(text)}}`, 'null')),
-      head: [chunk('{"role":"assistant","content":"","refusal":null}', 'null')],
-      tail,
-    };
+    return { deltas: interleave(perCandidate), head, tail };
   },
 
-  errorBody(status, message) {
+  errorBody(status, message, param) {
     const [type, code] = ERROR_TYPES[status] ?? ['server_error', null];
-    return { error: { code, message, param: null, type } };
+    return { error: { code, message, param: param ?? null, type } };
   },
 
   malformedBody: '{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Respu',
   malformedFrame: 'data: {"id":"chatcmpl-broken","choices":[{"delta":{"content":"Resp\n\n',
 };
 
-function finishReason(answer: Answer): string {
-  return answer.truncated ? 'length' : 'stop';
+/** The first delta of a streamed call: index, id, type, name and empty arguments, as OpenAI sends it. */
+function toolCallOpening(call: ToolCall, index: number): string {
+  return JSON.stringify({ function: { arguments: '', name: call.name }, id: call.id, index, type: 'function' });
+}
+
+function argumentDeltas(call: ToolCall, index: number): string[] {
+  return call.fragments.map((fragment) => `{"tool_calls":[{"index":${index},"function":{"arguments":${JSON.stringify(fragment)}}}]}`);
+}
+
+/** Round-robin over the choices' deltas, the way OpenAI interleaves `n > 1` streams. */
+function interleave(lists: string[][]): string[] {
+  if (lists.length === 1) return lists[0];
+  const out: string[] = [];
+  const longest = Math.max(...lists.map((list) => list.length));
+  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]);
+  return out;
 }
 
 function usageOf(answer: Answer): Record<string, unknown> {

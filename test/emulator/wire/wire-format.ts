@@ -1,10 +1,44 @@
 import type { EmulatorUsage, EmulatorVendor } from '../emulator.types';
+import type { JsonSchema } from '../features/schema-sample';
 import type { CachePrefix } from '../prompt-cache';
 import type { PromptFacts } from '../reply-builder';
+
+/** A function the caller declared, reduced to its name and parameter schema. */
+export interface ToolSpec {
+  name: string;
+  parameters: JsonSchema;
+}
+
+/** Tool choice in neutral terms: `any` is OpenAI `required`, Anthropic `any`/`tool`, Gemini `ANY`. */
+export type ToolMode = 'auto' | 'none' | 'any';
+
+/** What a request asks for beyond plain text, in vendor-neutral terms. */
+export interface RequestFeatures {
+  tools: ToolSpec[];
+  toolMode: ToolMode;
+  /** The tool the caller forces (OpenAI named choice, Anthropic `tool`, Gemini a single allowed name). */
+  forcedTool?: string;
+  /** False when the caller disabled parallel tool calls. */
+  parallelTools: boolean;
+  /** Contents of the tool results carried by the last message, when it is a tool-result turn. */
+  toolResults?: string[];
+  /** Image parts anywhere in the request. */
+  imageCount: number;
+  /** Structured output schema (OpenAI json_schema, Gemini responseSchema, Anthropic output_config.format). */
+  outputSchema?: JsonSchema;
+  /** Stop sequences; the answer is cut before the first one found. */
+  stop: string[];
+  /** OpenAI `n`, Gemini `candidateCount`. */
+  candidateCount: number;
+  seed?: number;
+  /** OpenAI `logprobs: true`: how many alternatives per token (`top_logprobs`, default 0). */
+  topLogprobs?: number;
+}
 
 /** A request reduced to what the emulator needs to answer it. */
 export interface ParsedRequest {
   facts: PromptFacts;
+  features: RequestFeatures;
   stream: boolean;
   /** OpenAI `stream_options.include_usage`. */
   includeUsage: boolean;
@@ -16,19 +50,40 @@ export interface ParsedRequest {
   deepseek: boolean;
 }
 
+/** One generated function call; `fragments` join back to `arguments` (a JSON object text). */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+  input: Record<string, unknown>;
+  fragments: string[];
+}
+
+/** Why a candidate ended, in neutral terms each wire maps to its own names. */
+export type FinishKind = 'stop' | 'length' | 'tool_calls' | 'stop_sequence';
+
+/** One choice (OpenAI) / candidate (Gemini); Anthropic renders the first. */
+export interface Candidate {
+  text: string;
+  chunks: string[];
+  toolCalls: ToolCall[];
+  finish: FinishKind;
+  /** The stop sequence that ended the text, for `finish: 'stop_sequence'`. */
+  stopSequence?: string;
+  outputTokens: number;
+}
+
 /** Everything needed to render a successful answer in any wire format. */
 export interface Answer {
   id: string;
   created: number;
   model: string;
-  text: string;
-  chunks: string[];
-  truncated: boolean;
+  candidates: Candidate[];
   usage: EmulatorUsage;
   request: ParsedRequest;
 }
 
-/** Pre-encoded SSE frames: opening events, one frame per text chunk, closing events. */
+/** Pre-encoded SSE frames: opening events, one frame per streamed piece, closing events. */
 export interface StreamFrames {
   head: string[];
   deltas: string[];
@@ -42,16 +97,28 @@ export interface WireFormat {
   parse(body: Record<string, unknown>, route: { model?: string; stream?: boolean }): ParsedRequest;
   body(answer: Answer): unknown;
   frames(answer: Answer): StreamFrames;
-  errorBody(status: number, message: string): unknown;
+  errorBody(status: number, message: string, param?: string): unknown;
   /** A 200 body that is not valid JSON. */
   malformedBody: string;
   /** An SSE frame whose data is not valid JSON. */
   malformedFrame: string;
 }
 
-/** The client sent something the vendor would reject with a 400. */
+/** The client sent something the vendor would reject with a 400; `param` names the field (OpenAI's `error.param`). */
 export class BadRequestError extends Error {
   readonly kind = 'bad-request';
+
+  constructor(
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Features of a plain text request: no tools, images, schema or extra parameters. */
+export function plainFeatures(): RequestFeatures {
+  return { candidateCount: 1, imageCount: 0, parallelTools: true, stop: [], toolMode: 'auto', tools: [] };
 }
 
 /** A `data:` SSE frame, optionally named. */

@@ -1,0 +1,53 @@
+/** Turns a parsed request into the candidates the emulator answers with: tool calls, tool-result quotes, schema JSON or text. */
+import type { EmulatorRule } from '../emulator.types';
+import { defaultReply, firstWords, planReply } from '../reply-builder';
+import type { Candidate, ParsedRequest } from '../wire/wire-format';
+import { sampleFromSchema } from './schema-sample';
+import { plannedToolCalls, toolCallTokens, toolResultReply } from './tools';
+
+/** Prompt tokens billed per image part, whatever its size. */
+export const IMAGE_TOKENS = 85;
+const ECHOED_WORDS = 8;
+
+/** One candidate per requested choice; `idPrefix` is the vendor's tool-call id prefix (`call_`, `toolu_`). */
+export function planCandidates(request: ParsedRequest, rule: EmulatorRule | undefined, idPrefix: string, idSeed: string): Candidate[] {
+  const { facts, features } = request;
+  const candidates: Candidate[] = [];
+  for (let index = 0; index < features.candidateCount; index++) {
+    const toolCalls = rule?.reply === undefined ? plannedToolCalls(features, facts.lastUserText, idPrefix, `${idSeed}:${index}`) : [];
+    if (toolCalls.length > 0) {
+      candidates.push({ chunks: [], finish: 'tool_calls', outputTokens: toolCallTokens(toolCalls), text: '', toolCalls });
+      continue;
+    }
+    const { text, stopSequence } = cutAtStop(rule?.reply ?? contentText(request, index), features.stop);
+    const plan = planReply(text, facts.maxTokens);
+    const finish = plan.truncated ? 'length' : stopSequence !== undefined ? 'stop_sequence' : 'stop';
+    candidates.push({ chunks: plan.chunks, finish, outputTokens: plan.outputTokens, stopSequence: plan.truncated ? undefined : stopSequence, text: plan.text, toolCalls: [] });
+  }
+  return candidates;
+}
+
+/**
+ * A tool-result turn quotes the results; a structured-output request gets JSON generated from its schema; otherwise
+ * the default sentence, saying how many images arrived, with `(opción N)` for choices after the first and
+ * `(semilla S)` when a seed was given.
+ */
+function contentText(request: ParsedRequest, index: number): string {
+  const { facts, features } = request;
+  if (features.toolResults) return toolResultReply(features.toolResults);
+  if (features.outputSchema) return JSON.stringify(sampleFromSchema(features.outputSchema, firstWords(facts.lastUserText, ECHOED_WORDS)));
+  const images = features.imageCount;
+  const prefix = images > 0 ? `Recibí ${images} ${images === 1 ? 'imagen' : 'imágenes'}. ` : '';
+  const suffix = `${index > 0 ? ` (opción ${index + 1})` : ''}${features.seed !== undefined ? ` (semilla ${features.seed})` : ''}`;
+  return defaultReply(facts, { prefix, suffix });
+}
+
+/** The text before the earliest stop sequence, and which one matched. */
+function cutAtStop(text: string, stops: string[]): { text: string; stopSequence?: string } {
+  let best: { at: number; stop: string } | undefined;
+  for (const stop of stops) {
+    const at = stop ? text.indexOf(stop) : -1;
+    if (at !== -1 && (!best || at < best.at)) best = { at, stop };
+  }
+  return best ? { stopSequence: best.stop, text: text.slice(0, best.at) } : { text };
+}

@@ -1,0 +1,234 @@
+/** Parses and validates an OpenAI Chat Completions request the way OpenAI does (same messages, same `param`). */
+import { type JsonSchema, strictSchemaProblem } from '../features/schema-sample';
+import { textOf, tokensForChars } from '../reply-builder';
+import { BadRequestError, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
+
+interface ChatMessage {
+  role?: string;
+  content?: unknown;
+  tool_calls?: Array<{ id?: string; function?: { name?: string; arguments?: string } }>;
+  tool_call_id?: string;
+}
+
+interface ContentPart {
+  type?: string;
+  image_url?: { url?: unknown };
+}
+
+const REASONING_MODEL = /^(o\d|gpt-5(?!-chat))|^deepseek-reasoner/;
+/** Models that refuse `max_tokens` and a non-default temperature (OpenAI's o-series and gpt-5). */
+const FIXED_SAMPLING_MODEL = /^(o\d|gpt-5(?!-chat))/;
+const KNOWN_FIELDS = new Set(
+  (
+    'model messages audio frequency_penalty function_call functions logit_bias logprobs max_completion_tokens max_tokens metadata ' +
+    'modalities n parallel_tool_calls prediction presence_penalty prompt_cache_key prompt_cache_retention reasoning_effort ' +
+    'response_format safety_identifier seed service_tier stop store stream stream_options temperature tool_choice tools ' +
+    'top_logprobs top_p user verbosity web_search_options ' +
+    // Groq and DeepSeek extensions of the same wire.
+    'reasoning_format include_reasoning search_settings thinking'
+  ).split(' '),
+);
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|jpg|gif|webp);base64,/;
+
+/** OpenAI Chat Completions body → neutral request; throws `BadRequestError` with OpenAI's message and `param`. */
+export function parseOpenAiRequest(body: Record<string, unknown>): ParsedRequest {
+  const model = body.model;
+  const messages = body.messages;
+  if (typeof model !== 'string' || !model) throw new BadRequestError('you must provide a model parameter');
+  if (!Array.isArray(messages) || messages.length === 0) throw new BadRequestError("'messages' must be a non-empty array", 'messages');
+  const unknown = Object.keys(body).find((key) => !KNOWN_FIELDS.has(key));
+  if (unknown) throw new BadRequestError(`Unrecognized request argument supplied: ${unknown}`);
+  checkSampling(body, model);
+  const tools = parseTools(body);
+  let promptChars = tools.chars;
+  let prefixChars = 0;
+  let prefixKey = '';
+  let lastUserText = '';
+  let imageCount = 0;
+  (messages as ChatMessage[]).forEach((message, index) => {
+    imageCount += countImages(message, index);
+    const text = textOf(message?.content) + (message?.tool_calls ?? []).map((call) => `${call.function?.name ?? ''}${call.function?.arguments ?? ''}`).join('');
+    promptChars += text.length;
+    if (index < messages.length - 1) {
+      prefixChars += text.length;
+      prefixKey += `${message.role}\u0000${text}\u0001`;
+    }
+    if (message?.role === 'user') lastUserText = textOf(message.content);
+  });
+  checkToolHistory(messages as ChatMessage[]);
+  const maxTokens = (body.max_completion_tokens ?? body.max_tokens) as number | undefined;
+  const responseFormat = parseResponseFormat(body.response_format);
+  const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
+  if (streamOptions != null && body.stream !== true) throw new BadRequestError("The 'stream_options' parameter is only allowed when 'stream' is enabled.", 'stream_options');
+  const features: RequestFeatures = {
+    ...tools.choice,
+    candidateCount: parseN(body.n),
+    imageCount,
+    outputSchema: responseFormat.schema,
+    seed: parseSeed(body.seed),
+    stop: parseStop(body.stop),
+    toolResults: trailingToolResults(messages as ChatMessage[]),
+    tools: tools.specs,
+    topLogprobs: parseLogprobs(body),
+  };
+  return {
+    deepseek: model.startsWith('deepseek'),
+    facts: {
+      json: responseFormat.json,
+      lastUserText,
+      maxTokens: typeof maxTokens === 'number' ? maxTokens : undefined,
+      model,
+      promptChars,
+      reasoning: REASONING_MODEL.test(model) || typeof body.reasoning_effort === 'string',
+    },
+    features,
+    implicitPrefix: { key: `${model}\u0002${prefixKey}`, tokens: tokensForChars(prefixChars) },
+    includeUsage: streamOptions?.include_usage === true,
+    stream: body.stream === true,
+  };
+}
+
+function checkSampling(body: Record<string, unknown>, model: string): void {
+  for (const key of ['max_tokens', 'max_completion_tokens']) {
+    const value = body[key];
+    if (value != null && !(Number.isInteger(value) && (value as number) >= 1)) throw new BadRequestError(`Invalid '${key}': expected an integer >= 1, but got ${JSON.stringify(value)} instead.`, key);
+  }
+  const ranges: Array<[string, number, number]> = [['temperature', 0, 2], ['top_p', 0, 1], ['presence_penalty', -2, 2], ['frequency_penalty', -2, 2]];
+  for (const [key, min, max] of ranges) {
+    const value = body[key];
+    if (value == null) continue;
+    if (typeof value !== 'number') throw new BadRequestError(`Invalid type for '${key}': expected a decimal, but got ${typeof value} instead.`, key);
+    if (value < min) throw new BadRequestError(`Invalid '${key}': decimal below minimum value. Expected a value >= ${min}, but got ${value} instead.`, key);
+    if (value > max) throw new BadRequestError(`Invalid '${key}': decimal above maximum value. Expected a value <= ${max}, but got ${value} instead.`, key);
+  }
+  if (!FIXED_SAMPLING_MODEL.test(model)) return;
+  if (body.max_tokens != null) throw new BadRequestError("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", 'max_tokens');
+  if (body.temperature != null && body.temperature !== 1) {
+    throw new BadRequestError(`Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`, 'temperature');
+  }
+}
+
+function parseTools(body: Record<string, unknown>): { specs: ToolSpec[]; chars: number; choice: Pick<RequestFeatures, 'toolMode' | 'forcedTool' | 'parallelTools'> } {
+  const raw = body.tools;
+  const declared = Array.isArray(raw) && raw.length > 0;
+  if (raw != null && !Array.isArray(raw)) throw new BadRequestError("Invalid type for 'tools': expected an array of objects.", 'tools');
+  if (body.tool_choice != null && !declared) throw new BadRequestError("Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.", 'tool_choice');
+  if (body.parallel_tool_calls != null && !declared) {
+    throw new BadRequestError("Invalid value for 'parallel_tool_calls': 'parallel_tool_calls' is only allowed when 'tools' are specified.", 'parallel_tool_calls');
+  }
+  const specs = ((raw ?? []) as Array<{ type?: string; function?: { name?: unknown; parameters?: JsonSchema; strict?: boolean } }>).map((tool, index) => {
+    if (tool?.type !== 'function' || !tool.function) throw new BadRequestError(`Missing required parameter: 'tools[${index}].function'.`, `tools[${index}].function`);
+    const { name, parameters, strict } = tool.function;
+    if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
+      throw new BadRequestError(`Invalid 'tools[${index}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`, `tools[${index}].function.name`);
+    }
+    const problem = strict ? strictSchemaProblem(parameters ?? {}) : undefined;
+    if (problem) throw new BadRequestError(`Invalid schema for function '${name}': ${problem}`, `tools[${index}].function.parameters`);
+    return { name, parameters: parameters ?? { properties: {}, type: 'object' } };
+  });
+  const chars = declared ? JSON.stringify(raw).length : 0;
+  const choice = body.tool_choice as string | { type?: string; function?: { name?: string } } | undefined;
+  const parallelTools = body.parallel_tool_calls !== false;
+  if (choice === undefined || choice === 'auto') return { chars, choice: { parallelTools, toolMode: 'auto' }, specs };
+  if (choice === 'none') return { chars, choice: { parallelTools, toolMode: 'none' }, specs };
+  if (choice === 'required') return { chars, choice: { parallelTools, toolMode: 'any' }, specs };
+  const name = typeof choice === 'object' && choice.type === 'function' ? choice.function?.name : undefined;
+  if (!name) throw new BadRequestError("Invalid value for 'tool_choice': expected 'none', 'auto', 'required' or a named function.", 'tool_choice');
+  if (!specs.some((spec) => spec.name === name)) throw new BadRequestError(`Invalid value for 'tool_choice': function '${name}' is not among the declared 'tools'.`, 'tool_choice');
+  return { chars, choice: { forcedTool: name, parallelTools, toolMode: 'any' }, specs };
+}
+
+/** Like OpenAI: every `tool` message answers a call of the assistant turn before it, and every call is answered. */
+function checkToolHistory(messages: ChatMessage[]): void {
+  let pending = new Set<string>();
+  let askedAt = -1;
+  const unanswered = () =>
+    new BadRequestError(
+      `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${[...pending].join(', ')}`,
+      `messages.[${askedAt}].role`,
+    );
+  messages.forEach((message, index) => {
+    if (message?.role === 'tool') {
+      if (!message.tool_call_id || !pending.delete(message.tool_call_id)) {
+        throw new BadRequestError("Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", `messages.[${index}].role`);
+      }
+      return;
+    }
+    if (pending.size > 0) throw unanswered();
+    if (message?.role === 'assistant' && Array.isArray(message.tool_calls) && message.tool_calls.length > 0) {
+      pending = new Set(message.tool_calls.map((call) => String(call.id)));
+      askedAt = index;
+    }
+  });
+  if (pending.size > 0) throw unanswered();
+}
+
+function trailingToolResults(messages: ChatMessage[]): string[] | undefined {
+  const results: string[] = [];
+  for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--) results.unshift(textOf(messages[i].content));
+  return results.length > 0 ? results : undefined;
+}
+
+function countImages(message: ChatMessage, messageIndex: number): number {
+  if (!Array.isArray(message?.content)) return 0;
+  let count = 0;
+  (message.content as ContentPart[]).forEach((part, partIndex) => {
+    if (part?.type !== 'image_url') return;
+    const url = part.image_url?.url;
+    const param = `messages[${messageIndex}].content[${partIndex}].image_url.url`;
+    if (typeof url === 'string' && url.startsWith('data:')) {
+      if (!IMAGE_DATA_URL.test(url)) throw new BadRequestError("You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].", param);
+    } else if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url)) {
+      throw new BadRequestError(`Invalid '${param}'. Expected a valid URL, but got a value with an invalid format.`, param);
+    }
+    count++;
+  });
+  return count;
+}
+
+function parseResponseFormat(raw: unknown): { json: boolean; schema?: JsonSchema } {
+  if (raw == null) return { json: false };
+  const format = raw as { type?: string; json_schema?: { name?: unknown; schema?: JsonSchema; strict?: boolean } };
+  if (format.type === 'text') return { json: false };
+  if (format.type === 'json_object') return { json: true };
+  if (format.type !== 'json_schema') throw new BadRequestError(`Invalid value: '${String(format.type)}'. Supported values are: 'json_object', 'json_schema', and 'text'.`, 'response_format.type');
+  const spec = format.json_schema;
+  if (!spec) throw new BadRequestError("Missing required parameter: 'response_format.json_schema'.", 'response_format.json_schema');
+  if (typeof spec.name !== 'string' || !spec.name) throw new BadRequestError("Missing required parameter: 'response_format.json_schema.name'.", 'response_format.json_schema.name');
+  const problem = spec.strict ? strictSchemaProblem(spec.schema ?? {}) : undefined;
+  if (problem) throw new BadRequestError(`Invalid schema for response_format '${spec.name}': ${problem}`, 'response_format');
+  return { json: true, schema: spec.schema ?? { type: 'object' } };
+}
+
+function parseN(raw: unknown): number {
+  if (raw == null) return 1;
+  if (!Number.isInteger(raw)) throw new BadRequestError(`Invalid type for 'n': expected an integer, but got ${typeof raw} instead.`, 'n');
+  const n = raw as number;
+  if (n < 1) throw new BadRequestError(`Invalid 'n': integer below minimum value. Expected a value >= 1, but got ${n} instead.`, 'n');
+  if (n > 128) throw new BadRequestError(`Invalid 'n': integer above maximum value. Expected a value <= 128, but got ${n} instead.`, 'n');
+  return n;
+}
+
+function parseStop(raw: unknown): string[] {
+  if (raw == null) return [];
+  const list = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new BadRequestError("Invalid type for 'stop': expected a string or an array of strings.", 'stop');
+  if (list.length > 4) throw new BadRequestError(`Invalid 'stop': array too long. Expected an array with maximum length 4, but got an array with length ${list.length} instead.`, 'stop');
+  return list as string[];
+}
+
+function parseSeed(raw: unknown): number | undefined {
+  if (raw == null) return undefined;
+  if (!Number.isInteger(raw)) throw new BadRequestError(`Invalid type for 'seed': expected an integer, but got ${typeof raw === 'number' ? 'a decimal number' : typeof raw} instead.`, 'seed');
+  return raw as number;
+}
+
+function parseLogprobs(body: Record<string, unknown>): number | undefined {
+  const top = body.top_logprobs;
+  if (top != null && !(Number.isInteger(top) && (top as number) >= 0 && (top as number) <= 20)) {
+    throw new BadRequestError(`Invalid 'top_logprobs': expected an integer between 0 and 20, but got ${JSON.stringify(top)} instead.`, 'top_logprobs');
+  }
+  if (top != null && body.logprobs !== true) throw new BadRequestError("Invalid value for 'logprobs': must be true when 'top_logprobs' is specified.", 'logprobs');
+  return body.logprobs === true ? ((top as number | undefined) ?? 0) : undefined;
+}
