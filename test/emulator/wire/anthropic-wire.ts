@@ -1,15 +1,5 @@
-import type { CachePrefix } from '../prompt-cache';
-import { textOf, tokensForChars } from '../reply-builder';
-import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat, plainFeatures, sseFrame } from './wire-format';
-
-interface Block {
-  text?: unknown;
-  content?: unknown;
-  cache_control?: unknown;
-  name?: unknown;
-  description?: unknown;
-  input_schema?: unknown;
-}
+import { parseAnthropicRequest } from './anthropic-request';
+import { type Answer, type Candidate, type FinishKind, type StreamFrames, type WireFormat, sseFrame } from './wire-format';
 
 const ERROR_TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -20,73 +10,33 @@ const ERROR_TYPES: Record<number, string> = {
   429: 'rate_limit_error',
   529: 'overloaded_error',
 };
-
-/** Walks tools → system → messages in prompt order, counting characters and recording each `cache_control` breakpoint. */
-class PromptWalker {
-  chars = 0;
-  key = '';
-  readonly breakpoints: CachePrefix[] = [];
-
-  constructor(model: string) {
-    this.key = `${model}\u0002`;
-  }
-
-  visit(text: string, block: Block | undefined): void {
-    this.chars += text.length;
-    this.key += `${text}\u0001`;
-    if (block?.cache_control) this.breakpoints.push({ key: this.key, tokens: tokensForChars(this.chars) });
-  }
-
-  visitAll(content: unknown): void {
-    if (!Array.isArray(content)) return this.visit(textOf(content), undefined);
-    for (const block of content as Block[]) this.visit(textOf([block]), block);
-  }
-}
+const STOP_REASON: Record<FinishKind, string> = { length: 'max_tokens', stop: 'end_turn', stop_sequence: 'stop_sequence', tool_calls: 'tool_use' };
 
 /** Anthropic Messages API. */
 export const anthropicWire: WireFormat = {
   vendor: 'anthropic',
 
-  parse(body): ParsedRequest {
-    const { model, messages, max_tokens: maxTokens } = body;
-    if (typeof model !== 'string' || !model) throw new BadRequestError('model: Field required');
-    if (typeof maxTokens !== 'number') throw new BadRequestError('max_tokens: Field required');
-    if (!Array.isArray(messages) || messages.length === 0) throw new BadRequestError('messages: at least one message is required');
-    const walker = new PromptWalker(model);
-    for (const tool of (Array.isArray(body.tools) ? body.tools : []) as Block[]) {
-      walker.visit(`${String(tool.name ?? '')} ${String(tool.description ?? '')} ${JSON.stringify(tool.input_schema ?? {})}`, tool);
-    }
-    walker.visitAll(body.system);
-    let lastUserText = '';
-    for (const message of messages as Array<{ role?: string; content?: unknown }>) {
-      walker.visitAll(message?.content);
-      if (message?.role === 'user') lastUserText = textOf(message.content);
-    }
-    const thinking = body.thinking as { type?: string } | undefined;
-    return {
-      breakpoints: walker.breakpoints,
-      deepseek: false,
-      facts: { json: false, lastUserText, maxTokens, model, promptChars: walker.chars, reasoning: thinking?.type === 'enabled' || thinking?.type === 'adaptive' },
-      features: plainFeatures(),
-      includeUsage: true,
-      stream: body.stream === true,
-    };
-  },
+  parse: (body) => parseAnthropicRequest(body),
 
   body(answer) {
+    const candidate = answer.candidates[0];
     return {
-      content: [{ citations: null, text: answer.candidates[0].text, type: 'text' }],
+      content:
+        candidate.toolCalls.length > 0
+          ? candidate.toolCalls.map((call) => ({ id: call.id, input: call.input, name: call.name, type: 'tool_use' }))
+          : [{ citations: null, text: candidate.text, type: 'text' }],
       id: answer.id,
       model: answer.model,
       role: 'assistant',
-      stop_reason: stopReason(answer),
-      stop_sequence: null,
+      stop_reason: STOP_REASON[candidate.finish],
+      stop_sequence: candidate.stopSequence ?? null,
       type: 'message',
       usage: usageOf(answer, answer.usage.outputTokens + answer.usage.reasoningTokens),
     };
   },
 
   frames(answer): StreamFrames {
+    const candidate = answer.candidates[0];
     const message = {
       content: [],
       id: answer.id,
@@ -98,18 +48,15 @@ export const anthropicWire: WireFormat = {
       usage: usageOf(answer, 1),
     };
     const { cache_creation: _omit, ...finalUsage } = usageOf(answer, answer.usage.outputTokens + answer.usage.reasoningTokens);
+    const blocks = candidate.toolCalls.length > 0 ? toolBlocks(candidate) : textBlock(candidate);
+    const [firstStart, ...rest] = blocks;
+    const lastStop = rest.pop() as string;
     return {
-      deltas: answer.candidates[0].chunks.map(
-        (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
-      ),
-      head: [
-        sseFrame({ message, type: 'message_start' }, 'message_start'),
-        sseFrame({ content_block: { citations: null, text: '', type: 'text' }, index: 0, type: 'content_block_start' }, 'content_block_start'),
-        sseFrame({ type: 'ping' }, 'ping'),
-      ],
+      deltas: rest,
+      head: [sseFrame({ message, type: 'message_start' }, 'message_start'), firstStart, sseFrame({ type: 'ping' }, 'ping')],
       tail: [
-        sseFrame({ index: 0, type: 'content_block_stop' }, 'content_block_stop'),
-        sseFrame({ delta: { stop_reason: stopReason(answer), stop_sequence: null }, type: 'message_delta', usage: finalUsage }, 'message_delta'),
+        lastStop,
+        sseFrame({ delta: { stop_reason: STOP_REASON[candidate.finish], stop_sequence: candidate.stopSequence ?? null }, type: 'message_delta', usage: finalUsage }, 'message_delta'),
         sseFrame({ type: 'message_stop' }, 'message_stop'),
       ],
     };
@@ -123,8 +70,24 @@ export const anthropicWire: WireFormat = {
   malformedFrame: 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Resp\n\n',
 };
 
-function stopReason(answer: Answer): string {
-  return answer.candidates[0].finish === 'length' ? 'max_tokens' : 'end_turn';
+/** Block start, one `text_delta` per chunk, block stop. */
+function textBlock(candidate: Candidate): string[] {
+  return [
+    sseFrame({ content_block: { citations: null, text: '', type: 'text' }, index: 0, type: 'content_block_start' }, 'content_block_start'),
+    ...candidate.chunks.map(
+      (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
+    ),
+    sseFrame({ index: 0, type: 'content_block_stop' }, 'content_block_stop'),
+  ];
+}
+
+/** Per call: a `tool_use` block start with empty input, `input_json_delta` fragments (the first one empty, as Anthropic sends it), block stop. */
+function toolBlocks(candidate: Candidate): string[] {
+  return candidate.toolCalls.flatMap((call, index) => [
+    sseFrame({ content_block: { id: call.id, input: {}, name: call.name, type: 'tool_use' }, index, type: 'content_block_start' }, 'content_block_start'),
+    ...['', ...call.fragments].map((partial) => sseFrame({ delta: { partial_json: partial, type: 'input_json_delta' }, index, type: 'content_block_delta' }, 'content_block_delta')),
+    sseFrame({ index, type: 'content_block_stop' }, 'content_block_stop'),
+  ]);
 }
 
 function usageOf(answer: Answer, outputTokens: number) {
