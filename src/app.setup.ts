@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { resolveDatabase } from './bootstrap/database';
 import { ensureLocalKeys } from './bootstrap/dev-keys';
+import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
 import { reasonPhrase, toErrorBody } from './common/errors';
 import { AppConfig } from './config';
@@ -96,6 +97,7 @@ export function configureApp(app: NestFastifyApplication): void {
     void reply.status(body.statusCode).send(body);
   });
   registerHttpMetrics(fastify);
+  useJsonBodyParser(app, app.get(AppConfig).http.bodyLimitBytes);
   mountStaticAssets(app);
 
   const document = SwaggerModule.createDocument(

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody, reasonPhrase } from './error-body';
+import { loggableError } from './loggable-error';
 import { RequestValidationError } from './validation';
 
 /** Maps Fastify's own client errors (bad JSON, body too large...) to their HTTP status. */
@@ -51,7 +52,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toErrorBody(exception, String(request.id));
-    if (body.statusCode >= 500) this.logger.error({ err: exception, requestId: body.requestId }, 'Unhandled error');
+    if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId: body.requestId }, 'Unhandled error');
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();
       return;
