@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { ChatCompletionChunk, ChatCompletionMessage } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { TokenUsage } from '../llm.types';
 
@@ -14,6 +14,9 @@ export type FinishReason = ChatCompletionChunk.Choice['finish_reason'] & string;
 export interface ReasoningExtension {
   reasoning_content?: string;
 }
+
+/** The assistant message of a canonical completion, with the reasoning extension. */
+export type CanonicalMessage = ChatCompletionMessage & ReasoningExtension;
 
 /** Text of a system, developer, tool or assistant content: a string or text parts, concatenated. */
 export function contentText(content: string | ReadonlyArray<{ type: string; text?: string; refusal?: string }> | null | undefined): string {

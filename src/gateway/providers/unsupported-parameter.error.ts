@@ -37,14 +37,37 @@ export class FieldGate {
     if (!this.dropUnsupported) throw new UnsupportedParameterError(field, this.target, detail);
   }
 
-  /** Refuses every field set in the body whose handling is 'refused' (or unknown to the table) and is not a no-op value. */
-  refuseUnhonoured(body: object, support: Record<string, FieldHandling>, isNoOp: (field: string, value: unknown) => boolean): void {
+  /** Refuses every field set in the body whose handling is 'refused' (or unknown to the table) unless it holds OpenAI's default. */
+  refuseUnhonoured(body: object, support: Record<string, FieldHandling>): void {
     for (const [field, value] of Object.entries(body)) {
       if (value === undefined || value === null) continue;
       const handling = support[field];
       if (handling === 'translated' || handling === 'ignored') continue;
-      if (isNoOp(field, value)) continue;
+      if (isOpenAiDefault(field, value)) continue;
       this.refuse(field, handling === undefined ? 'not a field this gateway knows how to translate' : undefined);
     }
+  }
+}
+
+/** Values that ask for nothing beyond OpenAI's defaults, so a target lacking the field still honours them. */
+export function isOpenAiDefault(field: string, value: unknown): boolean {
+  switch (field) {
+    case 'n':
+      return value === 1;
+    case 'logprobs':
+      return value === false;
+    case 'parallel_tool_calls':
+      return value === true;
+    case 'frequency_penalty':
+    case 'presence_penalty':
+      return value === 0;
+    case 'logit_bias':
+      return typeof value === 'object' && Object.keys(value as object).length === 0;
+    case 'modalities':
+      return Array.isArray(value) && value.every((modality) => modality === 'text');
+    case 'functions':
+      return Array.isArray(value) && value.length === 0;
+    default:
+      return false;
   }
 }

@@ -1,6 +1,6 @@
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatCompletionCreateParams, ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
-import { UnsupportedParameterError } from '../unsupported-parameter.error';
+import { refusal } from 'test/fixtures/wire/refusal';
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, ANTHROPIC_FIELD_SUPPORT, anthropicAnswerToolName, toAnthropicRequest } from './anthropic-request.mapper';
 
 const strictly = { promptCaching: false, dropUnsupported: false };
@@ -13,15 +13,6 @@ function body(extra: Partial<ChatCompletionCreateParamsBase> = {}): ChatCompleti
   return { model: 'claude-x', messages: [{ role: 'user', content: 'Hola' }], ...extra } as ChatCompletionCreateParams;
 }
 
-function refusal(run: () => unknown): UnsupportedParameterError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UnsupportedParameterError) return error;
-    throw error;
-  }
-  throw new Error('expected an UnsupportedParameterError');
-}
 
 describe('toAnthropicRequest', () => {
   it('sends the vendor model, the messages and a default max_tokens', () => {

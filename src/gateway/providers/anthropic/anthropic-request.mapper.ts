@@ -56,26 +56,6 @@ export const ANTHROPIC_FIELD_SUPPORT: Record<keyof ChatCompletionCreateParamsBas
   web_search_options: 'refused',
 };
 
-/** Values of refused fields that ask for nothing Anthropic lacks (OpenAI's defaults). */
-function isNoOp(field: string, value: unknown): boolean {
-  switch (field) {
-    case 'n':
-      return value === 1;
-    case 'logprobs':
-      return value === false;
-    case 'frequency_penalty':
-    case 'presence_penalty':
-      return value === 0;
-    case 'logit_bias':
-      return typeof value === 'object' && Object.keys(value as object).length === 0;
-    case 'modalities':
-      return Array.isArray(value) && value.every((modality) => modality === 'text');
-    case 'functions':
-      return Array.isArray(value) && value.length === 0;
-    default:
-      return false;
-  }
-}
 
 export interface AnthropicRequestOptions {
   promptCaching: boolean;
@@ -191,7 +171,7 @@ function settleThinkingConflicts(sampling: Sampling, baseMaxTokens: number, forc
  */
 export function toAnthropicRequest(body: ChatCompletionCreateParams, vendorModel: string, options: AnthropicRequestOptions): AnthropicRequest {
   const gate = new FieldGate(ANTHROPIC_TARGET, options.dropUnsupported);
-  gate.refuseUnhonoured(body, ANTHROPIC_FIELD_SUPPORT, isNoOp);
+  gate.refuseUnhonoured(body, ANTHROPIC_FIELD_SUPPORT);
   const { system, messages } = toAnthropicConversation(body.messages, gate);
 
   let temperature = body.temperature ?? undefined;

@@ -1,7 +1,7 @@
 import type { Message, MessageDeltaUsage, StopReason, Usage } from '@anthropic-ai/sdk/resources/messages';
-import type { ChatCompletion, ChatCompletionMessage, ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
+import type { ChatCompletion, ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
 import type { TokenUsage } from '../../llm.types';
-import { FinishReason, ReasoningExtension, toCompletionUsage } from '../canonical-wire';
+import { CanonicalMessage, FinishReason, toCompletionUsage } from '../canonical-wire';
 
 const FINISH: Readonly<Record<StopReason, FinishReason>> = {
   end_turn: 'stop',
@@ -34,8 +34,6 @@ export interface AnthropicResponseOptions {
   /** The forced tool that carries a `json_schema` answer (see anthropicAnswerToolName): its input becomes the content. */
   answerTool?: string;
 }
-
-export type CanonicalMessage = ChatCompletionMessage & ReasoningExtension;
 
 /**
  * An Anthropic Message as an OpenAI chat.completion: text blocks joined, `tool_use` blocks as tool calls,
