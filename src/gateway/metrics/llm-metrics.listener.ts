@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Counter, Gauge, Histogram, register } from 'prom-client';
-import { VENDOR_NAMES } from 'src/config';
+import { AppConfig, VENDOR_NAMES } from 'src/config';
+import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayEvent, FallbackEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
 import type { LlmResult } from '../llm.types';
 
@@ -26,15 +27,25 @@ export const quotaUtilization = metric('llm_quota_utilization_ratio', () => new 
 const cacheHits = metric('llm_cache_hits_total', () => new Counter({ name: 'llm_cache_hits_total', help: 'Response-cache hits and prompt-cache reads', labelNames: ['kind'] }));
 const overhead = metric('llm_gateway_overhead_seconds', () => new Histogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }));
 
-/** Prometheus view of every gateway event; models are catalog ids, so label cardinality stays bounded. */
+/**
+ * Prometheus view of every gateway event. Label values come only from the catalog (model ids, the configured
+ * OpenAI-compatible models), the vendor names and the service's own operations; a model a caller invents with
+ * `provider/model` is counted under `other`, so callers cannot grow the series or put raw bytes in a label.
+ */
 @Injectable()
 export class LlmMetricsListener {
+  private readonly knownModels: Set<string>;
+
+  constructor(config: AppConfig) {
+    this.knownModels = new Set(['offline', ...ModelCatalog.load(config).models.keys()]);
+  }
+
   @OnEvent(GatewayEvent.Completed)
   completed(event: { result: LlmResult; operation: string; ttftMs?: number; overheadMs?: number }): void {
     const { result } = event;
     if (event.overheadMs !== undefined) overhead.observe(Math.max(0, event.overheadMs) / 1000);
     const p = label(result.cached ? 'cache' : result.provider, KNOWN_PROVIDERS);
-    const m = label(result.model);
+    const m = label(result.model, this.knownModels);
     const op = label(event.operation);
     requests.inc({ provider: p, model: m, operation: op, status: 'success' });
     duration.observe({ provider: p, model: m, operation: op }, result.latencyMs / 1000);
@@ -48,7 +59,7 @@ export class LlmMetricsListener {
 
   @OnEvent(GatewayEvent.Failed)
   failed(event: { provider: string; model: string; operation: string }): void {
-    requests.inc({ provider: label(event.provider, KNOWN_PROVIDERS), model: label(event.model), operation: label(event.operation), status: 'error' });
+    requests.inc({ provider: label(event.provider, KNOWN_PROVIDERS), model: label(event.model, this.knownModels), operation: label(event.operation), status: 'error' });
   }
 
   @OnEvent(GatewayEvent.Retry)

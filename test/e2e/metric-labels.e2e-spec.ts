@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { ask, chat, GatewayApp, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
+import type { Emulator } from 'test/emulator/emulator';
+
+/** Every `model` label value of one metric in the Prometheus text. */
+const modelLabels = (text: string, metric: string) => new Set([...text.matchAll(new RegExp(`^${metric}\\{[^}]*model="([^"]*)"`, 'gm'))].map((m) => m[1]));
+
+describe('Prometheus labels stay bounded whatever model names callers invent (vendor emulator)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+
+  beforeAll(async () => {
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 0 }, () => ({ THROTTLE_LLM_PROXY_PER_MIN: '10000' })));
+  });
+  afterAll(() => stopEmulatedGateway(app, emulator));
+
+  it('counts invented provider/model names under "other" and keeps catalog ids as they are', async () => {
+    const invented = Array.from({ length: 20 }, (_, i) => `invented-${i}-${randomUUID().slice(0, 8)}`);
+    const answers = await Promise.all([
+      ...invented.map((name, i) => chat(app, { model: `openai/${i % 2 ? `${name}\r\nx="y"` : name}`, messages: ask('hola') })),
+      chat(app, { model: 'gpt-4o-mini', messages: ask('hola') }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+
+    const metrics = (await app.http.get('/metrics')).text;
+    const models = modelLabels(metrics, 'llm_requests_total');
+    expect(models).toContain('other');
+    expect(models).toContain('gpt-4o-mini');
+    for (const name of invented) expect(metrics).not.toContain(name);
+    expect(metrics).not.toMatch(/\r/);
+  });
+});
