@@ -1,18 +1,7 @@
-import { textOf, tokensForChars } from '../reply-builder';
-import { type Answer, BadRequestError, type ParsedRequest, type StreamFrames, type WireFormat, plainFeatures } from './wire-format';
+import { IMAGE_TOKENS } from '../features/answer-plan';
+import { parseGeminiRequest } from './gemini-request';
+import type { Answer, Candidate, StreamFrames, WireFormat } from './wire-format';
 
-interface Content {
-  role?: string;
-  parts?: unknown;
-}
-
-interface GenerationConfig {
-  maxOutputTokens?: number;
-  responseMimeType?: string;
-  thinkingConfig?: { thinkingBudget?: number };
-}
-
-const THINKING_MODEL = /gemini-(2\.5|3)(?!.*lite)/;
 const ERROR_STATUS: Record<number, string> = {
   400: 'INVALID_ARGUMENT',
   401: 'UNAUTHENTICATED',
@@ -29,47 +18,11 @@ const ERROR_STATUS: Record<number, string> = {
 export const geminiWire: WireFormat = {
   vendor: 'gemini',
 
-  parse(body, route): ParsedRequest {
-    const model = route.model;
-    const contents = body.contents;
-    if (!model) throw new BadRequestError('model is required');
-    if (!Array.isArray(contents) || contents.length === 0) throw new BadRequestError('* GenerateContentRequest.contents: contents is not specified');
-    const system = textOf((body.systemInstruction as Content | undefined)?.parts);
-    let promptChars = system.length;
-    let prefixChars = system.length;
-    let prefixKey = `${model}\u0002${system}\u0001`;
-    let lastUserText = '';
-    (contents as Content[]).forEach((content, index) => {
-      const text = textOf(content?.parts);
-      promptChars += text.length;
-      if (index < contents.length - 1) {
-        prefixChars += text.length;
-        prefixKey += `${content.role}\u0000${text}\u0001`;
-      }
-      if (content?.role !== 'model') lastUserText = text;
-    });
-    const config = (body.generationConfig ?? {}) as GenerationConfig;
-    const budget = config.thinkingConfig?.thinkingBudget;
-    return {
-      deepseek: false,
-      facts: {
-        json: config.responseMimeType === 'application/json',
-        lastUserText,
-        maxTokens: config.maxOutputTokens,
-        model,
-        promptChars,
-        reasoning: budget === undefined ? THINKING_MODEL.test(model) : budget !== 0,
-      },
-      implicitPrefix: { key: prefixKey, tokens: tokensForChars(prefixChars) },
-      features: plainFeatures(),
-      includeUsage: true,
-      stream: route.stream === true,
-    };
-  },
+  parse: (body, route) => ({ ...parseGeminiRequest(body, route.model), stream: route.stream === true }),
 
   body(answer) {
     return {
-      candidates: [{ content: { parts: [{ text: answer.candidates[0].text }], role: 'model' }, finishReason: finishReason(answer), index: 0 }],
+      candidates: answer.candidates.map((candidate, index) => ({ content: { parts: partsOf(candidate), role: 'model' }, finishReason: finishReason(candidate), index })),
       modelVersion: answer.model,
       responseId: answer.id,
       usageMetadata: usageOf(answer),
@@ -78,15 +31,16 @@ export const geminiWire: WireFormat = {
 
   frames(answer): StreamFrames {
     const usage = answer.usage.inputTokens;
-    const close = `,"index":0}],"modelVersion":${JSON.stringify(answer.model)},"responseId":${JSON.stringify(answer.id)},"usageMetadata":`;
-    const chunk = (text: string, finish: string, usageMetadata: string) =>
-      `data: {"candidates":[{"content":{"parts":[{"text":${JSON.stringify(text)}}],"role":"model"}${finish}${close}${usageMetadata}}\n\n`;
+    const close = `],"modelVersion":${JSON.stringify(answer.model)},"responseId":${JSON.stringify(answer.id)},"usageMetadata":`;
     const promptOnly = `{"promptTokenCount":${usage},"totalTokenCount":${usage}}`;
-    return {
-      deltas: answer.candidates[0].chunks.map((text) => chunk(text, '', promptOnly)),
-      head: [],
-      tail: [chunk('', `,"finishReason":"${finishReason(answer)}"`, JSON.stringify(usageOf(answer)))],
-    };
+    const candidateJson = (parts: string, index: number, finish = '') => `{"content":{"parts":${parts},"role":"model"}${finish},"index":${index}}`;
+    const perCandidate = answer.candidates.map((candidate, index) =>
+      candidate.toolCalls.length > 0
+        ? [`data: {"candidates":[${candidateJson(JSON.stringify(partsOf(candidate)), index)}${close}${promptOnly}}\n\n`]
+        : candidate.chunks.map((text) => `data: {"candidates":[${candidateJson(`[{"text":${JSON.stringify(text)}}]`, index)}${close}${promptOnly}}\n\n`),
+    );
+    const finals = answer.candidates.map((candidate, index) => candidateJson('[{"text":""}]', index, `,"finishReason":"${finishReason(candidate)}"`));
+    return { deltas: perCandidate.flat(), head: [], tail: [`data: {"candidates":[${finals.join(',')}${close}${JSON.stringify(usageOf(answer))}}\n\n`] };
   },
 
   errorBody(status, message) {
@@ -97,17 +51,26 @@ export const geminiWire: WireFormat = {
   malformedFrame: 'data: {"candidates":[{"content":{"parts":[{"text":"Resp\n\n',
 };
 
-function finishReason(answer: Answer): string {
-  return answer.candidates[0].finish === 'length' ? 'MAX_TOKENS' : 'STOP';
+function partsOf(candidate: Candidate): unknown[] {
+  if (candidate.toolCalls.length > 0) return candidate.toolCalls.map((call) => ({ functionCall: { args: call.input, name: call.name } }));
+  return [{ text: candidate.text }];
+}
+
+/** Gemini reports tool calls and stop sequences as STOP too. */
+function finishReason(candidate: Candidate): string {
+  return candidate.finish === 'length' ? 'MAX_TOKENS' : 'STOP';
 }
 
 /** Like the real API, zero-valued optional counters are left out. */
 function usageOf(answer: Answer): Record<string, unknown> {
   const { cachedTokens, inputTokens, outputTokens, reasoningTokens } = answer.usage;
+  const imageTokens = answer.request.features.imageCount * IMAGE_TOKENS;
+  const details = [{ modality: 'TEXT', tokenCount: inputTokens - imageTokens }];
+  if (imageTokens > 0) details.push({ modality: 'IMAGE', tokenCount: imageTokens });
   const usage: Record<string, unknown> = {
     candidatesTokenCount: outputTokens,
     promptTokenCount: inputTokens,
-    promptTokensDetails: [{ modality: 'TEXT', tokenCount: inputTokens }],
+    promptTokensDetails: details,
     totalTokenCount: inputTokens + outputTokens + reasoningTokens,
   };
   if (cachedTokens > 0) usage.cachedContentTokenCount = cachedTokens;
