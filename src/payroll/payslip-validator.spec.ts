@@ -1,4 +1,5 @@
 import example from './dto/validate-payslip.example.json';
+import { carriedForwardMonths } from './indicators/carry-forward';
 import { loadShippedIndicators } from './indicators/shipped-indicators';
 import { validatePayslip } from './payslip-validator';
 import { PayslipInput, PayslipLineInput } from './payslip/payslip-input';
@@ -10,6 +11,16 @@ const line = (code: string, amount: number): PayslipLineInput => ({ code, name: 
 const report = (result: ReturnType<typeof validatePayslip>, rule: string) => result.lines.filter((l) => l.rule === rule);
 
 describe('validatePayslip', () => {
+  it('says in its warnings when the month is validated with values carried forward from an earlier month', () => {
+    const served = new Map(sets);
+    for (const set of carriedForwardMonths(sets, '2026-09')) served.set(set.period, set);
+    const september = validatePayslip({ ...slip(), period: '2026-09' }, served, { now: new Date('2026-09-05T12:00:00Z') });
+    expect(september.period_used).toBe('2026-09');
+    expect(september.warnings).toContainEqual(expect.stringMatching(/^Indicadores de 2026-09 aún no publicados; se validó con valores arrastrados de 2026-07: .*topeAfpSaludUf/));
+    const march = validatePayslip(slip(), served, { now });
+    expect(march.warnings.join(' ')).not.toMatch(/arrastrados/);
+  });
+
   describe('odoo-contract.md §3.4 example (2026-03, AFP Modelo)', () => {
     it('reproduces every figure and approves', () => {
       const result = validatePayslip(slip(), sets, { now });

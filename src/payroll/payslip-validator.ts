@@ -14,8 +14,13 @@ function periodFindings(ctx: CheckContext, now: Date): void {
   if (periodUsed !== requested) note(ctx, 'warning', 'P-11', `No hay indicadores para ${requested}; se usaron los de ${periodUsed}`);
   const age = monthsBetween(requested, periodOf(now));
   if (age > 12) note(ctx, 'warning', 'P-11', `Liquidación de ${requested}, hace ${age} meses`);
+  const carried = ctx.indicators.usedValues().filter((used) => used.status === 'carried_forward');
   for (const used of ctx.indicators.usedValues()) {
     if (used.status === 'unofficial') note(ctx, 'info', 'P-11', `${used.key} de ${used.period} proviene de fuentes no oficiales`);
+  }
+  if (carried.length > 0) {
+    const from = [...new Set(carried.map((used) => used.carriedFrom ?? '?'))].sort().join(', ');
+    note(ctx, 'warning', 'P-11', `Indicadores de ${requested} aún no publicados; se validó con valores arrastrados de ${from}: ${carried.map((used) => used.key).join(', ')}`);
   }
 }
 

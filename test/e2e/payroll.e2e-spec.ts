@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 
 import example from 'src/payroll/dto/validate-payslip.example.json';
-import { loadShippedIndicators } from 'src/payroll';
+import { loadShippedIndicators, periodOf } from 'src/payroll';
 
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
 
@@ -131,6 +131,18 @@ describe('Payroll (real app, Postgres, Redis)', () => {
       expect(res.body.indicators).toMatchObject({ uf: 39841.72, utm: 69889, uta: 838668, sueldo_minimo: 539000, afp_tope_uf: 90, afc_tope_uf: 135.2, exvida_pct: 1.54 });
       expect(res.body.metadata).toMatchObject({ period: '2026-03', source: expect.any(String), fields_count: Object.keys(res.body.indicators).length });
       expect(Array.isArray(res.body.unconfirmed)).toBe(true);
+    });
+
+    it('answers the current month with every cron field on a fresh start with no source reachable, carried values flagged', async () => {
+      const current = periodOf(new Date());
+      const res = await app.http.get(`/api/payroll/indicators/${current}`).set(bearer());
+      expect(res.status).toBe(200);
+      for (const field of CRON_FIELDS) expect(typeof res.body.indicators[field]).toBe('number');
+      for (const field of CRON_FIELDS) expect(res.body.statuses[field]).toEqual(expect.any(String));
+      expect(res.body.statuses).toMatchObject({ uf: 'carried_forward', utm: 'carried_forward', sueldo_minimo: 'carried_forward', fonasa_pct: 'confirmed' });
+      expect(res.body.carried_forward).toEqual(expect.arrayContaining(['uf', 'utm', 'uta', 'sueldo_minimo', 'afp_tope_uf']));
+      expect(res.body.provenance.uf).toMatchObject({ status: 'carried_forward', carried_from: expect.stringMatching(/^\d{4}-\d{2}$/) });
+      expect(res.body.metadata).toMatchObject({ period: current });
     });
 
     it('answers a malformed period with 400 naming the nearest period', async () => {

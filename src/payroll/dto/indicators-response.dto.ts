@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 import type { IndicatorChangeKind } from '../indicators/indicator-changes';
-import type { IndicatorsResponse } from '../indicators/indicators-response';
+import type { IndicatorStatus } from '../indicators/indicator-set';
+import type { IndicatorProvenanceView, IndicatorsResponse } from '../indicators/indicators-response';
+
+const STATUS_DESCRIPTION =
+  'confirmed (official source), derived (computed from confirmed values), carried_forward (copied from an earlier month while the source has not published), imported (pinned by an admin), unofficial, missing';
 
 /** Where the served set comes from and how many numeric fields it has. */
 export class IndicatorsMetadataDto {
-  @ApiProperty({ example: 'payroll-cl.json', description: "'payroll-cl.json' for shipped data, 'import:csv' / 'import:json' after an admin import" })
+  @ApiProperty({ example: 'payroll-cl.json', description: "'payroll-cl.json' for shipped data, 'import:csv' / 'import:json' after an admin import, 'fetch' after the scheduled fetch, 'carried_forward' for a month no source has published yet" })
   source: string;
   @ApiProperty({ example: '2026-03' }) period: string;
   @ApiProperty({ example: 45 }) fields_count: number;
@@ -28,6 +32,20 @@ export class IndicatorsResponseDto implements IndicatorsResponse {
     },
   })
   indicators: Record<string, number>;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { uf: 'carried_forward', utm: 'confirmed', fonasa_pct: 'confirmed' }, description: `status of each name in indicators: ${STATUS_DESCRIPTION}` })
+  statuses: Record<string, IndicatorStatus>;
+
+  @ApiProperty({ type: [String], example: ['uf'], description: 'names whose value was copied from an earlier month because the source has not published yet' })
+  carried_forward: string[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'object' },
+    example: { uf: { status: 'carried_forward', source: 'SII', source_url: 'https://www.sii.cl/valores_y_fechas/uf/uf2026.htm', fetched_at: '2026-12-04T12:00:00.000Z', source_hash: 'sha256:9f2c…', carried_from: '2026-11' } },
+    description: 'per indicator of the set: status, source, source page URL, fetch time, SHA-256 of the page and the month a carried value came from',
+  })
+  provenance: Partial<Record<string, IndicatorProvenanceView>>;
 
   @ApiProperty({ type: [String], example: [], description: 'names with no value for this period (left out of `indicators`)' })
   unconfirmed: string[];

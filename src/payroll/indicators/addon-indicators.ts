@@ -1,16 +1,18 @@
-import { AFP_FUNDS, IndicatorSet, IndicatorValue } from './indicator-set';
+import { AFP_FUNDS, IndicatorSet, IndicatorStatus, IndicatorValue } from './indicator-set';
 import { gratificacionMonthlyCap } from '../calc/gratificacion';
 
-/** Flat numeric dictionary for the Odoo indicators cron, plus which names are absent or only unofficial. */
+/** Flat numeric dictionary for the Odoo indicators cron, plus each name's status and which are absent, unofficial or carried forward. */
 export interface AddonIndicators {
   indicators: Record<string, number>;
+  statuses: Record<string, IndicatorStatus>;
   unconfirmed: string[];
   unofficial: string[];
+  carried_forward: string[];
 }
 
 /** Flattens an IndicatorSet into the names the Odoo cron reads (odoo-contract.md §3.5); numbers only, gaps listed in `unconfirmed`. */
 export function toAddonIndicators(set: IndicatorSet): AddonIndicators {
-  const out: AddonIndicators = { indicators: {}, unconfirmed: [], unofficial: [] };
+  const out: AddonIndicators = { indicators: {}, statuses: {}, unconfirmed: [], unofficial: [], carried_forward: [] };
   const put = <T>(name: string, entry: IndicatorValue<T>, pick: (value: T) => number | null | undefined) => {
     const value = entry.value === null ? null : pick(entry.value);
     if (value === null || value === undefined || !Number.isFinite(value)) {
@@ -18,7 +20,9 @@ export function toAddonIndicators(set: IndicatorSet): AddonIndicators {
       return;
     }
     out.indicators[name] = value;
+    out.statuses[name] = entry.status;
     if (entry.status === 'unofficial') out.unofficial.push(name);
+    if (entry.status === 'carried_forward') out.carried_forward.push(name);
   };
   const self = (v: number) => v;
   put('uf', set.uf, self);

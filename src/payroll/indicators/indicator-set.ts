@@ -6,11 +6,28 @@ export const AFP_FUNDS = ['capital', 'cuprum', 'habitat', 'modelo', 'planvital',
 /** One AFP fund administrator, lower-case. */
 export type AfpFund = (typeof AFP_FUNDS)[number];
 
-/** How far a value can be trusted: official/cross-checked, from unofficial sources only, or not available. */
-export type IndicatorStatus = 'confirmed' | 'unofficial' | 'missing';
+/**
+ * How far a value can be trusted: `confirmed` (an official source, fetched or researched), `derived` (computed from
+ * confirmed values, e.g. the tax table from the UTM), `carried_forward` (copied from an earlier month while the source
+ * has not published), `imported` (pinned by an admin; the scheduled fetch never replaces it), `unofficial` (only
+ * unofficial sources) or `missing`.
+ */
+export type IndicatorStatus = 'confirmed' | 'derived' | 'carried_forward' | 'imported' | 'unofficial' | 'missing';
+
+/** Every status, as accepted in stored and imported sets. */
+export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['confirmed', 'derived', 'carried_forward', 'imported', 'unofficial', 'missing'];
+
+/** Where a fetched value was read: page URL, fetch time and SHA-256 of the page bytes. */
+export interface IndicatorProvenance {
+  sourceUrl?: string;
+  fetchedAt?: string;
+  sourceHash?: string;
+  /** For `carried_forward`: the period the value was copied from. */
+  carriedFrom?: string;
+}
 
 /** One indicator value with where it comes from; `value` is null exactly when `status` is 'missing'. */
-export interface IndicatorValue<T> {
+export interface IndicatorValue<T> extends IndicatorProvenance {
   value: T | null;
   source: string;
   status: IndicatorStatus;

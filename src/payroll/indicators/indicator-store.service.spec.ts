@@ -120,7 +120,20 @@ describe(IndicatorStore.name, () => {
     it('does not keep a failed read', async () => {
       repository.failNextRead = true;
       await expect(sut.sets()).rejects.toThrow('database down');
-      expect((await sut.sets()).size).toBe(31);
+      expect((await sut.sets()).size).toBe(35);
+    });
+
+    it('serves every month after the latest stored one up to the current month, carried forward, without storing them', async () => {
+      expect(await sut.servedPeriods()).toEqual(expect.arrayContaining(['2026-07', '2026-08', '2026-11']));
+      expect(await sut.servedPeriods()).not.toContain('2026-12');
+      expect(await sut.periods()).not.toContain('2026-11');
+      const november = await sut.get('2026-11');
+      expect(november).toMatchObject({ source: 'carried_forward', set: { period: '2026-11', utm: { value: 71649, status: 'carried_forward', carriedFrom: '2026-07' } } });
+      expect(november!.set.healthPct).toMatchObject({ value: 7, status: 'confirmed' });
+      expect(repository.rows.has('2026-11')).toBe(false);
+      clock.ms = Date.parse('2026-12-04T12:00:00Z');
+      sut.invalidate();
+      expect(await sut.servedPeriods()).toContain('2026-12');
     });
   });
 

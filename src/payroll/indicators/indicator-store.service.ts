@@ -5,8 +5,10 @@ import { KvStore } from 'src/infra/redis';
 
 import { INDICATORS_CHANGED_CHANNEL } from '../payroll.constants';
 import { PayrollClock } from '../payroll-clock';
+import { carriedForwardMonths } from './carry-forward';
 import { IndicatorSet } from './indicator-set';
 import { IndicatorSetRepository, StoredIndicatorSet } from './indicator-set.repository';
+import { periodOf } from './period';
 import { loadShippedIndicators } from './shipped-indicators';
 
 /** Longest a process serves cached sets without rereading Postgres, in case an invalidation message was lost. */
@@ -15,8 +17,13 @@ const CACHE_MAX_AGE_MS = 5 * 60_000;
 interface Snapshot {
   loadedAt: number;
   stored: Map<string, StoredIndicatorSet>;
+  /** Stored sets plus the months up to the current one carried forward from the latest stored month. */
+  served: Map<string, StoredIndicatorSet>;
   sets: Map<string, IndicatorSet>;
 }
+
+/** The source name of a month served by carrying the previous one forward. */
+export const CARRIED_FORWARD_SOURCE = 'carried_forward';
 
 /**
  * Indicator sets as stored in Postgres, cached per process. Seeds the shipped periods on start; an import anywhere
@@ -42,19 +49,24 @@ export class IndicatorStore implements OnModuleInit {
     this.health.register('payroll_indicators', () => this.healthEntry());
   }
 
-  /** Every stored set keyed by period, as the validator reads them. */
+  /** Every served set keyed by period (stored, then carried forward up to the current month), as the validator reads them. */
   async sets(): Promise<Map<string, IndicatorSet>> {
     return (await this.current()).sets;
   }
 
-  /** One stored set with its metadata, or undefined. */
+  /** One served set with its metadata (stored, or carried forward up to the current month), or undefined. */
   async get(period: string): Promise<StoredIndicatorSet | undefined> {
-    return (await this.current()).stored.get(period);
+    return (await this.current()).served.get(period);
   }
 
   /** The stored periods, oldest first. */
   async periods(): Promise<string[]> {
     return [...(await this.current()).stored.keys()].sort();
+  }
+
+  /** The served periods (stored plus carried forward up to the current month), oldest first. */
+  async servedPeriods(): Promise<string[]> {
+    return [...(await this.current()).served.keys()].sort();
   }
 
   /** Drops this process's cache and tells the other replicas to drop theirs; a lost message only delays them by the cache age. */
@@ -81,11 +93,14 @@ export class IndicatorStore implements OnModuleInit {
 
   private reload(): Promise<Snapshot> {
     const loadedAt = this.clock.now().getTime();
-    const loading = this.repository.findAll().then((stored) => ({
-      loadedAt,
-      stored,
-      sets: new Map([...stored].map(([period, row]) => [period, row.set])),
-    }));
+    const loading = this.repository.findAll().then((stored) => {
+      const storedSets = new Map([...stored].map(([period, row]) => [period, row.set]));
+      const served = new Map(stored);
+      for (const set of carriedForwardMonths(storedSets, periodOf(new Date(loadedAt)))) {
+        served.set(set.period, { set, source: CARRIED_FORWARD_SOURCE, updatedAt: new Date(loadedAt), importedBy: CARRIED_FORWARD_SOURCE });
+      }
+      return { loadedAt, stored, served, sets: new Map([...served].map(([period, row]) => [period, row.set])) };
+    });
     this.snapshot = loading;
     loading.catch(() => {
       if (this.snapshot === loading) this.snapshot = null;

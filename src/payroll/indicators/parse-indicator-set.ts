@@ -1,4 +1,4 @@
-import { AFP_FUNDS, INDICATOR_KEYS, IndicatorKey } from './indicator-set';
+import { AFP_FUNDS, INDICATOR_KEYS, INDICATOR_STATUSES, IndicatorKey } from './indicator-set';
 import {
   AFC_RATE_RANGE,
   AFP_COMMISSION_RANGE,
@@ -116,7 +116,7 @@ export function indicatorSetIssues(json: unknown): IndicatorIssue[] {
       continue;
     }
     if (typeof entry.source !== 'string' || entry.source.length === 0) add(key, 'source must be a non-empty string');
-    if (!['confirmed', 'unofficial', 'missing'].includes(entry.status)) add(key, 'status must be confirmed, unofficial or missing');
+    if (!INDICATOR_STATUSES.includes(entry.status)) add(key, `status must be one of ${INDICATOR_STATUSES.join(', ')}`);
     if (entry.confirmed !== (entry.status === 'confirmed')) add(key, "confirmed must be true exactly when status is 'confirmed'");
     if ((entry.value === null) !== (entry.status === 'missing')) add(key, "value must be null exactly when status is 'missing'");
     if (entry.value !== null && entry.value !== undefined) {

@@ -10,6 +10,8 @@ export interface UsedIndicator<K extends IndicatorKey = IndicatorKey> {
   period: string;
   status: IndicatorStatus;
   fallback: boolean;
+  /** For a carried_forward value: the month it was copied from. */
+  carriedFrom?: string;
 }
 
 /** Indicators of the period a slip is checked against; a missing value falls back to the closest period that has it. */
@@ -37,6 +39,7 @@ export class IndicatorContext {
       const entry = this.sets.get(period)![key];
       if (entry.value !== null) {
         const used: UsedIndicator<K> = { key, value: entry.value as ValueOf<K>, period, status: entry.status, fallback: period !== this.periodUsed };
+        if (entry.carriedFrom) used.carriedFrom = entry.carriedFrom;
         this.used.set(key, used);
         return used;
       }
