@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { resolveDatabase } from './bootstrap/database';
 import { ensureLocalKeys } from './bootstrap/dev-keys';
+import { clientErrorStatus, httpServerOptions } from './bootstrap/http-server-options';
 import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
 import { reasonPhrase, toErrorBody } from './common/errors';
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     genReqId: requestId,
     trustProxy: true,
     return503OnClosing: true,
+    ...httpServerOptions(config),
     // Errors Fastify raises before routing (bad URL encoding, over-long parameters) get the standard body too.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const body = toErrorBody(error, String(request.id));
@@ -48,9 +50,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
     // Requests Node's parser rejects (oversized headers, garbage) never reach Fastify: answer them in the same shape.
     clientErrorHandler: (error, socket) => {
       if (!socket.writable) return socket.destroy();
-      const status = (error as { code?: string }).code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+      const status = clientErrorStatus(error as { code?: string });
       const id = randomUUID();
-      const body = JSON.stringify({ statusCode: status, error: reasonPhrase(status), message: status === 431 ? 'Request headers (or URL) are too large' : 'Malformed HTTP request', requestId: id });
+      const message = { 408: 'The request did not arrive in time (HTTP_HEADERS_TIMEOUT_MS / HTTP_BODY_TIMEOUT_MS)', 431: 'Request headers (or URL) are too large', 400: 'Malformed HTTP request' }[status];
+      const body = JSON.stringify({ statusCode: status, error: reasonPhrase(status), message, requestId: id });
       socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`);
     },
   });

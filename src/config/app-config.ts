@@ -1,4 +1,5 @@
 import { ApiKeyEntry, configuredKeys } from './api-keys';
+import { HttpTimeouts, httpTimeouts } from './http-timeouts';
 import { ConfigError, EnvDto, validateEnv } from './env.schema';
 
 export type VendorName = 'anthropic' | 'openai' | 'gemini' | 'groq' | 'deepseek' | 'openai-compatible';
@@ -49,7 +50,7 @@ export class AppConfig {
       responseCacheTtlSeconds: number;
       costFlushIntervalMs: number;
     },
-    readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number },
+    readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number; timeouts: HttpTimeouts },
     readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
     readonly sii: {
       enabled: boolean;
@@ -114,6 +115,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
   const keys = configuredKeys(env, problems);
   const providerLimits = parseJson('PROVIDER_LIMITS', env.PROVIDER_LIMITS, {}, problems);
   const fallbackChains = parseJson('FALLBACK_CHAINS', env.FALLBACK_CHAINS, {}, problems);
+  const timeouts = httpTimeouts(env, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration (${problems.length}):\n${problems.join('\n')}`);
 
   const vendors = Object.fromEntries(
@@ -171,6 +173,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       },
       bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 1_048_576,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      timeouts,
     },
     { sessionTtlSeconds: env.CHAT_SESSION_TTL ?? 3600, maxMessageLength: env.CHAT_MAX_MESSAGE_LENGTH ?? 5000, historySize: env.CHAT_HISTORY_SIZE ?? 10 },
     {

@@ -1,0 +1,20 @@
+import type { EnvDto } from './env.schema';
+
+/** How long a client may take to send its request, and how long a connection may stay silent. */
+export interface HttpTimeouts {
+  /** From the first byte to the end of the headers. */
+  headersMs: number;
+  /** From the first byte to the end of the body. */
+  requestMs: number;
+  /** With no byte in either direction, the socket is closed (keep-alive waits included). */
+  idleMs: number;
+}
+
+/** Reads the three timeouts; they must nest (headers ≤ request) and idle must outlast a request waiting on a vendor. */
+export function httpTimeouts(env: EnvDto, problems: string[]): HttpTimeouts {
+  const timeouts = { headersMs: env.HTTP_HEADERS_TIMEOUT_MS ?? 10_000, requestMs: env.HTTP_BODY_TIMEOUT_MS ?? 30_000, idleMs: env.HTTP_IDLE_TIMEOUT_MS ?? 75_000 };
+  if (timeouts.headersMs > timeouts.requestMs) problems.push('  - HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_BODY_TIMEOUT_MS (the headers are part of the request)');
+  const deadlineMs = env.LLM_REQUEST_DEADLINE_MS ?? 60_000;
+  if (timeouts.idleMs <= deadlineMs) problems.push(`  - HTTP_IDLE_TIMEOUT_MS: must be longer than LLM_REQUEST_DEADLINE_MS (${deadlineMs}), since a request waiting on a vendor sends nothing`);
+  return timeouts;
+}
