@@ -59,6 +59,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (!body || typeof body !== 'object') return sendJson(res, 400, route.wire.errorBody(400, 'request body must be a JSON object'));
     recorder.record(route.wire.vendor, method, path, query, req.headers, body);
     if (route.kind === 'count-tokens') return responder.countTokens(route.wire, body as Record<string, unknown>, res);
+    if (route.kind === 'embeddings') return responder.embed(route.wire, route.api, route.model, body as Record<string, unknown>, res);
     return responder.respond(route.wire, route, body as Record<string, unknown>, res);
   }
 

@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 
 import type { EmulatorRule, EmulatorUsage, RequestLogEntry } from './emulator.types';
-import { isGone, sendJson, sleep } from './http-io';
 import { IMAGE_TOKENS, planCandidates } from './features/answer-plan';
+import type { EmbeddingsApi } from './features/embeddings';
+import { isGone, sendJson, sleep } from './http-io';
 import { explicitCacheUsage, implicitCachedTokens, PromptCache } from './prompt-cache';
 import { reasoningTokensFor, tokensForChars } from './reply-builder';
 import { RuleBook } from './rule-book';
-import { StatsRecorder } from './stats-recorder';
+import { emptyUsage, StatsRecorder } from './stats-recorder';
 import { type Answer, BadRequestError, type ParsedRequest, type WireFormat } from './wire/wire-format';
 
 /** Settings the responder reads on every request. */
@@ -33,29 +34,13 @@ export class Responder {
 
   /** Handles a parsed JSON body for the given wire format and route. */
   async respond(wire: WireFormat, route: { model?: string; stream?: boolean }, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
-    const at = performance.timeOrigin + performance.now();
-    let request: ParsedRequest;
-    try {
-      request = wire.parse(body, route);
-    } catch (error) {
-      if (!(error instanceof BadRequestError)) throw error;
-      const model = route.model ?? (typeof body.model === 'string' ? body.model : 'unknown');
-      const entry = this.stats.noteReceived(wire.vendor, model, body.stream === true, at);
-      return this.fail(wire, entry, res, 400, error.message, undefined, error.param);
-    }
-    const entry = this.stats.noteReceived(wire.vendor, request.facts.model, request.stream, at);
-    const rule = this.rules.take(wire.vendor, request.facts.model);
-    res.once('close', () => {
-      if (entry.outcome === 'pending' || entry.outcome === 'hang') entry.outcome = 'aborted';
+    const admitted = await this.admit(wire, route.model, body, res, () => {
+      const request = wire.parse(body, route);
+      return { model: request.facts.model, parsed: request, stream: request.stream };
     });
-    if (rule?.hang) {
-      entry.outcome = 'hang';
-      return;
-    }
-    await sleep(rule?.latencyMs ?? this.settings.latencyMs);
-    if (isGone(res)) return;
-    if (rule?.status) return this.fail(wire, entry, res, rule.status, rule.errorMessage ?? defaultMessage(rule.status), retryHeaders(rule));
-    if (rule?.malformedJson) return this.sendMalformed(wire, entry, request, res);
+    if (!admitted) return;
+    const { entry, parsed: request, rule } = admitted;
+    if (rule?.malformedJson) return this.sendMalformed(wire, entry, request.stream, res);
     const answer = this.buildAnswer(wire, request, rule);
     if (!request.stream) {
       sendJson(res, 200, wire.body(answer), { 'request-id': answer.id, 'x-request-id': answer.id });
@@ -63,6 +48,20 @@ export class Responder {
       return;
     }
     await this.stream(wire, answer, entry, res, rule);
+  }
+
+  /** An embeddings call: same rules, latency and stats as a generate call; usage is the input tokens. */
+  async embed(wire: WireFormat, api: EmbeddingsApi, pathModel: string | undefined, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
+    const admitted = await this.admit(wire, pathModel, body, res, () => {
+      const request = api.parse(body, pathModel);
+      return { model: request.model, parsed: request, stream: false };
+    });
+    if (!admitted) return;
+    const { entry, parsed: request, rule } = admitted;
+    if (rule?.malformedJson) return this.sendMalformed(wire, entry, false, res);
+    const usage = { ...emptyUsage(), inputTokens: request.inputTokens, ...rule?.usage };
+    sendJson(res, 200, api.body(request));
+    this.stats.noteAnswered(entry, usage);
   }
 
   /** Usage-free token count for Anthropic `count_tokens`. */
@@ -74,6 +73,46 @@ export class Responder {
       if (!(error instanceof BadRequestError)) throw error;
       sendJson(res, 400, wire.errorBody(400, error.message, error.param));
     }
+  }
+
+  /**
+   * Parses the body (a 400 in the vendor's shape when invalid), logs the request and applies the scripted rule: hang,
+   * latency, error status. Returns undefined once the request has been answered or abandoned.
+   */
+  private async admit<T>(
+    wire: WireFormat,
+    pathModel: string | undefined,
+    body: Record<string, unknown>,
+    res: ServerResponse,
+    parse: () => { model: string; stream: boolean; parsed: T },
+  ): Promise<{ entry: RequestLogEntry; parsed: T; rule: EmulatorRule | undefined } | undefined> {
+    const at = performance.timeOrigin + performance.now();
+    let request: { model: string; stream: boolean; parsed: T };
+    try {
+      request = parse();
+    } catch (error) {
+      if (!(error instanceof BadRequestError)) throw error;
+      const model = pathModel ?? (typeof body.model === 'string' ? body.model : 'unknown');
+      const entry = this.stats.noteReceived(wire.vendor, model, body.stream === true, at);
+      this.fail(wire, entry, res, 400, error.message, undefined, error.param);
+      return undefined;
+    }
+    const entry = this.stats.noteReceived(wire.vendor, request.model, request.stream, at);
+    const rule = this.rules.take(wire.vendor, request.model);
+    res.once('close', () => {
+      if (entry.outcome === 'pending' || entry.outcome === 'hang') entry.outcome = 'aborted';
+    });
+    if (rule?.hang) {
+      entry.outcome = 'hang';
+      return undefined;
+    }
+    await sleep(rule?.latencyMs ?? this.settings.latencyMs);
+    if (isGone(res)) return undefined;
+    if (rule?.status) {
+      this.fail(wire, entry, res, rule.status, rule.errorMessage ?? defaultMessage(rule.status), retryHeaders(rule));
+      return undefined;
+    }
+    return { entry, parsed: request.parsed, rule };
   }
 
   private buildAnswer(wire: WireFormat, request: ParsedRequest, rule: EmulatorRule | undefined): Answer {
@@ -129,10 +168,10 @@ export class Responder {
     this.stats.noteAnswered(entry, answer.usage);
   }
 
-  private sendMalformed(wire: WireFormat, entry: RequestLogEntry, request: ParsedRequest, res: ServerResponse): void {
+  private sendMalformed(wire: WireFormat, entry: RequestLogEntry, stream: boolean, res: ServerResponse): void {
     entry.outcome = 'malformed';
     entry.status = 200;
-    if (!request.stream) return sendJson(res, 200, wire.malformedBody);
+    if (!stream) return sendJson(res, 200, wire.malformedBody);
     res.writeHead(200, SSE_HEADERS);
     res.end(wire.malformedFrame);
   }
