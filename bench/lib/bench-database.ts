@@ -10,7 +10,7 @@ export class BenchDatabase {
 
   /** Creates `gw_<prefix>_<time>_<pid>` on the server behind `serverUrl`. */
   static async create(serverUrl: string, prefix: string): Promise<BenchDatabase> {
-    const name = `gw_${prefix}_${Date.now()}_${process.pid}`;
+    const name = `gw_${prefix}_${Date.now()}_${process.pid}`.replace(/[^a-z0-9_]/gi, '_');
     await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;

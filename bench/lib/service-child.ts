@@ -20,6 +20,8 @@ export interface ServiceOptions {
   cpuProfileDir?: string;
   /** Scripts loaded with -r before the app. */
   preload?: string[];
+  /** Checkout whose dist/ runs (default: this one); the A/B tool points it at a baseline build. */
+  cwd?: string;
 }
 
 /** Our gateway as a separate process: the compiled dist/main.js on real Postgres and Redis. */
@@ -53,7 +55,7 @@ export class ServiceChild {
     };
     const args = ['-r', './scripts/register-paths.js', ...(options.preload ?? []).flatMap((file) => ['-r', file])];
     if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
-    const child = startChild('our service', process.execPath, [...args, 'dist/main.js'], env);
+    const child = startChild('our service', process.execPath, [...args, 'dist/main.js'], env, options.cwd);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/health/live`, child, 90_000, (status) => status === 200);
     return new ServiceChild(url, child);

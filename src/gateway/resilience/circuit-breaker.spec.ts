@@ -33,6 +33,15 @@ describe(SharedCircuitBreakers.name, () => {
     expect(await fail(sut, 4)).not.toContain('open');
   });
 
+  it("resets the shared failure count on a success at a replica that saw none of the failures", async () => {
+    const a = build();
+    const b = build();
+    await Promise.all([a.start(['openai']), b.start(['openai'])]);
+    await fail(a, 4);
+    await b.recordSuccess('openai');
+    expect(await fail(a, 4)).not.toContain('open');
+  });
+
   it('lets exactly one trial through once the open period is over; a good trial closes it', async () => {
     const sut = build();
     await fail(sut, 5);

@@ -9,6 +9,9 @@ interface SharedState {
 
 const CHANNEL = 'breaker:changes';
 
+/** What replicas tell each other: a new breaker state, or whether the shared failure count is above zero. */
+type BreakerMessage = { provider: string; state: SharedState } | { provider: string; failing: boolean };
+
 /**
  * Circuit breakers per provider, shared by all replicas: the consecutive-failure count and the open state
  * live in the KvStore (Redis), and changes are broadcast so every replica's local view is current without
@@ -16,7 +19,8 @@ const CHANNEL = 'breaker:changes';
  */
 export class SharedCircuitBreakers {
   private readonly local = new Map<string, SharedState>();
-  private readonly failuresSeen = new Set<string>();
+  /** Providers whose shared failure count is above zero, as far as this replica has been told. */
+  private readonly failing = new Set<string>();
   private readonly listeners: ((provider: string, state: BreakerState) => void)[] = [];
 
   constructor(
@@ -27,11 +31,20 @@ export class SharedCircuitBreakers {
 
   /** Loads the current states and subscribes to changes from other replicas. */
   async start(providers: string[]): Promise<void> {
-    await this.kv.subscribe(CHANNEL, (message) => {
-      const { provider, state } = JSON.parse(message) as { provider: string; state: SharedState };
-      this.apply(provider, state);
+    await this.kv.subscribe(CHANNEL, (raw) => {
+      const message = JSON.parse(raw) as BreakerMessage;
+      if ('state' in message) {
+        if (message.state.state === 'closed') this.failing.delete(message.provider);
+        this.apply(message.provider, message.state);
+      } else if (message.failing) this.failing.add(message.provider);
+      else this.failing.delete(message.provider);
     });
     await Promise.all(providers.map((p) => this.refresh(p)));
+    await Promise.all(
+      providers.map(async (p) => {
+        if (Number(await this.kv.get(`breaker:${p}:failures`)) > 0) this.failing.add(p);
+      }),
+    );
   }
 
   /** Re-reads one provider's shared state (after a reconnect, or before a trial). */
@@ -67,29 +80,33 @@ export class SharedCircuitBreakers {
 
   /**
    * A good answer closes a half-open breaker; one from a request sent before the breaker opened changes
-   * nothing. While closed, the shared failure count is reset only when this replica has seen failures since
-   * its last reset, so the common path costs no Redis write.
+   * nothing. While closed, a success on any replica resets the shared failure count: the replica that
+   * counts a streak's first failure tells all the others, so the common path (no failures) costs no Redis
+   * write. A success that lands before that message arrives (pub/sub latency, well under a millisecond on
+   * one network) leaves the count as it is.
    */
   async recordSuccess(provider: string): Promise<void> {
     const state = this.state(provider);
     if (state === 'half-open') return this.close(provider);
-    if (state === 'open' || !this.failuresSeen.has(provider)) return;
-    this.failuresSeen.delete(provider);
+    if (state === 'open' || !this.failing.has(provider)) return;
+    this.failing.delete(provider);
     await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
+    await this.kv.publish(CHANNEL, JSON.stringify({ provider, failing: false } satisfies BreakerMessage));
   }
 
   /** Counts a failure; opens the breaker at the threshold, or at once when a half-open trial fails. */
   async recordFailure(provider: string): Promise<BreakerState> {
     const halfOpenTrial = this.state(provider) === 'half-open';
-    this.failuresSeen.add(provider);
+    this.failing.add(provider);
     const failures = await this.kv.incrBy(`breaker:${provider}:failures`, 1, this.options.openMs * 10);
+    if (failures === 1) await this.kv.publish(CHANNEL, JSON.stringify({ provider, failing: true } satisfies BreakerMessage));
     if (halfOpenTrial || failures >= this.options.failureThreshold) await this.open(provider);
     return this.state(provider);
   }
 
   /** Opens the breaker at once (e.g. the vendor refused our credentials: retrying cannot help). */
   async trip(provider: string): Promise<void> {
-    this.failuresSeen.add(provider);
+    this.failing.add(provider);
     await this.open(provider);
   }
 
@@ -98,7 +115,7 @@ export class SharedCircuitBreakers {
     await this.kv.set(`breaker:${provider}:state`, JSON.stringify(state));
     await this.kv.del(`breaker:${provider}:trial`);
     this.apply(provider, state);
-    await this.kv.publish(CHANNEL, JSON.stringify({ provider, state }));
+    await this.kv.publish(CHANNEL, JSON.stringify({ provider, state } satisfies BreakerMessage));
   }
 
   /** Closes the breaker everywhere (after a good trial, or an operator's force-close). */
@@ -107,8 +124,8 @@ export class SharedCircuitBreakers {
     await this.kv.set(`breaker:${provider}:state`, JSON.stringify(state));
     await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
     await this.kv.del(`breaker:${provider}:trial`);
-    this.failuresSeen.delete(provider);
+    this.failing.delete(provider);
     this.apply(provider, state);
-    await this.kv.publish(CHANNEL, JSON.stringify({ provider, state }));
+    await this.kv.publish(CHANNEL, JSON.stringify({ provider, state } satisfies BreakerMessage));
   }
 }

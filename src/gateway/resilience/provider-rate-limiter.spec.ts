@@ -67,6 +67,16 @@ describe(`${ProviderRateLimiter.name} (per-instance memory mode)`, () => {
       await sut.correctTokens('openai', -1000);
       expect((await sut.usage('openai')).tpm).toBe(0);
     });
+
+    it('lands in the window the estimate was charged to when the answer comes after that window ended', async () => {
+      now += 59_000;
+      const check = await sut.tryAcquire('openai', 100, limits);
+      now += 2_000;
+      await sut.correctTokens('openai', 400, check.chargedAt);
+      expect((await sut.usage('openai')).tpm).toBe(0);
+      now -= 2_000;
+      expect((await sut.usage('openai')).tpm).toBe(500);
+    });
   });
 
   describe('reset', () => {

@@ -1,5 +1,4 @@
-import type Redis from 'ioredis';
-import type { RedisHandle } from 'src/infra/redis';
+import { defineScript, type RedisHandle, type RedisScript } from 'src/infra/redis';
 import type { ProviderLimits } from '../catalog/model-catalog';
 
 export type LimitWindow = 'rpm' | 'tpm' | 'rpd';
@@ -11,6 +10,8 @@ export interface LimitCheck {
   /** When refused: ms until the blocking window resets. */
   retryInMs: number;
   blockedBy?: LimitWindow;
+  /** The clock reading whose windows were charged: give it to correctTokens so the correction lands in the same window. */
+  chargedAt: number;
 }
 
 /**
@@ -50,31 +51,39 @@ interface Counter {
  */
 export class ProviderRateLimiter {
   private readonly memory = new Map<string, Counter>();
+  private readonly acquireScript?: RedisScript;
+  private readonly correctScript?: RedisScript;
 
   constructor(
     private readonly redis: RedisHandle,
     private readonly windowMs: { minute: number; day: number },
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    if (redis.client) {
+      this.acquireScript = defineScript(redis.client, 'rateLimitAcquire', ACQUIRE, 3);
+      this.correctScript = defineScript(redis.client, 'rateLimitCorrect', CORRECT, 1);
+    }
+  }
 
-  private keys(provider: string): [string, string, string] {
-    const t = this.now();
+  private keys(provider: string, t = this.now()): [string, string, string] {
     const minute = Math.floor(t / this.windowMs.minute);
     const day = Math.floor(t / this.windowMs.day);
     return [`rl:${provider}:rpm:${minute}`, `rl:${provider}:tpm:${minute}`, `rl:${provider}:rpd:${day}`];
   }
 
+  /** One script run (EVALSHA) checks and charges all three windows. */
   async tryAcquire(provider: string, tokens: number, limits: ProviderLimits): Promise<LimitCheck> {
-    const keys = this.keys(provider);
-    const client = this.redis.client;
-    if (client && this.redis.mode() === 'redis') {
+    const chargedAt = this.now();
+    const keys = this.keys(provider, chargedAt);
+    if (this.acquireScript && this.redis.mode() === 'redis') {
       try {
-        return this.untilWindowEnd(this.fromScript(await this.evalAcquire(client, keys, tokens, limits)));
+        const result = (await this.acquireScript(...keys, tokens, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day)) as number[];
+        return this.untilWindowEnd(this.fromScript(result, chargedAt));
       } catch {
         // fall through to per-instance counting
       }
     }
-    return this.untilWindowEnd(this.acquireInMemory(keys, tokens, limits));
+    return this.untilWindowEnd(this.acquireInMemory(keys, tokens, limits, chargedAt));
   }
 
   /**
@@ -87,13 +96,9 @@ export class ProviderRateLimiter {
     return { ...check, retryInMs: Math.max(1, Math.min(check.retryInMs, length - (this.now() % length))) };
   }
 
-  private evalAcquire(client: Redis, keys: string[], tokens: number, limits: ProviderLimits): Promise<number[]> {
-    return client.eval(ACQUIRE, 3, ...keys, tokens, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day) as Promise<number[]>;
-  }
-
-  private fromScript(result: number[]): LimitCheck {
+  private fromScript(result: number[], chargedAt: number): LimitCheck {
     const [allowed, rpm, tpm, rpd, pttl, blocked] = result.map(Number);
-    return { allowed: allowed === 1, used: { rpm, tpm, rpd }, retryInMs: Math.max(pttl, 1), blockedBy: blocked ? WINDOWS[blocked - 1] : undefined };
+    return { allowed: allowed === 1, used: { rpm, tpm, rpd }, retryInMs: Math.max(pttl, 1), blockedBy: blocked ? WINDOWS[blocked - 1] : undefined, chargedAt };
   }
 
   private counter(key: string, ttl: number): Counter {
@@ -107,7 +112,7 @@ export class ProviderRateLimiter {
     return counter;
   }
 
-  private acquireInMemory(keys: string[], tokens: number, limits: ProviderLimits): LimitCheck {
+  private acquireInMemory(keys: string[], tokens: number, limits: ProviderLimits, chargedAt: number): LimitCheck {
     const ttls = [this.windowMs.minute, this.windowMs.minute, this.windowMs.day];
     const [rpm, tpm, rpd] = keys.map((k, i) => this.counter(k, ttls[i]));
     const used = { rpm: rpm.value, tpm: tpm.value, rpd: rpd.value };
@@ -117,20 +122,23 @@ export class ProviderRateLimiter {
       [rpd.value + 1 > limits.rpd, rpd, 'rpd'],
     ];
     const blocked = blockers.find(([over]) => over);
-    if (blocked) return { allowed: false, used, retryInMs: Math.max(blocked[1].expiresAt - this.now(), 1), blockedBy: blocked[2] };
+    if (blocked) return { allowed: false, used, retryInMs: Math.max(blocked[1].expiresAt - this.now(), 1), blockedBy: blocked[2], chargedAt };
     rpm.value += 1;
     tpm.value += tokens;
     rpd.value += 1;
-    return { allowed: true, used: { rpm: rpm.value, tpm: tpm.value, rpd: rpd.value }, retryInMs: 0 };
+    return { allowed: true, used: { rpm: rpm.value, tpm: tpm.value, rpd: rpd.value }, retryInMs: 0, chargedAt };
   }
 
-  /** Corrects the TPM charge once the real usage is known (estimate → actual); off the hot path. */
-  async correctTokens(provider: string, delta: number): Promise<void> {
+  /**
+   * Corrects the TPM charge once the real usage is known (estimate → actual); off the hot path. `chargedAt`
+   * (the LimitCheck's) puts the correction in the window the estimate was charged to, even when the answer
+   * arrives after that window ended; without it the current window is corrected.
+   */
+  async correctTokens(provider: string, delta: number, chargedAt = this.now()): Promise<void> {
     if (delta === 0) return;
-    const key = this.keys(provider)[1];
-    const client = this.redis.client;
-    if (client && this.redis.mode() === 'redis') {
-      await client.eval(CORRECT, 1, key, delta).catch(() => undefined);
+    const key = this.keys(provider, chargedAt)[1];
+    if (this.correctScript && this.redis.mode() === 'redis') {
+      await this.correctScript(key, delta).catch(() => undefined);
       return;
     }
     const counter = this.memory.get(key);

@@ -4,3 +4,4 @@ export { RedisHandle } from './redis-handle';
 export { RedisKvStore } from './redis-kv-store';
 export { RedisModule } from './redis.module';
 export { waitReady } from './redis-connection';
+export { defineScript, type RedisScript } from './redis-script';

@@ -6,9 +6,11 @@ import Redis from 'ioredis';
  * back instead of hanging) and reconnects by itself forever with a capped delay. `keyPrefix` namespaces every key
  * (Lua KEYS included), so deployments or test runs sharing one Redis never see each other's state.
  */
-export function createRedisClient(url: string, name: string, logger = new Logger('Redis'), keyPrefix = ''): Redis {
+export function createRedisClient(url: string, name: string, logger = new Logger('Redis'), keyPrefix = '', autoPipelining = false): Redis {
   const client = new Redis(url, {
     ...(keyPrefix ? { keyPrefix } : {}),
+    // Commands issued in the same event-loop turn (many requests' limit checks) leave in one write.
+    enableAutoPipelining: autoPipelining,
     connectionName: `odoo-ai-gateway:${name}`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

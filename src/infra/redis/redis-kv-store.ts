@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { KvStore } from './kv-store';
 import { MemoryKvStore } from './memory-kv-store';
+import { defineScript } from './redis-script';
 
 const DEL_IF_EQUALS = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 const INCR_WITH_TTL = `local v = redis.call('INCRBY', KEYS[1], ARGV[1]) if tonumber(ARGV[2]) > 0 and redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return v`;
@@ -12,6 +13,8 @@ const INCR_WITH_TTL = `local v = redis.call('INCRBY', KEYS[1], ARGV[1]) if tonum
 export class RedisKvStore extends KvStore {
   private readonly fallback = new MemoryKvStore();
   private readonly handlers = new Map<string, ((message: string) => void)[]>();
+  private readonly delIfEqualsScript;
+  private readonly incrWithTtlScript;
 
   /** Keys are prefixed by the client's own `keyPrefix`; pub/sub channels are not, so they get `channelPrefix` here. */
   constructor(
@@ -20,6 +23,8 @@ export class RedisKvStore extends KvStore {
     private readonly channelPrefix = '',
   ) {
     super();
+    this.delIfEqualsScript = defineScript(client, 'kvDelIfEquals', DEL_IF_EQUALS, 1);
+    this.incrWithTtlScript = defineScript(client, 'kvIncrWithTtl', INCR_WITH_TTL, 1);
     this.subscriber.on('message', (channel: string, message: string) => {
       for (const handler of this.handlers.get(channel.slice(this.channelPrefix.length)) ?? []) handler(message);
     });
@@ -69,7 +74,7 @@ export class RedisKvStore extends KvStore {
 
   delIfEquals(key: string, value: string) {
     return this.run(
-      async () => (await this.client.eval(DEL_IF_EQUALS, 1, key, value)) === 1,
+      async () => (await this.delIfEqualsScript(key, value)) === 1,
       () => this.fallback.delIfEquals(key, value),
     );
   }
@@ -84,7 +89,7 @@ export class RedisKvStore extends KvStore {
 
   incrBy(key: string, by: number, ttlMs = 0) {
     return this.run(
-      async () => Number(await this.client.eval(INCR_WITH_TTL, 1, key, by, ttlMs)),
+      async () => Number(await this.incrWithTtlScript(key, by, ttlMs)),
       () => this.fallback.incrBy(key, by, ttlMs),
     );
   }

@@ -17,7 +17,7 @@ import { RedisKvStore } from './redis-kv-store';
         if (!config.redis.url) return new RedisHandle(null, null);
         const logger = new Logger('Redis');
         const { url, keyPrefix } = config.redis;
-        return new RedisHandle(createRedisClient(url, 'main', logger, keyPrefix), createRedisClient(url, 'pubsub', logger, keyPrefix));
+        return new RedisHandle(createRedisClient(url, 'main', logger, keyPrefix, true), createRedisClient(url, 'pubsub', logger, keyPrefix));
       },
     },
     {

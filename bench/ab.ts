@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { BenchDatabase } from './lib/bench-database';
+import { rssMb, sleep } from './lib/child';
+import { cpuPerRequest } from './lib/cpu-usage';
+import { EmulatorChild } from './lib/emulator-child';
+import { runLoad } from './lib/load';
+import { requestBody } from './lib/scenarios';
+import { ensureFreshBuild, ServiceChild } from './lib/service-child';
+
+const USAGE = 'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--env KEY=VALUE]...';
+const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
+
+/**
+ * Before/after in one run: the same load on this checkout's dist/ and on a baseline checkout's, alternating
+ * (A B A B…) on one instant emulator, each on its own fresh database; prints req/s, p50 and our CPU µs/request.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const env: Record<string, string> = {};
+  let base = '';
+  let durationS = 8;
+  let rounds = 2;
+  let connections = 50;
+  let stream = false;
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => argv[++i] ?? '';
+    if (argv[i] === '--base') base = resolve(value());
+    else if (argv[i] === '--duration') durationS = Number(value());
+    else if (argv[i] === '--rounds') rounds = Number(value());
+    else if (argv[i] === '--connections') connections = Number(value());
+    else if (argv[i] === '--stream') stream = true;
+    else if (argv[i] === '--env') {
+      const [key, ...rest] = value().split('=');
+      env[key] = rest.join('=');
+    } else throw new Error(USAGE);
+  }
+  if (!base) throw new Error(USAGE);
+  const { TEST_DATABASE_URL: pgUrl, TEST_REDIS_URL: redisUrl } = process.env;
+  if (!pgUrl || !redisUrl) throw new Error('run through scripts/with-services.sh (TEST_DATABASE_URL, TEST_REDIS_URL)');
+  ensureFreshBuild(log);
+  const emulator = await EmulatorChild.start({ latencyMs: 0, chunkDelayMs: 0, label: 'instant' });
+  const builds = [
+    { name: 'base', cwd: base, database: await BenchDatabase.create(pgUrl, 'ab_base') },
+    { name: 'this', cwd: process.cwd(), database: await BenchDatabase.create(pgUrl, 'ab_this') },
+  ];
+  const totals = new Map<string, { ok: number; seconds: number; cpuUs: number[]; p50: number[]; rss: number[] }>();
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const build of builds) {
+        const service = await ServiceChild.start({ databaseUrl: build.database.url, redisUrl, emulatorUrl: emulator.url, cwd: build.cwd, env });
+        try {
+          const spec = { url: `${service.url}/v1/chat/completions`, headers: ServiceChild.auth(), body: requestBody(stream), connections };
+          await runLoad({ ...spec, durationS: 2 });
+          await sleep(500);
+          const result = await cpuPerRequest(service.child.pid, () => runLoad({ ...spec, durationS }));
+          const rss = rssMb(service.child.pid) ?? 0;
+          log(`round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, failed ${result.non2xx + result.errors + result.timeouts}`);
+          const t = totals.get(build.name) ?? { ok: 0, seconds: 0, cpuUs: [], p50: [], rss: [] };
+          t.ok += result.ok;
+          t.seconds += result.durationS;
+          t.cpuUs.push(result.cpuUsPerRequest ?? Number.NaN);
+          t.p50.push(result.latency.p50);
+          t.rss.push(rss);
+          totals.set(build.name, t);
+        } finally {
+          await service.stop();
+        }
+      }
+    }
+  } finally {
+    await emulator.stop();
+    await Promise.all(builds.map((b) => b.database.drop()));
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [a, b] = builds.map((x) => totals.get(x.name)!);
+  log(`${stream ? 'stream' : 'json'}, ${connections} connections, ${rounds} × ${durationS} s`);
+  log(`base: ${(a.ok / a.seconds).toFixed(0)} req/s, p50 ${mean(a.p50).toFixed(2)} ms, ${mean(a.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(a.rss).toFixed(0)} MB`);
+  log(`this: ${(b.ok / b.seconds).toFixed(0)} req/s, p50 ${mean(b.p50).toFixed(2)} ms, ${mean(b.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(b.rss).toFixed(0)} MB`);
+  log(`this/base: throughput ×${(b.ok / b.seconds / (a.ok / a.seconds)).toFixed(2)}, CPU/req ×${(mean(b.cpuUs) / mean(a.cpuUs)).toFixed(2)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  },
+);
