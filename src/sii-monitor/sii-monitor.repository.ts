@@ -37,6 +37,9 @@ function itemData(item: SiiParsedItem) {
   };
 }
 
+/** lastNotifyError of a notice whose send was interrupted after its claim (the process died): it may have been delivered. */
+export const INTERRUPTED_NOTICE = 'interrupted after the claim: Slack may already have this notice';
+
 /** Postgres storage of SII items, page states and runs, including the atomic notification claim. */
 @Injectable()
 export class SiiMonitorRepository {
@@ -113,11 +116,12 @@ export class SiiMonitorRepository {
   }
 
   /**
-   * Returns claims left by a run that died mid-send to `failed`; only called while holding the run lock, when no
-   * other sender can exist. (A crash between Slack's answer and markSent can therefore repeat that one notice.)
+   * Returns claims left by a run that died mid-send to `failed`, marked INTERRUPTED_NOTICE; only called while
+   * holding the run lock, when no other sender can exist. Slack may have received such a notice before the crash,
+   * so its next send says it is a possible repeat (same notice id).
    */
   async releaseInterruptedClaims(): Promise<number> {
-    const { count } = await this.prisma.siiItem.updateMany({ where: { notifyState: 'sending' }, data: { notifyState: 'failed' } });
+    const { count } = await this.prisma.siiItem.updateMany({ where: { notifyState: 'sending' }, data: { notifyState: 'failed', lastNotifyError: INTERRUPTED_NOTICE } });
     return count;
   }
 

@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import { serve, startFixtureServer, type FixtureServer } from 'test/fixtures/sii/fixture-server';
 import { fixtureBytes, fixtureText } from 'test/fixtures/sii/load-fixture';
 
+import { noticeIdOf } from 'src/sii-monitor/notify/sii-notice-sender';
+
 import { bearer, OTHER_KEY, startTestApp } from './setup';
 
 describe('SII monitor (real app, Postgres, Redis; fixture SII pages and Slack webhook)', () => {
@@ -103,6 +105,29 @@ describe('SII monitor (real app, Postgres, Redis; fixture SII pages and Slack we
       notifications: { pending: 0, failed: 0, sent: 6 },
     });
     expect(status.body.sources).toHaveLength(3);
+  });
+
+  it('gives every notice an id, and a notice resent after a crash mid-send the same id marked as a possible repeat', async () => {
+    await app.http.post('/api/ai/sii/monitor').set(bearer()).send({});
+    expect(slackPosts).toHaveLength(6);
+    const ids = slackPosts.map((post) => /\[(sii-[0-9a-f]{16})\]$/.exec(post.text)?.[1]);
+    expect(new Set(ids).size).toBe(6);
+    expect(ids.every(Boolean)).toBe(true);
+
+    // The process died after claiming (and maybe delivering) one notice: its row is left 'sending'.
+    const db = new Client({ connectionString: process.env.E2E_DATABASE_URL });
+    await db.connect();
+    const [crashed] = (await db.query(`UPDATE sii_items SET notify_state = 'sending' WHERE key = (SELECT key FROM sii_items ORDER BY key LIMIT 1) RETURNING key, content_hash`)).rows;
+    await db.end();
+    const crashedId = noticeIdOf({ key: crashed.key, contentHash: crashed.content_hash });
+    expect(ids).toContain(crashedId);
+
+    const next = await app.http.post('/api/ai/sii/monitor').set(bearer()).send({});
+    expect(next.body).toMatchObject({ notifications_sent: 1 });
+    expect(slackPosts).toHaveLength(7);
+    const resent = slackPosts[6] as { text: string; blocks: unknown[] };
+    expect(resent.text).toMatch(new RegExp(`\\[${crashedId}, reenvío\\]$`));
+    expect(JSON.stringify(resent.blocks)).toContain('si ya recibió este aviso, ignórelo');
   });
 
   it('answers already_running to a trigger that arrives during a run', async () => {

@@ -30,8 +30,19 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Builds the notice for one analysed SII item; mentions the tech lead when priority is 4 or more and an id is set. */
-export function buildSlackMessage(item: SlackNoticeItem, analysis: SiiAnalysis, options: { techLeadId?: string | null }): SlackMessage {
+/** How a notice identifies itself, so a copy sent again after a crash can be recognised and ignored. */
+export interface NoticeIdentity {
+  /** The same for every send of one version of one item. */
+  noticeId: string;
+  /** True when an earlier send was interrupted after the claim: Slack may already have this notice. */
+  resend: boolean;
+}
+
+/**
+ * Builds the notice for one analysed SII item; mentions the tech lead when priority is 4 or more and an id is set.
+ * With an identity, the notice id ends the text and a last context line, marked as a possible repeat on a resend.
+ */
+export function buildSlackMessage(item: SlackNoticeItem, analysis: SiiAnalysis, options: { techLeadId?: string | null; identity?: NoticeIdentity }): SlackMessage {
   const link = item.pdfUrl ?? item.url;
   const mention =
     analysis.priority >= MENTION_FROM_PRIORITY && options.techLeadId && /^[A-Z0-9]+$/.test(options.techLeadId)
@@ -46,8 +57,12 @@ export function buildSlackMessage(item: SlackNoticeItem, analysis: SiiAnalysis, 
     `*Publicado:* ${item.publishedAt ?? '-'}`,
   ];
   const actions = analysis.actions.map((action) => `• ${escapeSlack(action)}`).join('\n');
+  const identity = options.identity;
+  const footer = identity
+    ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `Aviso \`${identity.noticeId}\`${identity.resend ? ' · reenvío tras una interrupción: si ya recibió este aviso, ignórelo' : ''}` }] }]
+    : [];
   return {
-    text: `${mention}SII: ${item.title} (prioridad ${analysis.priority}/5)`,
+    text: `${mention}SII: ${item.title} (prioridad ${analysis.priority}/5)${identity ? ` [${identity.noticeId}${identity.resend ? ', reenvío' : ''}]` : ''}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `SII: ${item.title}`.slice(0, 150), emoji: true } },
       { type: 'section', text: { type: 'mrkdwn', text: `${mention}*<${link}|${title}>*\n${header}` } },
@@ -58,6 +73,7 @@ export function buildSlackMessage(item: SlackNoticeItem, analysis: SiiAnalysis, 
         type: 'actions',
         elements: [{ type: 'button', text: { type: 'plain_text', text: item.pdfUrl ? 'Ver PDF' : 'Ver página' }, url: link }],
       },
+      ...footer,
     ],
   };
 }
