@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { GATEWAY_DEPS } from 'src/gateway/gateway.module.tokens';
-import type { GatewayDeps } from 'src/gateway/gateway-deps';
+import { Injectable } from '@nestjs/common';
+import { GatewayAdmin } from 'src/gateway';
 import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
 import { AdminClock } from './admin-clock';
 import { BreakerView, errorRate, providerState, ProviderState, utilization } from './provider-health';
@@ -54,7 +53,7 @@ export interface AdminOverview {
 @Injectable()
 export class AdminOverviewService {
   constructor(
-    @Inject(GATEWAY_DEPS) private readonly deps: GatewayDeps,
+    private readonly gateway: GatewayAdmin,
     private readonly usage: UsageRepository,
     private readonly prisma: PrismaService,
     private readonly writer: UsageWriterService,
@@ -63,7 +62,7 @@ export class AdminOverviewService {
 
   /** Providers the admin API knows: every vendor of the catalog, configured or not. */
   knownProviders(): string[] {
-    return Object.keys(this.deps.catalog.limits);
+    return this.gateway.knownProviders();
   }
 
   /** The whole overview within the caller's scope; buffered usage rows are written first so the figures include them. */
@@ -97,17 +96,16 @@ export class AdminOverviewService {
   }
 
   private async providers(scope: UsageScope, since: Date): Promise<ProviderOverview[]> {
-    const { breakers, catalog, limiter, providers } = this.deps;
-    const configured = new Set<string>(providers.vendorIds());
+    const configured = new Set<string>(this.gateway.configuredProviders());
     const recent = new Map((await this.usage.providerStats(scope, since)).map((s) => [s.provider, s]));
     return Promise.all(
       this.knownProviders().map(async (provider) => {
         const stats = recent.get(provider);
         const requests = stats?.requests ?? 0;
         const rate = errorRate(requests, stats?.failures ?? 0);
-        const breaker = breakers.state(provider);
-        const used = await limiter.usage(provider);
-        const limits = catalog.limits[provider as keyof typeof catalog.limits];
+        const breaker = this.gateway.breakerState(provider);
+        const used = await this.gateway.quotaUsage(provider);
+        const limits = this.gateway.limitsOf(provider)!;
         return {
           provider,
           configured: configured.has(provider),

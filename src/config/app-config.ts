@@ -49,6 +49,14 @@ export class AppConfig {
       promptCaching: boolean;
       responseCacheTtlSeconds: number;
       costFlushIntervalMs: number;
+      /** Proxy models without a catalog price: refused unless allowed, then priced at unpricedPrice and flagged. */
+      allowUnpricedModels: boolean;
+      unpricedPrice: { input: string; output: string };
+      /** Whether /v1 callers get the offline answer (instead of a 503) when no vendor can serve. */
+      proxyOfflineAnswers: boolean;
+      dropUnsupportedParams: boolean;
+      /** Whether requests with tools or images may be answered from the response cache. */
+      responseCacheTools: boolean;
     },
     readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number; timeouts: HttpTimeouts },
     readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
@@ -158,6 +166,11 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       promptCaching: env.ENABLE_PROMPT_CACHING ?? true,
       responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS ?? 3600,
       costFlushIntervalMs: env.COST_FLUSH_INTERVAL_MS ?? 1_000,
+      allowUnpricedModels: env.ALLOW_UNPRICED_MODELS ?? false,
+      unpricedPrice: (([input, output]) => ({ input, output }))((env.UNPRICED_MODEL_PRICE ?? '15.00/75.00').split('/')),
+      proxyOfflineAnswers: env.PROXY_OFFLINE_ANSWERS ?? false,
+      dropUnsupportedParams: env.DROP_UNSUPPORTED_PARAMS ?? false,
+      responseCacheTools: env.RESPONSE_CACHE_TOOLS ?? false,
     },
     {
       throttleTtlMs: env.THROTTLE_TTL_MS ?? 60_000,

@@ -62,6 +62,11 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_PROMPT_CACHING?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RESPONSE_CACHE_TTL_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) COST_FLUSH_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toBool) @IsBoolean() ALLOW_UNPRICED_MODELS?: boolean;
+  @IsOptional() @Matches(/^\d{1,6}(\.\d{1,6})?\/\d{1,6}(\.\d{1,6})?$/, { message: 'UNPRICED_MODEL_PRICE must be input/output USD per million tokens, e.g. 3.00/15.00' }) UNPRICED_MODEL_PRICE?: string;
+  @IsOptional() @Transform(toBool) @IsBoolean() PROXY_OFFLINE_ANSWERS?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() DROP_UNSUPPORTED_PARAMS?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() RESPONSE_CACHE_TOOLS?: boolean;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) THROTTLE_TTL_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) THROTTLE_DEFAULT_PER_MIN?: number;

@@ -1,63 +1,70 @@
-import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
 import { HealthContributors } from 'src/health/health-contributors';
 import { KvStore, RedisHandle } from 'src/infra/redis';
 import { ModelCatalog } from './catalog/model-catalog';
-import { OpenAiFrontDoorController } from './front-door/openai-front-door.controller';
+
+import { OpenAiDoorController } from './front-door/openai-door.controller';
+import { GatewayAdmin } from './gateway-admin';
 import { GatewayEvent } from './gateway.events';
-import type { GatewayDeps } from './gateway-deps';
 import { GatewayService } from './gateway.service';
 import { LlmClient } from './llm-client';
 import { LlmMetricsListener, quotaUtilization } from './metrics/llm-metrics.listener';
 import { ProviderRegistry } from './providers/provider.registry';
 import { SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
+import { TargetPolicy, VendorGate } from './resilience/target-policy';
 import { QuotaAlertWriter } from './usage/quota-alert.writer';
 import { QuotaMonitor } from './usage/quota-monitor';
+import { ResponseCache } from './usage/response-cache';
+import { UsageRecorder } from './usage/usage-recorder';
 import { UsageWriterService } from './usage/usage-writer.service';
 
-export { GATEWAY_DEPS } from './gateway.module.tokens';
-import { GATEWAY_DEPS } from './gateway.module.tokens';
+const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: config.llm.dayMs });
 
-/** The LLM gateway: providers, resilience, usage and the OpenAI-compatible front door. */
+/** The LLM gateway: providers, resilience, usage and the OpenAI- and Anthropic-compatible doors. */
 @Global()
 @Module({
-  controllers: [OpenAiFrontDoorController],
+  controllers: [OpenAiDoorController],
   providers: [
+    { provide: ModelCatalog, inject: [AppConfig], useFactory: (config: AppConfig) => ModelCatalog.load(config) },
+    { provide: ProviderRegistry, inject: [AppConfig], useFactory: (config: AppConfig) => new ProviderRegistry(config) },
     {
-      provide: GATEWAY_DEPS,
-      inject: [AppConfig, KvStore, RedisHandle, EventEmitter2],
-      useFactory: (config: AppConfig, kv: KvStore, redis: RedisHandle, events: EventEmitter2): GatewayDeps => {
-        const windowMs = { minute: config.llm.minuteMs, day: config.llm.dayMs };
-        return {
-          config,
-          kv,
-          events,
-          catalog: ModelCatalog.load(config),
-          providers: new ProviderRegistry(config),
-          breakers: new SharedCircuitBreakers(kv, { failureThreshold: config.llm.breakerFailureThreshold, openMs: config.llm.breakerOpenMs }),
-          limiter: new ProviderRateLimiter(redis, windowMs),
-          quotas: new QuotaMonitor(kv, windowMs, (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
-        };
-      },
+      provide: SharedCircuitBreakers,
+      inject: [KvStore, AppConfig],
+      useFactory: (kv: KvStore, config: AppConfig) => new SharedCircuitBreakers(kv, { failureThreshold: config.llm.breakerFailureThreshold, openMs: config.llm.breakerOpenMs }),
     },
-    { provide: GatewayService, inject: [GATEWAY_DEPS], useFactory: (deps: GatewayDeps) => new GatewayService(deps) },
+    { provide: ProviderRateLimiter, inject: [RedisHandle, AppConfig], useFactory: (redis: RedisHandle, config: AppConfig) => new ProviderRateLimiter(redis, windowsOf(config)) },
+    {
+      provide: QuotaMonitor,
+      inject: [KvStore, AppConfig, EventEmitter2],
+      useFactory: (kv: KvStore, config: AppConfig, events: EventEmitter2) =>
+        new QuotaMonitor(kv, windowsOf(config), (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
+    },
+    VendorGate,
+    TargetPolicy,
+    UsageRecorder,
+    ResponseCache,
+    GatewayService,
     { provide: LlmClient, useExisting: GatewayService },
+    GatewayAdmin,
     UsageWriterService,
     QuotaAlertWriter,
     LlmMetricsListener,
   ],
-  exports: [LlmClient, GatewayService, GATEWAY_DEPS, UsageWriterService],
+  exports: [LlmClient, GatewayService, GatewayAdmin, UsageWriterService, QuotaMonitor],
 })
 export class GatewayModule implements OnModuleInit {
   constructor(
-    @Inject(GATEWAY_DEPS) private readonly deps: GatewayDeps,
+    private readonly breakers: SharedCircuitBreakers,
+    private readonly providers: ProviderRegistry,
+    private readonly events: EventEmitter2,
     private readonly health: HealthContributors,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const { breakers, providers, events } = this.deps;
+    const { breakers, providers, events } = this;
     breakers.onChange((provider, breaker) => events.emit(GatewayEvent.ProviderHealth, { provider, breaker }));
     await breakers.start(providers.vendorIds());
     for (const provider of providers.vendorIds()) events.emit(GatewayEvent.ProviderHealth, { provider, breaker: breakers.state(provider) });

@@ -2,29 +2,51 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { loadConfig } from 'src/config';
 import { MemoryKvStore, RedisHandle } from 'src/infra/redis';
 import { ModelCatalog } from './catalog/model-catalog';
+import { NoTargetServedError, StreamInterruptedError, UnpricedModelError, UpstreamRequestError } from './gateway-errors';
 import { GatewayEvent } from './gateway.events';
-import type { GatewayDeps } from './gateway-deps';
 import { GatewayService } from './gateway.service';
 import type { LlmRequest, LlmStreamEvent, ProviderId } from './llm.types';
 import { OfflineProvider } from './providers/offline/offline.provider';
-import { LlmProvider, ProviderError, ProviderStreamChunk } from './providers/provider';
+import { ChatBody, LlmProvider, ProviderError, ProviderStreamChunk } from './providers/provider';
 import type { ProviderRegistry } from './providers/provider.registry';
+import { UnsupportedParameterError } from './providers/unsupported-parameter.error';
+import type { RunOptions } from './request-run';
 import { SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
+import { TargetPolicy, VendorGate } from './resilience/target-policy';
+import type { UsageRecord } from './usage/usage-record';
 import { QuotaMonitor } from './usage/quota-monitor';
+import { ResponseCache } from './usage/response-cache';
+import { UsageRecorder } from './usage/usage-recorder';
 
 const USAGE = { input: 10, output: 2, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+type Step = 'fail' | 'reject' | 'cut' | string;
 
-/** A vendor whose streams follow a script: each call takes the next step (fail before the first chunk, or answer). */
-function scriptedVendor(id: ProviderId, steps: ('fail' | string)[]) {
+function completion(text: string) {
+  return { id: 'x', object: 'chat.completion' as const, created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant' as const, content: text, refusal: null }, finish_reason: 'stop' as const, logprobs: null }] };
+}
+
+function chunk(text: string): ProviderStreamChunk {
+  return { type: 'chunk', chunk: { id: 'x', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] } };
+}
+
+/**
+ * A vendor following a script, one step per call: 'fail' (503 before any text), 'reject' (the vendor refuses the
+ * caller's request, 400), 'cut' (a stream that breaks after its first text), or the text to answer.
+ */
+function scriptedVendor(id: ProviderId, steps: Step[], refuses?: string) {
   const closed: number[] = [];
   let calls = 0;
+  const failure = (step: Step) => (step === 'reject' ? new ProviderError('bad_request', 'bad', id, 400, undefined, 'vendor says: tools[0] is invalid') : new ProviderError('server', 'upstream 503', id, 503));
   const provider: LlmProvider = {
     id,
+    check: (body: ChatBody) => {
+      if (refuses && body[refuses] !== undefined) throw new UnsupportedParameterError(refuses, id);
+    },
     complete: async () => {
       const step = steps[calls++];
-      if (step === 'fail') throw new ProviderError('server', 'upstream 503', id, 503);
-      return { text: step, finishReason: 'stop', usage: USAGE };
+      if (step === 'fail' || step === 'reject') throw failure(step);
+      return { completion: completion(step), finishReason: 'stop', usage: USAGE };
     },
     stream: (): AsyncIterable<ProviderStreamChunk> => {
       const call = calls++;
@@ -33,9 +55,10 @@ function scriptedVendor(id: ProviderId, steps: ('fail' | string)[]) {
       return {
         [Symbol.asyncIterator]: () => ({
           next: async () => {
-            if (step === 'fail') throw new ProviderError('server', 'upstream 503', id, 503);
+            if (step === 'fail' || step === 'reject') throw failure(step);
             sent += 1;
-            if (sent === 1) return { done: false, value: { type: 'text', text: step } };
+            if (sent === 1) return { done: false, value: chunk(step === 'cut' ? 'medio ' : step) };
+            if (step === 'cut') throw new ProviderError('network', 'socket hang up', id);
             if (sent === 2) return { done: false, value: { type: 'end', finishReason: 'stop', usage: USAGE } };
             return { done: true, value: undefined };
           },
@@ -58,24 +81,26 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const byId = new Map<ProviderId, LlmProvider>([...vendors.map((v) => [v.id, v] as const), ['offline', offline]]);
   const providers = { offline, get: (id: ProviderId) => byId.get(id), vendorIds: () => vendors.map((v) => v.id) } as unknown as ProviderRegistry;
   const windowMs = { minute: 60_000, day: 86_400_000 };
-  const deps: GatewayDeps = {
-    config, kv, events, providers,
-    catalog: ModelCatalog.load(config),
-    breakers: new SharedCircuitBreakers(kv, { failureThreshold: 5, openMs: 60_000 }),
-    limiter: new ProviderRateLimiter(new RedisHandle(null, null), windowMs),
-    quotas: new QuotaMonitor(kv, windowMs, () => undefined),
-  };
+  const catalog = ModelCatalog.load(config);
+  const breakers = new SharedCircuitBreakers(kv, { failureThreshold: 5, openMs: 60_000 });
+  const limiter = new ProviderRateLimiter(new RedisHandle(null, null), windowMs);
+  const gate = new VendorGate(breakers, limiter, new QuotaMonitor(kv, windowMs, () => undefined), catalog, config);
+  const sut = new GatewayService(config, catalog, providers, new TargetPolicy(gate, config, events), limiter, new UsageRecorder(catalog, config, events), new ResponseCache(kv, config), events);
   const fallbacks: unknown[] = [];
   const cacheHits: unknown[] = [];
+  const rows: UsageRecord[] = [];
   events.on(GatewayEvent.Fallback, (e) => fallbacks.push(e));
   events.on(GatewayEvent.ResponseCacheHit, (e) => cacheHits.push(e));
-  return { sut: new GatewayService(deps), fallbacks, cacheHits };
+  events.on(GatewayEvent.Usage, (row: UsageRecord) => rows.push(row));
+  return { sut, fallbacks, cacheHits, rows };
 }
 
 const request: LlmRequest = { operation: 'test', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hola' }], caller: { apiKeyName: 'test' } };
+const proxy = (over: Partial<RunOptions> = {}): RunOptions => ({ operation: 'proxy.chat', caller: { apiKeyName: 'a' }, offline: false, dropUnsupported: false, cache: { enabled: true }, ...over });
+const body = (over: Record<string, unknown> = {}): ChatBody => ({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hola' }], ...over }) as ChatBody;
 
-async function collect(events: AsyncIterable<LlmStreamEvent>): Promise<LlmStreamEvent[]> {
-  const all: LlmStreamEvent[] = [];
+async function collect<T>(events: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
   for await (const event of events) all.push(event);
   return all;
 }
@@ -85,7 +110,7 @@ describe(GatewayService.name, () => {
     it('retries a failure before the first chunk on the same vendor, closing the failed stream', async () => {
       const openai = scriptedVendor('openai', ['fail', 'hola']);
       const { sut, fallbacks } = build([openai.provider]);
-      const events = await collect(sut.stream(request));
+      const events = await collect<LlmStreamEvent>(sut.stream(request));
       expect(events.map((e) => e.type)).toEqual(['start', 'text', 'done']);
       expect(events.at(-1)).toMatchObject({ result: { provider: 'openai', text: 'hola', attempts: 2, usedFallback: false } });
       expect(openai.closed).toContain(0);
@@ -96,10 +121,25 @@ describe(GatewayService.name, () => {
       const openai = scriptedVendor('openai', ['fail', 'fail', 'fail', 'fail']);
       const anthropic = scriptedVendor('anthropic', ['desde anthropic']);
       const { sut, fallbacks } = build([openai.provider, anthropic.provider]);
-      const events = await collect(sut.stream(request));
+      const events = await collect<LlmStreamEvent>(sut.stream(request));
       expect(events.at(-1)).toMatchObject({ result: { provider: 'anthropic', text: 'desde anthropic', usedFallback: true } });
       expect(openai.closed).toEqual([0, 1, 2, 3]);
       expect(fallbacks).toEqual([expect.objectContaining({ from: 'openai', to: 'anthropic', reason: 'server' })]);
+    });
+
+    it('ends a stream broken midway with StreamInterruptedError, never a fallback, and records a partial row', async () => {
+      const openai = scriptedVendor('openai', ['cut']);
+      const anthropic = scriptedVendor('anthropic', ['nunca']);
+      const { sut, rows } = build([openai.provider, anthropic.provider]);
+      const seen: string[] = [];
+      await expect(
+        (async () => {
+          for await (const event of sut.chatStream(body(), proxy())) seen.push(event.type);
+        })(),
+      ).rejects.toBeInstanceOf(StreamInterruptedError);
+      expect(seen).toEqual(['start', 'chunk']);
+      expect(anthropic.calls()).toBe(0);
+      expect(rows).toEqual([expect.objectContaining({ provider: 'openai', status: 'partial', errorKind: 'network' })]);
     });
   });
 
@@ -112,15 +152,61 @@ describe(GatewayService.name, () => {
       expect(fallbacks).toEqual([expect.objectContaining({ from: 'openai', to: 'anthropic', reason: 'server' })]);
     });
 
-    it('answers a repeated deterministic request from the response cache and announces the hit (llm_cache_hits_total)', async () => {
-      const openai = scriptedVendor('openai', ['una vez']);
-      const { sut, cacheHits } = build([openai.provider], 60);
-      const deterministic = { ...request, temperature: 0 };
-      await sut.complete({ ...deterministic, requestId: 'first' });
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(await sut.complete({ ...deterministic, requestId: 'second' })).toMatchObject({ text: 'una vez', cached: true, costUsd: '0.000000000000' });
+    it("ends the request on the vendor's refusal of the caller's own request, without retry or fallback and without the vendor's text", async () => {
+      const openai = scriptedVendor('openai', ['reject']);
+      const anthropic = scriptedVendor('anthropic', ['nunca']);
+      const { sut } = build([openai.provider, anthropic.provider]);
+      const error = await sut.chat(body(), proxy()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UpstreamRequestError);
+      expect((error as Error).message).not.toContain('vendor says');
       expect(openai.calls()).toBe(1);
-      expect(cacheHits).toEqual([{ requestId: 'second' }]);
+      expect(anthropic.calls()).toBe(0);
+    });
+
+    it('stops when the caller has left: no retry, no fallback', async () => {
+      const openai = scriptedVendor('openai', ['fail', 'hola']);
+      const anthropic = scriptedVendor('anthropic', ['nunca']);
+      const { sut } = build([openai.provider, anthropic.provider]);
+      const left = new AbortController();
+      left.abort(new Error('client disconnected'));
+      await expect(sut.chat(body(), proxy({ signal: left.signal }))).rejects.toBeDefined();
+      expect(anthropic.calls()).toBe(0);
+    });
+
+    it('answers a proxy caller with an error naming each target instead of the offline text when every vendor fails', async () => {
+      const openai = scriptedVendor('openai', ['fail', 'fail', 'fail', 'fail']);
+      const { sut } = build([openai.provider]);
+      const error = await sut.chat(body(), proxy({ maxRetries: 0 })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NoTargetServedError);
+      expect((error as Error).message).toContain('openai/gpt-4o-mini: server');
+    });
+
+    it('skips a fallback target that cannot honour a field, and refuses when none can', async () => {
+      const openai = scriptedVendor('openai', ['fail'], undefined);
+      const anthropic = scriptedVendor('anthropic', ['nunca'], 'logprobs');
+      const { sut } = build([openai.provider, anthropic.provider]);
+      const error = await sut.chat(body({ logprobs: true }), proxy({ maxRetries: 0 })).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/anthropic.*unsupported|anthropic cannot honour "logprobs"/);
+      expect(anthropic.calls()).toBe(0);
+      const alone = build([scriptedVendor('anthropic', ['nunca'], 'logprobs').provider]);
+      await expect(alone.sut.chat(body({ model: 'claude-sonnet-4', logprobs: true }), proxy())).rejects.toThrow('anthropic cannot honour "logprobs"');
+    });
+
+    it('refuses a model without a catalog price unless the operator allowed unpriced models', async () => {
+      const { sut } = build([scriptedVendor('anthropic', ['hola']).provider]);
+      await expect(sut.chat(body({ model: 'anthropic/claude-opus-9' }), proxy())).rejects.toBeInstanceOf(UnpricedModelError);
+    });
+
+    it('answers a repeated deterministic request from the cache of the same caller only', async () => {
+      const openai = scriptedVendor('openai', ['una vez', 'otra clave']);
+      const { sut, cacheHits } = build([openai.provider], 60);
+      const deterministic = body({ temperature: 0 });
+      await sut.chat(deterministic, proxy());
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await sut.chat(deterministic, proxy())).result).toMatchObject({ text: 'una vez', cached: true, costUsd: '0.000000000000' });
+      expect(cacheHits).toHaveLength(1);
+      expect((await sut.chat(deterministic, proxy({ caller: { apiKeyName: 'b' } }))).result).toMatchObject({ text: 'otra clave', cached: false });
+      expect((await sut.chat(body({ temperature: 0, seed: 7 }), proxy())).result.cached).toBe(false);
     });
   });
 });

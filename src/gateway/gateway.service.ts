@@ -1,276 +1,235 @@
-import { BadRequestException, HttpException, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from 'src/config';
+import { ModelCatalog } from './catalog/model-catalog';
 import { GatewayEvent } from './gateway.events';
-import type { GatewayDeps } from './gateway-deps';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { NoTargetServedError, StreamInterruptedError, TargetFailure, targetName, UnpricedModelError, UpstreamRequestError } from './gateway-errors';
 import { LlmClient } from './llm-client';
-import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import { approximateTokens, isProviderError, LlmProvider, NO_USAGE, ProviderCall, ProviderError, ProviderStreamChunk, toProviderError } from './providers/provider';
-import { RouteTarget, resolveTargets, UnknownModelError } from './routing/router';
-import { Attempts, TargetExecutor, TargetSkipped } from './target-executor';
-import { costOf, estimatedCost } from './usage/pricing';
-import type { UsageRecord } from './usage/usage-record';
+import { toChatBody, toRunOptions } from './llm-request.adapter';
+import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId } from './llm.types';
+import { ChatBody, ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, toProviderError } from './providers/provider';
+import { ProviderRegistry } from './providers/provider.registry';
+import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
+import { RequestRun, RunOptions } from './request-run';
+import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
+import { TargetPolicy, TargetSkipped } from './resilience/target-policy';
+import { resolveTargets, RouteTarget, UnknownModelError } from './routing/router';
+import { estimatedCost } from './usage/pricing';
+import { ResponseCache } from './usage/response-cache';
+import { approximateTokens, requestedMaxOutput } from './usage/token-estimate';
+import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
 
-/** A vendor rejected the caller's own request (4xx): never retried, never a fallback. */
-export class UpstreamRequestError extends HttpException {
-  constructor(readonly providerError: ProviderError) {
-    super(`The ${providerError.provider} API rejected the request: ${providerError.message}`, providerError.status && providerError.status < 500 ? providerError.status : 400);
-  }
+export interface ChatOutcome {
+  completion: ChatCompletion;
+  result: LlmResult;
 }
 
-/** A stream that failed after text was sent: it must end with an error, never a clean end. */
-export class StreamInterruptedError extends Error {
-  readonly kind = 'stream_interrupted';
-}
+export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunk'; chunk: ChatCompletionChunk; raw?: string } | { type: 'done'; result: LlmResult };
 
-interface Prepared {
-  requestId: string;
-  started: number;
-  targets: RouteTarget[];
-  estimate: number;
-  signal: AbortSignal;
-  /** Clears the deadline timer and the caller-abort listener. */
-  dispose(): void;
-  deadline: number;
-  cacheKey?: string;
-}
-
-/** The one request path for every AI call: limits, breakers, retries, fallback, costs and events. */
+/**
+ * The one request path for every AI call, read top to bottom: route the model to targets, check the cost
+ * ceiling, then try each target through its policy (gates, retries) on its wire client, and record usage.
+ * The doors (/v1 OpenAI and Anthropic) and the Odoo features (LlmClient) all come through here.
+ */
 @Injectable()
 export class GatewayService extends LlmClient {
-  private readonly executor: TargetExecutor;
+  private readonly logger = new Logger('Gateway');
   private readonly configured: Set<ProviderId>;
 
-  constructor(private readonly deps: GatewayDeps) {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly catalog: ModelCatalog,
+    private readonly providers: ProviderRegistry,
+    private readonly policy: TargetPolicy,
+    private readonly limiter: ProviderRateLimiter,
+    private readonly usage: UsageRecorder,
+    private readonly cache: ResponseCache,
+    private readonly events: EventEmitter2,
+  ) {
     super();
-    this.executor = new TargetExecutor(deps);
-    this.configured = new Set(deps.providers.vendorIds());
+    this.configured = new Set(providers.vendorIds());
   }
 
   hasVendors(): boolean {
     return this.configured.size > 0;
   }
 
-  private prepare(request: LlmRequest): Prepared {
-    const { config, catalog } = this.deps;
+  // ---- the Odoo features' entry (LlmClient) ----
+
+  async complete(request: LlmRequest): Promise<LlmResult> {
+    const { result } = await this.chat(toChatBody(request), toRunOptions(request));
+    return result;
+  }
+
+  async *stream(request: LlmRequest): AsyncIterable<LlmStreamEvent> {
+    for await (const event of this.chatStream(toChatBody(request), toRunOptions(request))) {
+      if (event.type === 'chunk') {
+        const text = event.chunk.choices?.[0]?.delta?.content;
+        if (text) yield { type: 'text', text };
+      } else if (event.type === 'start') yield { type: 'start', provider: event.provider, model: event.model };
+      else if (event.type === 'done') yield event;
+    }
+  }
+
+  // ---- the canonical path ----
+
+  async chat(body: ChatBody, options: RunOptions): Promise<ChatOutcome> {
+    const run = this.begin(body, options);
+    try {
+      const cacheKey = this.cache.keyFor(body, run.targets[0]?.model ?? '', options.caller, options.cache.enabled);
+      const hit = cacheKey ? await this.cache.get<ChatOutcome>(cacheKey) : undefined;
+      if (hit) {
+        const result: LlmResult = { ...hit.result, cached: true, costUsd: '0.000000000000', requestId: run.id, latencyMs: run.latencyMs() };
+        this.usage.cacheHit(run, result);
+        return { completion: hit.completion, result };
+      }
+      const { target, value } = await this.firstServing(run, body, false, (provider, call) => provider.complete(body, call));
+      const message = value.completion.choices[0]?.message;
+      const result = this.usage.result(run, target, message?.content ?? '', value.finishReason, value.usage);
+      this.settle(run, target, result, false);
+      if (cacheKey && target.provider !== 'offline') this.cache.set(cacheKey, { completion: value.completion, result }, options.cache.ttlSeconds);
+      return { completion: value.completion, result };
+    } finally {
+      run.dispose();
+    }
+  }
+
+  /** Streams; falls back only until the first chunk, and throws StreamInterruptedError on a mid-stream failure. */
+  async *chatStream(body: ChatBody, options: RunOptions): AsyncIterable<ChatStreamEvent> {
+    const run = this.begin(body, options);
+    try {
+      const { target, value } = await this.firstServing(run, body, true, async (provider, call) => {
+        const iterator = provider.stream(body, call)[Symbol.asyncIterator]();
+        try {
+          return { iterator, first: await iterator.next() };
+        } catch (error) {
+          await iterator.return?.().catch(() => undefined);
+          throw error;
+        }
+      });
+      yield { type: 'start', provider: target.provider, model: target.model, requestId: run.id };
+      let step = value.first;
+      let text = '';
+      try {
+        for (; !step.done; step = await value.iterator.next()) {
+          const item = step.value;
+          if (item.type === 'chunk') {
+            run.firstTokenAt ??= performance.now();
+            text += item.chunk.choices?.[0]?.delta?.content ?? '';
+            yield item;
+            continue;
+          }
+          const result = this.usage.result(run, target, text, item.finishReason, item.usage);
+          this.settle(run, target, result, true);
+          yield { type: 'done', result };
+          return;
+        }
+        throw new ProviderError('stream_interrupted', 'Vendor stream ended without usage', target.provider);
+      } catch (error) {
+        const failure = toProviderError(error, target.provider, run.signal);
+        if (failure.kind !== 'aborted') await this.policy.gateFor(target).failed(target, failure);
+        this.usage.failed(run, target, failure, true, { input: run.estimate, output: Math.ceil(text.length / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 });
+        this.logger.warn(`stream from ${targetName(target)} failed after ${text.length} characters: ${failure.kind}${failure.vendorMessage ? ` (${failure.vendorMessage})` : ''}`);
+        throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters (${failure.kind})`);
+      } finally {
+        if (!step.done) await value.iterator.return?.().catch(() => undefined);
+      }
+    } finally {
+      run.dispose();
+    }
+  }
+
+  async embed(body: EmbeddingBody, options: RunOptions): Promise<{ response: CreateEmbeddingResponse; result: LlmResult }> {
+    const inputs = Array.isArray(body.input) ? body.input : [body.input];
+    const run = this.begin({ model: body.model, messages: inputs.map((i) => ({ role: 'user' as const, content: typeof i === 'string' ? i : JSON.stringify(i) })), max_tokens: 0 }, options);
+    try {
+      const { target, value } = await this.firstServing(run, undefined, false, (provider, call) => {
+        if (!provider.embed) throw new UnsupportedParameterError('embeddings', provider.id, 'this vendor has no embeddings API');
+        return provider.embed(body, call);
+      });
+      const result = this.usage.result(run, target, '', 'stop', value.usage);
+      this.settle(run, target, result, false);
+      return { response: value.response, result };
+    } finally {
+      run.dispose();
+    }
+  }
+
+  /** Routes the request, estimates it once and applies the per-request cost ceiling to every route. */
+  private begin(body: ChatBody, options: RunOptions): RequestRun {
     let targets: RouteTarget[];
     try {
-      targets = resolveTargets(request.model, catalog, this.configured);
+      targets = resolveTargets(body.model, this.catalog, this.configured, { fallbacks: options.fallbacks, offline: options.offline !== false });
     } catch (error) {
       if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
       throw error;
     }
+    const estimate = approximateTokens(body);
     const primary = targets[0];
-    const estimate = approximateTokens(request);
-    const prices = catalog.get(primary.model)?.prices;
-    if (prices && primary.provider !== 'offline') {
-      const worst = estimatedCost(estimate, request.maxTokens ?? DEFAULT_MAX_TOKENS, prices);
-      if (worst > config.llm.maxEstimatedCostPerRequest) {
+    if (primary && primary.provider !== 'offline') {
+      const { prices, unpriced } = this.usage.pricesOf(primary);
+      if (unpriced && !this.config.llm.allowUnpricedModels) {
+        throw new UnpricedModelError(`Model "${primary.model}" on ${primary.provider} has no price in the catalog, so its cost cannot be recorded; use a catalog model (GET /v1/models), add it with MODEL_CATALOG_PATH, or set ALLOW_UNPRICED_MODELS=true`);
+      }
+      const maxOutput = requestedMaxOutput(body) ?? DEFAULT_MAX_TOKENS;
+      const worst = estimatedCost(estimate, maxOutput, prices);
+      if (worst > this.config.llm.maxEstimatedCostPerRequest) {
         throw new UnprocessableEntityException(
-          `Estimated cost US$${worst.toFixed(4)} (${estimate} input tokens + up to ${request.maxTokens ?? DEFAULT_MAX_TOKENS} output on ${primary.model}) exceeds the per-request ceiling of US$${config.llm.maxEstimatedCostPerRequest} (MAX_ESTIMATED_COST_PER_REQUEST); shorten the prompt or lower max_tokens`,
+          `Estimated cost US$${worst.toFixed(4)} (${estimate} input tokens + up to ${maxOutput} output on ${primary.model}) exceeds the per-request ceiling of US$${this.config.llm.maxEstimatedCostPerRequest} (MAX_ESTIMATED_COST_PER_REQUEST); shorten the prompt or lower max_tokens`,
         );
       }
     }
-    const deadline = Date.now() + (request.deadlineMs ?? config.llm.requestDeadlineMs);
-    // One controller per request rather than AbortSignal.any/timeout, which allocate per call and were
-    // measured leaking memory under sustained load on Node 20.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('Request deadline reached', 'TimeoutError')), Math.max(1, deadline - Date.now()));
-    const onCallerAbort = () => controller.abort(request.signal?.reason);
-    if (request.signal?.aborted) onCallerAbort();
-    else request.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    const deterministic = request.temperature === 0 && !request.noCache && config.llm.responseCacheTtlSeconds > 0;
-    return {
-      requestId: request.requestId ?? randomUUID(),
-      started: performance.now(),
-      targets,
-      estimate,
-      signal: controller.signal,
-      dispose: () => {
-        clearTimeout(timer);
-        request.signal?.removeEventListener('abort', onCallerAbort);
-      },
-      deadline,
-      cacheKey: deterministic ? this.cacheKey(request, targets[0]) : undefined,
-    };
-  }
-
-  private cacheKey(request: LlmRequest, primary: RouteTarget): string {
-    const material = JSON.stringify([primary.model, request.system, request.messages, request.maxTokens, request.json]);
-    return `llm-cache:${createHash('sha256').update(material).digest('hex')}`;
-  }
-
-  async complete(request: LlmRequest): Promise<LlmResult> {
-    const p = this.prepare(request);
-    try {
-      return await this.completePrepared(request, p);
-    } finally {
-      p.dispose();
-    }
-  }
-
-  private async completePrepared(request: LlmRequest, p: Prepared): Promise<LlmResult> {
-    if (p.cacheKey) {
-      const hit = await this.deps.kv.get(p.cacheKey);
-      if (hit) {
-        const cached = { ...(JSON.parse(hit) as LlmResult), cached: true, costUsd: '0.000000000000', requestId: p.requestId, latencyMs: Math.round(performance.now() - p.started) };
-        this.record(request, p, cached, 'cached', false);
-        this.deps.events.emit(GatewayEvent.ResponseCacheHit, { requestId: p.requestId });
-        return cached;
-      }
-    }
-    const attempts: Attempts = { count: 0, vendorMs: 0 };
-    const { target, value: completion } = await this.firstServing(request, p, attempts, false, (provider, call) => provider.complete(call));
-    const result = this.result(p, target, completion.text, completion.finishReason, completion.usage, attempts.count);
-    this.afterSuccess(request, p, target, result, false, undefined, target.provider === 'offline' ? undefined : result.latencyMs - attempts.vendorMs);
-    if (p.cacheKey && target.provider !== 'offline') void this.deps.kv.set(p.cacheKey, JSON.stringify(result), this.deps.config.llm.responseCacheTtlSeconds * 1000).catch(() => undefined);
-    return result;
+    return new RequestRun(randomUUID(), options, targets, estimate, body.model ?? this.catalog.defaultModel, Date.now(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
   }
 
   /**
-   * The fallback chain both paths share: tries each target through its gates and retries until one answers,
-   * announcing each fallback; a caller fault or departure ends the request at once.
+   * The fallback chain: tries each target through its policy until one answers, announcing each fallback.
+   * A caller fault or departure ends the request at once; a target that cannot honour a field is skipped.
    */
-  private async firstServing<T>(request: LlmRequest, p: Prepared, attempts: Attempts, streamed: boolean, run: (provider: LlmProvider, call: ProviderCall) => Promise<T>): Promise<{ target: RouteTarget; value: T }> {
-    let previous: RouteTarget | undefined;
-    let lastError: ProviderError | undefined;
-    for (const target of p.targets) {
-      if (p.signal.aborted && target.provider !== 'offline') continue;
-      if (previous) this.deps.events.emit(GatewayEvent.Fallback, { requestId: p.requestId, from: previous.provider, to: target.provider, reason: lastError?.kind ?? 'skipped' });
-      previous = target;
+  private async firstServing<T>(run: RequestRun, body: ChatBody | undefined, streamed: boolean, call: (provider: LlmProvider, providerCall: ReturnType<TargetPolicy['callFor']>) => Promise<T>): Promise<{ target: RouteTarget; value: T }> {
+    const failures: TargetFailure[] = [];
+    let unsupported: UnsupportedParameterError | undefined;
+    for (const target of run.targets) {
+      if (run.signal.aborted && target.provider !== 'offline') continue;
+      if (run.target) this.events.emit(GatewayEvent.Fallback, { requestId: run.id, from: run.target.provider, to: target.provider, reason: failures.at(-1)?.reason ?? 'skipped' });
+      run.target = target;
       try {
-        const provider = this.executor.provider(target);
-        await this.executor.admit(target, p.estimate, p.signal);
-        return { target, value: await this.executor.withRetries(target, p.signal, attempts, (call) => run(provider, call), request, p.estimate, p.deadline) };
+        const provider = this.providers.get(target.provider);
+        if (!provider) throw new TargetSkipped('not_configured', target);
+        if (body) provider.check(body, { dropUnsupported: run.options.dropUnsupported });
+        return { target, value: await this.policy.execute(run, target, (providerCall) => call(provider, providerCall)) };
       } catch (error) {
-        lastError = this.handleTargetError(error, request, p, target, attempts, streamed);
-      }
-    }
-    throw lastError ?? new Error('No route could serve the request');
-  }
-
-  /** Decides whether a failed target ends the request (caller fault, abort) or lets the next target try. */
-  private handleTargetError(error: unknown, request: LlmRequest, p: Prepared, target: RouteTarget, attempts: Attempts, streamed: boolean): ProviderError | undefined {
-    if (error instanceof TargetSkipped) return new ProviderError('server', `skipped: ${error.reason}`, target.provider);
-    const pe = isProviderError(error) ? error : toProviderError(error, target.provider, p.signal);
-    // The caller's own fault or departure ends the request; a spent deadline moves on to the offline answer.
-    if (pe.kind === 'bad_request' || request.signal?.aborted) {
-      this.recordFailure(request, p, target, pe, attempts.count, streamed);
-      if (pe.kind === 'bad_request') throw new UpstreamRequestError(pe);
-      throw pe;
-    }
-    return pe;
-  }
-
-  async *stream(request: LlmRequest): AsyncIterable<LlmStreamEvent> {
-    const p = this.prepare({ ...request, noCache: true });
-    try {
-      yield* this.streamPrepared(request, p);
-    } finally {
-      p.dispose();
-    }
-  }
-
-  private async *streamPrepared(request: LlmRequest, p: Prepared): AsyncIterable<LlmStreamEvent> {
-    const attempts: Attempts = { count: 0, vendorMs: 0 };
-    // Fallback is allowed only until the first chunk arrives: a target serves once its stream has started.
-    const { target, value } = await this.firstServing(request, p, attempts, true, async (provider, call) => {
-      const iterator = provider.stream(call)[Symbol.asyncIterator]();
-      try {
-        return { iterator, first: await iterator.next() };
-      } catch (error) {
-        await iterator.return?.().catch(() => undefined);
-        throw error;
-      }
-    });
-    yield* this.relay(request, p, target, value.iterator, value.first, attempts);
-  }
-
-  private async *relay(request: LlmRequest, p: Prepared, target: RouteTarget, iterator: AsyncIterator<ProviderStreamChunk>, first: IteratorResult<ProviderStreamChunk>, attempts: Attempts): AsyncIterable<LlmStreamEvent> {
-    yield { type: 'start', provider: target.provider, model: target.model };
-    let text = '';
-    let firstTokenAt: number | undefined;
-    let step = first;
-    try {
-      while (!step.done) {
-        const chunk = step.value;
-        if (chunk.type === 'text') {
-          firstTokenAt ??= performance.now();
-          text += chunk.text;
-          yield { type: 'text', text: chunk.text };
-        } else {
-          const result = this.result(p, target, text, chunk.finishReason, chunk.usage, attempts.count);
-          this.afterSuccess(request, p, target, result, true, firstTokenAt);
-          yield { type: 'done', result };
-          return;
+        if (isUnsupportedParameterError(error)) {
+          unsupported ??= error;
+          failures.push({ target: targetName(target), reason: error.message });
+          continue;
         }
-        step = await iterator.next();
+        if (error instanceof TargetSkipped) {
+          failures.push({ target: targetName(target), reason: error.reason });
+          continue;
+        }
+        const failure = isProviderError(error) ? error : toProviderError(error, target.provider, run.signal);
+        if (failure.vendorMessage) this.logger.warn(`${targetName(target)} failed (${failure.kind}, HTTP ${failure.status ?? '-'}): ${failure.vendorMessage}`);
+        this.usage.failed(run, target, failure, streamed);
+        if (failure.kind === 'bad_request') throw new UpstreamRequestError(failure);
+        if (run.callerLeft) throw failure;
+        failures.push({ target: targetName(target), reason: failure.kind });
       }
-      throw new ProviderError('stream_interrupted', 'Vendor stream ended without usage', target.provider);
-    } catch (error) {
-      const pe = toProviderError(error, target.provider, p.signal);
-      if (target.provider !== 'offline' && pe.kind !== 'aborted') void this.deps.breakers.recordFailure(target.provider).catch(() => undefined);
-      this.recordFailure(request, p, target, pe, attempts.count, true, { ...NO_USAGE, input: p.estimate, output: Math.ceil(text.length / 4) });
-      throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters: ${pe.message}`);
-    } finally {
-      if (!step.done) await iterator.return?.().catch(() => undefined);
     }
+    if (unsupported && failures.every((f) => f.reason !== 'breaker_open' && f.reason !== 'rate_limited') && failures.length === run.targets.length) throw new BadRequestException(unsupported.message);
+    throw new NoTargetServedError(failures);
   }
 
-  private result(p: Prepared, target: RouteTarget, text: string, finishReason: LlmResult['finishReason'], usage: TokenUsage, attempts: number): LlmResult {
-    const prices = this.deps.catalog.get(target.model)?.prices;
-    return {
-      text,
-      provider: target.provider,
-      model: target.model,
-      finishReason,
-      usage,
-      latencyMs: Math.round(performance.now() - p.started),
-      costUsd: prices ? costOf(usage, prices) : '0.000000000000',
-      attempts: Math.max(attempts, 1),
-      usedFallback: target !== p.targets[0],
-      cached: false,
-      requestId: p.requestId,
-    };
-  }
-
-  private afterSuccess(request: LlmRequest, p: Prepared, target: RouteTarget, result: LlmResult, streamed: boolean, firstTokenAt?: number, overheadMs?: number): void {
-    this.record(request, p, result, 'success', streamed);
-    this.deps.events.emit(GatewayEvent.Completed, { result, operation: request.operation, streamed, ttftMs: firstTokenAt ? firstTokenAt - p.started : undefined, overheadMs });
+  /** After a success: the usage row and events, and the TPM charge corrected to the vendor's real count. */
+  private settle(run: RequestRun, target: RouteTarget, result: LlmResult, streamed: boolean): void {
+    this.usage.succeeded(run, target, result, streamed);
     if (target.provider !== 'offline') {
       const actual = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.output;
-      void this.deps.limiter.correctTokens(target.provider, actual - p.estimate).catch(() => undefined);
+      void this.limiter.correctTokens(target.provider, actual - run.estimate).catch(() => undefined);
     }
   }
-
-  private record(request: LlmRequest, p: Prepared, result: LlmResult, status: UsageRecord['status'], streamed: boolean): void {
-    this.emitUsage(request, p, {
-      provider: status === 'cached' ? 'cache' : result.provider, model: result.model, usage: result.usage, costUsd: result.costUsd,
-      latencyMs: result.latencyMs, status, attempts: result.attempts, usedFallback: result.usedFallback, streamed,
-    });
-  }
-
-  /** A failed target: a usage row ('partial' when a stream was cut after some text) and a failure event. */
-  private recordFailure(request: LlmRequest, p: Prepared, target: RouteTarget, error: ProviderError, attempts: number, streamed: boolean, partial?: TokenUsage): void {
-    this.recordTarget(request, p, target, partial ?? NO_USAGE, partial ? 'partial' : 'error', attempts, streamed, error.kind);
-    this.deps.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: request.operation, kind: error.kind });
-  }
-
-  /** A usage row for a target that did not complete (error, or a stream cut after some text). */
-  private recordTarget(request: LlmRequest, p: Prepared, target: RouteTarget, usage: TokenUsage, status: UsageRecord['status'], attempts: number, streamed: boolean, errorKind: string): void {
-    const prices = this.deps.catalog.get(target.model)?.prices;
-    this.emitUsage(request, p, {
-      provider: target.provider, model: target.model, usage, costUsd: prices ? costOf(usage, prices) : '0.000000000000',
-      latencyMs: Math.round(performance.now() - p.started), status, attempts: Math.max(attempts, 1), usedFallback: target !== p.targets[0], streamed, errorKind,
-    });
-  }
-
-  /** The one place a usage row is put together: caller, operation and route come from the request. */
-  private emitUsage(request: LlmRequest, p: Prepared, outcome: Omit<UsageRecord, 'requestId' | 'createdAt' | 'apiKeyName' | 'companyId' | 'operation' | 'route'>): void {
-    this.deps.events.emit(GatewayEvent.Usage, {
-      requestId: p.requestId, createdAt: new Date(), apiKeyName: request.caller.apiKeyName, companyId: request.caller.companyId ?? null,
-      operation: request.operation, route: request.model ?? this.deps.catalog.defaultModel, ...outcome,
-    } satisfies UsageRecord);
-  }
 }
+

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { gatewayInternals, GatewayInternals } from './gateway-harness';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { GATEWAY_DEPS } from 'src/gateway/gateway.module.tokens';
-import type { GatewayDeps } from 'src/gateway/gateway-deps';
 import { insertUsage, PrivateServices, startPrivateServices } from './admin-test-env';
 import { ADMIN_KEY, API_KEY, startTestApp } from './setup';
 
@@ -15,7 +14,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 describe('Admin page in headless Chromium (real app, private database and Redis)', () => {
   let services: PrivateServices;
   let app: Awaited<ReturnType<typeof startTestApp>>;
-  let deps: GatewayDeps;
+  let deps: GatewayInternals;
   let browser: Browser;
   let page: Page;
   let origin: string;
@@ -25,7 +24,7 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
     services = await startPrivateServices();
     app = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, ANTHROPIC_API_KEY: 'sk-ant-e2e-page-not-used', BREAKER_FAILURE_THRESHOLD: '2', THROTTLE_DEFAULT_PER_MIN: '1000' });
-    deps = app.app.get<GatewayDeps>(GATEWAY_DEPS);
+    deps = gatewayInternals(app.app);
     origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
     // Within the current UTC day, so "today" holds both rows even just after midnight.
     const recent = new Date(Math.max(Date.now() - 30_000, new Date().setUTCHours(0, 0, 0, 0))).toISOString();

@@ -1,6 +1,5 @@
 import { AdminClock } from 'src/admin/admin-clock';
-import { GATEWAY_DEPS } from 'src/gateway/gateway.module.tokens';
-import type { GatewayDeps } from 'src/gateway/gateway-deps';
+import { gatewayInternals, GatewayInternals } from './gateway-harness';
 import { insertUsage, PrivateServices, startPrivateServices } from './admin-test-env';
 import { ADMIN_KEY, API_KEY, bearer, OTHER_KEY, startTestApp } from './setup';
 
@@ -23,14 +22,14 @@ describe('Admin API and cost report (real app, private Postgres database and Red
   let services: PrivateServices;
   let one: App;
   let two: App;
-  let deps: GatewayDeps;
+  let deps: GatewayInternals;
 
   beforeAll(async () => {
     services = await startPrivateServices();
     const env = { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, ANTHROPIC_API_KEY: 'sk-ant-e2e-admin-not-used', THROTTLE_DEFAULT_PER_MIN: '1000', BREAKER_FAILURE_THRESHOLD: '3' };
     one = await startTestApp(env);
     two = await startTestApp(env);
-    deps = one.app.get<GatewayDeps>(GATEWAY_DEPS);
+    deps = gatewayInternals(one.app);
     jest.spyOn(one.app.get(AdminClock), 'now').mockReturnValue(NOW);
   });
 
@@ -123,7 +122,7 @@ describe('Admin API and cost report (real app, private Postgres database and Red
   describe('actions', () => {
     it('force-closes an open breaker on every replica and audits it', async () => {
       for (let i = 0; i < 3; i += 1) await deps.breakers.recordFailure('groq');
-      const twoBreakers = two.app.get<GatewayDeps>(GATEWAY_DEPS).breakers;
+      const twoBreakers = gatewayInternals(two.app).breakers;
       await waitFor(() => twoBreakers.state('groq') === 'open');
       const before = await one.http.get('/api/admin/overview').set(bearer(ADMIN_KEY));
       expect(before.body.providers.find((p: { provider: string }) => p.provider === 'groq')).toMatchObject({ breaker: 'open', state: 'down' });

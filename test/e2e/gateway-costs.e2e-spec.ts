@@ -90,10 +90,10 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
     expect(second.cachedTokens).toBeGreaterThan(0);
     if (vendor === 'anthropic') expect(first.cacheCreationTokens).toBeGreaterThan(0);
 
-    const plainRow = await row(plain.body.id.replace('chatcmpl-', ''));
+    const plainRow = await row(plain.body.x_gateway.request_id);
     expect(plainRow).toEqual({ provider: vendor, model, status: 'success', streamed: false, ...expectedRow(first, prices) });
     expect(plain.body.x_gateway.cost_usd).toBe(plainRow.cost_usd);
-    const streamedRow = await row(last.id.replace('chatcmpl-', ''));
+    const streamedRow = await row(streamed.headers['x-gateway-request-id']);
     expect(streamedRow).toEqual({ provider: vendor, model, status: 'success', streamed: true, ...expectedRow(second, prices) });
     expect(last.x_gateway.cost_usd).toBe(streamedRow.cost_usd);
   });

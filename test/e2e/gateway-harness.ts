@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { GATEWAY_DEPS } from 'src/gateway/gateway.module';
-import type { GatewayDeps } from 'src/gateway/gateway-deps';
+import { ModelCatalog } from 'src/gateway/catalog/model-catalog';
+import { SharedCircuitBreakers } from 'src/gateway/resilience/circuit-breaker';
+import { ProviderRateLimiter } from 'src/gateway/resilience/provider-rate-limiter';
+import { QuotaMonitor } from 'src/gateway/usage/quota-monitor';
 import { Emulator, EmulatorOptions, startEmulator } from 'test/emulator/emulator';
 import { API_KEY, bearer, startTestApp } from './setup';
 
-export type GatewayApp = Awaited<ReturnType<typeof startTestApp>> & { url: string; deps: GatewayDeps };
+type RunningApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** The gateway's live collaborators a test inspects or drives directly (breakers, limits, catalog, quota alerts). */
+export function gatewayInternals(app: RunningApp['app']) {
+  return { breakers: app.get(SharedCircuitBreakers), limiter: app.get(ProviderRateLimiter), catalog: app.get(ModelCatalog), quotas: app.get(QuotaMonitor) };
+}
+
+export type GatewayInternals = ReturnType<typeof gatewayInternals>;
+export type GatewayApp = RunningApp & { url: string; deps: GatewayInternals };
 
 /** A Redis namespace of its own, so breakers and limits left by other runs never leak in. */
 export const uniquePrefix = () => `gw-e2e-${randomUUID().slice(0, 8)}:`;
@@ -32,7 +42,7 @@ export async function startGatewayApp(emulator: Emulator | null, env: Record<str
     ...env,
   });
   const url = (await running.app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { ...running, url, deps: running.app.get<GatewayDeps>(GATEWAY_DEPS) };
+  return { ...running, url, deps: gatewayInternals(running.app) };
 }
 
 /** An emulator with the given options and a gateway app pointed at it (the emulator closed again if the app fails to start). */
@@ -70,14 +80,14 @@ export function chat(app: GatewayApp, body: Record<string, unknown>, key = API_K
   return app.http.post('/v1/chat/completions').set(bearer(key)).send(body);
 }
 
-/** A streamed chat completion read to the end as raw SSE text. */
-export async function chatStream(app: GatewayApp, body: Record<string, unknown>, key = API_KEY): Promise<{ status: number; text: string }> {
+/** A streamed chat completion (usage chunk requested, so the last event carries x_gateway) read to the end as raw SSE text. */
+export async function chatStream(app: GatewayApp, body: Record<string, unknown>, key = API_KEY): Promise<{ status: number; text: string; headers: Record<string, string> }> {
   const res = await fetch(`${app.url}/v1/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(key) },
-    body: JSON.stringify({ ...body, stream: true }),
+    body: JSON.stringify({ stream_options: { include_usage: true }, ...body, stream: true }),
   });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), headers: Object.fromEntries(res.headers.entries()) };
 }
 
 /** The JSON payloads of an SSE body (the `[DONE]` marker left out). */

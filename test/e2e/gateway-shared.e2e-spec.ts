@@ -122,13 +122,27 @@ describe('Quota alerts, interrupted streams', () => {
 
 describe('Gateway with no vendor configured', () => {
   let app: GatewayApp;
+  let honest: GatewayApp;
 
   beforeAll(async () => {
-    app = await startGatewayApp(null);
+    app = await startGatewayApp(null, { PROXY_OFFLINE_ANSWERS: 'true' });
+    honest = await startGatewayApp(null);
   }, 30_000);
-  afterAll(() => app?.close(), 30_000);
+  afterAll(async () => {
+    await app?.close();
+    await honest?.close();
+  }, 30_000);
 
-  it('answers from the offline provider, plain and streamed', async () => {
+  it('answers a /v1 caller with a 503 in OpenAI shape, never a canned answer presented as the model', async () => {
+    const res = await chat(honest, { model: 'gpt-4o-mini', messages: ask('hola') });
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ type: 'api_error', message: expect.stringContaining('No provider could serve the request') });
+    const streamed = await chatStream(honest, { model: 'claude-sonnet-4', messages: ask('hola') });
+    expect(streamed.status).toBe(503);
+    expect(JSON.parse(streamed.text).error.type).toBe('api_error');
+  });
+
+  it('answers from the offline provider, plain and streamed, when the operator enabled PROXY_OFFLINE_ANSWERS', async () => {
     const res = await chat(app, { model: 'gpt-4o-mini', messages: ask('hola') });
     expect(res.status).toBe(200);
     expect(res.body.choices[0].message.content).toBe(NO_VENDOR_ANSWER);

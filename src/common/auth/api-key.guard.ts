@@ -7,6 +7,15 @@ import { AuthFailureLimiter } from './auth-failure-limiter';
 import { ACTS_ON_EVERY_COMPANY, IS_ADMIN, IS_PUBLIC } from './auth.decorators';
 import type { Caller } from './caller';
 
+/** A key was presented but matches none: 403 for the Odoo routes, 401 in the OpenAI/Anthropic shapes under /v1. */
+export class InvalidApiKeyException extends ForbiddenException {
+  readonly invalidKey = true;
+
+  constructor() {
+    super('Invalid API key');
+  }
+}
+
 interface KeyDigest {
   digest: Buffer;
   caller: Caller;
@@ -35,7 +44,7 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
     const marked = (flag: string) => this.reflector.getAllAndOverride<boolean>(flag, [context.getHandler(), context.getClass()]) === true;
-    const presented = bearer(request.headers.authorization);
+    const presented = bearer(request.headers.authorization) ?? anthropicKey(request.headers['x-api-key']);
     if (marked(IS_PUBLIC)) {
       const caller = presented ? this.identify(presented) : undefined;
       if (caller) request.caller = caller;
@@ -51,7 +60,7 @@ export class ApiKeyGuard implements CanActivate {
     const caller = this.identify(presented);
     if (!caller) {
       await this.failures.recordFailure(request.ip);
-      throw new ForbiddenException('Invalid API key');
+      throw new InvalidApiKeyException();
     }
     request.caller = caller;
     if (marked(IS_ADMIN) && !caller.isAdmin) throw new ForbiddenException('This route needs the admin key (ADMIN_API_KEY)');
@@ -76,4 +85,10 @@ export class ApiKeyGuard implements CanActivate {
 function bearer(header: string | undefined): string | undefined {
   const match = header ? /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header) : null;
   return match ? match[1] : undefined;
+}
+
+/** Anthropic's SDKs send the key as `x-api-key`. */
+function anthropicKey(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.trim() || undefined;
 }

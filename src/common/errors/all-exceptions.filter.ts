@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody, reasonPhrase } from './error-body';
 import { loggableError } from './loggable-error';
 import { RequestValidationError } from './validation';
+import { inWireShape, wireShapeOf } from './wire-error-shapes';
 
 /** Maps Fastify's own client errors (bad JSON, body too large...) to their HTTP status. */
 const FASTIFY_CODES: Record<string, number> = {
@@ -52,11 +53,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toErrorBody(exception, String(request.id));
+    const shape = wireShapeOf(request.url);
+    // OpenAI and Anthropic answer a wrong key with 401; their SDKs map that status to an authentication error.
+    if (shape && (exception as { invalidKey?: boolean })?.invalidKey) Object.assign(body, { statusCode: 401, error: reasonPhrase(401) });
     if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId: body.requestId }, 'Unhandled error');
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();
       return;
     }
-    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(shape ? inWireShape(shape, body) : body);
   }
 }

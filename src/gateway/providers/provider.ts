@@ -1,30 +1,55 @@
-import type { FinishReason, LlmRequest, ProviderId, TokenUsage } from '../llm.types';
+import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import type { CreateEmbeddingResponse, EmbeddingCreateParams } from 'openai/resources/embeddings';
+import type { FinishReason, ProviderId, TokenUsage } from '../llm.types';
+
+/**
+ * The gateway's canonical request: an OpenAI Chat Completions body as the caller (or the LlmClient adapter)
+ * wrote it. OpenAI-wire vendors receive it as it is (model replaced); other wires translate it.
+ */
+export type ChatBody = ChatCompletionCreateParams & Record<string, unknown>;
+export type EmbeddingBody = EmbeddingCreateParams & Record<string, unknown>;
+export type { ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse };
 
 /** One call to one vendor model, already routed. */
 export interface ProviderCall {
   vendorModel: string;
-  request: LlmRequest;
   signal: AbortSignal;
   timeoutMs: number;
   promptCaching: boolean;
+  /** Drop fields the vendor cannot honour instead of refusing the request (LiteLLM's drop_params). */
+  dropUnsupported: boolean;
+  /** Deterministic text for the offline provider. */
+  offlineText?: () => string;
 }
 
 export interface ProviderCompletion {
-  text: string;
-  finishReason: FinishReason;
+  completion: ChatCompletion;
+  /** The vendor's usage split by kind (the OpenAI shape cannot say cache writes apart). */
   usage: TokenUsage;
+  finishReason: FinishReason;
 }
+
+/**
+ * A streamed chunk in OpenAI's shape; `raw` is the vendor's own JSON text when the wire is the caller's
+ * (relayed as it came). The stream ends with one `end` item carrying usage and the finish reason.
+ */
+export type ProviderStreamChunk = { type: 'chunk'; chunk: ChatCompletionChunk; raw?: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage };
 
 /** Usage of a call that spent no tokens (offline answer, failed call, vendor stream without a usage report). */
 export const NO_USAGE: Readonly<TokenUsage> = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
 
-export type ProviderStreamChunk = { type: 'text'; text: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage };
-
 /** A vendor strategy: the gateway owns retries, limits and fallback; a provider only speaks its wire format. */
 export interface LlmProvider {
   readonly id: ProviderId;
-  complete(call: ProviderCall): Promise<ProviderCompletion>;
-  stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk>;
+  /**
+   * Refuses, before any call, a request this vendor cannot honour (throws UnsupportedParameterError naming
+   * the field), so a fallback chain can skip the target instead of serving the request wrongly.
+   */
+  check(body: ChatBody, call: Pick<ProviderCall, 'dropUnsupported'>): void;
+  complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion>;
+  stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk>;
+  /** Embeddings, for vendors that have them. */
+  embed?(body: EmbeddingBody, call: ProviderCall): Promise<{ response: CreateEmbeddingResponse; usage: TokenUsage }>;
 }
 
 export type ProviderErrorKind = 'rate_limit' | 'timeout' | 'server' | 'network' | 'auth' | 'bad_request' | 'malformed' | 'aborted' | 'stream_interrupted';
@@ -39,6 +64,8 @@ export class ProviderError extends Error {
     readonly provider: ProviderId,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** The vendor's own error text: for logs only, never relayed to a caller. */
+    readonly vendorMessage?: string,
   ) {
     super(message);
   }
@@ -50,7 +77,7 @@ export function isProviderError(error: unknown): error is ProviderError {
 
 /** Transient failures worth retrying: 408, 409, 429, 5xx, timeouts, resets, malformed answers. */
 export function isRetryable(error: ProviderError): boolean {
-  return ['rate_limit', 'timeout', 'server', 'network', 'malformed'].includes(error.kind);
+  return error.kind === 'rate_limit' || error.kind === 'timeout' || error.kind === 'server' || error.kind === 'network' || error.kind === 'malformed';
 }
 
 /** Failures that say nothing about the vendor's health (the caller's own request, or the caller leaving). */
@@ -58,52 +85,44 @@ export function isCallerFault(error: ProviderError): boolean {
   return error.kind === 'bad_request' || error.kind === 'aborted';
 }
 
-function parseRetryAfter(value: string | null | undefined): number | undefined {
-  if (!value) return undefined;
+/** The kind of failure an HTTP status from a vendor means. */
+export function kindOfStatus(status: number): ProviderErrorKind {
+  if (status === 429) return 'rate_limit';
+  if (status === 408 || status === 409) return 'timeout';
+  if (status >= 500) return 'server';
+  if (status === 401 || status === 403) return 'auth';
+  return 'bad_request';
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+
+/**
+ * Maps anything thrown during a vendor call to a ProviderError, by type and code (never by message text):
+ * our own abort signal first (deadline or caller), then undici's timeout codes, JSON syntax errors, and
+ * every other transport failure as a network error.
+ */
+export function toProviderError(error: unknown, provider: ProviderId, signal?: AbortSignal): ProviderError {
+  if (isProviderError(error)) return error;
+  if (signal?.aborted) {
+    const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+    return new ProviderError(timedOut ? 'timeout' : 'aborted', timedOut ? 'Vendor call timed out' : 'Request aborted', provider);
+  }
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return new ProviderError('timeout', 'Vendor call timed out', provider);
+  if (error instanceof SyntaxError) return new ProviderError('malformed', 'Vendor answered with malformed JSON', provider);
+  const name = (error as { name?: unknown })?.name;
+  if (name === 'AbortError') return new ProviderError('aborted', 'Request aborted', provider);
+  return new ProviderError('network', `Could not reach ${provider}${typeof code === 'string' ? ` (${code})` : ''}`, provider);
+}
+
+/** Retry-After as seconds or an HTTP date; `retry-after-ms` (OpenAI) when present. */
+export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | undefined {
+  const ms = Number(headers['retry-after-ms']);
+  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms)) return Math.max(0, ms);
+  const value = headers['retry-after'];
+  if (typeof value !== 'string' || !value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function header(headers: unknown, name: string): string | null | undefined {
-  if (!headers) return undefined;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
-  return (headers as Record<string, string>)[name];
-}
-
-/** Maps any SDK or network error into a ProviderError. */
-export function toProviderError(error: unknown, provider: ProviderId, signal?: AbortSignal): ProviderError {
-  if (isProviderError(error)) return error;
-  const e = error as { status?: number; code?: number | string; name?: string; message?: string; headers?: unknown; cause?: { code?: string } };
-  const message = String(e?.message ?? error).slice(0, 300);
-  if (signal?.aborted) {
-    const reason = signal.reason as { name?: string } | undefined;
-    return new ProviderError(reason?.name === 'TimeoutError' ? 'timeout' : 'aborted', reason?.name === 'TimeoutError' ? 'Vendor call timed out' : 'Request aborted', provider);
-  }
-  const status = typeof e?.status === 'number' ? e.status : typeof e?.code === 'number' ? e.code : undefined;
-  if (status) {
-    const retryAfterMs = parseRetryAfter(header(e.headers, 'retry-after')) ?? (parseRetryAfter(header(e.headers, 'retry-after-ms')) !== undefined ? Number(header(e.headers, 'retry-after-ms')) : undefined);
-    if (status === 429) return new ProviderError('rate_limit', message, provider, status, retryAfterMs);
-    if (status === 408 || status === 409) return new ProviderError('timeout', message, provider, status, retryAfterMs);
-    if (status >= 500) return new ProviderError('server', message, provider, status, retryAfterMs);
-    if (status === 401 || status === 403) return new ProviderError('auth', message, provider, status);
-    return new ProviderError('bad_request', message, provider, status);
-  }
-  if (e?.name === 'APIConnectionTimeoutError' || /timed? ?out/i.test(message)) return new ProviderError('timeout', message, provider);
-  if (e?.name === 'AbortError' || e?.name === 'APIUserAbortError') return new ProviderError('aborted', message, provider);
-  if (error instanceof SyntaxError || /JSON|Unexpected token|parse/i.test(message)) return new ProviderError('malformed', message, provider);
-  return new ProviderError('network', message, provider);
-}
-
-/**
- * Input-token estimate (about 3.5 characters per token) for every vendor, made once per request. It only gates the rate limits and
- * the cost ceiling, and the TPM charge is corrected with the vendor's real usage afterwards; a local
- * tokenizer (js-tiktoken's o200k table) cost about 155 MB and seconds of blocked event loop on first use.
- */
-export function approximateTokens(request: LlmRequest): number {
-  let chars = 0;
-  for (const block of request.system ?? []) chars += block.text.length;
-  for (const message of request.messages) chars += message.content.length + 4;
-  return Math.ceil(chars / 3.5) + 3;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

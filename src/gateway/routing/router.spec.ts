@@ -5,10 +5,11 @@ import { resolveTargets, UnknownModelError } from './router';
 const catalog = ModelCatalog.load();
 const offline = { provider: 'offline', model: 'offline', vendorModel: 'offline' };
 const configured = (...ids: ProviderId[]) => new Set<ProviderId>(ids);
+const withOffline = { offline: true };
 
 describe(resolveTargets.name, () => {
   it('follows the fallback chain through configured vendors and ends with offline', () => {
-    expect(resolveTargets('gpt-4o-mini', catalog, configured('openai', 'anthropic', 'gemini'))).toEqual([
+    expect(resolveTargets('gpt-4o-mini', catalog, configured('openai', 'anthropic', 'gemini'), withOffline)).toEqual([
       { provider: 'openai', model: 'gpt-4o-mini', vendorModel: 'gpt-4o-mini' },
       { provider: 'anthropic', model: 'claude-sonnet-4', vendorModel: 'claude-sonnet-4-20250514' },
       { provider: 'gemini', model: 'gemini-2.0-flash', vendorModel: 'gemini-2.0-flash' },
@@ -17,32 +18,42 @@ describe(resolveTargets.name, () => {
   });
 
   it('skips vendors without a key', () => {
-    expect(resolveTargets('gpt-4o-mini', catalog, configured('anthropic')).map((t) => t.model)).toEqual(['claude-sonnet-4', 'offline']);
+    expect(resolveTargets('gpt-4o-mini', catalog, configured('anthropic'), withOffline).map((t) => t.model)).toEqual(['claude-sonnet-4', 'offline']);
   });
 
   it('uses the default model when none is given, and only offline when nothing is configured', () => {
-    expect(resolveTargets(undefined, catalog, configured('anthropic'))[0].model).toBe(catalog.defaultModel);
-    expect(resolveTargets('claude-opus-4', catalog, configured())).toEqual([offline]);
-    expect(resolveTargets('offline', catalog, configured('openai'))).toEqual([offline]);
+    expect(resolveTargets(undefined, catalog, configured('anthropic'), withOffline)[0].model).toBe(catalog.defaultModel);
+    expect(resolveTargets('claude-opus-4', catalog, configured(), withOffline)).toEqual([offline]);
+    expect(resolveTargets('offline', catalog, configured('openai'), withOffline)).toEqual([offline]);
   });
 
   it('pins an explicit provider/model route, mapping catalog ids to vendor models', () => {
-    expect(resolveTargets('anthropic/claude-sonnet-4', catalog, configured('anthropic', 'openai'))).toEqual([
+    expect(resolveTargets('anthropic/claude-sonnet-4', catalog, configured('anthropic', 'openai'), withOffline)).toEqual([
       { provider: 'anthropic', model: 'claude-sonnet-4', vendorModel: 'claude-sonnet-4-20250514' },
       offline,
     ]);
-    expect(resolveTargets('openai/gpt-4.1-nano', catalog, configured('openai'))).toEqual([{ provider: 'openai', model: 'gpt-4.1-nano', vendorModel: 'gpt-4.1-nano' }, offline]);
-    expect(resolveTargets('groq/llama-3.1-8b', catalog, configured('openai'))).toEqual([offline]);
+    expect(resolveTargets('openai/gpt-4.1-nano', catalog, configured('openai'), withOffline)).toEqual([{ provider: 'openai', model: 'gpt-4.1-nano', vendorModel: 'gpt-4.1-nano' }, offline]);
+    expect(resolveTargets('groq/llama-3.1-8b', catalog, configured('openai'), withOffline)).toEqual([offline]);
   });
 
   it('rejects unknown models and providers', () => {
-    expect(() => resolveTargets('gpt-9', catalog, configured('openai'))).toThrow(UnknownModelError);
-    expect(() => resolveTargets('acme/model', catalog, configured('openai'))).toThrow(/Unknown provider "acme"/);
+    expect(() => resolveTargets('gpt-9', catalog, configured('openai'), withOffline)).toThrow(UnknownModelError);
+    expect(() => resolveTargets('acme/model', catalog, configured('openai'), withOffline)).toThrow(/Unknown provider "acme"/);
+  });
+
+  it('ends proxy chains without the offline provider, so no vendor means no targets', () => {
+    expect(resolveTargets('gpt-4o-mini', catalog, configured('anthropic'), { offline: false }).map((t) => t.model)).toEqual(['claude-sonnet-4']);
+    expect(resolveTargets('claude-opus-4', catalog, configured(), { offline: false })).toEqual([]);
+  });
+
+  it("tries the caller's own fallbacks instead of the catalog chain, each target once", () => {
+    const targets = resolveTargets('gpt-4o-mini', catalog, configured('openai', 'anthropic', 'groq'), { offline: false, fallbacks: ['llama-3.1-8b', 'gpt-4o-mini', 'anthropic/claude-opus-4'] });
+    expect(targets.map((t) => `${t.provider}:${t.model}`)).toEqual(['openai:gpt-4o-mini', 'groq:llama-3.1-8b', 'anthropic:claude-opus-4']);
   });
 
   it('uses the operator-configured chains', () => {
     const custom = new ModelCatalog({ pricesReadOn: '', defaultModel: 'a', models: { a: m('openai'), b: m('gemini') }, fallbackChains: { a: ['a', 'b'] }, providerLimits: {} });
-    expect(resolveTargets('a', custom, configured('openai', 'gemini')).map((t) => t.provider)).toEqual(['openai', 'gemini', 'offline']);
+    expect(resolveTargets('a', custom, configured('openai', 'gemini'), withOffline).map((t) => t.provider)).toEqual(['openai', 'gemini', 'offline']);
   });
 });
 

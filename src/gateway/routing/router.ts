@@ -4,7 +4,7 @@ import type { ModelCatalog } from '../catalog/model-catalog';
 
 export interface RouteTarget {
   provider: ProviderId;
-  /** Catalog id ('offline' for the offline provider). */
+  /** Catalog id ('offline' for the offline provider; the vendor's own name for an uncatalogued provider/model). */
   model: string;
   vendorModel: string;
 }
@@ -13,30 +13,50 @@ export class UnknownModelError extends Error {
   readonly kind = 'unknown_model';
 }
 
-/**
- * Resolves a requested model to the ordered targets to try: its fallback chain restricted to configured
- * vendors, then the offline provider. `provider/model` pins one explicit route (still with offline last).
- */
-export function resolveTargets(requested: string | undefined, catalog: ModelCatalog, configured: Set<ProviderId>): RouteTarget[] {
-  const offline: RouteTarget = { provider: 'offline', model: 'offline', vendorModel: 'offline' };
-  const id = requested?.trim() || catalog.defaultModel;
-  if (id === 'offline') return [offline];
+export const OFFLINE_TARGET: RouteTarget = { provider: 'offline', model: 'offline', vendorModel: 'offline' };
+
+export interface RouteOptions {
+  /** Models to try after the requested one instead of the catalog's chain. */
+  fallbacks?: string[];
+  /** Whether the offline provider ends the chain (Odoo features) or not (proxy callers). */
+  offline: boolean;
+}
+
+function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<ProviderId>): RouteTarget[] {
   const slash = id.indexOf('/');
-  if (slash > 0) {
-    const provider = id.slice(0, slash) as ProviderId;
-    const model = id.slice(slash + 1);
-    const known = catalog.get(model);
-    if (!configured.has(provider) && !(VENDOR_NAMES as string[]).includes(provider)) {
-      throw new UnknownModelError(`Unknown provider "${provider}" in model "${id}"`);
-    }
-    const targets = configured.has(provider) ? [{ provider, model: known?.provider === provider ? known.id : model, vendorModel: known?.provider === provider ? known.vendorModel : model }] : [];
-    return [...targets, offline];
-  }
-  if (!catalog.get(id)) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
-  const targets = catalog
-    .chainFor(id)
+  const provider = id.slice(0, slash) as ProviderId;
+  const model = id.slice(slash + 1);
+  if (!model) throw new UnknownModelError(`Model "${id}" names no model after the provider`);
+  if (!configured.has(provider) && !(VENDOR_NAMES as string[]).includes(provider)) throw new UnknownModelError(`Unknown provider "${provider}" in model "${id}"`);
+  if (!configured.has(provider)) return [];
+  const known = catalog.get(model);
+  return [known?.provider === provider ? { provider, model: known.id, vendorModel: known.vendorModel } : { provider, model, vendorModel: model }];
+}
+
+function catalogTargets(ids: string[], catalog: ModelCatalog, configured: Set<ProviderId>): RouteTarget[] {
+  return ids
     .map((m) => catalog.get(m))
     .filter((m): m is NonNullable<typeof m> => Boolean(m) && configured.has(m!.provider))
     .map((m) => ({ provider: m.provider as ProviderId, model: m.id, vendorModel: m.vendorModel }));
-  return [...targets, offline];
+}
+
+function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean): RouteTarget[] {
+  if (id.indexOf('/') > 0) return explicitTarget(id, catalog, configured);
+  if (!catalog.get(id)) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
+  return catalogTargets(chain ? catalog.chainFor(id) : [id], catalog, configured);
+}
+
+/**
+ * Resolves a requested model to the ordered targets to try: its fallback chain (or the caller's own
+ * fallbacks) restricted to configured vendors, then the offline provider when the caller wants it.
+ * `provider/model` pins one explicit route. Every target appears once.
+ */
+export function resolveTargets(requested: string | undefined, catalog: ModelCatalog, configured: Set<ProviderId>, options: RouteOptions): RouteTarget[] {
+  const id = requested?.trim() || catalog.defaultModel;
+  if (id === 'offline') return [OFFLINE_TARGET];
+  const targets = options.fallbacks
+    ? [...targetsOf(id, catalog, configured, false), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false))]
+    : targetsOf(id, catalog, configured, true);
+  const unique = targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.vendorModel === t.vendorModel) === i);
+  return options.offline ? [...unique, OFFLINE_TARGET] : unique;
 }

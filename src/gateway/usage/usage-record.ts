@@ -18,4 +18,10 @@ export interface UsageRecord {
   usedFallback: boolean;
   streamed: boolean;
   errorKind?: string;
+  /** The caller's own X-Request-Id, for correlation only. */
+  correlationId?: string;
+  /** Priced at the operator's default because the model has no catalog price. */
+  unpriced?: boolean;
+  /** Caller-supplied labels for cost reports. */
+  tags?: string[];
 }

@@ -1,87 +1,58 @@
-import Anthropic from '@anthropic-ai/sdk';
-import { fastFetch } from 'src/infra/http/fast-fetch';
-import type { FinishReason, TokenUsage } from '../../llm.types';
-import { LlmProvider, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { randomUUID } from 'node:crypto';
+import type { ProviderId } from '../../llm.types';
+import { finishReasonOf } from '../openai-compatible/openai-compatible.provider';
+import { ChatBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
+import { WireClient } from '../wire/wire-client';
+import { anthropicAnswerToolName, toAnthropicRequest } from './anthropic-request.mapper';
+import { anthropicTokenUsage, fromAnthropicMessage } from './anthropic-response.mapper';
+import { AnthropicStreamTranslator } from './anthropic-stream.mapper';
 
-const FINISH: Record<string, FinishReason> = { end_turn: 'stop', stop_sequence: 'stop', max_tokens: 'length', tool_use: 'tool_calls', refusal: 'content_filter' };
-const DEFAULT_MAX_TOKENS = 1024;
+const API_VERSION = '2023-06-01';
 
-interface WireUsage {
-  input_tokens?: number | null;
-  output_tokens?: number | null;
-  cache_creation_input_tokens?: number | null;
-  cache_read_input_tokens?: number | null;
-}
-
-/** Anthropic reports fresh input, cache writes and cache reads separately. */
-export function usageFromAnthropic(usage: WireUsage | undefined, outputOverride?: number): TokenUsage {
-  return {
-    input: usage?.input_tokens ?? 0,
-    output: outputOverride ?? usage?.output_tokens ?? 0,
-    cacheRead: usage?.cache_read_input_tokens ?? 0,
-    cacheWrite: usage?.cache_creation_input_tokens ?? 0,
-    reasoning: 0,
-  };
-}
-
-/** Anthropic Messages API; stable system blocks carry `cache_control` when prompt caching is on. */
+/**
+ * Anthropic's Messages API on our wire client: the canonical (OpenAI) body is translated to Messages and the
+ * answer back, tools, images, JSON schema and streaming included; stable system text carries `cache_control`
+ * when prompt caching is on.
+ */
 export class AnthropicProvider implements LlmProvider {
-  readonly id = 'anthropic' as const;
-  private readonly client: Anthropic;
+  readonly id: ProviderId = 'anthropic';
+  private readonly wire: WireClient;
 
-  constructor(apiKey: string, baseURL?: string) {
-    this.client = new Anthropic({ apiKey, baseURL, maxRetries: 0, fetch: fastFetch });
+  constructor(apiKey: string, baseURL = 'https://api.anthropic.com') {
+    this.wire = new WireClient('anthropic', baseURL.replace(/\/+$/, ''), { 'x-api-key': apiKey, 'anthropic-version': API_VERSION });
   }
 
-  private params(call: ProviderCall) {
-    const { request } = call;
-    const system = (request.system ?? []).map((block) => ({
-      type: 'text' as const,
-      text: block.text,
-      ...(block.cache && call.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}),
-    }));
-    const messages = request.messages.map((m) => ({ role: m.role, content: m.content }));
-    if (request.json) messages.push({ role: 'assistant', content: '{' });
-    return {
-      model: call.vendorModel,
-      max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
-      ...(system.length ? { system } : {}),
-      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-      messages,
-    };
+  check(body: ChatBody, call: Pick<ProviderCall, 'dropUnsupported'>): void {
+    toAnthropicRequest(body, 'check', { promptCaching: false, dropUnsupported: call.dropUnsupported });
   }
 
-  async complete(call: ProviderCall): Promise<ProviderCompletion> {
-    try {
-      const message = await this.client.messages.create(this.params(call), { signal: call.signal, timeout: call.timeoutMs });
-      if (!Array.isArray(message.content)) throw new ProviderError('malformed', 'Vendor answered without content', this.id);
-      const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-      return { text: call.request.json ? `{${text}` : text, finishReason: FINISH[message.stop_reason ?? 'end_turn'] ?? 'stop', usage: usageFromAnthropic(message.usage) };
-    } catch (error) {
-      throw toProviderError(error, this.id, call.signal);
-    }
+  private payload(body: ChatBody, call: ProviderCall, stream: boolean): string {
+    return JSON.stringify({ ...toAnthropicRequest(body, call.vendorModel, { promptCaching: call.promptCaching, dropUnsupported: call.dropUnsupported }), stream });
   }
 
-  async *stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
-    let start: WireUsage | undefined;
-    let outputTokens: number | undefined;
-    let finishReason: FinishReason | undefined;
-    let stopped = false;
-    try {
-      const stream = await this.client.messages.create({ ...this.params(call), stream: true }, { signal: call.signal, timeout: call.timeoutMs });
-      if (call.request.json) yield { type: 'text', text: '{' };
-      for await (const event of stream) {
-        if (event.type === 'message_start') start = event.message.usage;
-        else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') yield { type: 'text', text: event.delta.text };
-        else if (event.type === 'message_delta') {
-          outputTokens = event.usage?.output_tokens ?? outputTokens;
-          finishReason = FINISH[event.delta.stop_reason ?? 'end_turn'] ?? 'stop';
-        } else if (event.type === 'message_stop') stopped = true;
+  async complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion> {
+    const message = await this.wire.postJson<Message>('/v1/messages', this.payload(body, call, false), call);
+    if (!Array.isArray(message?.content)) throw new ProviderError('malformed', 'anthropic answered without content', this.id);
+    const completion = fromAnthropicMessage(message, body.model, `chatcmpl-${message.id ?? randomUUID()}`, Math.floor(Date.now() / 1000), { answerTool: anthropicAnswerToolName(body) });
+    return { completion, usage: anthropicTokenUsage(message.usage), finishReason: finishReasonOf(completion.choices[0]?.finish_reason) };
+  }
+
+  async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
+    const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
+    const translator = new AnthropicStreamTranslator({ ...identity, answerTool: anthropicAnswerToolName(body) });
+    for await (const data of this.wire.postEvents('/v1/messages', this.payload(body, call, true), call)) {
+      let event: RawMessageStreamEvent;
+      try {
+        event = JSON.parse(data) as RawMessageStreamEvent;
+      } catch {
+        throw new ProviderError('malformed', 'anthropic streamed malformed JSON', this.id);
       }
-    } catch (error) {
-      throw toProviderError(error, this.id, call.signal);
+      if ((event as { type: string }).type === 'error') throw new ProviderError('stream_interrupted', 'anthropic reported an error mid-stream', this.id);
+      for (const chunk of translator.push(event)) yield { type: 'chunk', chunk };
     }
-    if (!stopped || !finishReason) throw new ProviderError('stream_interrupted', 'Vendor stream ended without message_stop', this.id);
-    yield { type: 'end', finishReason, usage: usageFromAnthropic(start, outputTokens) };
+    if (!translator.complete || !translator.finishReason) throw new ProviderError('stream_interrupted', 'anthropic stream ended without message_stop', this.id);
+    yield { type: 'chunk', chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } };
+    yield { type: 'end', finishReason: finishReasonOf(translator.finishReason), usage: translator.tokenUsage ?? NO_USAGE };
   }
 }

@@ -1,6 +1,16 @@
 import { OpenAiCompatibleProvider } from '../openai-compatible/openai-compatible.provider';
 
-/** DeepSeek speaks the OpenAI wire; its cache hits arrive as prompt_cache_hit_tokens (handled by the shared mapper). */
+/** DeepSeek speaks the OpenAI wire; it has no images, audio, n > 1 or embeddings. */
 export function createDeepSeekProvider(apiKey: string, baseURL = 'https://api.deepseek.com/v1') {
-  return new OpenAiCompatibleProvider({ id: 'deepseek', apiKey, baseURL });
+  return new OpenAiCompatibleProvider({
+    id: 'deepseek',
+    apiKey,
+    baseURL,
+    embeddings: false,
+    refused: [
+      { field: 'n', when: (v) => v !== 1, detail: 'DeepSeek answers one choice' },
+      { field: 'logit_bias' },
+      { field: 'audio' },
+    ],
+  });
 }

@@ -1,6 +1,18 @@
 import { OpenAiCompatibleProvider } from '../openai-compatible/openai-compatible.provider';
 
-/** Groq speaks the OpenAI wire at its own base URL. */
+/** Groq speaks the OpenAI wire at its own base URL; it documents these fields as unsupported. */
 export function createGroqProvider(apiKey: string, baseURL = 'https://api.groq.com/openai/v1') {
-  return new OpenAiCompatibleProvider({ id: 'groq', apiKey, baseURL });
+  return new OpenAiCompatibleProvider({
+    id: 'groq',
+    apiKey,
+    baseURL,
+    embeddings: false,
+    refused: [
+      { field: 'logprobs', when: (v) => v === true },
+      { field: 'top_logprobs' },
+      { field: 'logit_bias' },
+      { field: 'n', when: (v) => v !== 1, detail: 'Groq answers one choice' },
+      { field: 'audio' },
+    ],
+  });
 }

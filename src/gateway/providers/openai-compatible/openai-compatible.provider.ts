@@ -1,15 +1,18 @@
-import OpenAI from 'openai';
-import { fastFetch } from 'src/infra/http/fast-fetch';
-import type { ChatCompletionChunk, ChatCompletionCreateParams, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
-import { LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import { ChatBody, ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
+import { UnsupportedParameterError } from '../unsupported-parameter.error';
+import { WireClient } from '../wire/wire-client';
+
+/** A field this vendor refuses, and when (e.g. `n` only above 1). */
+export type RefusedField = { field: string; when?: (value: unknown) => boolean; detail?: string };
 
 export interface OpenAiCompatibleOptions {
   id: ProviderId;
   apiKey: string;
   baseURL: string;
-  /** Request parameters this vendor rejects (e.g. response_format on some local servers). */
-  unsupported?: (keyof ChatCompletionCreateParams)[];
+  /** Request fields this vendor does not honour (Groq's logprobs, a local server's response_format...). */
+  refused?: RefusedField[];
+  embeddings?: boolean;
 }
 
 interface WireUsage {
@@ -22,6 +25,10 @@ interface WireUsage {
 }
 
 const FINISH: Record<string, FinishReason> = { stop: 'stop', length: 'length', content_filter: 'content_filter', tool_calls: 'tool_calls', function_call: 'tool_calls' };
+
+export function finishReasonOf(reason: string | null | undefined): FinishReason {
+  return (reason && FINISH[reason]) || 'stop';
+}
 
 /** Normalizes OpenAI-wire usage: cached input (OpenAI's or DeepSeek's fields) is split from fresh input. */
 export function usageFromOpenAi(usage: WireUsage | null | undefined): TokenUsage {
@@ -36,60 +43,64 @@ export function usageFromOpenAi(usage: WireUsage | null | undefined): TokenUsage
   };
 }
 
-/** The OpenAI Chat Completions wire, shared by OpenAI, Groq, DeepSeek and any compatible server. */
+/**
+ * The OpenAI Chat Completions wire, shared by OpenAI, Groq, DeepSeek and any compatible server. The caller's
+ * body is forwarded as written (only `model` changes), so fields the gateway does not know still work.
+ */
 export class OpenAiCompatibleProvider implements LlmProvider {
   readonly id: ProviderId;
-  private readonly client: OpenAI;
+  private readonly wire: WireClient;
 
   constructor(private readonly options: OpenAiCompatibleOptions) {
     this.id = options.id;
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, fetch: fastFetch });
+    this.wire = new WireClient(options.id, options.baseURL.replace(/\/+$/, ''), { authorization: `Bearer ${options.apiKey}` });
   }
 
-  private params(call: ProviderCall): ChatCompletionCreateParams {
-    const { request } = call;
-    const system = (request.system ?? []).map((b) => b.text).join('\n\n');
-    const messages: ChatCompletionMessageParam[] = [
-      ...(system ? [{ role: 'system' as const, content: system }] : []),
-      ...request.messages.map((m) => ({ role: m.role, content: m.content })),
-    ];
-    const params: ChatCompletionCreateParams = { model: call.vendorModel, messages };
-    if (request.maxTokens !== undefined) params.max_tokens = request.maxTokens;
-    if (request.temperature !== undefined) params.temperature = request.temperature;
-    if (request.json) params.response_format = { type: 'json_object' };
-    for (const key of this.options.unsupported ?? []) delete (params as unknown as Record<string, unknown>)[key];
-    return params;
-  }
-
-  async complete(call: ProviderCall): Promise<ProviderCompletion> {
-    try {
-      const response = await this.client.chat.completions.create({ ...this.params(call), stream: false }, { signal: call.signal, timeout: call.timeoutMs });
-      const choice = response.choices?.[0];
-      if (!choice) throw new ProviderError('malformed', 'Vendor answered without choices', this.id);
-      return { text: choice.message?.content ?? '', finishReason: FINISH[choice.finish_reason] ?? 'stop', usage: usageFromOpenAi(response.usage as WireUsage) };
-    } catch (error) {
-      throw toProviderError(error, this.id, call.signal);
+  check(body: ChatBody, call: Pick<ProviderCall, 'dropUnsupported'>): void {
+    if (call.dropUnsupported) return;
+    for (const refused of this.options.refused ?? []) {
+      const value = body[refused.field];
+      if (value !== undefined && value !== null && (!refused.when || refused.when(value))) throw new UnsupportedParameterError(refused.field, this.id, refused.detail);
     }
   }
 
-  async *stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
+  private payload(body: ChatBody, call: ProviderCall, extra: Record<string, unknown>): string {
+    const sent: Record<string, unknown> = { ...body, model: call.vendorModel, ...extra };
+    if (call.dropUnsupported) for (const refused of this.options.refused ?? []) delete sent[refused.field];
+    return JSON.stringify(sent);
+  }
+
+  async complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion> {
+    const completion = await this.wire.postJson<ChatCompletion>('/chat/completions', this.payload(body, call, { stream: false }), call);
+    if (!Array.isArray(completion?.choices) || completion.choices.length === 0) throw new ProviderError('malformed', `${this.id} answered without choices`, this.id);
+    return { completion, usage: usageFromOpenAi(completion.usage as WireUsage), finishReason: finishReasonOf(completion.choices[0].finish_reason) };
+  }
+
+  async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
+    const streamOptions = { ...((body.stream_options as object | undefined) ?? {}), include_usage: true };
     let finishReason: FinishReason | undefined;
     let usage: TokenUsage | undefined;
-    try {
-      const stream = await this.client.chat.completions.create(
-        { ...this.params(call), stream: true, stream_options: { include_usage: true } },
-        { signal: call.signal, timeout: call.timeoutMs },
-      );
-      for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
-        const choice = chunk.choices?.[0];
-        if (choice?.delta?.content) yield { type: 'text', text: choice.delta.content };
-        if (choice?.finish_reason) finishReason = FINISH[choice.finish_reason] ?? 'stop';
-        if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
+    for await (const data of this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call)) {
+      if (data === '[DONE]') break;
+      let chunk: ChatCompletionChunk;
+      try {
+        chunk = JSON.parse(data) as ChatCompletionChunk;
+      } catch {
+        throw new ProviderError('malformed', `${this.id} streamed malformed JSON`, this.id);
       }
-    } catch (error) {
-      throw toProviderError(error, this.id, call.signal);
+      if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
+      for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
+      if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
+      yield { type: 'chunk', chunk, raw: data };
     }
-    if (!finishReason) throw new ProviderError('stream_interrupted', 'Vendor stream ended without a finish reason', this.id);
+    if (!finishReason) throw new ProviderError('stream_interrupted', `${this.id} stream ended without a finish reason`, this.id);
     yield { type: 'end', finishReason, usage: usage ?? NO_USAGE };
+  }
+
+  async embed(body: EmbeddingBody, call: ProviderCall): Promise<{ response: CreateEmbeddingResponse; usage: TokenUsage }> {
+    if (this.options.embeddings === false) throw new UnsupportedParameterError('embeddings', this.id, 'this vendor has no embeddings API');
+    const response = await this.wire.postJson<CreateEmbeddingResponse>('/embeddings', JSON.stringify({ ...body, model: call.vendorModel }), call);
+    if (!Array.isArray(response?.data)) throw new ProviderError('malformed', `${this.id} answered embeddings without data`, this.id);
+    return { response, usage: { ...NO_USAGE, input: response.usage?.prompt_tokens ?? 0 } };
   }
 }

@@ -1,0 +1,29 @@
+import type { ErrorBody } from './error-body';
+
+export type WireShape = 'openai' | 'anthropic';
+
+/** Which vendor's error shape a path answers in: the Anthropic door, the OpenAI doors, or ours. */
+export function wireShapeOf(url: string): WireShape | undefined {
+  if (!url.startsWith('/v1/') && url !== '/v1') return undefined;
+  return url.startsWith('/v1/messages') ? 'anthropic' : 'openai';
+}
+
+const OPENAI_TYPES: Record<number, string> = { 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 429: 'rate_limit_error' };
+const ANTHROPIC_TYPES: Record<number, string> = { 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 413: 'request_too_large', 429: 'rate_limit_error' };
+
+/**
+ * Our error body in the shape the caller's SDK parses (OpenAI's `{error: {message, type, param, code}}` or
+ * Anthropic's `{type: "error", error: {type, message}}`), keeping our own fields beside it.
+ */
+export function inWireShape(shape: WireShape, body: ErrorBody): Record<string, unknown> {
+  const status = body.statusCode;
+  if (shape === 'anthropic') {
+    const type = ANTHROPIC_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+    return { type: 'error', error: { type, message: body.message }, request_id: body.requestId };
+  }
+  const type = OPENAI_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
+  const code = status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : status === 404 ? 'not_found' : null;
+  const param = body.details?.[0]?.field ?? null;
+  const { error: _reason, ...ours } = body;
+  return { ...ours, error: { message: body.message, type, param, code } };
+}

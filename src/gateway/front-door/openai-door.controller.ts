@@ -1,0 +1,141 @@
+import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Caller, CurrentCaller } from 'src/common/auth';
+import { abortOnClientClose, openEventStream } from 'src/common/http/event-stream';
+import { RateLimit } from 'src/common/throttling';
+import { AppConfig } from 'src/config';
+import { ModelCatalog } from '../catalog/model-catalog';
+import { GatewayService } from '../gateway.service';
+import { ProviderRegistry } from '../providers/provider.registry';
+import type { EmbeddingBody } from '../providers/provider';
+import { proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { validateChatBody } from './openai/chat-request';
+import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
+
+const EXAMPLE = { model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Eres un asistente contable chileno.' }, { role: 'user', content: '¿Qué es una nota de crédito electrónica (DTE 61)?' }], max_tokens: 300, temperature: 0.2 };
+const CONTROL_HEADERS = [
+  { name: 'x-gateway-fallbacks', description: 'Models to try after the requested one (comma-separated); body field `fallbacks`' },
+  { name: 'x-gateway-retries', description: 'Retries per target, 0-10; body field `num_retries`' },
+  { name: 'x-gateway-timeout-ms', description: 'Deadline for the whole request; body field `timeout` (seconds)' },
+  { name: 'x-gateway-tags', description: 'Labels stored with the usage row, usable as groupBy=tag in the cost report; body field `tags`' },
+  { name: 'x-gateway-drop-params', description: 'true: drop fields a target cannot honour instead of a 400; body field `drop_params`' },
+  { name: 'x-gateway-cache', description: '`no-cache` skips the response cache (also `Cache-Control: no-cache`, body `cache: {"no-cache": true}`)' },
+  { name: 'x-gateway-cache-ttl', description: 'Seconds a cached answer lives (capped by RESPONSE_CACHE_TTL_SECONDS); body `cache: {"ttl": N}`' },
+];
+
+function ApiGatewayHeaders(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const h of CONTROL_HEADERS) ApiHeader({ ...h, required: false })(target, key, descriptor);
+  };
+}
+
+/** OpenAI-compatible door: any OpenAI SDK client uses the gateway by changing its base URL to /v1. */
+@ApiTags('openai-compatible')
+@RateLimit('llmProxy')
+@Controller('v1')
+export class OpenAiDoorController {
+  constructor(
+    private readonly gateway: GatewayService,
+    private readonly catalog: ModelCatalog,
+    private readonly providers: ProviderRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('models')
+  @ApiOperation({ summary: 'Catalog models a configured vendor can serve (OpenAI list shape)' })
+  models() {
+    const configured = new Set<string>(this.providers.vendorIds());
+    return { object: 'list', data: [...this.catalog.models.values()].filter((m) => configured.has(m.provider)).map((m) => this.modelView(m.id)) };
+  }
+
+  @Get('models/:id')
+  @ApiOperation({ summary: 'One catalog model (OpenAI model shape)' })
+  model(@Param('id') id: string) {
+    const model = this.catalog.get(id);
+    if (!model || !this.providers.vendorIds().includes(model.provider)) throw new NotFoundException(`The model "${id}" does not exist or no configured vendor serves it`);
+    return this.modelView(id);
+  }
+
+  private modelView(id: string) {
+    const m = this.catalog.get(id)!;
+    return { id: m.id, object: 'model', created: 0, owned_by: m.provider, context_window: m.contextWindow };
+  }
+
+  @Post('chat/completions')
+  @ApiOperation({ summary: 'Chat completion through limits, breakers, retries and fallback; every OpenAI field passes through or is translated (streaming with stream: true)' })
+  @ApiBody({ schema: { type: 'object', example: EXAMPLE } })
+  @ApiGatewayHeaders()
+  async chat(@Body() raw: unknown, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const body = validateChatBody(raw);
+    const options = proxyRunOptions('proxy.chat', takeGatewayControls(body, req.headers), this.config, this.identity(caller, req, reply));
+    if (body.stream !== true) {
+      const { completion, result } = await this.gateway.chat(body, options);
+      void reply.status(200).headers(gatewayHeaders(result)).send({ ...completion, model: result.model, x_gateway: gatewayInfo(result) });
+      return;
+    }
+    const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
+    const events = this.gateway.chatStream(body, options)[Symbol.asyncIterator]();
+    const first = await events.next(); // a failure before the first event still gets a normal HTTP error
+    if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
+    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
+    // The usage chunk (sent only when the caller asked for it, as OpenAI does) waits for the cost to carry x_gateway.
+    let usage: object | undefined;
+    try {
+      for (let step = await events.next(); !step.done; step = await events.next()) {
+        const event = step.value;
+        if (event.type === 'chunk') {
+          if (event.chunk.choices?.length === 0 && event.chunk.usage) usage = event.chunk;
+          else if (!stream.write(frame(event.raw ?? JSON.stringify(event.chunk)))) return;
+        } else if (event.type === 'done') {
+          if (includeUsage) stream.write(frame(JSON.stringify({ ...(usage ?? usageChunk(event.result)), x_gateway: gatewayInfo(event.result) })));
+          stream.write(frame('[DONE]'));
+        }
+      }
+    } catch (error) {
+      stream.write(frame(JSON.stringify({ error: { message: (error as Error).message, type: 'stream_interrupted', param: null, code: 'stream_interrupted' } })));
+    } finally {
+      stream.end();
+    }
+  }
+
+  @Post('embeddings')
+  @ApiOperation({ summary: 'Embeddings (OpenAI, Gemini and OpenAI-compatible servers), with usage and cost recorded like chat' })
+  @ApiBody({ schema: { type: 'object', example: { model: 'text-embedding-3-small', input: ['Factura electrónica 33'] } } })
+  async embeddings(@Body() raw: unknown, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const body = raw as EmbeddingBody;
+    if (!body || typeof body !== 'object' || typeof body.model !== 'string' || !body.model.trim()) throw new BadRequestException('model is required');
+    const validInput = typeof body.input === 'string' || (Array.isArray(body.input) && body.input.length > 0 && body.input.length <= 2048);
+    if (!validInput) throw new BadRequestException('input must be a string or a non-empty array of at most 2048 items');
+    const options = proxyRunOptions('proxy.embeddings', takeGatewayControls(body, req.headers), this.config, this.identity(caller, req, reply));
+    const { response, result } = await this.gateway.embed(body, { ...options, offline: false, cache: { enabled: false } });
+    void reply.status(200).headers(gatewayHeaders(result)).send({ ...response, x_gateway: gatewayInfo(result) });
+  }
+
+  private identity(caller: Caller, req: FastifyRequest, reply: FastifyReply) {
+    const correlation = req.headers['x-request-id'];
+    return {
+      caller: { apiKeyName: caller.keyName, companyId: caller.companies?.[0] ?? null },
+      correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : undefined,
+      signal: abortOnClientClose(reply),
+    };
+  }
+}
+
+function usageChunk(result: { requestId: string; model: string; usage: { input: number; output: number; cacheRead: number; cacheWrite: number; reasoning: number } }) {
+  const prompt = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite;
+  return {
+    id: `chatcmpl-${result.requestId}`,
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model: result.model,
+    choices: [],
+    usage: {
+      prompt_tokens: prompt,
+      completion_tokens: result.usage.output,
+      total_tokens: prompt + result.usage.output,
+      prompt_tokens_details: { cached_tokens: result.usage.cacheRead },
+      completion_tokens_details: { reasoning_tokens: result.usage.reasoning },
+    },
+  };
+}

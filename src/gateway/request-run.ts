@@ -1,0 +1,85 @@
+import type { CallerIdentity, ProviderId, TokenUsage } from './llm.types';
+import type { RouteTarget } from './routing/router';
+
+/** What a caller may set per request (headers or body fields on the doors; fields of LlmRequest inside). */
+export interface RunOptions {
+  /** What the call is for (`proxy.chat`, `dte.validate`...): cost reports and metrics. */
+  operation: string;
+  caller: CallerIdentity;
+  /** The caller's correlation id (X-Request-Id); a row's identity is always the gateway's own. */
+  correlationId?: string;
+  signal?: AbortSignal;
+  deadlineMs?: number;
+  /** Models to try after the requested one, instead of the catalog's chain. */
+  fallbacks?: string[];
+  maxRetries?: number;
+  /** Odoo's features end every chain with deterministic answers; proxy callers get an error instead. */
+  offline: boolean | (() => string);
+  dropUnsupported: boolean;
+  cache: { enabled: boolean; ttlSeconds?: number };
+  tags?: string[];
+}
+
+/**
+ * One request's life: its deadline and abort signal, the targets in order, attempts so far, the target that
+ * served and its outcome. Owned by the gateway service; policies read and update it, nothing else keeps state.
+ */
+export class RequestRun {
+  readonly started = performance.now();
+  readonly deadline: number;
+  readonly signal: AbortSignal;
+  attempts = 0;
+  /** Time spent waiting on vendor calls (the rest of a request's latency is the gateway's own overhead). */
+  vendorMs = 0;
+  target?: RouteTarget;
+  firstTokenAt?: number;
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onCallerAbort = () => this.controller.abort(this.options.signal?.reason);
+
+  constructor(
+    readonly id: string,
+    readonly options: RunOptions,
+    readonly targets: RouteTarget[],
+    /** Input tokens estimated once, for limits and the cost ceiling. */
+    readonly estimate: number,
+    readonly route: string,
+    now: number,
+    deadlineMs: number,
+  ) {
+    this.deadline = now + deadlineMs;
+    // One controller per request rather than AbortSignal.any/timeout, which allocate per call and were
+    // measured leaking memory under sustained load on Node 20.
+    this.timer = setTimeout(() => this.controller.abort(new DOMException('Request deadline reached', 'TimeoutError')), Math.max(1, deadlineMs));
+    this.signal = this.controller.signal;
+    if (options.signal?.aborted) this.onCallerAbort();
+    else options.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get callerLeft(): boolean {
+    return this.options.signal?.aborted === true;
+  }
+
+  get usedFallback(): boolean {
+    return this.target !== undefined && this.target !== this.targets[0];
+  }
+
+  latencyMs(): number {
+    return Math.round(performance.now() - this.started);
+  }
+
+  /** Clears the deadline timer and the caller-abort listener. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.options.signal?.removeEventListener('abort', this.onCallerAbort);
+  }
+}
+
+/** What one target produced, as the usage row and the events need it. */
+export interface TargetOutcome {
+  provider: ProviderId | 'cache';
+  model: string;
+  usage: TokenUsage;
+  costUsd: string;
+  unpriced: boolean;
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AppConfig } from 'src/config';
+import { ModelCatalog } from '../catalog/model-catalog';
+import { GatewayEvent } from '../gateway.events';
+import { isCallerFault, isRetryable, ProviderCall, ProviderError, toProviderError } from '../providers/provider';
+import type { RequestRun } from '../request-run';
+import type { RouteTarget } from '../routing/router';
+import { QuotaMonitor } from '../usage/quota-monitor';
+import { retryDelay, sleep } from './backoff';
+import { SharedCircuitBreakers } from './circuit-breaker';
+import { ProviderRateLimiter } from './provider-rate-limiter';
+
+export type SkipReason = 'breaker_open' | 'rate_limited' | 'quota_exhausted' | 'not_configured' | 'unsupported';
+
+/** Why a target could not serve the request without being called. */
+export class TargetSkipped extends Error {
+  constructor(
+    readonly reason: SkipReason,
+    readonly target: RouteTarget,
+    detail?: string,
+  ) {
+    super(detail ?? reason);
+  }
+}
+
+/** The per-target gates a call passes: admission before, and the health outcome after. */
+export interface TargetGate {
+  admit(run: RequestRun, target: RouteTarget): Promise<void>;
+  /** Admission again for a retry, without waiting. */
+  readmit(run: RequestRun, target: RouteTarget): Promise<boolean>;
+  succeeded(target: RouteTarget): void;
+  /** Records a vendor failure; returns whether the breaker is now open. */
+  failed(target: RouteTarget, error: ProviderError): Promise<boolean>;
+}
+
+/** The offline target has no breaker, limits or health: its gates never close. */
+const OPEN_GATE: TargetGate = { admit: async () => undefined, readmit: async () => true, succeeded: () => undefined, failed: async () => false };
+
+/**
+ * A vendor's gates: its shared circuit breaker and its rate limits (RPM, TPM, RPD across replicas).
+ * Breaker outcomes are recorded here and nowhere else.
+ */
+@Injectable()
+export class VendorGate implements TargetGate {
+  constructor(
+    private readonly breakers: SharedCircuitBreakers,
+    private readonly limiter: ProviderRateLimiter,
+    private readonly quotas: QuotaMonitor,
+    private readonly catalog: ModelCatalog,
+    private readonly config: AppConfig,
+  ) {}
+
+  async admit(run: RequestRun, target: RouteTarget): Promise<void> {
+    if (!(await this.breakers.allow(target.provider))) throw new TargetSkipped('breaker_open', target);
+    const limits = this.catalog.limits[target.provider as keyof ModelCatalog['limits']];
+    if (!limits) return;
+    const waitUntil = Date.now() + this.config.llm.rateLimitMaxWaitMs;
+    for (;;) {
+      const check = await this.limiter.tryAcquire(target.provider, run.estimate, limits);
+      if (check.allowed) {
+        void this.quotas.observe(target.provider, check.used, limits).catch(() => undefined);
+        return;
+      }
+      // A full day window will not free up soon: move on at once. Minute windows are worth a short wait.
+      if (check.blockedBy === 'rpd') throw new TargetSkipped('quota_exhausted', target);
+      if (Date.now() + check.retryInMs > waitUntil) throw new TargetSkipped('rate_limited', target);
+      await sleep(Math.min(check.retryInMs + 5, 1000), run.signal);
+    }
+  }
+
+  async readmit(run: RequestRun, target: RouteTarget): Promise<boolean> {
+    const limits = this.catalog.limits[target.provider as keyof ModelCatalog['limits']];
+    return !limits || (await this.limiter.tryAcquire(target.provider, run.estimate, limits)).allowed;
+  }
+
+  succeeded(target: RouteTarget): void {
+    void this.breakers.recordSuccess(target.provider).catch(() => undefined);
+  }
+
+  async failed(target: RouteTarget, error: ProviderError): Promise<boolean> {
+    if (isCallerFault(error)) return false;
+    if (error.kind === 'auth') {
+      await this.breakers.trip(target.provider).catch(() => undefined);
+      return true;
+    }
+    return (await this.breakers.recordFailure(target.provider).catch(() => 'closed')) === 'open';
+  }
+}
+
+/**
+ * Runs one call on one target: its gates, then the call with retries of transient failures (exponential
+ * backoff with jitter, the vendor's Retry-After honoured, never past the request's deadline).
+ */
+@Injectable()
+export class TargetPolicy {
+  constructor(
+    private readonly vendorGate: VendorGate,
+    private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  gateFor(target: RouteTarget): TargetGate {
+    return target.provider === 'offline' ? OPEN_GATE : this.vendorGate;
+  }
+
+  callFor(run: RequestRun, target: RouteTarget): ProviderCall {
+    const { options } = run;
+    return {
+      vendorModel: target.vendorModel,
+      signal: run.signal,
+      timeoutMs: Math.max(1, Math.min(this.config.llm.timeoutMs, run.deadline - Date.now())),
+      promptCaching: this.config.llm.promptCaching,
+      dropUnsupported: options.dropUnsupported,
+      offlineText: typeof options.offline === 'function' ? options.offline : undefined,
+    };
+  }
+
+  /** Admits and calls; returns the value or throws the last ProviderError (or TargetSkipped). */
+  async execute<T>(run: RequestRun, target: RouteTarget, call: (providerCall: ProviderCall) => Promise<T>): Promise<T> {
+    const gate = this.gateFor(target);
+    await gate.admit(run, target);
+    const maxRetries = run.options.maxRetries ?? this.config.llm.maxRetries;
+    for (let retry = 0; ; retry++) {
+      run.attempts += 1;
+      const callStarted = performance.now();
+      try {
+        const value = await call(this.callFor(run, target));
+        gate.succeeded(target);
+        return value;
+      } catch (raw) {
+        const error = toProviderError(raw, target.provider, run.signal);
+        if (target.provider === 'offline' || isCallerFault(error)) throw error;
+        const open = await gate.failed(target, error);
+        if (!isRetryable(error) || open || retry >= maxRetries) throw error;
+        const delay = retryDelay(retry, error.retryAfterMs, this.config.llm.retryBaseMs, this.config.llm.retryMaxMs);
+        if (Date.now() + delay >= run.deadline) throw error;
+        this.events.emit(GatewayEvent.Retry, { provider: target.provider, kind: error.kind, delayMs: delay });
+        await sleep(delay, run.signal).catch(() => {
+          throw toProviderError(new Error('aborted'), target.provider, run.signal);
+        });
+        if (!(await gate.readmit(run, target))) throw error;
+      } finally {
+        run.vendorMs += performance.now() - callStarted;
+      }
+    }
+  }
+}
