@@ -1,75 +1,75 @@
-import { GenerateContentResponse, GoogleGenAI } from '@google/genai';
-import type { FinishReason, TokenUsage } from '../../llm.types';
-import { LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, toProviderError } from '../provider';
+import { randomUUID } from 'node:crypto';
+import type { ProviderId } from '../../llm.types';
+import { finishReasonOf } from '../openai-compatible/openai-compatible.provider';
+import { ChatBody, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
+import { WireClient } from '../wire/wire-client';
+import { toGeminiRequest } from './gemini-request.mapper';
+import { fromGeminiResponse, geminiTokenUsage } from './gemini-response.mapper';
+import type { GeminiResponse } from './gemini-rest.types';
+import { GeminiStreamTranslator } from './gemini-stream.mapper';
 
-const FINISH: Record<string, FinishReason> = { STOP: 'stop', MAX_TOKENS: 'length', SAFETY: 'content_filter', RECITATION: 'content_filter', PROHIBITED_CONTENT: 'content_filter' };
-
-/** Gemini counts cached tokens inside the prompt count, and thinking tokens outside the candidates count. */
-export function usageFromGemini(meta: GenerateContentResponse['usageMetadata']): TokenUsage {
-  const cached = meta?.cachedContentTokenCount ?? 0;
-  const thoughts = meta?.thoughtsTokenCount ?? 0;
-  return {
-    input: Math.max(0, (meta?.promptTokenCount ?? 0) - cached),
-    output: (meta?.candidatesTokenCount ?? 0) + thoughts,
-    cacheRead: cached,
-    cacheWrite: 0,
-    reasoning: thoughts,
-  };
+interface BatchEmbedResponse {
+  embeddings?: { values?: number[] }[];
 }
 
-/** Gemini through `@google/genai` (the successor of the retired `@google/generative-ai`). */
+/**
+ * Gemini's REST API (`generateContent`, `streamGenerateContent?alt=sse`, `batchEmbedContents`) on our wire
+ * client: the canonical body is translated to contents/generationConfig/tools and the answer back.
+ */
 export class GeminiProvider implements LlmProvider {
-  readonly id = 'gemini' as const;
-  private readonly client: GoogleGenAI;
+  readonly id: ProviderId = 'gemini';
+  private readonly wire: WireClient;
 
-  constructor(apiKey: string, baseUrl?: string) {
-    this.client = new GoogleGenAI({ apiKey, httpOptions: { ...(baseUrl ? { baseUrl } : {}), retryOptions: { attempts: 1 }, fetch: globalThis.fetch } });
+  constructor(apiKey: string, baseUrl = 'https://generativelanguage.googleapis.com') {
+    this.wire = new WireClient('gemini', baseUrl.replace(/\/+$/, ''), { 'x-goog-api-key': apiKey });
   }
 
-  private params(call: ProviderCall) {
-    const { request } = call;
-    const system = (request.system ?? []).map((b) => b.text).join('\n\n');
-    return {
-      model: call.vendorModel,
-      contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
-      config: {
-        abortSignal: call.signal,
-        httpOptions: { timeout: call.timeoutMs, retryOptions: { attempts: 1 } },
-        ...(system ? { systemInstruction: system } : {}),
-        ...(request.maxTokens !== undefined ? { maxOutputTokens: request.maxTokens } : {}),
-        ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
-        ...(request.json ? { responseMimeType: 'application/json' } : {}),
-      },
-    };
+  check(body: ChatBody, call: Pick<ProviderCall, 'dropUnsupported'>): void {
+    toGeminiRequest(body, { dropUnsupported: call.dropUnsupported });
   }
 
-  async complete(call: ProviderCall): Promise<ProviderCompletion> {
-    try {
-      const response = await this.client.models.generateContent(this.params(call));
-      const candidate = response.candidates?.[0];
-      if (!candidate) throw new ProviderError('malformed', 'Vendor answered without candidates', this.id);
-      return { text: response.text ?? '', finishReason: FINISH[candidate.finishReason ?? 'STOP'] ?? 'stop', usage: usageFromGemini(response.usageMetadata) };
-    } catch (error) {
-      throw toProviderError(error, this.id, call.signal);
-    }
+  private path(model: string, method: string): string {
+    return `/v1beta/models/${encodeURIComponent(model)}:${method}`;
   }
 
-  async *stream(call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
-    let usage: TokenUsage | undefined;
-    let finishReason: FinishReason | undefined;
-    try {
-      const stream = await this.client.models.generateContentStream(this.params(call));
-      for await (const chunk of stream) {
-        const text = chunk.candidates?.[0]?.content?.parts?.map((p) => p.text ?? '').join('') ?? '';
-        if (text) yield { type: 'text', text };
-        const reason = chunk.candidates?.[0]?.finishReason;
-        if (reason) finishReason = FINISH[reason] ?? 'stop';
-        if (chunk.usageMetadata) usage = usageFromGemini(chunk.usageMetadata);
+  async complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion> {
+    const json = await this.wire.postJson<GeminiResponse>(this.path(call.vendorModel, 'generateContent'), JSON.stringify(toGeminiRequest(body, { dropUnsupported: call.dropUnsupported })), call);
+    if (!Array.isArray(json?.candidates) && !json?.promptFeedback) throw new ProviderError('malformed', 'gemini answered without candidates', this.id);
+    const completion = fromGeminiResponse(json, body.model, `chatcmpl-${randomUUID()}`, Math.floor(Date.now() / 1000));
+    return { completion, usage: geminiTokenUsage(json.usageMetadata), finishReason: finishReasonOf(completion.choices[0]?.finish_reason) };
+  }
+
+  async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
+    const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
+    const translator = new GeminiStreamTranslator(identity);
+    const payload = JSON.stringify(toGeminiRequest(body, { dropUnsupported: call.dropUnsupported }));
+    for await (const data of this.wire.postEvents(`${this.path(call.vendorModel, 'streamGenerateContent')}?alt=sse`, payload, call)) {
+      let json: GeminiResponse;
+      try {
+        json = JSON.parse(data) as GeminiResponse;
+      } catch {
+        throw new ProviderError('malformed', 'gemini streamed malformed JSON', this.id);
       }
-    } catch (error) {
-      throw toProviderError(error, this.id, call.signal);
+      if ((json as { error?: unknown }).error) throw new ProviderError('stream_interrupted', 'gemini reported an error mid-stream', this.id);
+      for (const chunk of translator.push(json)) yield { type: 'chunk', chunk };
     }
-    if (!finishReason) throw new ProviderError('stream_interrupted', 'Vendor stream ended without a finish reason', this.id);
-    yield { type: 'end', finishReason, usage: usage ?? NO_USAGE };
+    for (const chunk of translator.finish()) yield { type: 'chunk', chunk };
+    if (!translator.complete || !translator.finishReason) throw new ProviderError('stream_interrupted', 'gemini stream ended without a finish reason', this.id);
+    yield { type: 'chunk', chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } };
+    yield { type: 'end', finishReason: finishReasonOf(translator.finishReason), usage: translator.tokenUsage ?? NO_USAGE };
+  }
+
+  async embed(body: EmbeddingBody, call: ProviderCall): Promise<{ response: CreateEmbeddingResponse; usage: typeof NO_USAGE }> {
+    const inputs = (Array.isArray(body.input) ? body.input : [body.input]).map((input) => (typeof input === 'string' ? input : JSON.stringify(input)));
+    const model = `models/${call.vendorModel}`;
+    const requests = inputs.map((text) => ({ model, content: { parts: [{ text }] }, ...(body.dimensions ? { outputDimensionality: body.dimensions } : {}) }));
+    const json = await this.wire.postJson<BatchEmbedResponse>(this.path(call.vendorModel, 'batchEmbedContents'), JSON.stringify({ requests }), call);
+    if (!Array.isArray(json?.embeddings)) throw new ProviderError('malformed', 'gemini answered embeddings without values', this.id);
+    // Gemini's embedding API reports no token count; the estimate (about 4 characters a token) prices it.
+    const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+    return {
+      response: { object: 'list', model: call.vendorModel, data: json.embeddings.map((e, index) => ({ object: 'embedding', index, embedding: e.values ?? [] })), usage: { prompt_tokens: tokens, total_tokens: tokens } },
+      usage: { ...NO_USAGE, input: tokens },
+    };
   }
 }
