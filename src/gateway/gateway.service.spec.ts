@@ -37,7 +37,7 @@ function chunk(text: string): ProviderStreamChunk {
 function scriptedVendor(id: ProviderId, steps: Step[], refuses?: string) {
   const closed: number[] = [];
   let calls = 0;
-  const failure = (step: Step) => (step === 'reject' ? new ProviderError('bad_request', 'bad', id, 400, undefined, 'vendor says: tools[0] is invalid') : new ProviderError('server', 'upstream 503', id, 503));
+  const failure = (step: Step) => (step === 'reject' ? new ProviderError('bad_request', 'bad', id, 400, undefined, 'vendor says: tools[0] is invalid for key sk-proj-abcdefghijklmnop') : new ProviderError('server', 'upstream 503', id, 503));
   const provider: LlmProvider = {
     id,
     check: (body: ChatBody) => {
@@ -152,13 +152,14 @@ describe(GatewayService.name, () => {
       expect(fallbacks).toEqual([expect.objectContaining({ from: 'openai', to: 'anthropic', reason: 'server' })]);
     });
 
-    it("ends the request on the vendor's refusal of the caller's own request, without retry or fallback and without the vendor's text", async () => {
+    it("ends the request on the vendor's refusal of the caller's own request, without retry or fallback, its reason passed on with credentials masked", async () => {
       const openai = scriptedVendor('openai', ['reject']);
       const anthropic = scriptedVendor('anthropic', ['nunca']);
       const { sut } = build([openai.provider, anthropic.provider]);
       const error = await sut.chat(body(), proxy()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UpstreamRequestError);
-      expect((error as Error).message).not.toContain('vendor says');
+      expect((error as Error).message).toContain('tools[0] is invalid');
+      expect((error as Error).message).not.toContain('abcdefghijklmnop');
       expect(openai.calls()).toBe(1);
       expect(anthropic.calls()).toBe(0);
     });

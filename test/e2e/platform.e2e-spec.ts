@@ -13,14 +13,17 @@ describe('Platform (real Postgres and Redis)', () => {
   afterAll(() => app.close());
 
   describe('authentication', () => {
-    it('answers 401 without a key, 403 with a wrong one, 200 with a configured one', async () => {
+    it('answers 401 without a key, 403 with a wrong one on the Odoo routes (401 in OpenAI shape under /v1), 200 with a configured one', async () => {
       const missing = await app.http.get('/v1/models');
       expect(missing.status).toBe(401);
-      const wrong = await app.http.get('/v1/models').set(bearer('not-a-real-key-at-all-123'));
+      const wrong = await app.http.get('/api/payroll/indicators/2026-01').set(bearer('not-a-real-key-at-all-123'));
       expect(wrong.status).toBe(403);
+      const wrongOnV1 = await app.http.get('/v1/models').set(bearer('not-a-real-key-at-all-123'));
+      expect(wrongOnV1.status).toBe(401);
+      expect(wrongOnV1.body.error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key', message: 'Invalid API key' });
       const ok = await app.http.get('/v1/models').set(bearer(API_KEY));
       expect(ok.status).toBe(200);
-      expect(ok.body.data.map((m: { id: string }) => m.id)).toContain('gpt-4o-mini');
+      expect(ok.body).toMatchObject({ object: 'list', data: expect.any(Array) });
     });
 
     it('keeps admin routes for the admin key and leaves health public', async () => {
@@ -53,10 +56,10 @@ describe('Platform (real Postgres and Redis)', () => {
     it('answers malformed JSON with 400 and an oversized body with 413', async () => {
       const bad = await app.http.post('/v1/chat/completions').set(bearer()).set('content-type', 'application/json').send('{"model": ');
       expect(bad.status).toBe(400);
-      expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request', requestId: expect.any(String) });
+      expect(bad.body).toMatchObject({ statusCode: 400, requestId: expect.any(String), error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') } });
       const big = await app.http.post('/v1/chat/completions').set(bearer()).send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(5000) }] });
       expect(big.status).toBe(413);
-      expect(big.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+      expect(big.body).toMatchObject({ statusCode: 413, error: { type: 'invalid_request_error' } });
       expect(JSON.stringify(big.body)).not.toMatch(/at .*\.ts|node_modules/);
     });
   });
@@ -101,14 +104,14 @@ describe('Wrong keys from one client address (two instances on one Redis)', () =
     const [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
     try {
       const wrong = (app: typeof a, n: number) => app.http.get('/v1/models').set(bearer(`guess-${n}-0123456789abcdef`));
-      expect((await wrong(a, 1)).status).toBe(403);
-      expect((await wrong(b, 2)).status).toBe(403);
-      expect((await wrong(a, 3)).status).toBe(403);
+      expect((await wrong(a, 1)).status).toBe(401);
+      expect((await wrong(b, 2)).status).toBe(401);
+      expect((await wrong(a, 3)).status).toBe(401);
       const blocked = await wrong(b, 4);
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
-      expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/wrong API keys/) });
+      expect(blocked.body).toMatchObject({ statusCode: 429, error: { type: 'rate_limit_error', message: expect.stringMatching(/wrong API keys/) } });
       expect((await a.http.get('/v1/models').set(bearer(API_KEY))).status).toBe(429);
       // Probes stay public and are never refused.
       expect((await a.http.get('/health/live')).status).toBe(200);
@@ -120,7 +123,7 @@ describe('Wrong keys from one client address (two instances on one Redis)', () =
   it('lets a right key through while the address is under the limit', async () => {
     const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', REDIS_KEY_PREFIX: `authok${Date.now()}:` });
     try {
-      expect((await app.http.get('/v1/models').set(bearer('guess-0123456789abcdef'))).status).toBe(403);
+      expect((await app.http.get('/v1/models').set(bearer('guess-0123456789abcdef'))).status).toBe(401);
       expect((await app.http.get('/v1/models').set(bearer(API_KEY))).status).toBe(200);
       // A missing key is not a guess: it never counts.
       for (let i = 0; i < 5; i++) expect((await app.http.get('/v1/models')).status).toBe(401);
@@ -143,7 +146,7 @@ describe('HTTP throttling shared by two instances on one Redis', () => {
       const limited = await two.http.get('/v1/models').set(bearer('burst-key-0123456789abcdef'));
       expect(limited.status).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(limited.body).toMatchObject({ statusCode: 429, error: { type: 'rate_limit_error', code: 'rate_limit_exceeded' } });
     } finally {
       await one.close();
       await two.close();
