@@ -5,6 +5,7 @@ import { HealthContributors } from 'src/health/health-contributors';
 import { KvStore, RedisHandle } from 'src/infra/redis';
 import { ModelCatalog } from './catalog/model-catalog';
 
+import { AnthropicDoorController } from './front-door/anthropic-door.controller';
 import { OpenAiDoorController } from './front-door/openai-door.controller';
 import { GatewayAdmin } from './gateway-admin';
 import { GatewayEvent } from './gateway.events';
@@ -26,7 +27,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
 /** The LLM gateway: providers, resilience, usage and the OpenAI- and Anthropic-compatible doors. */
 @Global()
 @Module({
-  controllers: [OpenAiDoorController],
+  controllers: [OpenAiDoorController, AnthropicDoorController],
   providers: [
     { provide: ModelCatalog, inject: [AppConfig], useFactory: (config: AppConfig) => ModelCatalog.load(config) },
     { provide: ProviderRegistry, inject: [AppConfig], useFactory: (config: AppConfig) => new ProviderRegistry(config) },

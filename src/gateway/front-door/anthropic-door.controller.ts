@@ -1,0 +1,81 @@
+import { BadRequestException, Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Caller, CurrentCaller } from 'src/common/auth';
+import { abortOnClientClose, openEventStream } from 'src/common/http/event-stream';
+import { RateLimit } from 'src/common/throttling';
+import { AppConfig } from 'src/config';
+import { GatewayService } from '../gateway.service';
+import type { ChatBody } from '../providers/provider';
+import { isUnsupportedParameterError } from '../providers/unsupported-parameter.error';
+import { anthropicToCanonical, canonicalToAnthropicMessage } from './anthropic/anthropic-door.mapper';
+import { CanonicalToAnthropicStream } from './anthropic/anthropic-door-stream.mapper';
+import { isDoorRequestError } from './anthropic/door-request.error';
+import { proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { gatewayHeaders } from './openai/chat-response';
+
+const EXAMPLE = { model: 'claude-sonnet-4', max_tokens: 300, messages: [{ role: 'user', content: '¿Qué es una guía de despacho (DTE 52)?' }] };
+
+function sseEvent(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * Anthropic Messages door: Claude SDK-based tools and agents point their base URL at the gateway and are
+ * routed through the same path as every other call, to any vendor (translated through the canonical body).
+ */
+@ApiTags('anthropic-compatible')
+@RateLimit('llmProxy')
+@Controller('v1')
+export class AnthropicDoorController {
+  constructor(
+    private readonly gateway: GatewayService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('messages')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Anthropic Messages API (tools, images, streaming with Anthropic event types); auth with x-api-key or Bearer' })
+  @ApiHeader({ name: 'x-api-key', required: false, description: 'The gateway key (as Anthropic SDKs send it); Authorization: Bearer works too' })
+  @ApiBody({ schema: { type: 'object', example: EXAMPLE } })
+  async messages(@Body() raw: unknown, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequestException('Body must be a JSON object');
+    const controls = takeGatewayControls(raw as Record<string, unknown>, req.headers);
+    let body: ChatBody;
+    try {
+      body = anthropicToCanonical(raw as MessageCreateParamsBase, { dropUnsupported: controls.dropUnsupported ?? this.config.llm.dropUnsupportedParams }) as ChatBody;
+    } catch (error) {
+      if (isDoorRequestError(error) || isUnsupportedParameterError(error)) throw new BadRequestException(error.message);
+      throw error;
+    }
+    const correlation = req.headers['x-request-id'];
+    const options = proxyRunOptions('proxy.messages', controls, this.config, {
+      caller: { apiKeyName: caller.keyName, companyId: caller.companies?.[0] ?? null },
+      correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : undefined,
+      signal: abortOnClientClose(reply),
+    });
+    const requestedModel = (raw as { model: string }).model;
+    if (body.stream !== true) {
+      const { completion, result } = await this.gateway.chat(body, options);
+      void reply.status(200).headers(gatewayHeaders(result)).send(canonicalToAnthropicMessage(completion, requestedModel));
+      return;
+    }
+    const events = this.gateway.chatStream({ ...body, stream_options: { include_usage: true } }, options)[Symbol.asyncIterator]();
+    const first = await events.next();
+    if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
+    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
+    const translator = new CanonicalToAnthropicStream({ id: `msg_${first.value.requestId.replace(/-/g, '')}`, model: requestedModel });
+    try {
+      for (let step = await events.next(); !step.done; step = await events.next()) {
+        const event = step.value;
+        const out = event.type === 'chunk' ? translator.push(event.chunk) : event.type === 'done' ? translator.finish() : [];
+        for (const e of out) if (!stream.write(sseEvent(e.event, e.data))) return;
+      }
+    } catch (error) {
+      stream.write(sseEvent('error', { type: 'error', error: { type: 'api_error', message: (error as Error).message } }));
+    } finally {
+      stream.end();
+    }
+  }
+}

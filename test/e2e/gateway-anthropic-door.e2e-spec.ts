@@ -1,0 +1,68 @@
+import Anthropic from '@anthropic-ai/sdk';
+import type { Emulator } from 'test/emulator/emulator';
+import { GatewayApp, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
+import { API_KEY } from './setup';
+
+jest.setTimeout(30_000);
+
+const TOOL: Anthropic.Tool = {
+  name: 'consultar_folio',
+  description: 'Consulta un folio DTE',
+  input_schema: { type: 'object', properties: { folio: { type: 'integer', minimum: 7 }, tipo: { type: 'string', enum: ['33', '61'] } }, required: ['folio', 'tipo'] },
+};
+
+describe('Anthropic Messages door with the official @anthropic-ai/sdk client (vendor emulator upstream)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  let client: Anthropic;
+
+  beforeAll(async () => {
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1 }, () => ({ LLM_MAX_RETRIES: '0' })));
+    client = new Anthropic({ apiKey: API_KEY, baseURL: app.url, maxRetries: 0 });
+  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
+  beforeEach(() => emulator.reset());
+
+  it.each([
+    ['an Anthropic target', 'claude-sonnet-4', 'anthropic'],
+    ['an OpenAI target', 'gpt-4o-mini', 'openai'],
+  ] as const)('answers a message through %s, authenticated with x-api-key', async (_name, model, vendor) => {
+    const message = await client.messages.create({ model, max_tokens: 200, system: 'Eres un contador chileno.', messages: [{ role: 'user', content: 'Explica la guía de despacho electrónica' }] });
+    expect(message).toMatchObject({ type: 'message', role: 'assistant', model, stop_reason: 'end_turn' });
+    expect(message.content[0]).toMatchObject({ type: 'text', text: expect.stringContaining('Explica la guía de despacho') });
+    expect(message.usage.output_tokens).toBeGreaterThan(0);
+    expect(emulator.stats().byVendor[vendor].received).toBe(1);
+  });
+
+  it.each([
+    ['an Anthropic target', 'claude-sonnet-4'],
+    ['a Gemini target', 'gemini-2.0-flash'],
+  ] as const)('streams a tool call with Anthropic event types through %s, and answers its result', async (_name, model) => {
+    const ask: Anthropic.MessageParam = { role: 'user', content: 'Usa la herramienta para el folio 7' };
+    const stream = client.messages.stream({ model, max_tokens: 200, tools: [TOOL], tool_choice: { type: 'any' }, messages: [ask] });
+    const types: string[] = [];
+    stream.on('streamEvent', (event) => types.push(event.type));
+    const final = await stream.finalMessage();
+    expect(types[0]).toBe('message_start');
+    expect(types).toContain('content_block_start');
+    expect(types.at(-1)).toBe('message_stop');
+    expect(final.stop_reason).toBe('tool_use');
+    const call = final.content.find((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use')!;
+    expect(call).toMatchObject({ name: 'consultar_folio', input: { tipo: '33', folio: expect.any(Number) } });
+    const answer = await client.messages.create({
+      model,
+      max_tokens: 200,
+      tools: [TOOL],
+      messages: [ask, { role: 'assistant', content: final.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: 'Folio 7 aceptado por el SII' }] }],
+    });
+    expect(answer.content[0]).toMatchObject({ type: 'text', text: expect.stringContaining('Folio 7 aceptado por el SII') });
+  });
+
+  it("answers failures in Anthropic's error shape, so the SDK raises its own classes", async () => {
+    const wrong = new Anthropic({ apiKey: 'not-a-key-0123456789abcdef', baseURL: app.url, maxRetries: 0 });
+    await expect(wrong.messages.create({ model: 'claude-sonnet-4', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+    const missing = await client.messages.create({ model: 'claude-sonnet-4', messages: [{ role: 'user', content: 'x' }] } as unknown as Anthropic.MessageCreateParamsNonStreaming).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(Anthropic.BadRequestError);
+    expect((missing as Error).message).toContain('max_tokens');
+  });
+});
