@@ -133,8 +133,14 @@ describe('emulator: Anthropic tools, images, stop sequences and structured outpu
       .create({ max_tokens: 10, messages: [{ content: [{ source: { data: PIXEL, media_type: 'image/bmp' as 'image/png', type: 'base64' }, type: 'image' }], role: 'user' }], model: MODEL })
       .catch((e: unknown) => e);
 
+    const counted = await client.messages.countTokens({
+      messages: [{ content: [{ source: { data: PIXEL, media_type: 'image/png', type: 'base64' }, type: 'image' }, { text, type: 'text' }], role: 'user' }],
+      model: MODEL,
+    });
+
     expect(message.content).toEqual([expect.objectContaining({ text: `Respuesta simulada de ${MODEL}: Recibí 2 imágenes. ${text}` })]);
     expect(message.usage.input_tokens).toBe(Math.ceil(text.length / 4) + 2 * 85);
+    expect(counted.input_tokens).toBe(Math.ceil(text.length / 4) + 85);
     expect((badType as BadRequestError).message).toContain("messages.0.content.0.image.source.base64.media_type: Input should be 'image/jpeg'");
   });
 

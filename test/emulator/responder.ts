@@ -68,7 +68,7 @@ export class Responder {
   countTokens(wire: WireFormat, body: Record<string, unknown>, res: ServerResponse): void {
     try {
       const request = wire.parse({ max_tokens: 1, ...body }, {});
-      sendJson(res, 200, { input_tokens: tokensForChars(request.facts.promptChars) });
+      sendJson(res, 200, { input_tokens: tokensForChars(request.facts.promptChars) + request.features.imageCount * IMAGE_TOKENS });
     } catch (error) {
       if (!(error instanceof BadRequestError)) throw error;
       sendJson(res, 400, wire.errorBody(400, error.message, error.param));
