@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { loadKnowledgeDocuments } from 'src/chat/knowledge/knowledge-loader';
 import { KnowledgeService } from 'src/chat/knowledge/knowledge.service';
+import { StoreClock } from 'src/infra/redis';
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
 import { ADMIN_KEY, API_KEY, bearer, OTHER_KEY, startTestApp } from './setup';
 
@@ -88,7 +89,7 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
         THROTTLE_CHAT_PER_MIN: '1000',
         CHAT_MAX_MESSAGE_LENGTH: '2000',
       }),
-      startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '8', CHAT_SESSION_TTL: '2' }),
+      startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '8' }),
     ]);
   }, 60_000);
 
@@ -124,18 +125,27 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
     });
 
     it('expires after the TTL of inactivity, each use renewing it', async () => {
-      const id = await newSession(offline);
-      await sleep(1_200);
-      expect((await send('¿Cómo anulo una factura?', { session_id: id }, API_KEY, offline)).status).toBe(200);
-      await sleep(1_200); // 2.4 s after creation, 1.2 s after the last use
-      const alive = await offline.http.get(`/api/chat/session/${id}`).set(bearer());
-      expect(alive.status).toBe(200);
-      expect(alive.body.message_count).toBe(2);
-      await sleep(2_300);
-      const gone = await offline.http.get(`/api/chat/session/${id}`).set(bearer());
-      expect(gone.status).toBe(404);
-      expect((await send('¿y después?', { session_id: id }, API_KEY, offline)).status).toBe(404);
-    }, 15_000);
+      // One replica on the in-process store, whose clock the test moves instead of sleeping through the TTL.
+      const single = await startTestApp({ REDIS_URL: undefined, CHAT_SESSION_TTL: '2' });
+      try {
+        let now = Date.now();
+        jest.spyOn(single.app.get(StoreClock), 'now').mockImplementation(() => new Date(now));
+        const id = await newSession(single);
+        now += 1_200;
+        expect((await send('¿Cómo anulo una factura?', { session_id: id }, API_KEY, single)).status).toBe(200);
+        now += 1_200; // 2.4 s after creation, 1.2 s after the last use
+        const alive = await single.http.get(`/api/chat/session/${id}`).set(bearer());
+        expect(alive.status).toBe(200);
+        expect(alive.body.message_count).toBe(2);
+        now += 2_300;
+        const gone = await single.http.get(`/api/chat/session/${id}`).set(bearer());
+        expect(gone.status).toBe(404);
+        expect((await send('¿y después?', { session_id: id }, API_KEY, single)).status).toBe(404);
+      } finally {
+        jest.restoreAllMocks();
+        await single.close();
+      }
+    });
 
     it('keeps a session invisible to another API key', async () => {
       const id = await newSession();

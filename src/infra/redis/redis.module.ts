@@ -5,6 +5,7 @@ import { MemoryKvStore } from './memory-kv-store';
 import { createRedisClient, waitReady } from './redis-connection';
 import { RedisHandle } from './redis-handle';
 import { RedisKvStore } from './redis-kv-store';
+import { StoreClock } from './store-clock';
 
 /** Shared state: Redis when REDIS_URL is set, process memory otherwise (one replica only). */
 @Global()
@@ -20,14 +21,15 @@ import { RedisKvStore } from './redis-kv-store';
         return new RedisHandle(createRedisClient(url, 'main', logger, keyPrefix, true), createRedisClient(url, 'pubsub', logger, keyPrefix));
       },
     },
+    StoreClock,
     {
       provide: KvStore,
-      inject: [RedisHandle, AppConfig],
-      useFactory: (handle: RedisHandle, config: AppConfig) =>
-        handle.client && handle.subscriber ? new RedisKvStore(handle.client, handle.subscriber, config.redis.keyPrefix) : new MemoryKvStore(),
+      inject: [RedisHandle, AppConfig, StoreClock],
+      useFactory: (handle: RedisHandle, config: AppConfig, clock: StoreClock) =>
+        handle.client && handle.subscriber ? new RedisKvStore(handle.client, handle.subscriber, config.redis.keyPrefix) : new MemoryKvStore(() => clock.now().getTime()),
     },
   ],
-  exports: [RedisHandle, KvStore],
+  exports: [RedisHandle, KvStore, StoreClock],
 })
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(RedisHandle) private readonly handle: RedisHandle) {}
