@@ -128,6 +128,14 @@ describe('AnthropicStreamTranslator', () => {
     expect(translator.finishReason).toBeUndefined();
   });
 
+  it('flushes the finish chunk of a stream cut after message_delta, but does not call it complete', () => {
+    const translator = new AnthropicStreamTranslator(identity);
+    const [delta] = end('max_tokens', 4);
+    const chunks = run(translator, [start(), delta]);
+    expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('length');
+    expect(translator.complete).toBe(false);
+  });
+
   it('sends the finish chunk once even if finish() follows message_stop', () => {
     const translator = new AnthropicStreamTranslator(identity);
     const chunks = run(translator, [start(), ...end('end_turn', 1)]);

@@ -25,6 +25,7 @@ export class AnthropicStreamTranslator {
   private started = false;
   private stopReason: StopReason | null | undefined;
   private finishSent = false;
+  private stopped = false;
   private tokens: TokenUsage = anthropicTokenUsage(undefined);
 
   constructor(private readonly options: AnthropicStreamOptions) {}
@@ -46,7 +47,7 @@ export class AnthropicStreamTranslator {
 
   /** True once the vendor's `message_stop` arrived. */
   get complete(): boolean {
-    return this.finishSent;
+    return this.stopped;
   }
 
   push(event: RawMessageStreamEvent): ChatCompletionChunk[] {
@@ -63,13 +64,14 @@ export class AnthropicStreamTranslator {
         this.mergeUsage(event.usage);
         return [];
       case 'message_stop':
+        this.stopped = true;
         return this.finish();
       default:
         return [];
     }
   }
 
-  /** The finish chunk, once, if the vendor gave a stop reason; nothing otherwise (a cut stream stays incomplete). */
+  /** The finish chunk, once, if the vendor gave a stop reason; nothing otherwise. Does not make a cut stream complete. */
   finish(): ChatCompletionChunk[] {
     const reason = this.finishReason;
     if (this.finishSent || reason === undefined) return [];
