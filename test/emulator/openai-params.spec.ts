@@ -174,6 +174,22 @@ describe('emulator: OpenAI request parameters through the openai SDK', () => {
     expect(temperature).toMatchObject({ error: { param: 'temperature' }, status: 400 });
   });
 
+  it("applies Groq's documented refusals under Groq's /openai/v1 path, and DeepSeek reasoner's to logprobs", async () => {
+    const groq = new OpenAI({ apiKey: 'test-key', baseURL: `${emulator.url}/openai/v1`, maxRetries: 0 });
+    const deepseek = new OpenAI({ apiKey: 'test-key', baseURL: emulator.url, maxRetries: 0 });
+    const refusal = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: BadRequestError) => [e.status, (e.error as { param?: string }).param]);
+    const groqModel = 'llama-3.3-70b-versatile';
+
+    expect(await refusal(groq.chat.completions.create({ messages: user('hola'), model: groqModel, n: 1 }))).toBe('ok');
+    expect(await refusal(groq.chat.completions.create({ messages: user('hola'), model: groqModel, n: 2 }))).toEqual([400, 'n']);
+    expect(await refusal(groq.chat.completions.create({ logprobs: true, messages: user('hola'), model: groqModel }))).toEqual([400, 'logprobs']);
+    expect(await refusal(groq.chat.completions.create({ logit_bias: { '50256': -100 }, messages: user('hola'), model: groqModel }))).toEqual([400, 'logit_bias']);
+    expect(await refusal(groq.chat.completions.create({ messages: [{ content: 'hola', name: 'ana', role: 'user' }], model: groqModel }))).toEqual([400, 'messages.0.name']);
+    expect(await refusal(groq.embeddings.create({ input: 'hola', model: 'text-embedding-3-small' }))).toEqual([404, undefined]);
+    expect(await refusal(client.chat.completions.create({ logprobs: true, messages: user('hola'), model: groqModel, n: 2 }))).toBe('ok');
+    expect(await refusal(deepseek.chat.completions.create({ logprobs: true, messages: user('hola'), model: 'deepseek-reasoner' }))).toEqual([400, 'logprobs']);
+  });
+
   it.each([
     [{ n: 0 }, 'n', "Invalid 'n': integer below minimum value"],
     [{ stop: ['a', 'b', 'c', 'd', 'e'] }, 'stop', "Invalid 'stop': array too long"],

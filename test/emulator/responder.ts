@@ -8,7 +8,7 @@ import { explicitCacheUsage, implicitCachedTokens, PromptCache } from './prompt-
 import { reasoningTokensFor, tokensForChars } from './reply-builder';
 import { RuleBook } from './rule-book';
 import { emptyUsage, StatsRecorder } from './stats-recorder';
-import { type Answer, BadRequestError, type ParsedRequest, type WireFormat } from './wire/wire-format';
+import { type Answer, BadRequestError, type ParsedRequest, type RouteHints, type WireFormat } from './wire/wire-format';
 
 /** Settings the responder reads on every request. */
 export interface ResponderSettings {
@@ -33,7 +33,7 @@ export class Responder {
   ) {}
 
   /** Handles a parsed JSON body for the given wire format and route. */
-  async respond(wire: WireFormat, route: { model?: string; stream?: boolean }, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
+  async respond(wire: WireFormat, route: RouteHints, body: Record<string, unknown>, res: ServerResponse): Promise<void> {
     const admitted = await this.admit(wire, route.model, body, res, () => {
       const request = wire.parse(body, route);
       return { model: request.facts.model, parsed: request, stream: request.stream };

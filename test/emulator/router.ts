@@ -9,22 +9,24 @@ import type { WireFormat } from './wire/wire-format';
 
 /** A vendor call the emulator knows how to answer. */
 export type Route =
-  | { kind: 'generate'; wire: WireFormat; model?: string; stream?: boolean }
+  | { kind: 'generate'; wire: WireFormat; model?: string; stream?: boolean; groq?: boolean }
   | { kind: 'count-tokens'; wire: WireFormat }
   | { kind: 'embeddings'; wire: WireFormat; api: EmbeddingsApi; model?: string }
   | { kind: 'models'; vendor: EmulatorVendor };
 
 const GEMINI_CALL = /\/models\/([^/:]+):(generateContent|streamGenerateContent|embedContent|batchEmbedContents)$/;
+/** Groq serves the OpenAI wire under `https://api.groq.com/openai/v1` and has no embeddings endpoint. */
+const GROQ_PATH = '/openai/v1/';
 const GEMINI_EMBED = geminiEmbeddings(false);
 const GEMINI_BATCH_EMBED = geminiEmbeddings(true);
 
 /** Maps method + path to a vendor call by path suffix, so any prefix (`/v1`, `/openai/v1`, none) works. */
 export function resolveRoute(method: string, path: string, headers: IncomingHttpHeaders): Route | undefined {
   if (method === 'POST') {
-    if (path.endsWith('/chat/completions')) return { kind: 'generate', wire: openAiWire };
+    if (path.endsWith('/chat/completions')) return { groq: path.includes(GROQ_PATH), kind: 'generate', wire: openAiWire };
     if (path.endsWith('/messages')) return { kind: 'generate', wire: anthropicWire };
     if (path.endsWith('/messages/count_tokens')) return { kind: 'count-tokens', wire: anthropicWire };
-    if (path.endsWith('/embeddings')) return { api: openAiEmbeddings, kind: 'embeddings', wire: openAiWire };
+    if (path.endsWith('/embeddings') && !path.includes(GROQ_PATH)) return { api: openAiEmbeddings, kind: 'embeddings', wire: openAiWire };
     const gemini = GEMINI_CALL.exec(path);
     if (!gemini) return undefined;
     const model = decodeURIComponent(gemini[1]);

@@ -32,7 +32,7 @@ const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|jpg|gif|webp);base64,/;
 
 /** OpenAI Chat Completions body → neutral request; throws `BadRequestError` with OpenAI's message and `param`. */
-export function parseOpenAiRequest(body: Record<string, unknown>): ParsedRequest {
+export function parseOpenAiRequest(body: Record<string, unknown>, groq = false): ParsedRequest {
   const model = body.model;
   const messages = body.messages;
   if (typeof model !== 'string' || !model) throw new BadRequestError('you must provide a model parameter');
@@ -40,6 +40,7 @@ export function parseOpenAiRequest(body: Record<string, unknown>): ParsedRequest
   const unknown = Object.keys(body).find((key) => !KNOWN_FIELDS.has(key));
   if (unknown) throw new BadRequestError(`Unrecognized request argument supplied: ${unknown}`);
   checkSampling(body, model);
+  checkVendorRefusals(body, model, groq);
   const tools = parseTools(body);
   let promptChars = tools.chars;
   let prefixChars = 0;
@@ -107,6 +108,21 @@ function checkSampling(body: Record<string, unknown>, model: string): void {
   if (body.temperature != null && body.temperature !== 1) {
     throw new BadRequestError(`Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`, 'temperature');
   }
+}
+
+/**
+ * Documented refusals of OpenAI-compatible vendors: Groq answers 400 to `logprobs`, `top_logprobs`, `logit_bias`,
+ * `messages[].name` and `n` other than 1; DeepSeek's reasoner to `logprobs` and `top_logprobs`.
+ */
+function checkVendorRefusals(body: Record<string, unknown>, model: string, groq: boolean): void {
+  const refused = groq ? ['logprobs', 'top_logprobs', 'logit_bias'] : model === 'deepseek-reasoner' ? ['logprobs', 'top_logprobs'] : [];
+  const field = refused.find((key) => body[key] != null);
+  const vendor = groq ? 'Groq' : 'deepseek-reasoner';
+  if (field) throw new BadRequestError(`'${field}' is not supported by ${vendor}`, field);
+  if (!groq) return;
+  if (body.n != null && body.n !== 1) throw new BadRequestError("'n' : number must be at most 1", 'n');
+  const named = (body.messages as Array<{ name?: unknown }>).findIndex((message) => message?.name != null);
+  if (named !== -1) throw new BadRequestError(`'messages.${named}.name' is not supported by Groq`, `messages.${named}.name`);
 }
 
 function parseTools(body: Record<string, unknown>): { specs: ToolSpec[]; chars: number; choice: Pick<RequestFeatures, 'toolMode' | 'forcedTool' | 'parallelTools'> } {

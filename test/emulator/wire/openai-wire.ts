@@ -15,7 +15,7 @@ const FINISH: Record<FinishKind, string> = { length: 'length', stop: 'stop', sto
 export const openAiWire: WireFormat = {
   vendor: 'openai',
 
-  parse: (body) => parseOpenAiRequest(body),
+  parse: (body, route) => parseOpenAiRequest(body, route.groq === true),
 
   body(answer) {
     const top = answer.request.features.topLogprobs;

@@ -90,11 +90,19 @@ export interface StreamFrames {
   tail: string[];
 }
 
+/** What the path tells about a request: Gemini's model and streaming, and whether an OpenAI-wire call is Groq's. */
+export interface RouteHints {
+  model?: string;
+  stream?: boolean;
+  /** A path under `/openai/v1/`, Groq's base URL: Groq's documented refusals apply. */
+  groq?: boolean;
+}
+
 /** One vendor's wire format: request parsing, bodies, stream frames and error shape. */
 export interface WireFormat {
   vendor: EmulatorVendor;
   /** Throws `BadRequestError` when the body is not a valid request. */
-  parse(body: Record<string, unknown>, route: { model?: string; stream?: boolean }): ParsedRequest;
+  parse(body: Record<string, unknown>, route: RouteHints): ParsedRequest;
   body(answer: Answer): unknown;
   frames(answer: Answer): StreamFrames;
   errorBody(status: number, message: string, param?: string): unknown;
