@@ -75,6 +75,23 @@ describe('CanonicalToAnthropicStream', () => {
     expect(events[4].data).toMatchObject({ content_block: { type: 'tool_use', id: 'call_a', name: 'get_weather', input: {} } });
   });
 
+  it('streams the vendor reasoning as a thinking block before the text when the caller asked for thinking, and drops it otherwise', () => {
+    const chunks = [chunk({ role: 'assistant', content: '' }), chunk({ reasoning_content: 'Pienso' }), chunk({ reasoning_content: ' más.' }), chunk({ content: 'Listo' }), chunk({}, 'stop')];
+    expect(outline(run(new CanonicalToAnthropicStream({ id: 'm', model: 'm', thinking: true }), chunks))).toEqual([
+      ['message_start'],
+      ['content_block_start', 0, 'thinking', undefined],
+      ['content_block_delta', 0, 'thinking_delta'],
+      ['content_block_delta', 0, 'thinking_delta'],
+      ['content_block_stop', 0],
+      ['content_block_start', 1, 'text', undefined],
+      ['content_block_delta', 1, 'Listo'],
+      ['content_block_stop', 1],
+      ['message_delta', 'end_turn'],
+      ['message_stop'],
+    ]);
+    expect(outline(run(new CanonicalToAnthropicStream({ id: 'm', model: 'm' }), chunks)).map((entry) => (entry as unknown[])[2])).not.toContain('thinking');
+  });
+
   it.each([
     ['length', 'max_tokens'],
     ['content_filter', 'refusal'],

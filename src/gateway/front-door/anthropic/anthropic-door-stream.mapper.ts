@@ -1,6 +1,7 @@
 import type { RawMessageStreamEvent, StopReason } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
+import type { ChunkDelta } from '../../providers/canonical-wire';
 import { anthropicUsageFrom, stopReasonFromCanonical } from './anthropic-door.mapper';
 
 /** One server-sent event of Anthropic's stream: `event: <event>` then `data: <JSON of data>`. */
@@ -11,7 +12,7 @@ export interface AnthropicSseEvent {
 
 interface OpenBlock {
   index: number;
-  kind: 'text' | 'tool';
+  kind: 'text' | 'thinking' | 'tool';
   toolIndex?: number;
 }
 
@@ -31,14 +32,16 @@ export class CanonicalToAnthropicStream {
   private stopReason: StopReason | undefined;
   private usage: CompletionUsage | null | undefined;
 
-  constructor(private readonly message: { id: string; model: string }) {}
+  /** `thinking`: stream the vendor's reasoning as thinking blocks (when the caller asked for thinking). */
+  constructor(private readonly message: { id: string; model: string; thinking?: boolean }) {}
 
   push(chunk: ChatCompletionChunk): AnthropicSseEvent[] {
     const events = this.start();
     if (chunk.usage) this.usage = chunk.usage;
     const choice = chunk.choices.find((candidate) => candidate.index === 0);
     if (!choice) return events;
-    const { delta } = choice;
+    const delta = choice.delta as ChunkDelta;
+    if (delta.reasoning_content && this.message.thinking) events.push(...this.thinking(delta.reasoning_content));
     if (delta.content) events.push(...this.text(delta.content));
     for (const call of delta.tool_calls ?? []) events.push(...this.toolCall(call));
     if (choice.finish_reason) {
@@ -111,6 +114,12 @@ export class CanonicalToAnthropicStream {
   private text(text: string): AnthropicSseEvent[] {
     const events = this.open?.kind === 'text' ? [] : this.openBlock('text', { type: 'text', text: '', citations: null });
     events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index: this.open!.index, delta: { type: 'text_delta', text } } });
+    return events;
+  }
+
+  private thinking(thinking: string): AnthropicSseEvent[] {
+    const events = this.open?.kind === 'thinking' ? [] : this.openBlock('thinking', { type: 'thinking', thinking: '', signature: '' });
+    events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index: this.open!.index, delta: { type: 'thinking_delta', thinking } } });
     return events;
   }
 

@@ -1,7 +1,7 @@
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { toAnthropicRequest } from '../../providers/anthropic/anthropic-request.mapper';
-import { anthropicToCanonical, canonicalToAnthropicMessage, effortForBudget } from './anthropic-door.mapper';
+import { anthropicToCanonical, canonicalToAnthropicMessage, doorAskedForThinking, effortForBudget } from './anthropic-door.mapper';
 import { thrownBy } from 'test/fixtures/wire/refusal';
 import { DoorRequestError } from './door-request.error';
 
@@ -192,6 +192,18 @@ describe('canonicalToAnthropicMessage', () => {
     ['stop', 'end_turn'],
   ] as const)('maps finish_reason %s to stop_reason %s', (finish, stop) => {
     expect(canonicalToAnthropicMessage(completion({ content: 'x' }, finish), 'm').stop_reason).toBe(stop);
+  });
+
+  it('returns the vendor reasoning as a thinking block only when the caller asked for thinking', () => {
+    const reasoned = completion({ content: '119', reasoning_content: 'Sumo 100 + 19.' } as Partial<ChatCompletion.Choice['message']>, 'stop');
+    expect(canonicalToAnthropicMessage(reasoned, 'm', { thinking: true }).content).toEqual([
+      { type: 'thinking', thinking: 'Sumo 100 + 19.', signature: '' },
+      { type: 'text', text: '119', citations: null },
+    ]);
+    expect(canonicalToAnthropicMessage(reasoned, 'm').content).toEqual([{ type: 'text', text: '119', citations: null }]);
+    expect(doorAskedForThinking(door({ thinking: { type: 'enabled', budget_tokens: 2048 } }))).toBe(true);
+    expect(doorAskedForThinking(door({ thinking: { type: 'disabled' } }))).toBe(false);
+    expect(doorAskedForThinking(door())).toBe(false);
   });
 
   it('carries a refusal as text', () => {

@@ -2,7 +2,7 @@ import type { ContentBlock, Message, MessageCreateParamsBase, StopReason, Usage 
 import type { ChatCompletion, ChatCompletionCreateParams, ChatCompletionTool, ChatCompletionToolChoiceOption } from 'openai/resources/chat/completions';
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { ReasoningEffort } from 'openai/resources/shared';
-import { parseArguments } from '../../providers/canonical-wire';
+import { CanonicalMessage, parseArguments } from '../../providers/canonical-wire';
 import type { FieldHandling } from '../../providers/unsupported-parameter.error';
 import { canonicalMessages, DoorGate, textOfBlocks } from './anthropic-door-content.mapper';
 import { DoorRequestError } from './door-request.error';
@@ -170,10 +170,23 @@ export function anthropicUsageFrom(usage: CompletionUsage | null | undefined): U
   };
 }
 
+/** Whether the door's caller asked for thinking, so the vendor's reasoning may come back as thinking blocks. */
+export function doorAskedForThinking(body: MessageCreateParamsBase): boolean {
+  const type = (body.thinking as { type?: unknown } | undefined)?.type;
+  return type === 'enabled' || type === 'adaptive';
+}
+
+export interface DoorAnswerOptions {
+  /** Return the vendor's reasoning as a thinking block (see doorAskedForThinking); it carries no signature. */
+  thinking?: boolean;
+}
+
 /** The gateway's canonical completion as an Anthropic Message (first choice), named after the model the caller asked for. */
-export function canonicalToAnthropicMessage(completion: ChatCompletion, requestedModel: string): Message {
+export function canonicalToAnthropicMessage(completion: ChatCompletion, requestedModel: string, options: DoorAnswerOptions = {}): Message {
   const choice = completion.choices[0];
   const content: ContentBlock[] = [];
+  const reasoning = (choice?.message as CanonicalMessage | undefined)?.reasoning_content;
+  if (options.thinking && reasoning) content.push({ type: 'thinking', thinking: reasoning, signature: '' });
   const text = choice?.message.content || choice?.message.refusal || '';
   if (text) content.push({ type: 'text', text, citations: null });
   for (const call of choice?.message.tool_calls ?? []) {
