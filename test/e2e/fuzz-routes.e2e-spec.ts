@@ -1,4 +1,5 @@
 import { startFuzzApp, type FuzzApp } from 'test/fuzz/fuzz-app';
+import { API_KEY } from './setup';
 import { routesFromOpenApi, withKnownRoutes, type FuzzRoute, type OpenApiDocument } from 'test/fuzz/openapi-routes';
 import { runPool } from 'test/fuzz/promise-pool';
 import { fuzzRoute, probeRoute, routeSeed, type KnownHits } from 'test/fuzz/route-fuzzer';
@@ -46,7 +47,7 @@ describe('Fuzzing every public route (real app, Postgres, Redis, vendor emulator
       const seed = routeSeed(SEED, route);
       const routeStarted = Date.now();
       try {
-        sentPerRoute.set(name, await fuzzRoute(fuzz, { route, bodyLimitBytes: fuzz.bodyLimitBytes, ...probe }, RUNS_PER_ROUTE, seed, known));
+        sentPerRoute.set(name, await fuzzRoute(fuzz, { route, bodyLimitBytes: fuzz.bodyLimitBytes, bodyTimeoutMs: fuzz.bodyTimeoutMs, ...probe }, RUNS_PER_ROUTE, seed, known));
       } catch (error) {
         failures.push(`${name} (route seed ${seed}, FUZZ_SEED=${SEED}):\n${(error as Error).message}`);
       }
@@ -69,5 +70,11 @@ describe('Fuzzing every public route (real app, Postgres, Redis, vendor emulator
     expect(failures).toEqual([]);
     expect(sentPerRoute.size + skipped.length).toBe(routes.length);
     for (const [name, sent] of sentPerRoute) expect([name, sent]).toEqual([name, RUNS_PER_ROUTE]);
-  }, 240_000);
+
+    // Invented model names never became metric series: every model label is a catalog id, offline or other.
+    const catalog = (await fuzz.app.http.get('/v1/models').set('authorization', `Bearer ${API_KEY}`)).body.data.map((m: { id: string }) => m.id);
+    const labels = [...(await fuzz.app.http.get('/metrics')).text.matchAll(/^llm_\w+\{[^}]*model="([^"]*)"/gm)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(0);
+    expect([...new Set(labels)].filter((model) => !['other', 'offline', ...catalog].includes(model))).toEqual([]);
+  }, 360_000);
 });

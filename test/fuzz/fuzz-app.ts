@@ -10,10 +10,13 @@ export interface FuzzApp {
   origin: { host: string; port: number };
   secrets: string[];
   bodyLimitBytes: number;
+  bodyTimeoutMs: number;
   close(): Promise<void>;
 }
 
 const BODY_LIMIT_BYTES = 65536;
+/** Short enough that slow-body cases are cut within the run, long enough that a loaded machine never cuts a normal request. */
+const BODY_TIMEOUT_MS = 3_000;
 const THROTTLES = ['DEFAULT', 'DTE_VALIDATE', 'MATCH_PO', 'PAYROLL', 'INDICATORS', 'CHAT', 'SII_MONITOR', 'LLM_PROXY'];
 
 /**
@@ -34,6 +37,8 @@ export async function startFuzzApp(): Promise<FuzzApp> {
     DATABASE_URL: dbUrl.toString(),
     REDIS_KEY_PREFIX: `gw-fuzz-${tag.slice(0, 8)}:`,
     BODY_LIMIT_BYTES: String(BODY_LIMIT_BYTES),
+    HTTP_HEADERS_TIMEOUT_MS: '2000',
+    HTTP_BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS),
     ...Object.fromEntries(THROTTLES.map((t) => [`THROTTLE_${t}_PER_MIN`, '1000000'])),
     ...vendorKeys,
     OPENAI_BASE_URL: `${emulator.url}/v1`,
@@ -53,6 +58,7 @@ export async function startFuzzApp(): Promise<FuzzApp> {
     origin: { host: '127.0.0.1', port: address.port },
     secrets: [API_KEY, OTHER_KEY, ADMIN_KEY, ...Object.values(vendorKeys), ...(dbUrl.password ? [dbUrl.password] : [])],
     bodyLimitBytes: BODY_LIMIT_BYTES,
+    bodyTimeoutMs: BODY_TIMEOUT_MS,
     async close() {
       await app.close();
       await emulator.close();

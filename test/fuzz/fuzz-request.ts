@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { BAD_PERIODS, hostileSegment, hostileString, UNICODE_EDGES } from './hostile-strings';
 import { anyJson, deepNesting, mutatedBody } from './json-mutations';
+import { invalidTextBodies, inventedModels, slowBodies, type Trickle } from './edge-generators';
 import type { FuzzRoute } from './openapi-routes';
 
 /** Which credentials a request carries. */
@@ -18,6 +19,8 @@ export interface FuzzRequest {
   headers?: Record<string, string>;
   /** Statuses the request must get (otherwise any 4xx or a correct 2xx). */
   expectStatus?: number[];
+  /** Send the body slowly, in pieces. */
+  trickle?: Trickle;
 }
 
 /** What the generators need to know about the running app and the route. */
@@ -28,6 +31,8 @@ export interface FuzzContext {
   protectedRoute: boolean;
   /** The route needs the admin key. */
   adminRoute: boolean;
+  /** HTTP_BODY_TIMEOUT_MS of the app under test. */
+  bodyTimeoutMs: number;
 }
 
 const VALID_PARAM: Record<string, string> = { period: '2026-03', provider: 'openai', id: 'fuzz-doc' };
@@ -136,7 +141,11 @@ export function fuzzRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
         })),
       },
       { weight: 2, arbitrary: fc.tuple(fc.option(fc.constantFrom(...WRONG_TYPES), { nil: undefined }), exampleText(route)).map(([contentType, body]) => ({ ...base, category: 'content-type', target: path, contentType, body })) },
+      { weight: 2, arbitrary: invalidTextBodies(route, base, path) },
+      { weight: 1, arbitrary: slowBodies(route, base, path, ctx.bodyTimeoutMs) },
     );
+    const models = inventedModels(route, base, path);
+    if (models) kinds.push({ weight: 3, arbitrary: models });
   } else {
     kinds.push({ weight: 2, arbitrary: fc.tuple(fc.constantFrom(json, 'text/plain', ...WRONG_TYPES), anyJson()).map(([contentType, v]) => ({ ...base, category: 'body-on-' + route.method.toLowerCase(), target: path, contentType, body: JSON.stringify(v) ?? 'null' })) });
   }

@@ -85,7 +85,8 @@ function transform(current: unknown, mutation: Mutation, raws: string[], isRoot:
     case 'stringify':
       return typeof current === 'string' ? current : JSON.stringify(current ?? null);
     case 'numberify':
-      return typeof current === 'number' ? String(current) : Number.parseFloat(String(current)) || 0;
+      // JSON text, not String(): an object whose extra fields shadow toString cannot be converted to a primitive.
+      return typeof current === 'number' ? String(current) : Number.parseFloat(typeof current === 'string' ? current : (JSON.stringify(current) ?? '')) || 0;
     case 'wrap-array':
       return [current];
     case 'extra-fields':

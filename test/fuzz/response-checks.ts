@@ -54,10 +54,22 @@ export function streamProblems(text: string): string[] {
 const isOpenAiError = (route: FuzzRoute, error: unknown) =>
   route.path.startsWith('/v1/') && typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
 
+/** The Anthropic-compatible door answers errors in Anthropic's shape, so its SDK raises its own error classes. */
+function anthropicErrorProblems(res: RawResponse, json: any): string[] {
+  const problems: string[] = [];
+  if (json.type !== 'error') problems.push(`type "${json.type}" is not "error"`);
+  if (typeof json.error?.type !== 'string' || typeof json.error?.message !== 'string') problems.push('error.type or error.message is not a string');
+  if (typeof json.request_id !== 'string' || res.headers['x-request-id'] !== json.request_id) problems.push('request_id is missing or differs from the x-request-id header');
+  const extra = Object.keys(json).filter((k) => !['type', 'error', 'request_id'].includes(k));
+  if (extra.length) problems.push(`unexpected keys ${extra.join(', ')}`);
+  return problems;
+}
+
 function errorBodyProblems(route: FuzzRoute, res: RawResponse, json: any): string[] {
   if (json === undefined) return ['4xx body is not JSON'];
   const problems: string[] = [];
   if (json === null || typeof json !== 'object') return ['4xx body is not an object'];
+  if (route.path === '/v1/messages') return anthropicErrorProblems(res, json);
   if (json.statusCode !== res.status) problems.push(`statusCode ${json.statusCode} differs from HTTP ${res.status}`);
   if (json.error !== reasonPhrase(res.status) && !isOpenAiError(route, json.error)) problems.push(`error "${json.error}" is not "${reasonPhrase(res.status)}"`);
   if (typeof json.message !== 'string') problems.push('message is not a string');

@@ -4,7 +4,7 @@ import { authHeaders, type FuzzApp } from './fuzz-app';
 import { fuzzRequests, type FuzzContext, type FuzzRequest } from './fuzz-request';
 import type { FuzzRoute } from './openapi-routes';
 import { knownIssueFor } from './known-issues';
-import { HangError, sendRaw, type RawResponse } from './raw-http';
+import { HangError, sendRaw, sendTrickled, type RawResponse } from './raw-http';
 import { responseProblems } from './response-checks';
 
 /** Per-request client timeout: a slower answer counts as a hang. */
@@ -54,7 +54,11 @@ export type KnownHits = Map<string, { count: number; reproducer: string }>;
 async function checkOne(fuzz: FuzzApp, ctx: FuzzContext, req: FuzzRequest, known: KnownHits): Promise<void> {
   let res: RawResponse;
   try {
-    res = await send(fuzz, req);
+    if (req.trickle) {
+      const reply = await checkTrickled(fuzz, ctx, req);
+      if (!reply) return;
+      res = reply;
+    } else res = await send(fuzz, req);
   } catch (error) {
     const what = error instanceof HangError ? `HANG (${error.message})` : `connection error ${(error as Error).message}`;
     throw new Error(`${what}\n  reproducer: ${describeRequest(req)}`);
@@ -70,6 +74,23 @@ async function checkOne(fuzz: FuzzApp, ctx: FuzzContext, req: FuzzRequest, known
   if (problems.length) {
     throw new Error(`HTTP ${res.status}: ${problems.join('; ')}\n  reproducer: ${describeRequest(req)}\n  answer: ${res.body.toString().slice(0, 400)}`);
   }
+}
+
+/**
+ * Sends a trickled body. Over HTTP_BODY_TIMEOUT_MS it must be cut (408 or a closed connection) soon after the timeout;
+ * within it, the answer is returned for the usual checks.
+ */
+async function checkTrickled(fuzz: FuzzApp, ctx: FuzzContext, req: FuzzRequest): Promise<RawResponse | undefined> {
+  const trickle = req.trickle!;
+  const headers = { ...authHeaders(req.auth), ...(req.contentType ? { 'content-type': req.contentType } : {}) };
+  const outcome = await sendTrickled(fuzz.origin, { method: req.method, target: req.target, headers, body: req.body ?? '' }, trickle, REQUEST_TIMEOUT_MS + trickle.pieces * trickle.intervalMs);
+  if (!trickle.overLimit) {
+    if (outcome.kind === 'cut') throw new Error(`a client within HTTP_BODY_TIMEOUT_MS was cut after ${outcome.afterMs} ms`);
+    return outcome.response;
+  }
+  const cutInTime = outcome.afterMs < ctx.bodyTimeoutMs + 3_000;
+  if ((outcome.kind === 'cut' || outcome.response.status === 408) && cutInTime) return undefined;
+  throw new Error(`a body slower than HTTP_BODY_TIMEOUT_MS (${ctx.bodyTimeoutMs} ms) ended ${outcome.kind === 'cut' ? 'cut' : `with ${outcome.response.status}`} after ${outcome.afterMs} ms`);
 }
 
 /** Runs `numRuns` generated requests against one route; resolves to the number sent or rejects with the counterexample. */
