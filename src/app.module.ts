@@ -4,7 +4,6 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { register } from 'prom-client';
 import { CommonModule } from './common/common.module';
-import { LoggingModule } from './common/logging.module';
 import { AppConfig, AppConfigModule } from './config';
 import { FEATURE_MODULES } from './feature-modules';
 import { HealthModule } from './health/health.module';
@@ -20,7 +19,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggingModule,
         DatabaseModule.forRoot(database),
         RedisModule,
         EventEmitterModule.forRoot({ wildcard: false, maxListeners: 50 }),

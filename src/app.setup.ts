@@ -2,10 +2,10 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { resolveDatabase } from './bootstrap/database';
 import { ensureLocalKeys } from './bootstrap/dev-keys';
@@ -13,6 +13,7 @@ import { clientErrorStatus, httpServerOptions } from './bootstrap/http-server-op
 import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
 import { reasonPhrase, toErrorBody } from './common/errors';
+import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logging';
 import { AppConfig } from './config';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 
@@ -33,10 +34,13 @@ function requestId(req: IncomingMessage): string {
 }
 
 /** Builds the whole application (database resolved and migrated first); main.ts and the e2e tests both use it. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<RunningApp> {
+export async function createApp(config: AppConfig, options: { logger?: boolean; logDestination?: DestinationStream } = {}): Promise<RunningApp> {
   const notes = ensureLocalKeys(config);
   const database = await resolveDatabase(config);
+  const rootLogger = options.logger === false ? undefined : createRootLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
+    loggerInstance: rootLogger,
+    logController: new RequestLogController(),
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,
     trustProxy: true,
@@ -60,10 +64,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   let app: NestFastifyApplication;
   try {
     app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database.connection), adapter, {
-      bufferLogs: options.logger !== false,
-      logger: options.logger === false ? false : undefined,
+      logger: rootLogger ? new NestPinoLogger(rootLogger) : false,
     });
-    if (options.logger !== false) app.useLogger(app.get(PinoLogger));
     configureApp(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -95,10 +97,7 @@ export function configureApp(app: NestFastifyApplication): void {
     void reply.header('x-request-id', request.id);
     done();
   });
-  fastify.setErrorHandler((error, request, reply) => {
-    const body = toErrorBody(error, String(request.id));
-    void reply.status(body.statusCode).send(body);
-  });
+  // Errors are answered by Nest's error handler (set in app.init(), it hands them to AllExceptionsFilter).
   registerHttpMetrics(fastify);
   useJsonBodyParser(app, app.get(AppConfig).http.bodyLimitBytes);
   mountStaticAssets(app);

@@ -1,0 +1,3 @@
+export { NestPinoLogger } from './nest-pino-logger';
+export { RequestLogController } from './request-log-controller';
+export { createRootLogger } from './root-logger';
