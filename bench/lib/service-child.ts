@@ -51,6 +51,7 @@ export class ServiceChild {
       THROTTLE_DEFAULT_PER_MIN: '100000000',
       LOG_LEVEL: 'warn',
       SII_MONITOR_ENABLED: 'false',
+      PAYROLL_FETCH_ENABLED: 'false',
       ...options.env,
     };
     const args = ['-r', './scripts/register-paths.js', ...(options.preload ?? []).flatMap((file) => ['-r', file])];

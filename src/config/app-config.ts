@@ -71,6 +71,17 @@ export class AppConfig {
       slackWebhookUrl?: string;
       slackTechLeadId?: string;
     },
+    readonly payrollSources: {
+      enabled: boolean;
+      cron: string;
+      siiBaseUrl: string;
+      previredUrl: string;
+      secondSource: 'mindicador' | 'cmf' | 'none';
+      mindicadorBaseUrl: string;
+      cmfBaseUrl: string;
+      cmfApiKey?: string;
+      fetchTimeoutMs: number;
+    } = PAYROLL_SOURCE_DEFAULTS,
   ) {}
 
   /** Vendors with an API key (or, for the OpenAI-compatible server, a base URL). */
@@ -106,6 +117,18 @@ function parseJson<T>(name: string, raw: string | undefined, fallback: T, proble
 }
 
 /** Validates the environment and builds the typed configuration; throws ConfigError naming every bad variable. */
+/** Where the payroll indicators are fetched from (shared/domain/indicator-sources.md) and when. */
+export const PAYROLL_SOURCE_DEFAULTS = {
+  enabled: true,
+  cron: '0 30 8,14 * * *',
+  siiBaseUrl: 'https://www.sii.cl/valores_y_fechas',
+  previredUrl: 'https://www.previred.com/indicadores-previsionales/',
+  secondSource: 'mindicador' as const,
+  mindicadorBaseUrl: 'https://mindicador.cl/api',
+  cmfBaseUrl: 'https://api.cmfchile.cl/api-sbifv3/recursos_api',
+  fetchTimeoutMs: 15_000,
+};
+
 export function loadConfig(raw: Record<string, string | undefined> = process.env): AppConfig {
   let env: EnvDto;
   const problems: string[] = [];
@@ -199,6 +222,17 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       retentionDays: env.SII_RETENTION_DAYS ?? 180,
       slackWebhookUrl: env.SLACK_WEBHOOK_URL,
       slackTechLeadId: env.SLACK_TECH_LEAD_ID,
+    },
+    {
+      enabled: env.PAYROLL_FETCH_ENABLED ?? PAYROLL_SOURCE_DEFAULTS.enabled,
+      cron: env.PAYROLL_FETCH_CRON ?? PAYROLL_SOURCE_DEFAULTS.cron,
+      siiBaseUrl: env.PAYROLL_SII_BASE_URL ?? PAYROLL_SOURCE_DEFAULTS.siiBaseUrl,
+      previredUrl: env.PAYROLL_PREVIRED_URL ?? PAYROLL_SOURCE_DEFAULTS.previredUrl,
+      secondSource: env.PAYROLL_SECOND_SOURCE ?? (env.CMF_API_KEY ? 'cmf' : PAYROLL_SOURCE_DEFAULTS.secondSource),
+      mindicadorBaseUrl: env.PAYROLL_MINDICADOR_BASE_URL ?? PAYROLL_SOURCE_DEFAULTS.mindicadorBaseUrl,
+      cmfBaseUrl: env.PAYROLL_CMF_BASE_URL ?? PAYROLL_SOURCE_DEFAULTS.cmfBaseUrl,
+      cmfApiKey: env.CMF_API_KEY,
+      fetchTimeoutMs: env.PAYROLL_FETCH_TIMEOUT_MS ?? PAYROLL_SOURCE_DEFAULTS.fetchTimeoutMs,
     },
   );
 }

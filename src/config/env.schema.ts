@@ -97,6 +97,16 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(90) SII_RETENTION_DAYS?: number;
   @IsOptional() @IsUrl(URL_OPTS) SLACK_WEBHOOK_URL?: string;
   @IsOptional() @IsString() SLACK_TECH_LEAD_ID?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean() PAYROLL_FETCH_ENABLED?: boolean;
+  @IsOptional() @IsString() PAYROLL_FETCH_CRON?: string;
+  @IsOptional() @IsUrl(URL_OPTS) PAYROLL_SII_BASE_URL?: string;
+  @IsOptional() @IsUrl(URL_OPTS) PAYROLL_PREVIRED_URL?: string;
+  @IsOptional() @IsIn(['mindicador', 'cmf', 'none']) PAYROLL_SECOND_SOURCE?: 'mindicador' | 'cmf' | 'none';
+  @IsOptional() @IsUrl(URL_OPTS) PAYROLL_MINDICADOR_BASE_URL?: string;
+  @IsOptional() @IsUrl(URL_OPTS) PAYROLL_CMF_BASE_URL?: string;
+  @IsOptional() @IsString() CMF_API_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) PAYROLL_FETCH_TIMEOUT_MS?: number;
 }
 
 /** Validates the raw environment; throws one Error naming every offending variable. */

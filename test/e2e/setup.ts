@@ -16,6 +16,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     ADMIN_API_KEY: ADMIN_KEY,
     LOG_LEVEL: 'silent',
     SII_MONITOR_ENABLED: 'false',
+    PAYROLL_FETCH_ENABLED: 'false',
     COST_FLUSH_INTERVAL_MS: '50',
     // Suites share one Redis and one client address: their deliberate wrong keys must not lock each other out.
     AUTH_FAILURE_LIMIT: '1000',

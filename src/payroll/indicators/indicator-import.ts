@@ -57,7 +57,7 @@ function setFromCells(period: string, cells: Map<string, Cell>, template: Indica
   const group = <T>(fields: readonly string[], build: (get: (f: string) => number) => T): IndicatorValue<T> => {
     const given = fields.map((f) => cells.get(f));
     if (given.some((c) => !c)) return missing(fields.filter((_, i) => !given[i]).join(', '));
-    const status = given.some((c) => c!.status === 'unofficial') ? 'unofficial' : 'confirmed';
+    const status = given.some((c) => c!.status === 'unofficial') ? 'unofficial' : given.some((c) => c!.status === 'imported') ? 'imported' : 'confirmed';
     return indicatorValue(build((f) => cells.get(f)!.value), [...new Set(given.map((c) => c!.source))].join(', '), status);
   };
   const scalars = Object.fromEntries(Object.entries(SCALAR_FIELDS).map(([field, key]) => [key, one(field)]));
@@ -102,11 +102,11 @@ function parseCsvImport(content: string): IndicatorImportResult {
     else if (!KNOWN.has(field)) fail(`unknown field '${field}'`);
     else if (value === null) fail(`value '${col('value', cells)}' is not a number`);
     else if (rangeProblem(value, rangeOf(field))) fail(rangeProblem(value, rangeOf(field))!);
-    else if (status !== 'confirmed' && status !== 'unofficial') fail(`status must be confirmed or unofficial, got '${status}'`);
+    else if (!['confirmed', 'unofficial', 'imported'].includes(status)) fail(`status must be confirmed, unofficial or imported (pinned: the scheduled fetch never replaces it), got '${status}'`);
     else {
       const cellsOfPeriod = periods.get(period) ?? new Map<string, Cell>();
       if (cellsOfPeriod.has(field)) fail('field given twice for this period');
-      cellsOfPeriod.set(field, { value, status, source: col('source', cells) || 'import' });
+      cellsOfPeriod.set(field, { value, status: status as IndicatorStatus, source: col('source', cells) || 'import' });
       periods.set(period, cellsOfPeriod);
     }
   }
@@ -194,7 +194,7 @@ function parseJsonImport(content: string): IndicatorImportResult {
  *
  * JSON: an array of IndicatorSet, `{ "sets": [...] }`, or the research format of payroll-cl.json (`row` = 1-based set index).
  * CSV (long format, one value per row; `row` = file line): header `period,field,value[,source][,status]`, status
- * `confirmed` (default) or `unofficial`, numbers plain or Chilean (`39.841,72`), delimiter `,` or `;`. Each period needs
+ * `confirmed` (default), `unofficial` or `imported` (pinned against the scheduled fetch), numbers plain or Chilean (`39.841,72`), delimiter `,` or `;`. Each period needs
  * uf, utm, imm, tope_afp_salud_uf, tope_afc_uf and afp_<fund>_comision_pct for all seven funds; optional:
  * imm_menores_mayores, imm_no_remuneracional, tope_ips_uf, sis_pct, reforma_empleador_pct + reforma_cci_pct +
  * reforma_seguro_social_pct, asig_fam_{a,b,c,d}_monto + asig_fam_{a,b,c}_hasta (all-or-none per group). UTA is derived

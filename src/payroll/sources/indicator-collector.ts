@@ -1,0 +1,167 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import type { IndicatorKey } from '../indicators/indicator-set';
+import { daysInMonth, SourceFormatError } from './chilean-text';
+import { parsePreviredPage, PreviredMonth } from './previred.parser';
+import { DatedValues, disagreement, parseCmf, parseMindicator } from './second-source.parser';
+import { parseSiiTaxYear, PesoTaxBracket, toUtmBrackets } from './sii-tax.parser';
+import { parseSiiUfYear, parseSiiUtmYear, UfYear, UtmMonth } from './sii-values.parser';
+import { PayrollSourceSettings } from './payroll-source.settings';
+import { SourcePage, SourcePageFetcher } from './source-page-fetcher';
+
+/** One value read from a source for one month; `value` undefined with status `derived` means "keep the statutory value, derived". */
+export interface FetchedValue {
+  key: IndicatorKey;
+  value?: unknown;
+  status: 'confirmed' | 'derived';
+  source: string;
+  sourceUrl: string;
+  fetchedAt: string;
+  sourceHash: string;
+  note?: string;
+}
+
+/** How one source document fared in a run. */
+export interface SourceOutcome {
+  source: string;
+  url: string;
+  ok: boolean;
+  error?: string;
+  sha256?: string;
+}
+
+/** A value read from a source and not accepted, with the reason the admin sees. */
+export interface Refusal {
+  period: string;
+  key: IndicatorKey;
+  reason: string;
+}
+
+/** Everything one run read: values by period, each source's outcome and the refused values. */
+export interface Collection {
+  values: Map<string, FetchedValue[]>;
+  sources: SourceOutcome[];
+  refusals: Refusal[];
+}
+
+type Loaded<T> = { page: SourcePage; data: T } | null;
+
+const cl = (value: number) => value.toLocaleString('es-CL', { maximumFractionDigits: 2 });
+
+/** Reads SII (UF, UTM, impuesto único), Previred and the optional second source for the given months. */
+@Injectable()
+export class IndicatorCollector {
+  private readonly logger = new Logger(IndicatorCollector.name);
+
+  constructor(
+    private readonly fetcher: SourcePageFetcher,
+    private readonly settings: PayrollSourceSettings,
+  ) {}
+
+  async collect(periods: readonly string[]): Promise<Collection> {
+    const out: Collection = { values: new Map(periods.map((p) => [p, []])), sources: [], refusals: [] };
+    const load = async <T>(source: string, url: string, parse: (text: string) => T): Promise<Loaded<T>> => {
+      try {
+        const page = await this.fetcher.get(url);
+        const data = parse(page.text);
+        out.sources.push({ source, url: page.url, ok: true, sha256: page.sha256 });
+        return { page, data };
+      } catch (error) {
+        const message = error instanceof SourceFormatError ? `page format changed: ${error.message}` : (error as Error).message;
+        out.sources.push({ source, url: redact(url), ok: false, error: message });
+        this.logger.warn(`Payroll source ${source} failed: ${message}`);
+        return null;
+      }
+    };
+    const sii = this.settings.siiBaseUrl;
+    for (const year of [...new Set(periods.map((p) => Number(p.slice(0, 4))))]) {
+      const [uf, utm, tax, second] = await Promise.all([
+        load(`SII UF ${year}`, `${sii}/uf/uf${year}.htm`, (t) => parseSiiUfYear(t, year)),
+        load(`SII UTM ${year}`, `${sii}/utm/utm${year}.htm`, (t) => parseSiiUtmYear(t, year)),
+        load(`SII impuesto ${year}`, `${sii}/impuesto_2da_categoria/impuesto${year}.htm`, (t) => parseSiiTaxYear(t, year)),
+        this.secondSource(year, load),
+      ]);
+      for (const period of periods.filter((p) => p.startsWith(`${year}-`))) this.siiValues(period, { uf, utm, tax, second }, out);
+    }
+    const previred = await load('Previred', this.settings.previredUrl, parsePreviredPage);
+    if (previred && out.values.has(previred.data.period)) this.previredValues(previred.page, previred.data, out);
+    return out;
+  }
+
+  private async secondSource(year: number, load: <T>(s: string, u: string, p: (t: string) => T) => Promise<Loaded<T>>) {
+    const { secondSource, mindicadorBaseUrl, cmfBaseUrl, cmfApiKey } = this.settings;
+    if (secondSource === 'none') return null;
+    const [uf, utm] = secondSource === 'cmf'
+      ? await Promise.all([
+          load(`CMF UF ${year}`, `${cmfBaseUrl}/uf/${year}?apikey=${encodeURIComponent(cmfApiKey ?? '')}&formato=json`, parseCmf),
+          load(`CMF UTM ${year}`, `${cmfBaseUrl}/utm/${year}?apikey=${encodeURIComponent(cmfApiKey ?? '')}&formato=json`, parseCmf),
+        ])
+      : await Promise.all([load(`mindicador UF ${year}`, `${mindicadorBaseUrl}/uf/${year}`, parseMindicator), load(`mindicador UTM ${year}`, `${mindicadorBaseUrl}/utm/${year}`, parseMindicator)]);
+    return { name: secondSource, uf: uf?.data ?? null, utm: utm?.data ?? null };
+  }
+
+  private siiValues(
+    period: string,
+    pages: { uf: Loaded<UfYear>; utm: Loaded<Map<string, UtmMonth>>; tax: Loaded<Map<string, PesoTaxBracket[]>>; second: { name: string; uf: DatedValues | null; utm: DatedValues | null } | null },
+    out: Collection,
+  ): void {
+    const values = out.values.get(period)!;
+    const from = (page: SourcePage, extra: Partial<FetchedValue>) => ({ source: 'SII', sourceUrl: page.url, fetchedAt: page.fetchedAt, sourceHash: page.sha256, ...extra });
+    const [year, month] = period.split('-').map(Number);
+    const uf = pages.uf?.data.monthEnd.get(period);
+    if (uf !== undefined) {
+      const checked = this.crossCheck(period, 'uf', uf, pages.second?.uf?.get(`${period}-${daysInMonth(year, month)}`), pages.second?.name, out);
+      if (checked !== null) values.push({ key: 'uf', value: uf, status: 'confirmed', ...from(pages.uf!.page, { note: checked }) } as FetchedValue);
+    }
+    const utm = pages.utm?.data.get(period);
+    if (utm) {
+      const checked = this.crossCheck(period, 'utm', utm.utm, pages.second?.utm?.get(`${period}-01`), pages.second?.name, out);
+      if (checked !== null) {
+        values.push({ key: 'utm', value: utm.utm, status: 'confirmed', ...from(pages.utm!.page, { note: checked }) } as FetchedValue);
+        values.push({ key: 'uta', value: utm.uta, status: 'confirmed', ...from(pages.utm!.page, {}) } as FetchedValue);
+        const brackets = pages.tax?.data.get(period);
+        if (brackets) values.push({ key: 'taxBrackets', value: toUtmBrackets(brackets, utm.utm), status: 'confirmed', ...from(pages.tax!.page, {}) } as FetchedValue);
+        else values.push({ key: 'taxBrackets', status: 'derived', ...from(pages.utm!.page, { note: 'SII aún no publica la tabla del mes: tramos legales en UTM × UTM del mes' }) } as FetchedValue);
+      }
+    }
+  }
+
+  /** Null (refused, recorded) when the second source disagrees; otherwise the note saying how the value was checked. */
+  private crossCheck(period: string, key: 'uf' | 'utm', primary: number, second: number | undefined, name: string | undefined, out: Collection): string | null {
+    if (!name) return 'sin segunda fuente configurada';
+    if (second === undefined) return `no contrastado: ${name} no tiene el valor`;
+    const pct = disagreement(primary, second, this.settings.crossCheckTolerancePct);
+    if (pct === null) return `contrastado con ${name}`;
+    out.refusals.push({ period, key, reason: `SII ${cl(primary)} y ${name} ${cl(second)} difieren ${cl(pct)} % (tolerancia ${cl(this.settings.crossCheckTolerancePct)} %): no se aceptó` });
+    return null;
+  }
+
+  private previredValues(page: SourcePage, month: PreviredMonth, out: Collection): void {
+    const values = out.values.get(month.period)!;
+    const put = (key: IndicatorKey, value: unknown) => {
+      if (value !== undefined) values.push({ key, value, status: 'confirmed', source: 'Previred', sourceUrl: page.url, fetchedAt: page.fetchedAt, sourceHash: page.sha256 });
+    };
+    const has = (key: IndicatorKey) => values.some((v) => v.key === key);
+    if (!has('uf')) put('uf', month.ufMonthEnd);
+    if (!has('utm') && month.utm !== undefined) {
+      put('utm', month.utm);
+      put('uta', month.utm * 12);
+    }
+    put('imm', month.imm);
+    put('immMenores18Mayores65', month.immMenores18Mayores65);
+    put('immNoRemuneracional', month.immNoRemuneracional);
+    put('topeAfpSaludUf', month.topeAfpSaludUf);
+    put('topeAfcUf', month.topeAfcUf);
+    put('topeIpsUf', month.topeIpsUf);
+    put('afpCommissionPct', month.afpCommissionPct);
+    put('sisPct', month.sisPct);
+    put('employerReform', month.employerReform);
+    put('afcRates', month.afcRates);
+    put('asignacionFamiliar', month.asignacionFamiliar);
+    if (month.apvMonthlyUf !== undefined && month.apvAnnualUf !== undefined) put('apvTopes', { monthlyUf: month.apvMonthlyUf, annualUf: month.apvAnnualUf });
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/apikey=[^&]*/gi, 'apikey=***');
+}
