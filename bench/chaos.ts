@@ -58,6 +58,8 @@ async function main(): Promise<boolean> {
         RATE_LIMIT_MAX_WAIT_MS: '1000',
         COST_FLUSH_INTERVAL_MS: '200',
         SHUTDOWN_TIMEOUT_MS: '5000',
+        // The chaos run checks that Odoo never goes without an answer; through /v1 that is the operator's opt-in.
+        PROXY_OFFLINE_ANSWERS: 'true',
       },
     });
     cleanup.unshift(() => service.stop());

@@ -47,6 +47,10 @@ export interface UsageExportRow {
   usedFallback: boolean;
   streamed: boolean;
   errorKind: string | null;
+  correlationId: string | null;
+  tags: string[];
+  /** Priced at UNPRICED_MODEL_PRICE because the model had no catalog price. */
+  unpriced: boolean;
 }
 
 /** Recent outcome figures of one provider; latency percentiles computed by Postgres, in ms to 0.1. */
@@ -70,16 +74,18 @@ export interface ProviderPerformance {
 }
 
 /** What rows can be grouped by. */
-export type UsageGrouping = 'day' | 'provider' | 'model' | 'operation' | 'apiKey' | 'company';
+export type UsageGrouping = 'day' | 'provider' | 'model' | 'operation' | 'apiKey' | 'company' | 'tag';
 
 /** The SQL of each grouping: the shown key and the sort key the keyset pages on (both from this table only). */
-const GROUPS: Record<UsageGrouping, { key: Prisma.Sql; sort: Prisma.Sql }> = {
+const GROUPS: Record<UsageGrouping, { key: Prisma.Sql; sort: Prisma.Sql; join?: Prisma.Sql }> = {
   day: { key: Prisma.raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`), sort: Prisma.raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`) },
   provider: { key: Prisma.raw('provider'), sort: Prisma.raw('provider') },
   model: { key: Prisma.raw('model'), sort: Prisma.raw('model') },
   operation: { key: Prisma.raw('operation'), sort: Prisma.raw('operation') },
   apiKey: { key: Prisma.raw('api_key_name'), sort: Prisma.raw('api_key_name') },
   company: { key: Prisma.raw(`COALESCE(company_id::text, 'none')`), sort: Prisma.raw('COALESCE(company_id, -1)') },
+  // A row with several tags counts under each of them; a row without tags under '(untagged)'.
+  tag: { key: Prisma.raw('tag'), sort: Prisma.raw('tag'), join: Prisma.raw(`CROSS JOIN LATERAL unnest(CASE WHEN cardinality(tags) = 0 THEN ARRAY['(untagged)'] ELSE tags END) AS tag`) },
 };
 
 const TOTALS = Prisma.raw(`count(*)::int AS requests,
@@ -111,13 +117,13 @@ export class UsageRepository {
 
   /** Totals per group of the range, in key order, one batch at a time (so callers can stream them). */
   async *groupedBatches(scope: UsageScope, range: UsageRange, groupBy: UsageGrouping, batchSize = USAGE_BATCH_SIZE): AsyncGenerator<UsageGroup[]> {
-    const { key, sort } = GROUPS[groupBy];
+    const { key, sort, join = Prisma.empty } = GROUPS[groupBy];
     let cursor: string | number | undefined;
     for (;;) {
       const after = cursor === undefined ? Prisma.empty : Prisma.sql`AND ${sort} > ${cursor}`;
       const rows = await this.prisma.$queryRaw<(RawTotals & { key: string; sort: string | number })[]>`
         SELECT ${key} AS key, ${sort} AS sort, ${TOTALS}
-        FROM usage_records
+        FROM usage_records ${join}
         WHERE true ${where(scope, range)} ${after}
         GROUP BY 1, 2
         ORDER BY 2
@@ -145,7 +151,7 @@ export class UsageRepository {
                operation, route, provider, model, input_tokens AS "inputTokens", output_tokens AS "outputTokens",
                cache_read_tokens AS "cacheReadTokens", cache_write_tokens AS "cacheWriteTokens", reasoning_tokens AS "reasoningTokens",
                cost_usd::text AS "costUsd", latency_ms AS "latencyMs", status, attempts, used_fallback AS "usedFallback", streamed,
-               error_kind AS "errorKind"
+               error_kind AS "errorKind", correlation_id AS "correlationId", tags, unpriced
         FROM usage_records
         WHERE id > ${cursor} ${where(scope, range)}
         ORDER BY id

@@ -143,3 +143,65 @@ describe('The official openai client pointed at the gateway', () => {
     });
   });
 });
+
+describe('Usage rows: identity, correlation, tags and unpriced models (vendor emulator)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1 }, () => ({ COST_FLUSH_INTERVAL_MS: '50', ALLOW_UNPRICED_MODELS: 'true', UNPRICED_MODEL_PRICE: '10.00/20.00', LLM_MAX_RETRIES: '0' })));
+    db = await database();
+  }, 30_000);
+  afterAll(async () => {
+    await db?.end();
+    await stopEmulatedGateway(app, emulator);
+  }, 30_000);
+
+  const rowsFor = (column: string, value: string, count: number) =>
+    eventually(async () => {
+      const result = await db.query(`SELECT request_id, correlation_id, tags, unpriced, provider, status, cost_usd::text AS cost_usd FROM usage_records WHERE ${column} = $1 ORDER BY id`, [value]);
+      return result.rows.length >= count ? result.rows : undefined;
+    }, 5000);
+
+  it("keeps one row per call when callers reuse an X-Request-Id, and stores it as the correlation id", async () => {
+    const correlation = `odoo-${Date.now()}`;
+    for (let i = 0; i < 5; i++) {
+      const res = await chat(app, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `pago ${i}` }] }).set('X-Request-Id', correlation);
+      expect(res.status).toBe(200);
+    }
+    const rows = await rowsFor('correlation_id', correlation, 5);
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r: { request_id: string }) => r.request_id)).size).toBe(5);
+  });
+
+  it('writes a row for the failed target and one for the target that served the same request', async () => {
+    emulator.script({ vendor: 'openai', status: 503, count: 1 });
+    const res = await chat(app, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'con respaldo' }] });
+    expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+    const rows = await rowsFor('request_id', res.body.x_gateway.request_id, 2);
+    expect(rows.map((r: { provider: string; status: string }) => [r.provider, r.status])).toEqual([['openai', 'error'], ['anthropic', 'success']]);
+  });
+
+  it('stores the caller\'s tags and reports spend grouped by tag', async () => {
+    const tag = `cierre-${Date.now()}`;
+    const res = await chat(app, { model: 'gpt-4o-mini', tags: [tag, 'dte'], messages: [{ role: 'user', content: 'etiquetado' }] });
+    expect(res.status).toBe(200);
+    expect(emulator.lastRequest('openai')!.body).not.toHaveProperty('tags');
+    const [row] = await rowsFor('request_id', res.body.x_gateway.request_id, 1);
+    expect(row.tags).toEqual([tag, 'dte']);
+    const day = new Date().toISOString().slice(0, 10);
+    const report = await app.http.get(`/api/costs/report?from=${day}&to=${day}&groupBy=tag&format=json`).set('Authorization', `Bearer ${API_KEY}`);
+    expect(report.status).toBe(200);
+    expect(JSON.stringify(report.body)).toContain(tag);
+  });
+
+  it('prices an allowed unpriced model at the configured default and flags its row', async () => {
+    const res = await chat(app, { model: 'openai/gpt-4.1-nano', messages: [{ role: 'user', content: 'sin precio' }] });
+    expect(res.status).toBe(200);
+    const [row] = await rowsFor('request_id', res.body.x_gateway.request_id, 1);
+    expect(row.unpriced).toBe(true);
+    expect(Number(row.cost_usd)).toBeGreaterThan(0);
+    expect(res.body.x_gateway.cost_usd).toBe(row.cost_usd);
+  });
+});

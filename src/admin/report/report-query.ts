@@ -1,6 +1,6 @@
 /** Parses and checks the finance report and usage export query strings; pure, no Nest. */
 
-export const REPORT_GROUPS = ['day', 'provider', 'model', 'operation', 'company', 'apiKey'] as const;
+export const REPORT_GROUPS = ['day', 'provider', 'model', 'operation', 'company', 'apiKey', 'tag'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 export const REPORT_FORMATS = ['csv', 'json'] as const;

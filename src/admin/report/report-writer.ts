@@ -4,7 +4,7 @@ import type { UsageExportRow, UsageGroup as ReportRow } from 'src/usage';
 import type { ReportGroup, ReportQuery } from './report-query';
 
 /** Column title of the grouping key in CSV output. */
-export const GROUP_COLUMN: Record<ReportGroup, string> = { day: 'date', provider: 'provider', model: 'model', operation: 'operation', company: 'company_id', apiKey: 'api_key' };
+export const GROUP_COLUMN: Record<ReportGroup, string> = { day: 'date', provider: 'provider', model: 'model', operation: 'operation', company: 'company_id', apiKey: 'api_key', tag: 'tag' };
 
 const REPORT_COLUMNS = ['requests', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'cost_usd'] as const;
 
@@ -57,6 +57,7 @@ export async function* reportJson(query: ReportQuery, batches: AsyncIterable<Rep
 const USAGE_COLUMNS = [
   'created_at', 'request_id', 'api_key', 'company_id', 'operation', 'route', 'provider', 'model', 'input_tokens', 'output_tokens',
   'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'cost_usd', 'latency_ms', 'status', 'attempts', 'used_fallback', 'streamed', 'error_kind',
+  'correlation_id', 'tags', 'unpriced',
 ] as const;
 
 function usageCells(r: UsageExportRow): string[] {
@@ -65,6 +66,7 @@ function usageCells(r: UsageExportRow): string[] {
     csvText(r.operation), csvText(r.route), csvText(r.provider), csvText(r.model),
     ...[r.inputTokens, r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.reasoningTokens, r.costUsd, r.latencyMs].map(csvNumber),
     csvText(r.status), csvNumber(r.attempts), r.usedFallback ? 'true' : 'false', r.streamed ? 'true' : 'false', csvText(r.errorKind),
+    csvText(r.correlationId), csvText(r.tags.join(';')), r.unpriced ? 'true' : 'false',
   ];
 }
 

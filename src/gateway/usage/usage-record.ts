@@ -2,6 +2,9 @@ import type { ProviderId, TokenUsage } from '../llm.types';
 
 /** One request's outcome as stored in `usage_records` and counted in metrics. */
 export interface UsageRecord {
+  /** This row's own identity (a request may write several rows: a failed target, then the one that served). */
+  rowId: string;
+  /** The gateway's id of the request. */
   requestId: string;
   createdAt: Date;
   apiKeyName: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
 import { ModelCatalog, ModelPrices } from '../catalog/model-catalog';
@@ -76,6 +77,7 @@ export class UsageRecorder {
   private row(run: RequestRun, outcome: Pick<UsageRecord, 'provider' | 'model' | 'usage' | 'costUsd' | 'status' | 'streamed' | 'errorKind' | 'unpriced'>): void {
     const { caller, operation, correlationId, tags } = run.options;
     this.events.emit(GatewayEvent.Usage, {
+      rowId: randomUUID(),
       requestId: run.id,
       correlationId,
       createdAt: new Date(),

@@ -85,19 +85,28 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
 /**
  * One INSERT for the whole batch, the columns passed as arrays and expanded with unnest: Prisma's createMany
  * compiled a query per batch that cost more CPU than the requests being recorded (seen in a CPU profile).
- * The unique request id makes a retried batch a no-op for rows already written.
+ * Each row's own unique id makes a retried batch a no-op for rows already written.
  */
-const INSERT_BATCH = `INSERT INTO usage_records (request_id, created_at, api_key_name, company_id, operation, route, provider, model,
+const INSERT_BATCH = `INSERT INTO usage_records (row_id, request_id, correlation_id, tags, unpriced, created_at, api_key_name, company_id, operation, route, provider, model,
   input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, latency_ms, status, attempts,
   used_fallback, streamed, error_kind)
-SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[],
-  $9::int[], $10::int[], $11::int[], $12::int[], $13::int[], $14::numeric[], $15::int[], $16::text[], $17::int[],
-  $18::bool[], $19::bool[], $20::text[])
-ON CONFLICT (request_id) DO NOTHING`;
+SELECT u.row_id, u.request_id, u.correlation_id, COALESCE((SELECT array_agg(t) FROM json_array_elements_text(u.tags) t), ARRAY[]::text[]),
+  u.unpriced, u.created_at, u.api_key_name, u.company_id, u.operation, u.route, u.provider, u.model, u.input_tokens, u.output_tokens,
+  u.cache_read_tokens, u.cache_write_tokens, u.reasoning_tokens, u.cost_usd, u.latency_ms, u.status, u.attempts, u.used_fallback, u.streamed, u.error_kind
+FROM unnest($1::text[], $2::text[], $3::text[], $4::json[], $5::bool[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[],
+  $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::numeric[], $19::int[], $20::text[], $21::int[],
+  $22::bool[], $23::bool[], $24::text[])
+  AS u(row_id, request_id, correlation_id, tags, unpriced, created_at, api_key_name, company_id, operation, route, provider, model, input_tokens, output_tokens,
+  cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, latency_ms, status, attempts, used_fallback, streamed, error_kind)
+ON CONFLICT (row_id) DO NOTHING`;
 
 function columns(rows: UsageRecord[]): unknown[][] {
   return [
+    rows.map((r) => r.rowId),
     rows.map((r) => r.requestId),
+    rows.map((r) => r.correlationId ?? null),
+    rows.map((r) => JSON.stringify(r.tags ?? [])),
+    rows.map((r) => r.unpriced === true),
     rows.map((r) => r.createdAt.toISOString()),
     rows.map((r) => r.apiKeyName),
     rows.map((r) => r.companyId),
