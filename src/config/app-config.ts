@@ -57,6 +57,8 @@ export class AppConfig {
       dropUnsupportedParams: boolean;
       /** Whether requests with tools or images may be answered from the response cache. */
       responseCacheTools: boolean;
+      /** How a model's several deployments share requests. */
+      loadBalancing: 'weighted' | 'least-busy' | 'lowest-latency';
     },
     readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number; timeouts: HttpTimeouts },
     readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
@@ -194,6 +196,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       proxyOfflineAnswers: env.PROXY_OFFLINE_ANSWERS ?? false,
       dropUnsupportedParams: env.DROP_UNSUPPORTED_PARAMS ?? false,
       responseCacheTools: env.RESPONSE_CACHE_TOOLS ?? false,
+      loadBalancing: env.LOAD_BALANCING ?? 'weighted',
     },
     {
       throttleTtlMs: env.THROTTLE_TTL_MS ?? 60_000,

@@ -67,6 +67,7 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean() PROXY_OFFLINE_ANSWERS?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() DROP_UNSUPPORTED_PARAMS?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() RESPONSE_CACHE_TOOLS?: boolean;
+  @IsOptional() @IsIn(['weighted', 'least-busy', 'lowest-latency']) LOAD_BALANCING?: 'weighted' | 'least-busy' | 'lowest-latency';
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) THROTTLE_TTL_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) THROTTLE_DEFAULT_PER_MIN?: number;

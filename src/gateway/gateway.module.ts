@@ -16,6 +16,7 @@ import { ProviderRegistry } from './providers/provider.registry';
 import { SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
 import { TargetPolicy, VendorGate } from './resilience/target-policy';
+import { DeploymentBalancer } from './routing/deployment-balancer';
 import { QuotaAlertWriter } from './usage/quota-alert.writer';
 import { QuotaMonitor } from './usage/quota-monitor';
 import { ResponseCache } from './usage/response-cache';
@@ -30,7 +31,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
   controllers: [OpenAiDoorController, AnthropicDoorController],
   providers: [
     { provide: ModelCatalog, inject: [AppConfig], useFactory: (config: AppConfig) => ModelCatalog.load(config) },
-    { provide: ProviderRegistry, inject: [AppConfig], useFactory: (config: AppConfig) => new ProviderRegistry(config) },
+    { provide: ProviderRegistry, inject: [AppConfig, ModelCatalog], useFactory: (config: AppConfig, catalog: ModelCatalog) => new ProviderRegistry(config, catalog) },
     {
       provide: SharedCircuitBreakers,
       inject: [KvStore, AppConfig],
@@ -43,6 +44,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
       useFactory: (kv: KvStore, config: AppConfig, events: EventEmitter2) =>
         new QuotaMonitor(kv, windowsOf(config), (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
     },
+    DeploymentBalancer,
     VendorGate,
     TargetPolicy,
     UsageRecorder,
@@ -67,7 +69,7 @@ export class GatewayModule implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const { breakers, providers, events } = this;
     breakers.onChange((provider, breaker) => events.emit(GatewayEvent.ProviderHealth, { provider, breaker }));
-    await breakers.start(providers.vendorIds());
+    await breakers.start([...providers.vendorIds(), ...providers.deploymentIds()]);
     for (const provider of providers.vendorIds()) events.emit(GatewayEvent.ProviderHealth, { provider, breaker: breakers.state(provider) });
     this.health.register('llm_providers', () => ({
       status: providers.vendorIds().some((p) => breakers.state(p) !== 'open') || providers.vendorIds().length === 0 ? 'up' : 'degraded',

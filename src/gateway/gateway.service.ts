@@ -14,6 +14,7 @@ import { isUnsupportedParameterError, UnsupportedParameterError } from './provid
 import { RequestRun, RunOptions } from './request-run';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
 import { TargetPolicy, TargetSkipped } from './resilience/target-policy';
+import { DeploymentBalancer } from './routing/deployment-balancer';
 import { resolveTargets, RouteTarget, UnknownModelError } from './routing/router';
 import { estimatedCost } from './usage/pricing';
 import { ResponseCache } from './usage/response-cache';
@@ -48,6 +49,7 @@ export class GatewayService extends LlmClient {
     private readonly usage: UsageRecorder,
     private readonly cache: ResponseCache,
     private readonly events: EventEmitter2,
+    private readonly balancer: DeploymentBalancer,
   ) {
     super();
     this.configured = new Set(providers.vendorIds());
@@ -162,7 +164,7 @@ export class GatewayService extends LlmClient {
   private begin(body: ChatBody, options: RunOptions): RequestRun {
     let targets: RouteTarget[];
     try {
-      targets = resolveTargets(body.model, this.catalog, this.configured, { fallbacks: options.fallbacks, offline: options.offline !== false });
+      targets = resolveTargets(body.model, this.catalog, this.configured, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: (model) => this.balancer.arrange(model) });
     } catch (error) {
       if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
       throw error;
@@ -197,7 +199,7 @@ export class GatewayService extends LlmClient {
       if (run.target) this.events.emit(GatewayEvent.Fallback, { requestId: run.id, from: run.target.provider, to: target.provider, reason: failures.at(-1)?.reason ?? 'skipped' });
       run.target = target;
       try {
-        const provider = this.providers.get(target.provider);
+        const provider = this.providers.forTarget(target);
         if (!provider) throw new TargetSkipped('not_configured', target);
         if (body) provider.check(body, { dropUnsupported: run.options.dropUnsupported });
         return { target, value: await this.policy.execute(run, target, (providerCall) => call(provider, providerCall)) };

@@ -7,6 +7,7 @@ import { isCallerFault, isRetryable, ProviderCall, ProviderError, toProviderErro
 import type { RequestRun } from '../request-run';
 import type { RouteTarget } from '../routing/router';
 import { QuotaMonitor } from '../usage/quota-monitor';
+import { DeploymentBalancer } from '../routing/deployment-balancer';
 import { retryDelay, sleep } from './backoff';
 import { SharedCircuitBreakers } from './circuit-breaker';
 import { ProviderRateLimiter } from './provider-rate-limiter';
@@ -34,6 +35,11 @@ export interface TargetGate {
   failed(target: RouteTarget, error: ProviderError): Promise<boolean>;
 }
 
+/** What a target's breaker and limits are keyed by: its deployment (one account), else its vendor. */
+export function gateKey(target: RouteTarget): string {
+  return target.deployment ?? target.provider;
+}
+
 /** The offline target has no breaker, limits or health: its gates never close. */
 const OPEN_GATE: TargetGate = { admit: async () => undefined, readmit: async () => true, succeeded: () => undefined, failed: async () => false };
 
@@ -52,14 +58,15 @@ export class VendorGate implements TargetGate {
   ) {}
 
   async admit(run: RequestRun, target: RouteTarget): Promise<void> {
-    if (!(await this.breakers.allow(target.provider))) throw new TargetSkipped('breaker_open', target);
-    const limits = this.catalog.limits[target.provider as keyof ModelCatalog['limits']];
+    const key = gateKey(target);
+    if (!(await this.breakers.allow(key))) throw new TargetSkipped('breaker_open', target);
+    const limits = this.catalog.limitsFor(target.provider, target.deployment);
     if (!limits) return;
     const waitUntil = Date.now() + this.config.llm.rateLimitMaxWaitMs;
     for (;;) {
-      const check = await this.limiter.tryAcquire(target.provider, run.estimate, limits);
+      const check = await this.limiter.tryAcquire(key, run.estimate, limits);
       if (check.allowed) {
-        void this.quotas.observe(target.provider, check.used, limits).catch(() => undefined);
+        void this.quotas.observe(key, check.used, limits).catch(() => undefined);
         return;
       }
       // A full day window will not free up soon: move on at once. Minute windows are worth a short wait.
@@ -70,21 +77,21 @@ export class VendorGate implements TargetGate {
   }
 
   async readmit(run: RequestRun, target: RouteTarget): Promise<boolean> {
-    const limits = this.catalog.limits[target.provider as keyof ModelCatalog['limits']];
-    return !limits || (await this.limiter.tryAcquire(target.provider, run.estimate, limits)).allowed;
+    const limits = this.catalog.limitsFor(target.provider, target.deployment);
+    return !limits || (await this.limiter.tryAcquire(gateKey(target), run.estimate, limits)).allowed;
   }
 
   succeeded(target: RouteTarget): void {
-    void this.breakers.recordSuccess(target.provider).catch(() => undefined);
+    void this.breakers.recordSuccess(gateKey(target)).catch(() => undefined);
   }
 
   async failed(target: RouteTarget, error: ProviderError): Promise<boolean> {
     if (isCallerFault(error)) return false;
     if (error.kind === 'auth') {
-      await this.breakers.trip(target.provider).catch(() => undefined);
+      await this.breakers.trip(gateKey(target)).catch(() => undefined);
       return true;
     }
-    return (await this.breakers.recordFailure(target.provider).catch(() => 'closed')) === 'open';
+    return (await this.breakers.recordFailure(gateKey(target)).catch(() => 'closed')) === 'open';
   }
 }
 
@@ -98,6 +105,7 @@ export class TargetPolicy {
     private readonly vendorGate: VendorGate,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
+    private readonly balancer: DeploymentBalancer,
   ) {}
 
   gateFor(target: RouteTarget): TargetGate {
@@ -124,15 +132,20 @@ export class TargetPolicy {
     for (let retry = 0; ; retry++) {
       run.attempts += 1;
       const callStarted = performance.now();
+      this.balancer.started(target.deployment);
+      let latencyMs: number | undefined;
       try {
         const value = await call(this.callFor(run, target));
+        latencyMs = performance.now() - callStarted;
         gate.succeeded(target);
         return value;
       } catch (raw) {
         const error = toProviderError(raw, target.provider, run.signal);
         if (target.provider === 'offline' || isCallerFault(error)) throw error;
         const open = await gate.failed(target, error);
-        if (!isRetryable(error) || open || retry >= maxRetries) throw error;
+        // One account's 429 moves the request to another deployment of the same model before any retry.
+        const siblingLeft = error.kind === 'rate_limit' && run.targets.slice(run.targets.indexOf(target) + 1).some((t) => t.deployment && t.model === target.model);
+        if (!isRetryable(error) || open || siblingLeft || retry >= maxRetries) throw error;
         const delay = retryDelay(retry, error.retryAfterMs, this.config.llm.retryBaseMs, this.config.llm.retryMaxMs);
         if (Date.now() + delay >= run.deadline) throw error;
         this.events.emit(GatewayEvent.Retry, { provider: target.provider, kind: error.kind, delayMs: delay });
@@ -142,6 +155,7 @@ export class TargetPolicy {
         if (!(await gate.readmit(run, target))) throw error;
       } finally {
         run.vendorMs += performance.now() - callStarted;
+        this.balancer.finished(target.deployment, latencyMs);
       }
     }
   }

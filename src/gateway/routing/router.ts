@@ -1,9 +1,11 @@
 import { VENDOR_NAMES } from 'src/config/app-config';
 import type { ProviderId } from '../llm.types';
-import type { ModelCatalog } from '../catalog/model-catalog';
+import type { CatalogModel, Deployment, ModelCatalog } from '../catalog/model-catalog';
 
 export interface RouteTarget {
   provider: ProviderId;
+  /** The deployment (account) that serves it, when the model lists several; its id keys the breaker and limits. */
+  deployment?: string;
   /** Catalog id ('offline' for the offline provider; the vendor's own name for an uncatalogued provider/model). */
   model: string;
   vendorModel: string;
@@ -20,6 +22,8 @@ export interface RouteOptions {
   fallbacks?: string[];
   /** Whether the offline provider ends the chain (Odoo features) or not (proxy callers). */
   offline: boolean;
+  /** A model's usable deployments in the order to try them (load balancing); absent means the vendor default. */
+  arrange?: (model: CatalogModel) => Deployment[];
 }
 
 function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<ProviderId>): RouteTarget[] {
@@ -33,17 +37,21 @@ function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<Provi
   return [known?.provider === provider ? { provider, model: known.id, vendorModel: known.vendorModel } : { provider, model, vendorModel: model }];
 }
 
-function catalogTargets(ids: string[], catalog: ModelCatalog, configured: Set<ProviderId>): RouteTarget[] {
-  return ids
-    .map((m) => catalog.get(m))
-    .filter((m): m is NonNullable<typeof m> => Boolean(m) && configured.has(m!.provider))
-    .map((m) => ({ provider: m.provider as ProviderId, model: m.id, vendorModel: m.vendorModel }));
+function catalogTargets(ids: string[], catalog: ModelCatalog, configured: Set<ProviderId>, arrange: RouteOptions['arrange']): RouteTarget[] {
+  return ids.flatMap((id) => {
+    const m = catalog.get(id);
+    if (!m) return [];
+    if (m.deployments?.length && arrange) {
+      return arrange(m).map((d) => ({ provider: d.provider as ProviderId, model: m.id, vendorModel: d.vendorModel, deployment: d.id }));
+    }
+    return configured.has(m.provider) ? [{ provider: m.provider as ProviderId, model: m.id, vendorModel: m.vendorModel }] : [];
+  });
 }
 
-function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean): RouteTarget[] {
+function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean, arrange: RouteOptions['arrange']): RouteTarget[] {
   if (id.indexOf('/') > 0) return explicitTarget(id, catalog, configured);
   if (!catalog.get(id)) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
-  return catalogTargets(chain ? catalog.chainFor(id) : [id], catalog, configured);
+  return catalogTargets(chain ? catalog.chainFor(id) : [id], catalog, configured, arrange);
 }
 
 /**
@@ -55,8 +63,8 @@ export function resolveTargets(requested: string | undefined, catalog: ModelCata
   const id = requested?.trim() || catalog.defaultModel;
   if (id === 'offline') return [OFFLINE_TARGET];
   const targets = options.fallbacks
-    ? [...targetsOf(id, catalog, configured, false), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false))]
-    : targetsOf(id, catalog, configured, true);
-  const unique = targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.vendorModel === t.vendorModel) === i);
+    ? [...targetsOf(id, catalog, configured, false, options.arrange), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false, options.arrange))]
+    : targetsOf(id, catalog, configured, true, options.arrange);
+  const unique = targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.vendorModel === t.vendorModel && o.deployment === t.deployment) === i);
   return options.offline ? [...unique, OFFLINE_TARGET] : unique;
 }

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Emulator, startEmulator } from 'test/emulator/emulator';
+import { ask, chat, GatewayApp, startGatewayApp } from './gateway-harness';
+
+jest.setTimeout(60_000);
+
+/**
+ * gpt-4o-mini served by two OpenAI accounts (two emulators standing for two regions), weighted 3:1, with
+ * claude-sonnet-4 as the next model of its chain on a third upstream.
+ */
+describe('Several deployments of one model (two upstream accounts)', () => {
+  let eu: Emulator;
+  let us: Emulator;
+  let other: Emulator;
+  let app: GatewayApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    [eu, us, other] = await Promise.all([startEmulator({}), startEmulator({}), startEmulator({})]);
+    const shipped = JSON.parse(readFileSync(join(__dirname, '../../src/gateway/catalog/models.json'), 'utf8'));
+    shipped.models['gpt-4o-mini'].deployments = [
+      { id: 'openai-eu', baseUrl: `${eu.url}/v1`, apiKeyEnv: 'E2E_OPENAI_EU_KEY', region: 'eu', weight: 3, rpm: 10_000 },
+      { id: 'openai-us', baseUrl: `${us.url}/v1`, apiKeyEnv: 'E2E_OPENAI_US_KEY', region: 'us', weight: 1 },
+    ];
+    dir = mkdtempSync(join(tmpdir(), 'gw-deployments-'));
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(shipped));
+    process.env.E2E_OPENAI_EU_KEY = 'eu-account-key';
+    process.env.E2E_OPENAI_US_KEY = 'us-account-key';
+    app = await startGatewayApp(null, {
+      MODEL_CATALOG_PATH: join(dir, 'catalog.json'),
+      OPENAI_API_KEY: 'default-account-key',
+      OPENAI_BASE_URL: `${other.url}/v1`,
+      ANTHROPIC_API_KEY: 'emu-anthropic',
+      ANTHROPIC_BASE_URL: other.url,
+      LLM_MAX_RETRIES: '2',
+      BREAKER_FAILURE_THRESHOLD: '3',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all([eu, us, other].map((e) => e?.close()));
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
+  beforeEach(() => [eu, us, other].forEach((e) => e.reset()));
+
+  it('shares requests between the deployments by weight, each with its own account key', async () => {
+    for (let i = 0; i < 60; i++) expect((await chat(app, { model: 'gpt-4o-mini', messages: ask(`reparto ${i}`) })).status).toBe(200);
+    const served = { eu: eu.stats().byVendor.openai.received, us: us.stats().byVendor.openai.received };
+    expect(served.eu + served.us).toBe(60);
+    expect(served.us).toBeGreaterThan(3);
+    expect(served.eu / served.us).toBeGreaterThan(1.4);
+    expect(served.eu / served.us).toBeLessThan(8);
+    expect(eu.lastRequest('openai')!.headers.authorization).toMatch(/-key$/);
+    expect(other.stats().byVendor.openai.received).toBe(0);
+  });
+
+  it("moves one account's rate-limited share to the other deployment, not to another model", async () => {
+    eu.script({ vendor: 'openai', status: 429, retryAfter: 30 });
+    for (let i = 0; i < 12; i++) {
+      const res = await chat(app, { model: 'gpt-4o-mini', messages: ask(`limitado ${i}`) });
+      expect(res.status).toBe(200);
+      expect(res.body.x_gateway).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini' });
+    }
+    expect(us.stats().byVendor.openai.received).toBe(12);
+    // No retry on the limited account (its 429 moved the request at once), and its breaker kept the rest away.
+    expect(eu.stats().byVendor.openai.received).toBeLessThanOrEqual(3);
+    expect(other.stats().byVendor.anthropic.received).toBe(0);
+  });
+});
