@@ -9,7 +9,7 @@ import { AppConfig } from 'src/config';
 import { GatewayService } from '../gateway.service';
 import type { ChatBody } from '../providers/provider';
 import { isUnsupportedParameterError } from '../providers/unsupported-parameter.error';
-import { anthropicToCanonical, canonicalToAnthropicMessage } from './anthropic/anthropic-door.mapper';
+import { anthropicToCanonical, canonicalToAnthropicMessage, doorAskedForThinking } from './anthropic/anthropic-door.mapper';
 import { CanonicalToAnthropicStream } from './anthropic/anthropic-door-stream.mapper';
 import { isDoorRequestError } from './anthropic/door-request.error';
 import { proxyRunOptions, takeGatewayControls } from './gateway-controls';
@@ -58,14 +58,14 @@ export class AnthropicDoorController {
     const requestedModel = (raw as { model: string }).model;
     if (body.stream !== true) {
       const { completion, result } = await this.gateway.chat(body, options);
-      void reply.status(200).headers(gatewayHeaders(result)).send(canonicalToAnthropicMessage(completion, requestedModel));
+      void reply.status(200).headers(gatewayHeaders(result)).send(canonicalToAnthropicMessage(completion, requestedModel, { thinking: doorAskedForThinking(raw as MessageCreateParamsBase) }));
       return;
     }
     const events = this.gateway.chatStream({ ...body, stream_options: { include_usage: true } }, options)[Symbol.asyncIterator]();
     const first = await events.next();
     if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
     const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
-    const translator = new CanonicalToAnthropicStream({ id: `msg_${first.value.requestId.replace(/-/g, '')}`, model: requestedModel });
+    const translator = new CanonicalToAnthropicStream({ id: `msg_${first.value.requestId.replace(/-/g, '')}`, model: requestedModel, thinking: doorAskedForThinking(raw as MessageCreateParamsBase) });
     try {
       for (let step = await events.next(); !step.done; step = await events.next()) {
         const event = step.value;

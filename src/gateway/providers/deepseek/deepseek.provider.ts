@@ -7,6 +7,7 @@ export function createDeepSeekProvider(apiKey: string, baseURL = 'https://api.de
     apiKey,
     baseURL,
     embeddings: false,
+    renamed: { max_completion_tokens: 'max_tokens' },
     refused: [
       { field: 'n', when: (v) => v !== 1, detail: 'DeepSeek answers one choice' },
       { field: 'logit_bias' },

@@ -12,6 +12,8 @@ export interface OpenAiCompatibleOptions {
   baseURL: string;
   /** Request fields this vendor does not honour (Groq's logprobs, a local server's response_format...). */
   refused?: RefusedField[];
+  /** Fields this vendor knows under another name (DeepSeek has only `max_tokens`). */
+  renamed?: Record<string, string>;
   embeddings?: boolean;
 }
 
@@ -67,6 +69,11 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   private payload(body: ChatBody, call: ProviderCall, extra: Record<string, unknown>): string {
     const sent: Record<string, unknown> = { ...body, model: call.vendorModel, ...extra };
     if (call.dropUnsupported) for (const refused of this.options.refused ?? []) delete sent[refused.field];
+    for (const [from, to] of Object.entries(this.options.renamed ?? {})) {
+      if (sent[from] === undefined) continue;
+      sent[to] ??= sent[from];
+      delete sent[from];
+    }
     return JSON.stringify(sent);
   }
 
