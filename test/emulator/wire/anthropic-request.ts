@@ -2,6 +2,7 @@
 import type { JsonSchema } from '../features/schema-sample';
 import type { CachePrefix } from '../prompt-cache';
 import { textOf, tokensForChars } from '../reply-builder';
+import { checkThinking, thinkingEnabled } from './anthropic-thinking';
 import { BadRequestError, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
 
 interface Block {
@@ -62,6 +63,7 @@ export function parseAnthropicRequest(body: Record<string, unknown>): ParsedRequ
   const unknown = Object.keys(body).find((key) => !KNOWN_FIELDS.has(key));
   if (unknown) throw new BadRequestError(`${unknown}: Extra inputs are not permitted`);
   checkSampling(body);
+  checkThinking(body);
   const walker = new PromptWalker(model);
   const tools = parseTools(body.tools);
   for (const tool of (Array.isArray(body.tools) ? body.tools : []) as Block[]) {
@@ -76,7 +78,6 @@ export function parseAnthropicRequest(body: Record<string, unknown>): ParsedRequ
     if (message?.role === 'user') lastUserText = plainText(message.content);
   });
   checkToolHistory(messages as Message[]);
-  const thinking = body.thinking as { type?: string } | undefined;
   const choice = body.tool_choice as { type?: string; name?: string; disable_parallel_tool_use?: boolean } | undefined;
   const features: RequestFeatures = {
     candidateCount: 1,
@@ -90,7 +91,7 @@ export function parseAnthropicRequest(body: Record<string, unknown>): ParsedRequ
   return {
     breakpoints: walker.breakpoints,
     deepseek: false,
-    facts: { json: false, lastUserText, maxTokens, model, promptChars: walker.chars, reasoning: thinking?.type === 'enabled' || thinking?.type === 'adaptive' },
+    facts: { json: false, lastUserText, maxTokens, model, promptChars: walker.chars, reasoning: thinkingEnabled(body) },
     features,
     includeUsage: true,
     stream: body.stream === true,

@@ -1,4 +1,5 @@
 import { parseAnthropicRequest } from './anthropic-request';
+import { thinkingBlock } from './anthropic-thinking';
 import { type Answer, type Candidate, type FinishKind, type StreamFrames, type WireFormat, sseFrame } from './wire-format';
 
 const ERROR_TYPES: Record<number, string> = {
@@ -20,11 +21,14 @@ export const anthropicWire: WireFormat = {
 
   body(answer) {
     const candidate = answer.candidates[0];
+    const thinking = answer.request.facts.reasoning ? [{ ...thinkingBlock(answer.request.facts.lastUserText, answer.id), type: 'thinking' }] : [];
     return {
-      content:
-        candidate.toolCalls.length > 0
+      content: [
+        ...thinking,
+        ...(candidate.toolCalls.length > 0
           ? candidate.toolCalls.map((call) => ({ id: call.id, input: call.input, name: call.name, type: 'tool_use' }))
-          : [{ citations: null, text: candidate.text, type: 'text' }],
+          : [{ citations: null, text: candidate.text, type: 'text' }]),
+      ],
       id: answer.id,
       model: answer.model,
       role: 'assistant',
@@ -48,7 +52,8 @@ export const anthropicWire: WireFormat = {
       usage: usageOf(answer, 1),
     };
     const { cache_creation: _omit, ...finalUsage } = usageOf(answer, answer.usage.outputTokens + answer.usage.reasoningTokens);
-    const blocks = candidate.toolCalls.length > 0 ? toolBlocks(candidate) : textBlock(candidate);
+    const thinking = answer.request.facts.reasoning ? thinkingFrames(answer) : [];
+    const blocks = [...thinking, ...(candidate.toolCalls.length > 0 ? toolBlocks(candidate, thinking.length > 0 ? 1 : 0) : textBlock(candidate, thinking.length > 0 ? 1 : 0))];
     const [firstStart, ...rest] = blocks;
     const lastStop = rest.pop() as string;
     return {
@@ -70,24 +75,39 @@ export const anthropicWire: WireFormat = {
   malformedFrame: 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Resp\n\n',
 };
 
-/** Block start, one `text_delta` per chunk, block stop. */
-function textBlock(candidate: Candidate): string[] {
+/** Block 0 when thinking is on: start, one `thinking_delta` per two words, the `signature_delta`, stop. */
+function thinkingFrames(answer: Answer): string[] {
+  const { signature, thinking } = thinkingBlock(answer.request.facts.lastUserText, answer.id);
+  const pieces = thinking.match(/\S+\s*\S*\s*/g) ?? [thinking];
   return [
-    sseFrame({ content_block: { citations: null, text: '', type: 'text' }, index: 0, type: 'content_block_start' }, 'content_block_start'),
-    ...candidate.chunks.map(
-      (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
-    ),
+    sseFrame({ content_block: { signature: '', thinking: '', type: 'thinking' }, index: 0, type: 'content_block_start' }, 'content_block_start'),
+    ...pieces.map((piece) => sseFrame({ delta: { thinking: piece, type: 'thinking_delta' }, index: 0, type: 'content_block_delta' }, 'content_block_delta')),
+    sseFrame({ delta: { signature, type: 'signature_delta' }, index: 0, type: 'content_block_delta' }, 'content_block_delta'),
     sseFrame({ index: 0, type: 'content_block_stop' }, 'content_block_stop'),
   ];
 }
 
-/** Per call: a `tool_use` block start with empty input, `input_json_delta` fragments (the first one empty, as Anthropic sends it), block stop. */
-function toolBlocks(candidate: Candidate): string[] {
-  return candidate.toolCalls.flatMap((call, index) => [
-    sseFrame({ content_block: { id: call.id, input: {}, name: call.name, type: 'tool_use' }, index, type: 'content_block_start' }, 'content_block_start'),
-    ...['', ...call.fragments].map((partial) => sseFrame({ delta: { partial_json: partial, type: 'input_json_delta' }, index, type: 'content_block_delta' }, 'content_block_delta')),
+/** Block start, one `text_delta` per chunk, block stop. */
+function textBlock(candidate: Candidate, index: number): string[] {
+  return [
+    sseFrame({ content_block: { citations: null, text: '', type: 'text' }, index, type: 'content_block_start' }, 'content_block_start'),
+    ...candidate.chunks.map(
+      (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":${index},"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
+    ),
     sseFrame({ index, type: 'content_block_stop' }, 'content_block_stop'),
-  ]);
+  ];
+}
+
+/** Per call: a `tool_use` block start with empty input, `input_json_delta` fragments (the first one empty, as Anthropic sends it), block stop. */
+function toolBlocks(candidate: Candidate, firstIndex: number): string[] {
+  return candidate.toolCalls.flatMap((call, position) => {
+    const index = firstIndex + position;
+    return [
+      sseFrame({ content_block: { id: call.id, input: {}, name: call.name, type: 'tool_use' }, index, type: 'content_block_start' }, 'content_block_start'),
+      ...['', ...call.fragments].map((partial) => sseFrame({ delta: { partial_json: partial, type: 'input_json_delta' }, index, type: 'content_block_delta' }, 'content_block_delta')),
+      sseFrame({ index, type: 'content_block_stop' }, 'content_block_stop'),
+    ];
+  });
 }
 
 function usageOf(answer: Answer, outputTokens: number) {
