@@ -10,17 +10,20 @@ describe('Prometheus labels stay bounded whatever model names callers invent (ve
   let app: GatewayApp;
 
   beforeAll(async () => {
-    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 0 }, () => ({ THROTTLE_LLM_PROXY_PER_MIN: '10000' })));
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 0 }, () => ({ THROTTLE_LLM_PROXY_PER_MIN: '10000', ALLOW_UNPRICED_MODELS: 'true' })));
   });
   afterAll(() => stopEmulatedGateway(app, emulator));
 
   it('counts invented provider/model names under "other" and keeps catalog ids as they are', async () => {
     const invented = Array.from({ length: 20 }, (_, i) => `invented-${i}-${randomUUID().slice(0, 8)}`);
     const answers = await Promise.all([
-      ...invented.map((name, i) => chat(app, { model: `openai/${i % 2 ? `${name}\r\nx="y"` : name}`, messages: ask('hola') })),
+      ...invented.map((name, i) => chat(app, { model: `openai/${i % 2 ? `${name}"},x="y` : name}`, messages: ask('hola') })),
       chat(app, { model: 'gpt-4o-mini', messages: ask('hola') }),
     ]);
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    // Control characters never get that far: the model name is refused before any header or label is written.
+    const withNewline = await chat(app, { model: `openai/${invented[0]}\r\nx`, messages: ask('hola') });
+    expect(withNewline.status).toBe(400);
 
     const metrics = (await app.http.get('/metrics')).text;
     const models = modelLabels(metrics, 'llm_requests_total');

@@ -41,6 +41,13 @@ describe(resolveTargets.name, () => {
     expect(() => resolveTargets('acme/model', catalog, configured('openai'), withOffline)).toThrow(/Unknown provider "acme"/);
   });
 
+  it('refuses an explicit vendor model with control characters, spaces or non-ASCII, which would reach headers and labels', () => {
+    for (const model of ['openai/a\r\nb', 'openai/gpt 4', 'openai/modèle', 'openai/\u0000', `openai/${'m'.repeat(201)}`]) {
+      expect(() => resolveTargets(model, catalog, configured('openai'), withOffline)).toThrow(/may only hold visible ASCII/);
+    }
+    expect(resolveTargets('openai-compatible/Qwen/Qwen2.5-7B:q4', catalog, configured('openai-compatible'), withOffline)[0].vendorModel).toBe('Qwen/Qwen2.5-7B:q4');
+  });
+
   it('ends proxy chains without the offline provider, so no vendor means no targets', () => {
     expect(resolveTargets('gpt-4o-mini', catalog, configured('anthropic'), { offline: false }).map((t) => t.model)).toEqual(['claude-sonnet-4']);
     expect(resolveTargets('claude-opus-4', catalog, configured(), { offline: false })).toEqual([]);

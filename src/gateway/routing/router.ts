@@ -15,6 +15,8 @@ export class UnknownModelError extends Error {
   readonly kind = 'unknown_model';
 }
 
+const VENDOR_MODEL_ID = /^[\x21-\x7e]{1,200}$/;
+
 export const OFFLINE_TARGET: RouteTarget = { provider: 'offline', model: 'offline', vendorModel: 'offline' };
 
 export interface RouteOptions {
@@ -31,6 +33,8 @@ function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<Provi
   const provider = id.slice(0, slash) as ProviderId;
   const model = id.slice(slash + 1);
   if (!model) throw new UnknownModelError(`Model "${id}" names no model after the provider`);
+  // A vendor model id is visible ASCII; anything else (CR/LF, spaces, other scripts) would reach response headers and labels.
+  if (!VENDOR_MODEL_ID.test(model)) throw new UnknownModelError(`Model "${JSON.stringify(model).slice(1, -1).slice(0, 100)}" after "${provider}/" may only hold visible ASCII characters (no spaces or control characters)`);
   if (!configured.has(provider) && !(VENDOR_NAMES as string[]).includes(provider)) throw new UnknownModelError(`Unknown provider "${provider}" in model "${id}"`);
   if (!configured.has(provider)) return [];
   const known = catalog.get(model);
