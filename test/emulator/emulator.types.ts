@@ -77,6 +77,11 @@ export interface EmulatorRule {
   hang?: boolean;
   /** Answer with this text instead of the generated one. */
   reply?: string;
+  /**
+   * A content filter stops the answer halfway: OpenAI `finish_reason: "content_filter"`, Anthropic
+   * `stop_reason: "refusal"`, Gemini `finishReason: "SAFETY"` (no tool call is made).
+   */
+  contentFilter?: boolean;
   /** Gap between streamed text chunks for matched requests. */
   chunkDelayMs?: number;
   /** Overrides parts of the computed usage. */

@@ -101,6 +101,25 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
     expect(emulator.stats()).toMatchObject({ answered: 0, received: 1 });
   });
 
+  it("stops a scripted content-filtered answer halfway with each vendor's reason, streamed too", async () => {
+    emulator.script({ contentFilter: true, count: 4, vendor: 'any' });
+    const anthropic = new Anthropic({ apiKey: 'test-key', baseURL: emulator.url, maxRetries: 0 });
+    const gemini = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: emulator.url, fetch: globalThis.fetch } });
+    const words = 'uno dos tres cuatro cinco seis';
+
+    const openaiResult = await openai.chat.completions.create({ ...ask, messages: [{ content: words, role: 'user' }] });
+    const stream = await openai.chat.completions.create({ ...ask, messages: [{ content: words, role: 'user' }], stream: true });
+    let streamedFinish;
+    for await (const chunk of stream) streamedFinish = chunk.choices[0]?.finish_reason ?? streamedFinish;
+    const anthropicResult = await anthropic.messages.create({ max_tokens: 50, messages: [{ content: words, role: 'user' }], model: 'claude-haiku-4-5' });
+    const geminiResult = await gemini.models.generateContent({ contents: words, model: 'gemini-2.5-flash' });
+
+    expect(openaiResult.choices[0]).toMatchObject({ finish_reason: 'content_filter', message: { content: 'Respuesta simulada de gpt-4o-mini: uno' } });
+    expect(streamedFinish).toBe('content_filter');
+    expect(anthropicResult.stop_reason).toBe('refusal');
+    expect(geminiResult.candidates?.[0].finishReason).toBe('SAFETY');
+  });
+
   it('records arrival times so growing retry delays are visible', async () => {
     const retrying = new OpenAI({ apiKey: 'test-key', baseURL: `${emulator.url}/v1`, maxRetries: 2 });
     emulator.script({ count: 1, retryAfterMs: 30, status: 503, vendor: 'openai' });

@@ -1,6 +1,6 @@
 /** Turns a parsed request into the candidates the emulator answers with: tool calls, tool-result quotes, schema JSON or text. */
 import type { EmulatorRule } from '../emulator.types';
-import { defaultReply, firstWords, planReply } from '../reply-builder';
+import { defaultReply, firstWords, planReply, wordSlices } from '../reply-builder';
 import type { Candidate, ParsedRequest } from '../wire/wire-format';
 import { sampleFromSchema } from './schema-sample';
 import { plannedToolCalls, toolCallTokens, toolResultReply } from './tools';
@@ -14,12 +14,16 @@ export function planCandidates(request: ParsedRequest, rule: EmulatorRule | unde
   const { facts, features } = request;
   const candidates: Candidate[] = [];
   for (let index = 0; index < features.candidateCount; index++) {
-    const toolCalls = rule?.reply === undefined ? plannedToolCalls(features, facts.lastUserText, idPrefix, `${idSeed}:${index}`) : [];
+    const toolCalls = rule?.reply === undefined && !rule?.contentFilter ? plannedToolCalls(features, facts.lastUserText, idPrefix, `${idSeed}:${index}`) : [];
     if (toolCalls.length > 0) {
       candidates.push({ chunks: [], finish: 'tool_calls', outputTokens: toolCallTokens(toolCalls), text: '', toolCalls });
       continue;
     }
     const { text, stopSequence } = cutAtStop(rule?.reply ?? contentText(request, index), features.stop);
+    if (rule?.contentFilter) {
+      candidates.push(filteredCandidate(text));
+      continue;
+    }
     const plan = planReply(text, facts.maxTokens);
     const finish = plan.truncated ? 'length' : stopSequence !== undefined ? 'stop_sequence' : 'stop';
     candidates.push({ chunks: plan.chunks, finish, outputTokens: plan.outputTokens, stopSequence: plan.truncated ? undefined : stopSequence, text: plan.text, toolCalls: [] });
@@ -40,6 +44,14 @@ function contentText(request: ParsedRequest, index: number): string {
   const prefix = images > 0 ? `Recibí ${images} ${images === 1 ? 'imagen' : 'imágenes'}. ` : '';
   const suffix = `${index > 0 ? ` (opción ${index + 1})` : ''}${features.seed !== undefined ? ` (semilla ${features.seed})` : ''}`;
   return defaultReply(facts, { prefix, suffix });
+}
+
+/** A content filter stops the answer halfway (at least one word is sent before it). */
+function filteredCandidate(text: string): Candidate {
+  const words = wordSlices(text);
+  const kept = words.slice(0, Math.max(1, Math.floor(words.length / 2))).join('').trimEnd();
+  const plan = planReply(kept, undefined);
+  return { chunks: plan.chunks, finish: 'content_filter', outputTokens: plan.outputTokens, text: plan.text, toolCalls: [] };
 }
 
 /** The text before the earliest stop sequence, and which one matched. */

@@ -11,7 +11,7 @@ const ERROR_TYPES: Record<number, string> = {
   429: 'rate_limit_error',
   529: 'overloaded_error',
 };
-const STOP_REASON: Record<FinishKind, string> = { length: 'max_tokens', stop: 'end_turn', stop_sequence: 'stop_sequence', tool_calls: 'tool_use' };
+const STOP_REASON: Record<FinishKind, string> = { content_filter: 'refusal', length: 'max_tokens', stop: 'end_turn', stop_sequence: 'stop_sequence', tool_calls: 'tool_use' };
 
 /** Anthropic Messages API. */
 export const anthropicWire: WireFormat = {

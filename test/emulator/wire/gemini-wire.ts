@@ -58,6 +58,7 @@ function partsOf(candidate: Candidate): unknown[] {
 
 /** Gemini reports tool calls and stop sequences as STOP too. */
 function finishReason(candidate: Candidate): string {
+  if (candidate.finish === 'content_filter') return 'SAFETY';
   return candidate.finish === 'length' ? 'MAX_TOKENS' : 'STOP';
 }
 

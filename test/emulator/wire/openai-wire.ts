@@ -9,7 +9,7 @@ const ERROR_TYPES: Record<number, [type: string, code: string | null]> = {
   404: ['invalid_request_error', 'model_not_found'],
   429: ['requests', 'rate_limit_exceeded'],
 };
-const FINISH: Record<FinishKind, string> = { length: 'length', stop: 'stop', stop_sequence: 'stop', tool_calls: 'tool_calls' };
+const FINISH: Record<FinishKind, string> = { content_filter: 'content_filter', length: 'length', stop: 'stop', stop_sequence: 'stop', tool_calls: 'tool_calls' };
 
 /** OpenAI Chat Completions, also spoken by Groq, DeepSeek and OpenAI-compatible servers. */
 export const openAiWire: WireFormat = {

@@ -60,7 +60,7 @@ export interface ToolCall {
 }
 
 /** Why a candidate ended, in neutral terms each wire maps to its own names. */
-export type FinishKind = 'stop' | 'length' | 'tool_calls' | 'stop_sequence';
+export type FinishKind = 'stop' | 'length' | 'tool_calls' | 'stop_sequence' | 'content_filter';
 
 /** One choice (OpenAI) / candidate (Gemini); Anthropic renders the first. */
 export interface Candidate {
