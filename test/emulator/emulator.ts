@@ -51,13 +51,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (!route) return sendJson(res, 404, { error: { message: `emulator has no route ${method} ${path}`, type: 'not_found' } });
     if (route.kind === 'models') return sendJson(res, 200, modelList(route.vendor));
     let body: unknown;
+    let size = 0;
     try {
-      body = JSON.parse(await readBody(req));
+      const raw = await readBody(req);
+      size = raw.length;
+      body = JSON.parse(raw);
     } catch {
       return sendJson(res, 400, route.wire.errorBody(400, 'request body is not valid JSON'));
     }
     if (!body || typeof body !== 'object') return sendJson(res, 400, route.wire.errorBody(400, 'request body must be a JSON object'));
-    recorder.record(route.wire.vendor, method, path, query, req.headers, body);
+    recorder.record(route.wire.vendor, method, path, query, req.headers, body, size);
     if (route.kind === 'count-tokens') return responder.countTokens(route.wire, body as Record<string, unknown>, res);
     if (route.kind === 'embeddings') return responder.embed(route.wire, route.api, route.model, body as Record<string, unknown>, res);
     return responder.respond(route.wire, route, body as Record<string, unknown>, res);

@@ -6,17 +6,30 @@ import type { EmulatorVendor, RecordedRequest } from '../emulator.types';
 const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key', 'x-goog-api-key', 'api-key']);
 const CREDENTIAL_QUERY = new Set(['key', 'api_key']);
 
-/** A bounded log of received vendor calls (oldest dropped first), with credentials reduced to their last 4 characters. */
+/**
+ * A bounded log of received vendor calls, with credentials reduced to their last 4 characters. The oldest entries are
+ * dropped beyond `max` entries or `maxChars` characters of raw bodies (64 MB by default: base64 images add up).
+ */
 export class RequestRecorder {
   private entries: RecordedRequest[] = [];
+  private sizes: number[] = [];
+  private chars = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly maxChars = 64 * 1024 * 1024,
+  ) {}
 
-  /** Notes one parsed request. */
-  record(vendor: EmulatorVendor, method: string, path: string, query: string, headers: IncomingHttpHeaders, body: unknown): void {
+  /** Notes one parsed request whose raw body had `size` characters. */
+  record(vendor: EmulatorVendor, method: string, path: string, query: string, headers: IncomingHttpHeaders, body: unknown, size: number): void {
     if (this.max <= 0) return;
     this.entries.push({ at: Date.now(), body, headers: redactHeaders(headers), method, path, query: redactQuery(query), vendor });
-    if (this.entries.length > this.max) this.entries.shift();
+    this.sizes.push(size);
+    this.chars += size;
+    while (this.entries.length > 1 && (this.entries.length > this.max || this.chars > this.maxChars)) {
+      this.entries.shift();
+      this.chars -= this.sizes.shift() ?? 0;
+    }
   }
 
   /** Recorded requests, oldest first, optionally for one vendor. */
@@ -32,6 +45,8 @@ export class RequestRecorder {
 
   clear(): void {
     this.entries = [];
+    this.sizes = [];
+    this.chars = 0;
   }
 }
 
