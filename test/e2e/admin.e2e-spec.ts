@@ -232,7 +232,7 @@ describe('Admin API and cost report (real app, private Postgres database and Red
         ['to=2024-03-01', /from \(must be a calendar date/],
         ['from=2024-03-02&to=2024-03-01', /to \(must not be before from \(2024-03-02\)\)/],
         ['from=2000-01-01&to=2024-01-01', /at most 3660 days/],
-        ['from=2024-02-01&to=2024-02-29&groupBy=customer', /groupBy \(must be one of day, provider, model, operation, company, apiKey\)/],
+        ['from=2024-02-01&to=2024-02-29&groupBy=customer', /groupBy \(must be one of day, provider, model, operation, company, apiKey, tag\)/],
         ['from=2024-02-01&to=2024-02-29&format=xlsx', /format \(must be one of csv, json\)/],
       ];
       for (const [query, message] of cases) {
@@ -246,8 +246,8 @@ describe('Admin API and cost report (real app, private Postgres database and Red
 
     it('streams long ranges across many batches with exact totals, and the usage export is audited', async () => {
       await services.sql(
-        `INSERT INTO usage_records (request_id, created_at, api_key_name, operation, route, provider, model, cost_usd, latency_ms, status)
-         SELECT 'long-' || d, timestamptz '2019-01-01 12:00:00+00' + d * interval '1 day', 'odoo', 'chat', '/v1/chat/completions', 'openai', 'gpt-4o-mini', 0.000000375, 10, 'success'
+        `INSERT INTO usage_records (row_id, request_id, created_at, api_key_name, operation, route, provider, model, cost_usd, latency_ms, status)
+         SELECT 'long-' || d, 'long-' || d, timestamptz '2019-01-01 12:00:00+00' + d * interval '1 day', 'odoo', 'chat', '/v1/chat/completions', 'openai', 'gpt-4o-mini', 0.000000375, 10, 'success'
          FROM generate_series(0, 1199) AS d`,
       );
       const json = JSON.parse((await one.http.get('/api/costs/report?from=2019-01-01&to=2022-12-31&groupBy=day').set(bearer(API_KEY))).text);
@@ -262,7 +262,7 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       expect(csv.headers['content-disposition']).toBe('attachment; filename="usage-2019-01-01-to-2022-12-31.csv"');
       const lines = csv.text.split('\r\n');
       expect(lines).toHaveLength(1202);
-      expect(lines[1]).toMatch(/^"2019-01-01T12:00:00.000Z","long-0","odoo",,"chat","\/v1\/chat\/completions","openai","gpt-4o-mini",0,0,0,0,0,0.000000375000,10,"success",1,false,false,""$/);
+      expect(lines[1]).toMatch(/^"2019-01-01T12:00:00.000Z","long-0","odoo",,"chat","\/v1\/chat\/completions","openai","gpt-4o-mini",0,0,0,0,0,0.000000375000,10,"success",1,false,false,"","","",false$/);
       expect(new Set(lines.slice(1, -1).map((l) => l.split(',')[1])).size).toBe(1200);
       const audit = await services.sql(`SELECT key_name, action, target FROM admin_audit WHERE action = 'usage.export'`);
       expect(audit).toEqual([{ key_name: 'admin', action: 'usage.export', target: '2019-01-01..2022-12-31' }]);
