@@ -144,6 +144,26 @@ describe('emulator: Anthropic tools, images, stop sequences and structured outpu
     expect((badType as BadRequestError).message).toContain("messages.0.content.0.image.source.base64.media_type: Input should be 'image/jpeg'");
   });
 
+  it('counts document blocks beside images', async () => {
+    const message = await client.messages.create({
+      max_tokens: 100,
+      messages: [
+        {
+          content: [
+            { source: { data: 'JVBERi0xLjQ=', media_type: 'application/pdf', type: 'base64' }, type: 'document' },
+            { source: { data: 'Cláusula primera: plazo de 30 días.', media_type: 'text/plain', type: 'text' }, type: 'document' },
+            { source: { type: 'url', url: 'https://example.com/logo.png' }, type: 'image' },
+            { text: 'Resume', type: 'text' },
+          ],
+          role: 'user',
+        },
+      ],
+      model: MODEL,
+    });
+
+    expect(message.content).toEqual([expect.objectContaining({ text: `Respuesta simulada de ${MODEL}: Recibí 1 imagen y 2 documentos. Resume` })]);
+  });
+
   it('stops at the first stop sequence with stop_reason stop_sequence, streamed too', async () => {
     const request = { max_tokens: 100, messages: [{ content: 'uno dos tres cuatro', role: 'user' as const }], model: MODEL, stop_sequences: ['tres', 'cuatro'] };
     const message = await client.messages.create(request);

@@ -103,6 +103,20 @@ describe('emulator: Gemini function calls, images, schemas and generation config
     ]);
   });
 
+  it('counts audio and PDF parts as audio and documents', async () => {
+    const result = await client.models.generateContent({
+      contents: [
+        {
+          parts: [{ inlineData: { data: 'UklGRiQAAABXQVZF', mimeType: 'audio/wav' } }, { fileData: { fileUri: 'https://example.com/acta.pdf', mimeType: 'application/pdf' } }, { text: 'Resume' }],
+          role: 'user',
+        },
+      ],
+      model: MODEL,
+    });
+
+    expect(result.text).toBe(`Respuesta simulada de ${MODEL}: Recibí 1 audio y 1 documento. Resume`);
+  });
+
   it('answers JSON conforming to responseSchema or responseJsonSchema, and requires the JSON MIME type', async () => {
     const openApi = { properties: { total: { type: Type.NUMBER }, items: { items: { type: Type.STRING }, type: Type.ARRAY } }, required: ['total', 'items'], type: Type.OBJECT };
     const jsonSchema = { properties: { ok: { type: 'boolean' }, code: { enum: ['A', 'B'] } }, required: ['ok', 'code'], type: 'object' };

@@ -153,6 +153,19 @@ describe('emulator: OpenAI request parameters through the openai SDK', () => {
     expect(result.usage?.prompt_tokens).toBe(Math.ceil(text.length / 4) + 2 * 85);
   });
 
+  it('counts input_audio and file parts and says so, refusing an audio format OpenAI does not take', async () => {
+    const parts = (format: string): OpenAI.ChatCompletionContentPart[] => [
+      { text: 'Transcribe y resume', type: 'text' },
+      { input_audio: { data: 'UklGRiQAAABXQVZF', format: format as 'wav' }, type: 'input_audio' },
+      { file: { file_data: 'data:application/pdf;base64,JVBERi0xLjQ=', filename: 'contrato.pdf' }, type: 'file' },
+    ];
+    const result = await client.chat.completions.create({ messages: [{ content: parts('wav'), role: 'user' }], model: MODEL });
+    const flac = await client.chat.completions.create({ messages: [{ content: parts('flac'), role: 'user' }], model: MODEL }).catch((e: BadRequestError) => e);
+
+    expect(result.choices[0].message.content).toBe(`Respuesta simulada de ${MODEL}: Recibí 1 audio y 1 documento. Transcribe y resume`);
+    expect(flac).toMatchObject({ error: { param: 'messages[0].content[1].input_audio.format' }, status: 400 });
+  });
+
   it('rejects an image that is neither an http(s) URL nor a supported data URL', async () => {
     const send = (url: string) =>
       client.chat.completions

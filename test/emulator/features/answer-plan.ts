@@ -1,7 +1,7 @@
 /** Turns a parsed request into the candidates the emulator answers with: tool calls, tool-result quotes, schema JSON or text. */
 import type { EmulatorRule } from '../emulator.types';
 import { defaultReply, firstWords, planReply, wordSlices } from '../reply-builder';
-import type { Candidate, ParsedRequest } from '../wire/wire-format';
+import type { Candidate, ParsedRequest, RequestFeatures } from '../wire/wire-format';
 import { sampleFromSchema } from './schema-sample';
 import { plannedToolCalls, toolCallTokens, toolResultReply } from './tools';
 
@@ -40,10 +40,25 @@ function contentText(request: ParsedRequest, index: number): string {
   const { facts, features } = request;
   if (features.toolResults) return toolResultReply(features.toolResults);
   if (features.outputSchema) return JSON.stringify(sampleFromSchema(features.outputSchema, firstWords(facts.lastUserText, ECHOED_WORDS)));
-  const images = features.imageCount;
-  const prefix = images > 0 ? `Recibí ${images} ${images === 1 ? 'imagen' : 'imágenes'}. ` : '';
+  const prefix = mediaNote(features);
   const suffix = `${index > 0 ? ` (opción ${index + 1})` : ''}${features.seed !== undefined ? ` (semilla ${features.seed})` : ''}`;
   return defaultReply(facts, { prefix, suffix });
+}
+
+/** `Recibí 1 imagen, 2 audios y 1 documento. ` for the media parts received, or nothing. */
+function mediaNote(features: RequestFeatures): string {
+  const parts = (
+    [
+      [features.imageCount, 'imagen', 'imágenes'],
+      [features.audioCount, 'audio', 'audios'],
+      [features.documentCount, 'documento', 'documentos'],
+    ] as const
+  )
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `${count} ${count === 1 ? one : many}`);
+  if (parts.length === 0) return '';
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} y ${parts[parts.length - 1]}`;
+  return `Recibí ${listed}. `;
 }
 
 /** A content filter stops the answer halfway (at least one word is sent before it). */

@@ -3,7 +3,7 @@ import type { JsonSchema } from '../features/schema-sample';
 import type { CachePrefix } from '../prompt-cache';
 import { textOf, tokensForChars } from '../reply-builder';
 import { checkThinking, thinkingEnabled } from './anthropic-thinking';
-import { BadRequestError, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
+import { addMedia, BadRequestError, type MediaCounts, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
 
 interface Block {
   type?: string;
@@ -31,6 +31,7 @@ const KNOWN_FIELDS = new Set(
   ).split(' '),
 );
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+const DOCUMENT_TYPES = new Set(['application/pdf']);
 
 /** Walks tools → system → messages in prompt order, counting characters and recording each `cache_control` breakpoint. */
 class PromptWalker {
@@ -71,17 +72,19 @@ export function parseAnthropicRequest(body: Record<string, unknown>): ParsedRequ
   }
   walker.visitAll(body.system);
   let lastUserText = '';
-  let imageCount = 0;
+  const media: MediaCounts = { audios: 0, documents: 0, images: 0 };
   (messages as Message[]).forEach((message, index) => {
     walker.visitAll(message?.content);
-    imageCount += countImages(message, index);
+    addMedia(media, countMedia(message, index));
     if (message?.role === 'user') lastUserText = plainText(message.content);
   });
   checkToolHistory(messages as Message[]);
   const choice = body.tool_choice as { type?: string; name?: string; disable_parallel_tool_use?: boolean } | undefined;
   const features: RequestFeatures = {
     candidateCount: 1,
-    imageCount,
+    audioCount: 0,
+    documentCount: media.documents,
+    imageCount: media.images,
     ...toolChoice(choice, tools),
     outputSchema: outputSchema(body),
     stop: parseStopSequences(body.stop_sequences),
@@ -172,24 +175,35 @@ function lastToolResults(messages: Message[]): string[] | undefined {
   return results.length > 0 ? results : undefined;
 }
 
-function countImages(message: Message, messageIndex: number): number {
-  if (!Array.isArray(message?.content)) return 0;
-  let count = 0;
+/** `image` blocks (base64 jpeg/png/gif/webp or http(s) URL) and `document` blocks (base64 PDF, text, URL or content). */
+function countMedia(message: Message, messageIndex: number): MediaCounts {
+  const counts: MediaCounts = { audios: 0, documents: 0, images: 0 };
+  if (!Array.isArray(message?.content)) return counts;
   (message.content as Block[]).forEach((block, blockIndex) => {
-    if (block?.type !== 'image') return;
+    if (block?.type !== 'image' && block?.type !== 'document') return;
     const source = block.source;
-    const path = `messages.${messageIndex}.content.${blockIndex}.image.source`;
-    if (source?.type === 'base64') {
-      if (!IMAGE_TYPES.has(String(source.media_type))) throw new BadRequestError(`${path}.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`);
-      if (typeof source.data !== 'string' || !source.data) throw new BadRequestError(`${path}.base64.data: Field required`);
-    } else if (source?.type === 'url') {
-      if (typeof source.url !== 'string' || !/^https?:\/\//.test(source.url)) throw new BadRequestError(`${path}.url.url: Input should be a valid URL`);
-    } else {
-      throw new BadRequestError(`${path}: Input tag '${String(source?.type)}' found using 'type' does not match any of the expected tags: 'base64', 'url', 'file'`);
+    const path = `messages.${messageIndex}.content.${blockIndex}.${block.type}.source`;
+    const allowed = block.type === 'image' ? ['base64', 'url', 'file'] : ['base64', 'text', 'url', 'content', 'file'];
+    if (!allowed.includes(String(source?.type))) {
+      throw new BadRequestError(`${path}: Input tag '${String(source?.type)}' found using 'type' does not match any of the expected tags: ${allowed.map((tag) => `'${tag}'`).join(', ')}`);
     }
-    count++;
+    if (source?.type === 'base64') {
+      const types = block.type === 'image' ? IMAGE_TYPES : DOCUMENT_TYPES;
+      if (!types.has(String(source.media_type))) throw new BadRequestError(`${path}.base64.media_type: Input should be ${orList([...types])}`);
+      if (typeof source.data !== 'string' || !source.data) throw new BadRequestError(`${path}.base64.data: Field required`);
+    } else if (source?.type === 'url' && (typeof source.url !== 'string' || !/^https?:\/\//.test(source.url))) {
+      throw new BadRequestError(`${path}.url.url: Input should be a valid URL`);
+    }
+    if (block.type === 'image') counts.images++;
+    else counts.documents++;
   });
-  return count;
+  return counts;
+}
+
+/** `'a', 'b' or 'c'`, as Anthropic's validation messages list choices. */
+function orList(choices: string[]): string {
+  const quoted = choices.map((choice) => `'${choice}'`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 /** Text blocks only: what the user typed, without tool results. */

@@ -1,7 +1,7 @@
 /** Parses and validates a Gemini `generateContent` request with Gemini's error wording. */
 import type { JsonSchema } from '../features/schema-sample';
 import { textOf, tokensForChars } from '../reply-builder';
-import { BadRequestError, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
+import { addMedia, BadRequestError, type MediaCounts, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
 
 interface Part {
   text?: unknown;
@@ -43,10 +43,10 @@ export function parseGeminiRequest(body: Record<string, unknown>, model: string 
   let prefixChars = system.length;
   let prefixKey = `${model}\u0002${system}\u0001`;
   let lastUserText = '';
-  let imageCount = 0;
+  const media: MediaCounts = { audios: 0, documents: 0, images: 0 };
   (contents as Content[]).forEach((content, index) => {
     const text = textOf(content?.parts) + callText(content?.parts);
-    imageCount += countImages(content, index);
+    addMedia(media, countMedia(content, index));
     promptChars += text.length;
     if (index < contents.length - 1) {
       prefixChars += text.length;
@@ -59,7 +59,9 @@ export function parseGeminiRequest(body: Record<string, unknown>, model: string 
   const budget = config.thinkingConfig?.thinkingBudget;
   const features: RequestFeatures = {
     candidateCount: parseCandidateCount(config.candidateCount),
-    imageCount,
+    audioCount: media.audios,
+    documentCount: media.documents,
+    imageCount: media.images,
     ...toolChoice(body.toolConfig, tools),
     outputSchema: outputSchema(config),
     seed: config.seed,
@@ -132,8 +134,9 @@ function callText(parts: Part[] | undefined): string {
     .join('');
 }
 
-function countImages(content: Content, index: number): number {
-  let count = 0;
+/** `inlineData` / `fileData` parts by MIME type: `image/*`, `audio/*`, and PDF or `text/*` as documents. */
+function countMedia(content: Content, index: number): MediaCounts {
+  const counts: MediaCounts = { audios: 0, documents: 0, images: 0 };
   (content?.parts ?? []).forEach((part, partIndex) => {
     const media = part?.inlineData ?? part?.fileData;
     if (!media) return;
@@ -142,9 +145,11 @@ function countImages(content: Content, index: number): number {
       throw new BadRequestError(`Invalid value at 'contents[${index}].parts[${partIndex}].inline_data.data' (TYPE_BYTES), Base64 decoding failed.`);
     }
     if (part.fileData && (typeof part.fileData.fileUri !== 'string' || !part.fileData.fileUri)) throw new BadRequestError(`* GenerateContentRequest.contents[${index}].parts[${partIndex}].file_data.file_uri: file_uri is required.`);
-    if (media.mimeType.startsWith('image/')) count++;
+    if (media.mimeType.startsWith('image/')) counts.images++;
+    else if (media.mimeType.startsWith('audio/')) counts.audios++;
+    else if (media.mimeType === 'application/pdf' || media.mimeType.startsWith('text/')) counts.documents++;
   });
-  return count;
+  return counts;
 }
 
 function outputSchema(config: GenerationConfig): JsonSchema | undefined {

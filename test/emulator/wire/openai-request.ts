@@ -1,7 +1,7 @@
 /** Parses and validates an OpenAI Chat Completions request the way OpenAI does (same messages, same `param`). */
 import { type JsonSchema, strictSchemaProblem } from '../features/schema-sample';
 import { textOf, tokensForChars } from '../reply-builder';
-import { BadRequestError, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
+import { addMedia, BadRequestError, type MediaCounts, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
 
 interface ChatMessage {
   role?: string;
@@ -13,6 +13,8 @@ interface ChatMessage {
 interface ContentPart {
   type?: string;
   image_url?: { url?: unknown };
+  input_audio?: { data?: unknown; format?: unknown };
+  file?: { file_data?: unknown; file_id?: unknown; filename?: unknown };
 }
 
 const REASONING_MODEL = /^(o\d|gpt-5(?!-chat))|^deepseek-reasoner/;
@@ -46,9 +48,9 @@ export function parseOpenAiRequest(body: Record<string, unknown>, groq = false):
   let prefixChars = 0;
   let prefixKey = '';
   let lastUserText = '';
-  let imageCount = 0;
+  const media: MediaCounts = { audios: 0, documents: 0, images: 0 };
   (messages as ChatMessage[]).forEach((message, index) => {
-    imageCount += countImages(message, index);
+    addMedia(media, countMedia(message, index));
     const text = textOf(message?.content) + (message?.tool_calls ?? []).map((call) => `${call.function?.name ?? ''}${call.function?.arguments ?? ''}`).join('');
     promptChars += text.length;
     if (index < messages.length - 1) {
@@ -65,7 +67,9 @@ export function parseOpenAiRequest(body: Record<string, unknown>, groq = false):
   const features: RequestFeatures = {
     ...tools.choice,
     candidateCount: parseN(body.n),
-    imageCount,
+    audioCount: media.audios,
+    documentCount: media.documents,
+    imageCount: media.images,
     outputSchema: responseFormat.schema,
     seed: parseSeed(body.seed),
     stop: parseStop(body.stop),
@@ -186,21 +190,36 @@ function trailingToolResults(messages: ChatMessage[]): string[] | undefined {
   return results.length > 0 ? results : undefined;
 }
 
-function countImages(message: ChatMessage, messageIndex: number): number {
-  if (!Array.isArray(message?.content)) return 0;
-  let count = 0;
+/** Image (http(s) or data URL), `input_audio` (wav or mp3) and `file` (data or id) parts, checked as OpenAI does. */
+function countMedia(message: ChatMessage, messageIndex: number): MediaCounts {
+  const counts: MediaCounts = { audios: 0, documents: 0, images: 0 };
+  if (!Array.isArray(message?.content)) return counts;
   (message.content as ContentPart[]).forEach((part, partIndex) => {
-    if (part?.type !== 'image_url') return;
-    const url = part.image_url?.url;
-    const param = `messages[${messageIndex}].content[${partIndex}].image_url.url`;
-    if (typeof url === 'string' && url.startsWith('data:')) {
-      if (!IMAGE_DATA_URL.test(url)) throw new BadRequestError("You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].", param);
-    } else if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url)) {
-      throw new BadRequestError(`Invalid '${param}'. Expected a valid URL, but got a value with an invalid format.`, param);
+    const at = `messages[${messageIndex}].content[${partIndex}]`;
+    if (part?.type === 'image_url') {
+      checkImageUrl(part.image_url?.url, `${at}.image_url.url`);
+      counts.images++;
+    } else if (part?.type === 'input_audio') {
+      const format = part.input_audio?.format;
+      if (format !== 'wav' && format !== 'mp3') throw new BadRequestError(`Invalid value: '${String(format)}'. Supported values are: 'wav' and 'mp3'.`, `${at}.input_audio.format`);
+      if (typeof part.input_audio?.data !== 'string' || !part.input_audio.data) throw new BadRequestError(`Missing required parameter: '${at}.input_audio.data'.`, `${at}.input_audio.data`);
+      counts.audios++;
+    } else if (part?.type === 'file') {
+      if (typeof part.file?.file_data !== 'string' && typeof part.file?.file_id !== 'string') {
+        throw new BadRequestError(`Invalid '${at}.file': one of 'file_data' or 'file_id' must be provided.`, `${at}.file`);
+      }
+      counts.documents++;
     }
-    count++;
   });
-  return count;
+  return counts;
+}
+
+function checkImageUrl(url: unknown, param: string): void {
+  if (typeof url === 'string' && url.startsWith('data:')) {
+    if (!IMAGE_DATA_URL.test(url)) throw new BadRequestError("You uploaded an unsupported image. Please make sure your image has of one the following formats: ['png', 'jpeg', 'gif', 'webp'].", param);
+  } else if (typeof url !== 'string' || !/^https?:\/\/[^\s/]+/.test(url)) {
+    throw new BadRequestError(`Invalid '${param}'. Expected a valid URL, but got a value with an invalid format.`, param);
+  }
 }
 
 function parseResponseFormat(raw: unknown): { json: boolean; schema?: JsonSchema } {

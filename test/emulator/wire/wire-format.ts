@@ -24,6 +24,10 @@ export interface RequestFeatures {
   toolResults?: string[];
   /** Image parts anywhere in the request. */
   imageCount: number;
+  /** Audio parts (OpenAI `input_audio`, Gemini `audio/*` data). */
+  audioCount: number;
+  /** Document parts (OpenAI `file`, Anthropic `document`, Gemini PDF or text data). */
+  documentCount: number;
   /** Structured output schema (OpenAI json_schema, Gemini responseSchema, Anthropic output_config.format). */
   outputSchema?: JsonSchema;
   /** Stop sequences; the answer is cut before the first one found. */
@@ -124,9 +128,18 @@ export class BadRequestError extends Error {
   }
 }
 
-/** Features of a plain text request: no tools, images, schema or extra parameters. */
-export function plainFeatures(): RequestFeatures {
-  return { candidateCount: 1, imageCount: 0, parallelTools: true, stop: [], toolMode: 'auto', tools: [] };
+/** Media parts counted in one message or content. */
+export interface MediaCounts {
+  images: number;
+  audios: number;
+  documents: number;
+}
+
+/** Adds `b` into `a`. */
+export function addMedia(a: MediaCounts, b: MediaCounts): void {
+  a.images += b.images;
+  a.audios += b.audios;
+  a.documents += b.documents;
 }
 
 /** A `data:` SSE frame, optionally named. */
