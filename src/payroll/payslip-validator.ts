@@ -6,6 +6,7 @@ import { checkLegalDeductions } from './payslip/legal-deductions';
 import { classifyLine, isImponibleHaber } from './payslip/line-classifier';
 import { PayslipInput } from './payslip/payslip-input';
 import { score } from './payslip/scoring';
+import { checkAccidentInsurance, checkHealthSplit, checkMinimumWage } from './payslip/statutory-checks';
 import { checkAsignacionFamiliar, checkEmployerLines, checkGratificacion, checkImponible, checkImpuesto, checkTotals } from './payslip/slip-checks';
 import { PayslipValidationResult, clp } from './payslip/validation-result';
 
@@ -26,10 +27,6 @@ function periodFindings(ctx: CheckContext, now: Date): void {
 
 function wageFindings(ctx: CheckContext): void {
   const { wage } = ctx.input;
-  const imm = ctx.indicators.get('imm');
-  if (imm && wage > 0 && wage < imm.value) {
-    note(ctx, 'warning', 'P-01', `Sueldo contractual ${clp(wage)} bajo el ingreso mínimo ${clp(imm.value)}: válido para jornada parcial`);
-  }
   const basic = ctx.lines.filter((l) => l.kind === 'basic').reduce((s, l) => s + l.amount, 0);
   if (wage > 0 && basic > 0 && Math.abs(basic - Math.round(wage)) > 1) {
     note(ctx, 'info', 'P-01', `Sueldo base ${clp(basic)} distinto del contractual ${clp(wage)} (¿mes incompleto o ausencias?)`);
@@ -58,11 +55,14 @@ export function validatePayslip(
     return { success: false, confidence: 0, errors: ['No hay indicadores previsionales cargados'], warnings: [], recommendation: 'review', lines: [], findings: [], period_used: null };
   }
   checkImponible(ctx);
+  checkMinimumWage(ctx);
   checkGratificacion(ctx);
   const legal = checkLegalDeductions(ctx);
+  checkHealthSplit(ctx, legal);
   checkImpuesto(ctx, legal);
   checkAsignacionFamiliar(ctx);
   checkEmployerLines(ctx, legal);
+  checkAccidentInsurance(ctx, legal);
   checkTotals(ctx);
   wageFindings(ctx);
   periodFindings(ctx, options.now);

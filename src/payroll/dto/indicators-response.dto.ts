@@ -70,4 +70,6 @@ export class ImportIndicatorsResponseDto {
   @ApiProperty({ example: '2026-11-22T12:00:00.000Z' }) imported_at: string;
   @ApiProperty({ enum: ['json', 'csv'], example: 'csv' }) format: 'json' | 'csv';
   @ApiProperty({ type: [PeriodChangeDto] }) periods: PeriodChangeDto[];
+  @ApiProperty({ type: [String], example: ['set 1 (2026-06 seguroSocialExpectativaVida)'], description: 'keys of a JSON import that no indicator reads, stored as given (keys within two edits of a known one are rejected as typos)' })
+  kept_unknown: string[];
 }

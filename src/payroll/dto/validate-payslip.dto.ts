@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import example from './validate-payslip.example.json';
 import { MAX_PAYSLIP_COUNT, MAX_PAYSLIP_PESOS } from '../payslip/check-payslip-input';
 import { PayslipHealthInput, PayslipInput, PayslipLineInput } from '../payslip/payslip-input';
@@ -158,4 +144,42 @@ export class ValidatePayslipDto implements PayslipInput {
   @Min(0)
   @Max(MAX_PAYSLIP_COUNT)
   cargas_familiares?: number;
+
+  @ApiPropertyOptional({ example: 30, description: 'contracted weekly hours of a part-time worker; P-01 prorates the minimum wage over the legal week (45 h, 44 h from 2024-05, 42 h from 2026-05)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(1)
+  @Max(45)
+  weekly_hours?: number;
+
+  @ApiPropertyOptional({ example: 20, description: 'days worked in an incomplete month (otherwise read from date_from/date_to); P-01 prorates over 30' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(31)
+  worked_days?: number;
+
+  @ApiPropertyOptional({ example: 17, description: "worker's age: under 18 and over 65 have a reduced minimum wage (P-01)" })
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(120)
+  age?: number;
+
+  @ApiPropertyOptional({ enum: ['A', 'B'], description: "régimen of the slip's APV lines: B lowers the impuesto único base up to 50 UF, A does not (P-08)" })
+  @IsOptional()
+  @IsIn(['A', 'B'])
+  apv_regimen?: 'A' | 'B';
+
+  @ApiPropertyOptional({ example: 1.83, description: 'total mutual/ISL work-accident rate in percent (0,93 % basic + additional), to check the employer line (P-06)' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(10)
+  accident_insurance_pct?: number;
+
+  @ApiPropertyOptional({ example: true, description: "employer affiliated to a CCAF: a Fonasa worker's 7 % is split between Fonasa and the CCAF (P-04)" })
+  @IsOptional()
+  @IsBoolean()
+  ccaf?: boolean;
 }

@@ -19,6 +19,7 @@ export function carriedValue<T>(key: IndicatorKey, entry: IndicatorValue<T>, fro
 export function carryForward(previous: IndicatorSet, period: string): IndicatorSet {
   const next = { ...previous, period } as IndicatorSet;
   for (const key of INDICATOR_KEYS) (next as unknown as Record<IndicatorKey, IndicatorValue<unknown>>)[key] = carriedValue(key, previous[key] as IndicatorValue<unknown>, previous.period);
+  if (previous.healthSplit) next.healthSplit = carriedValue('healthSplit' as IndicatorKey, previous.healthSplit, previous.period);
   return next;
 }
 

@@ -17,6 +17,8 @@ export interface IndicatorImportOutcome {
   imported_at: string;
   format: 'json' | 'csv';
   periods: PeriodChange[];
+  /** Keys of the JSON no indicator reads, stored as given: 'set 1 (2026-03 seguroSocialExpectativaVida)'. */
+  kept_unknown: string[];
 }
 
 /** Admin import of indicator files: all-or-nothing, one transaction, one revision per period, caches dropped everywhere. */
@@ -39,6 +41,7 @@ export class IndicatorImportService {
       imported_at: applied.importedAt.toISOString(),
       format: dto.format,
       periods: applied.periods.map((p) => describeChange(p.period, p.before, p.after)),
+      kept_unknown: parsed.keptUnknown.map((k) => `set ${k.row} (${k.period ?? '?'} ${k.field})`),
     };
   }
 }

@@ -67,7 +67,7 @@ describe('parseIndicatorImport', () => {
     it('round-trips stored sets', () => {
       const sets = [...loadShippedIndicators().values()].slice(0, 3);
       const result = parseIndicatorImport(JSON.stringify(sets), 'json');
-      expect(result).toEqual({ ok: true, sets });
+      expect(result).toEqual({ ok: true, sets, keptUnknown: [] });
     });
 
     it('accepts the research file format of payroll-cl.json', () => {
@@ -94,9 +94,19 @@ describe('parseIndicatorImport', () => {
       const withTypos = { ...set, utf: set.utm, uf: { ...set.uf, valor: 1 } };
       const result = parseIndicatorImport(JSON.stringify([withTypos]), 'json');
       expect(!result.ok && result.errors).toEqual([
-        { row: 1, period: set.period, field: 'uf.valor', message: 'unknown member: an indicator holds only value, source, status, confirmed and note' },
-        { row: 1, period: set.period, field: 'utf', message: 'unknown field: not an indicator of the set (check the spelling)' },
+        { row: 1, period: set.period, field: 'uf.valor', message: "unknown member: did you mean 'value'? (check the spelling)" },
+        { row: 1, period: set.period, field: 'utf', message: "unknown field: did you mean 'utm'? (check the spelling)" },
       ]);
+    });
+
+    it('keeps keys no indicator reads (a new Previred figure, a note) in the stored set and reports them', () => {
+      const [set] = [...loadShippedIndicators().values()].slice(0, 1);
+      const extended = { ...set, seguroSocialExpectativaVida: { value: 0.9, source: 'Previred' }, uf: { ...set.uf, reviewedBy: 'contabilidad' } };
+      const result = parseIndicatorImport(JSON.stringify([extended]), 'json');
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.sets[0]).toMatchObject({ seguroSocialExpectativaVida: { value: 0.9 }, uf: { reviewedBy: 'contabilidad' } });
+      expect(result.keptUnknown.map((k) => k.field)).toEqual(['uf.reviewedBy', 'seguroSocialExpectativaVida']);
     });
   });
 });

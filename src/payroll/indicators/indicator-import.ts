@@ -13,9 +13,10 @@ import { IndicatorIssue, IndicatorParseResult, indicatorSetIssues } from './pars
 import { isValidPeriod } from './period';
 import { isResearchFile, researchFileToSets } from './research-json';
 import { loadShippedIndicators } from './shipped-indicators';
+import { unknownKeys } from './unknown-keys';
 
-/** Result of an import: every set, or every problem with the row/period that caused it (nothing is applied on failure). */
-export type IndicatorImportResult = IndicatorParseResult<{ sets: IndicatorSet[] }>;
+/** Result of an import: every set (and the unknown keys kept in them), or every problem with the row/period that caused it (nothing is applied on failure). */
+export type IndicatorImportResult = IndicatorParseResult<{ sets: IndicatorSet[]; keptUnknown: IndicatorIssue[] }>;
 
 const SCALAR_FIELDS = {
   uf: 'uf',
@@ -119,33 +120,10 @@ function parseCsvImport(content: string): IndicatorImportResult {
     errors.push(...indicatorSetIssues(set));
     sets.push(set);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, sets };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, sets, keptUnknown: [] };
 }
 
 const CONTROL_CHARACTER_MESSAGE = 'contains a NUL or another control character (only tab and line breaks are allowed)';
-
-const SET_MEMBERS = new Set<string>(['period', ...INDICATOR_KEYS]);
-const ENTRY_MEMBERS = new Set(['value', 'source', 'status', 'confirmed', 'note']);
-
-/** Members a JSON set carries that no indicator reads (a misspelt key would otherwise be stored silently). */
-function unknownMemberIssues(candidate: unknown): IndicatorIssue[] {
-  if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) return [];
-  const set = candidate as Record<string, unknown>;
-  const period = typeof set.period === 'string' ? set.period : undefined;
-  const issues: IndicatorIssue[] = [];
-  for (const key of Object.keys(set)) {
-    if (!SET_MEMBERS.has(key)) {
-      issues.push({ period, field: key, message: 'unknown field: not an indicator of the set (check the spelling)' });
-      continue;
-    }
-    const entry = set[key];
-    if (key === 'period' || entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue;
-    for (const member of Object.keys(entry)) {
-      if (!ENTRY_MEMBERS.has(member)) issues.push({ period, field: `${key}.${member}`, message: 'unknown member: an indicator holds only value, source, status, confirmed and note' });
-    }
-  }
-  return issues;
-}
 
 /** True when some string (or key) inside a parsed JSON value holds a control character. */
 function jsonHasControlCharacter(root: unknown): boolean {
@@ -180,13 +158,15 @@ function parseJsonImport(content: string): IndicatorImportResult {
   } else if (Array.isArray(json)) candidates = json;
   else if (Array.isArray((json as { sets?: unknown })?.sets)) candidates = (json as { sets: unknown[] }).sets;
   else return { ok: false, errors: [{ field: '(file)', message: 'expected an array of indicator sets, {sets: [...]}, or the payroll-cl.json research format' }] };
+  const unknown = candidates.map((c) => unknownKeys(c));
   const errors: IndicatorIssue[] = candidates.flatMap((c, index) =>
-    [...indicatorSetIssues(c), ...unknownMemberIssues(c)].map((issue) => ({ row: index + 1, ...issue })),
+    [...indicatorSetIssues(c), ...unknown[index].misspelt].map((issue) => ({ row: index + 1, ...issue })),
   );
+  const keptUnknown = unknown.flatMap((u, index) => u.kept.map((issue) => ({ row: index + 1, ...issue })));
   const periods = candidates.map((c) => (c as IndicatorSet)?.period);
   periods.forEach((p, i) => isValidPeriod(p) && periods.indexOf(p) !== i && errors.push({ row: i + 1, period: p, field: 'period', message: 'period appears twice' }));
   if (candidates.length === 0) errors.push({ field: '(file)', message: 'no indicator sets' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, sets: candidates as IndicatorSet[] };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, sets: candidates as IndicatorSet[], keptUnknown };
 }
 
 /**

@@ -104,10 +104,18 @@ export interface IndicatorSet {
   taxBrackets: IndicatorValue<TaxBracket[]>;
   gratificacion: IndicatorValue<GratificacionRule>;
   apvTopes: IndicatorValue<ApvTopes>;
+  /** Split of a Fonasa affiliate's 7 % when the employer is in a CCAF (Previred publishes it); absent in older sets. */
+  healthSplit?: IndicatorValue<HealthSplit>;
 }
 
-/** Keys of an IndicatorSet that hold indicator values (everything except `period`). */
-export type IndicatorKey = Exclude<keyof IndicatorSet, 'period'>;
+/** Percent of the imponible a Fonasa affiliate pays to Fonasa and to the employer's CCAF (together the 7 %). */
+export interface HealthSplit {
+  fonasaPct: number;
+  ccafPct: number;
+}
+
+/** Keys of an IndicatorSet that every set holds (everything except `period` and the optional members). */
+export type IndicatorKey = Exclude<keyof IndicatorSet, 'period' | 'healthSplit'>;
 
 /** Every indicator key, in display order. */
 export const INDICATOR_KEYS: readonly IndicatorKey[] = [

@@ -18,19 +18,20 @@ export function note(ctx: CheckContext, severity: Finding['severity'], rule: str
   ctx.findings.push({ severity, rule, message });
 }
 
-/** Lines of one kind. */
-export function linesOf(ctx: CheckContext, kind: LineKind): ClassifiedLine[] {
-  return ctx.lines.filter((l) => l.kind === kind);
+/** Lines of one kind (or of any of several). */
+export function linesOf(ctx: CheckContext, kind: LineKind | readonly LineKind[]): ClassifiedLine[] {
+  const kinds: readonly LineKind[] = typeof kind === 'string' ? [kind] : kind;
+  return ctx.lines.filter((l) => kinds.includes(l.kind));
 }
 
-/** Absolute sum of the lines of one kind (deductions arrive negative), or null when the slip has none. */
-export function foundAmount(ctx: CheckContext, kind: LineKind): number | null {
+/** Absolute sum of the lines of one kind or several (deductions arrive negative), or null when the slip has none. */
+export function foundAmount(ctx: CheckContext, kind: LineKind | readonly LineKind[]): number | null {
   const lines = linesOf(ctx, kind);
   return lines.length === 0 ? null : Math.abs(lines.reduce((sum, l) => sum + l.amount, 0));
 }
 
 /** The slip's code for a kind (joined when split over several lines), or the canonical code. */
-export function codeOf(ctx: CheckContext, kind: LineKind, fallback: string): string {
+export function codeOf(ctx: CheckContext, kind: LineKind | readonly LineKind[], fallback: string): string {
   const codes = linesOf(ctx, kind).map((l) => l.line.code);
   return codes.length > 0 ? codes.join('+') : fallback;
 }

@@ -1,4 +1,4 @@
-import { IndicatorKey, IndicatorSet, IndicatorStatus } from '../indicators/indicator-set';
+import { HealthSplit, IndicatorKey, IndicatorSet, IndicatorStatus } from '../indicators/indicator-set';
 import { nearestPeriod } from '../indicators/period';
 
 type ValueOf<K extends IndicatorKey> = NonNullable<IndicatorSet[K]['value']>;
@@ -43,6 +43,16 @@ export class IndicatorContext {
         this.used.set(key, used);
         return used;
       }
+    }
+    return null;
+  }
+
+  /** The Fonasa/CCAF split of the period, or of the latest earlier period that publishes it; null when none does. */
+  healthSplit(): { value: HealthSplit; period: string; status: IndicatorStatus } | null {
+    if (this.periodUsed === null) return null;
+    for (const period of this.ordered.filter((p) => p <= this.periodUsed!).reverse()) {
+      const entry = this.sets.get(period)!.healthSplit;
+      if (entry?.value) return { value: entry.value, period, status: entry.status };
     }
     return null;
   }

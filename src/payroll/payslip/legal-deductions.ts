@@ -17,6 +17,9 @@ export interface LegalDeductions {
   afcRate: AfcRate;
 }
 
+/** The worker's health lines: Fonasa/Isapre, plus the CCAF share of a Fonasa affiliate's 7 %. */
+const HEALTH_KINDS = ['health', 'health_ccaf'] as const;
+
 const within = (a: number | null, b: number) => a !== null && Math.abs(a - b) <= PESO_TOLERANCE;
 
 function bases(ctx: CheckContext): { baseAfp: number; baseAfc: number; text: string } {
@@ -74,8 +77,8 @@ function checkHealth(ctx: CheckContext, baseSalud: number): number {
   const declared = ctx.input.health;
   const plan = declared?.system === 'isapre' ? { system: 'isapre' as const, planUf: declared.plan_uf } : { system: 'fonasa' as const };
   const health = healthContribution(baseSalud, pct, plan, uf?.value ?? null);
-  const found = foundAmount(ctx, 'health');
-  const code = codeOf(ctx, 'health', 'SALUD');
+  const found = foundAmount(ctx, HEALTH_KINDS);
+  const code = codeOf(ctx, HEALTH_KINDS, 'SALUD');
   const used = health.planPesos !== null ? `plan ${dec(declared!.plan_uf!)} UF × UF ${dec(uf!.value)} = ${clp(health.planPesos)}; mínimo ${dec(pct)} % de ${clp(baseSalud)}` : `${dec(pct)} % de ${clp(baseSalud)}`;
   const isapreUnknownPlan = health.expected === null || (!declared && found !== null && found > health.legal + PESO_TOLERANCE);
   if (isapreUnknownPlan && found !== null && found >= health.legal - PESO_TOLERANCE) {

@@ -11,12 +11,15 @@ export type LineKind =
   | 'asignacion_familiar'
   | 'afp'
   | 'health'
+  | 'health_ccaf'
+  | 'apv'
   | 'afc'
   | 'tax'
   | 'other_deduction'
   | 'employer_sis'
   | 'employer_afc'
   | 'employer_reform'
+  | 'employer_accident'
   | 'employer_other'
   | 'total_imponible'
   | 'total_haberes'
@@ -34,7 +37,7 @@ export interface ClassifiedLine {
 }
 
 const SUBTOTAL_KINDS: ReadonlySet<LineKind> = new Set(['total_imponible', 'total_haberes', 'total_descuentos', 'net', 'subtotal_other']);
-const EMPLOYER_KINDS: ReadonlySet<LineKind> = new Set(['employer_sis', 'employer_afc', 'employer_reform', 'employer_other']);
+const EMPLOYER_KINDS: ReadonlySet<LineKind> = new Set(['employer_sis', 'employer_afc', 'employer_reform', 'employer_accident', 'employer_other']);
 
 /** True for lines that add up other lines (never summed again). */
 export const isSubtotal = (l: ClassifiedLine) => SUBTOTAL_KINDS.has(l.kind);
@@ -60,11 +63,13 @@ const CODE_PATTERNS: ReadonlyArray<readonly [RegExp, LineKind]> = [
   [/(^|_)SIS(_|$)|INVALIDEZ/, 'employer_sis'],
   [/((AFC|CESANTIA|SEG_CES).*(EMPLEADOR|EMPLOYER|EMP|PATRONAL)|(EMPLEADOR|EMPLOYER).*(AFC|CESANTIA))/, 'employer_afc'],
   [/(REFORMA|SEGURO_SOCIAL|21735|APORTE_EMPLEADOR|COT_EMPLEADOR|CCI_EMP)/, 'employer_reform'],
-  [/(MUTUAL|(^|_)ISL(_|$)|EMPLEADOR|EMPLOYER|PATRONAL)/, 'employer_other'],
+  [/(MUTUAL|(^|_)(ISL|ACHS|IST)(_|$)|ACCIDENTES?_DEL_TRABAJO|LEY_16744)/, 'employer_accident'],
+  [/(EMPLEADOR|EMPLOYER|PATRONAL)/, 'employer_other'],
   [/(IMPUESTO|IUSC|^TAX|^IMP_UNICO|^IMPTO)/, 'tax'],
   [/^(AFC|SEG_CES|SEGURO_CESANTIA|CESANTIA|SC|SEG_CESANTIA)(_|$)|CESANTIA/, 'afc'],
+  [/^(CCAF|SALUD_CCAF|CCAF_SALUD|COT_CCAF)$/, 'health_ccaf'],
   [/^(SALUD|HEALTH|FONASA|ISAPRE|COT_SALUD)(_|$)/, 'health'],
-  [/^APV/, 'other_deduction'],
+  [/^APV/, 'apv'],
   [/^(AFP|PREVISION|COT_AFP|PENSION|COT_OBLIGATORIA)(_|$)/, 'afp'],
   [/^GRAT/, 'gratificacion'],
   [/^(ASIG_?FAM|ASIGNACION_FAMILIAR|CARGAS?_FAM)/, 'asignacion_familiar'],

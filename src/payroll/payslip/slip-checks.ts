@@ -5,9 +5,10 @@ import { impuestoUnico, impuestoUnicoBase } from '../calc/impuesto-unico';
 import { CheckContext, codeOf, foundAmount, note } from './check-context';
 import { LegalDeductions } from './legal-deductions';
 import { isImponibleHaber, isWorkerLine } from './line-classifier';
+import { apvTaxDeduction } from './statutory-checks';
 import { clp, dec, lineReport } from './validation-result';
 
-/** P-02: the slip's total imponible (line or field) against the sum of its imponible haberes. */
+/** P-02: the slip's total imponible (line or field) against the sum of its imponible haberes (P-01 is checkMinimumWage). */
 export function checkImponible(ctx: CheckContext): void {
   const lines = ctx.lines.filter((l) => l.kind === 'total_imponible');
   const declared = lines.length > 0 ? lines.map((l) => ({ code: l.line.code, found: l.amount })) : ctx.input.total_imponible !== undefined ? [{ code: 'total_imponible', found: Math.round(ctx.input.total_imponible) }] : [];
@@ -15,10 +16,6 @@ export function checkImponible(ctx: CheckContext): void {
     const report = lineReport({ code, rule: 'P-02', label: 'Total imponible', expected: ctx.imponible, found, indicator_used: 'suma de haberes imponibles' });
     ctx.reports.push(report);
     if (report.status === 'error') note(ctx, 'error', 'P-02', `${code}: suma de haberes imponibles ${clp(ctx.imponible)}, informado ${clp(found)}`);
-  }
-  const imm = ctx.indicators.get('imm');
-  if (imm && ctx.imponible < imm.value) {
-    note(ctx, 'warning', 'P-01', `Imponible ${clp(ctx.imponible)} bajo el ingreso mínimo ${clp(imm.value)}: válido solo con jornada parcial, mes incompleto o mínimo reducido`);
   }
 }
 
@@ -37,18 +34,24 @@ export function checkGratificacion(ctx: CheckContext): void {
   if (report.status === 'error') note(ctx, 'error', 'P-07', `Gratificación: esperado ${clp(expected)}, encontrado ${clp(found)}`);
 }
 
-/** P-08: impuesto único on imponible minus the expected legal deductions, with the month's UTM table. */
+/** P-08: impuesto único on imponible minus the expected legal deductions and APV régimen B, with the month's UTM table. */
 export function checkImpuesto(ctx: CheckContext, legal: LegalDeductions): void {
   const utm = ctx.indicators.get('utm');
   if (!utm) return;
   const brackets = ctx.indicators.get('taxBrackets')!.value;
   const afp = legal.afp ?? foundAmount(ctx, 'afp') ?? 0;
-  const base = impuestoUnicoBase({ imponible: ctx.imponible, afp, healthLegal: legal.healthLegal, afcWorker: legal.afcWorker });
-  const tax = impuestoUnico(base, utm.value, brackets);
-  const found = foundAmount(ctx, 'tax') ?? (tax.amount === 0 ? 0 : null);
+  const apv = apvTaxDeduction(ctx);
+  const legalBase = impuestoUnicoBase({ imponible: ctx.imponible, afp, healthLegal: legal.healthLegal, afcWorker: legal.afcWorker });
+  const declared = foundAmount(ctx, 'tax');
+  const options = apv.candidates.map((deduction) => {
+    const base = Math.max(0, legalBase - deduction);
+    return { base, tax: impuestoUnico(base, utm.value, brackets) };
+  });
+  const { base, tax } = options.find((o) => declared !== null && Math.abs(o.tax.amount - declared) <= 1) ?? options[0];
+  const found = declared ?? (tax.amount === 0 ? 0 : null);
   const report = lineReport({
     code: codeOf(ctx, 'tax', 'IMPUESTO'), rule: 'P-08', label: 'Impuesto único', expected: tax.amount, found,
-    indicator_used: `base ${clp(base)} × ${dec(tax.factor)} − ${dec(tax.rebajaUtm)} × UTM ${clp(utm.value)} (tramo ${tax.bracket})`,
+    indicator_used: `base ${clp(base)}${apv.text} × ${dec(tax.factor)} − ${dec(tax.rebajaUtm)} × UTM ${clp(utm.value)} (tramo ${tax.bracket})`,
   });
   ctx.reports.push(report);
   if (report.status === 'error') note(ctx, 'error', 'P-08', `Impuesto único: esperado ${clp(tax.amount)}, encontrado ${clp(found!)} (base ${clp(base)})`);

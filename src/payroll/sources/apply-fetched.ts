@@ -3,7 +3,7 @@ import { INDICATOR_KEYS, IndicatorKey, IndicatorSet, IndicatorValue } from '../i
 import { indicatorSetIssues } from '../indicators/parse-indicator-set';
 import type { FetchedValue, Refusal } from './indicator-collector';
 
-type Entries = Record<IndicatorKey, IndicatorValue<unknown>>;
+type Entries = Record<IndicatorKey | 'healthSplit', IndicatorValue<unknown>>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -26,12 +26,12 @@ export function monthBase(stored: IndicatorSet | undefined, previous: IndicatorS
  * equal in value and status to what is there keeps its first fetch time and hash; a value that would make the set
  * invalid (out of range, UTA ≠ UTM × 12) is refused and the base value kept.
  */
-export function applyFetched(base: IndicatorSet, fetched: readonly FetchedValue[]): { set: IndicatorSet; keptImported: IndicatorKey[]; refusals: Refusal[] } {
+export function applyFetched(base: IndicatorSet, fetched: readonly FetchedValue[]): { set: IndicatorSet; keptImported: Array<IndicatorKey | 'healthSplit'>; refusals: Refusal[] } {
   const set = { ...base } as IndicatorSet;
   const entries = set as unknown as Entries;
-  const keptImported: IndicatorKey[] = [];
+  const keptImported: Array<IndicatorKey | 'healthSplit'> = [];
   for (const item of fetched) {
-    const current = entries[item.key];
+    const current = entries[item.key] ?? { value: null, source: 'not published before', status: 'missing', confirmed: false };
     if (current.status === 'imported') {
       keptImported.push(item.key);
       continue;

@@ -11,7 +11,7 @@ import { SourcePage, SourcePageFetcher } from './source-page-fetcher';
 
 /** One value read from a source for one month; `value` undefined with status `derived` means "keep the statutory value, derived". */
 export interface FetchedValue {
-  key: IndicatorKey;
+  key: IndicatorKey | 'healthSplit';
   value?: unknown;
   status: 'confirmed' | 'derived';
   source: string;
@@ -138,7 +138,7 @@ export class IndicatorCollector {
 
   private previredValues(page: SourcePage, month: PreviredMonth, out: Collection): void {
     const values = out.values.get(month.period)!;
-    const put = (key: IndicatorKey, value: unknown) => {
+    const put = (key: IndicatorKey | 'healthSplit', value: unknown) => {
       if (value !== undefined) values.push({ key, value, status: 'confirmed', source: 'Previred', sourceUrl: page.url, fetchedAt: page.fetchedAt, sourceHash: page.sha256 });
     };
     const has = (key: IndicatorKey) => values.some((v) => v.key === key);
@@ -158,6 +158,7 @@ export class IndicatorCollector {
     put('employerReform', month.employerReform);
     put('afcRates', month.afcRates);
     put('asignacionFamiliar', month.asignacionFamiliar);
+    put('healthSplit', month.healthSplit);
     if (month.apvMonthlyUf !== undefined && month.apvAnnualUf !== undefined) put('apvTopes', { monthlyUf: month.apvMonthlyUf, annualUf: month.apvAnnualUf });
   }
 }
