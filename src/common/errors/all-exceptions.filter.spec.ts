@@ -11,7 +11,7 @@ const PROMPT = '¿Cómo anulo la factura 8811 de Comercial Ñandú?';
 
 function hostReplyingTo(sent: unknown[]): ArgumentsHost {
   const reply = { sent: false, raw: { headersSent: false }, status: () => reply, header: () => reply, send: (body: unknown) => sent.push(body) };
-  return { switchToHttp: () => ({ getRequest: () => ({ id: 'req-1' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
+  return { switchToHttp: () => ({ getRequest: () => ({ id: 'req-1', url: '/api/chat' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
 }
 
 describe(AllExceptionsFilter.name, () => {
