@@ -84,6 +84,8 @@ export class AppConfig {
       cmfApiKey?: string;
       fetchTimeoutMs: number;
     } = PAYROLL_SOURCE_DEFAULTS,
+    /** Runtime keys and budgets (src/keys): bootstrap file, cache refresh, how long a budget reservation lives. */
+    readonly keys: { configPath?: string; refreshMs: number; budgetLeaseMs: number } = { refreshMs: 2000, budgetLeaseMs: 600_000 },
   ) {}
 
   /** Vendors with an API key (or, for the OpenAI-compatible server, a base URL). */
@@ -237,5 +239,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       cmfApiKey: env.CMF_API_KEY,
       fetchTimeoutMs: env.PAYROLL_FETCH_TIMEOUT_MS ?? PAYROLL_SOURCE_DEFAULTS.fetchTimeoutMs,
     },
+    { configPath: env.KEYS_CONFIG_PATH, refreshMs: env.KEYS_REFRESH_MS ?? 2000, budgetLeaseMs: env.BUDGET_LEASE_MS ?? 600_000 },
   );
 }

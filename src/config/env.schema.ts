@@ -108,6 +108,10 @@ export class EnvDto {
   @IsOptional() @IsUrl(URL_OPTS) PAYROLL_CMF_BASE_URL?: string;
   @IsOptional() @IsString() CMF_API_KEY?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) PAYROLL_FETCH_TIMEOUT_MS?: number;
+
+  @IsOptional() @IsString() KEYS_CONFIG_PATH?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000) KEYS_REFRESH_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) BUDGET_LEASE_MS?: number;
 }
 
 /** Validates the raw environment; throws one Error naming every offending variable. */

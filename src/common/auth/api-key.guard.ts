@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, HttpException, HttpStatus, Injectable, Optional, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -6,6 +6,7 @@ import { AppConfig } from 'src/config';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { ACTS_ON_EVERY_COMPANY, IS_ADMIN, IS_PUBLIC } from './auth.decorators';
 import type { Caller } from './caller';
+import { CallerDirectory, DirectoryLookup } from './caller-directory';
 
 /** A key was presented but matches none: 403 for the Odoo routes, 401 in the OpenAI/Anthropic shapes under /v1. */
 export class InvalidApiKeyException extends ForbiddenException {
@@ -26,7 +27,8 @@ const digest = (key: string) => createHash('sha256').update(key).digest();
 /**
  * Bearer-key authentication as the Odoo addons send it: 401 without a key (an empty `Bearer` included), 403 with
  * a wrong one, 429 with Retry-After once an address has sent too many wrong keys. Routes are public only when
- * marked `@Public()`. Keys are compared as SHA-256 digests with timingSafeEqual, against every configured key.
+ * marked `@Public()`. Keys are compared as SHA-256 digests with timingSafeEqual, against every configured key;
+ * keys managed at runtime come from the CallerDirectory's cache, and a disabled or expired one is refused with 401.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -36,6 +38,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly failures: AuthFailureLimiter,
     config: AppConfig,
+    @Optional() private readonly directory?: CallerDirectory,
   ) {
     this.keys = config.auth.keys.map((k) => ({ digest: digest(k.key), caller: { keyName: k.name, companies: k.companies, isAdmin: false } }));
     if (config.auth.adminKey) this.keys.push({ digest: digest(config.auth.adminKey), caller: { keyName: 'admin', companies: null, isAdmin: true } });
@@ -46,8 +49,8 @@ export class ApiKeyGuard implements CanActivate {
     const marked = (flag: string) => this.reflector.getAllAndOverride<boolean>(flag, [context.getHandler(), context.getClass()]) === true;
     const presented = bearer(request.headers.authorization) ?? anthropicKey(request.headers['x-api-key']);
     if (marked(IS_PUBLIC)) {
-      const caller = presented ? this.identify(presented) : undefined;
-      if (caller) request.caller = caller;
+      const found = presented ? this.identify(presented) : undefined;
+      if (found?.status === 'active') request.caller = found.caller;
       return true;
     }
     if (!presented) throw new UnauthorizedException('Missing API key: send the header "Authorization: Bearer <key>"');
@@ -57,7 +60,9 @@ export class ApiKeyGuard implements CanActivate {
       void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(Math.ceil(waitMs / 1000)));
       throw new HttpException('Too many wrong API keys from this address; retry after the time in the Retry-After header', HttpStatus.TOO_MANY_REQUESTS);
     }
-    const caller = this.identify(presented);
+    const found = this.identify(presented);
+    if (found && found.status !== 'active') throw new UnauthorizedException(`API key "${found.keyName}" is ${found.status}: ask an administrator for a valid key`);
+    const caller = found?.caller;
     if (!caller) {
       await this.failures.recordFailure(request.ip);
       throw new InvalidApiKeyException();
@@ -70,14 +75,15 @@ export class ApiKeyGuard implements CanActivate {
     return true;
   }
 
-  private identify(key: string): Caller | undefined {
+  private identify(key: string): DirectoryLookup {
     const presented = digest(key);
     let found: Caller | undefined;
     // Compare against every key so the time taken does not reveal which one matched.
     for (const candidate of this.keys) {
       if (timingSafeEqual(candidate.digest, presented) && !found) found = candidate.caller;
     }
-    return found;
+    if (found) return { status: 'active', caller: found };
+    return this.directory?.lookup(presented.toString('hex'));
   }
 }
 

@@ -5,4 +5,6 @@ export interface Caller {
   /** Companies the key may act for; null = any. */
   companies: number[] | null;
   isAdmin: boolean;
+  /** Id of a key managed at runtime (src/keys); absent for the environment keys. */
+  keyId?: string;
 }

@@ -1,0 +1,111 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CallerDirectory, DirectoryLookup } from 'src/common/auth';
+import { AppConfig } from 'src/config';
+import { KvStore } from 'src/infra/redis';
+import { keyState, type CompanyBudgetRecord, type KeyRecord } from './key-records';
+import { KeysRepository } from './keys.repository';
+
+/** Bumped on every change; replicas poll it in case they missed the broadcast. */
+export const KEYS_VERSION_KEY = 'keys:version';
+/** Broadcast on every change so replicas reload at once. */
+export const KEYS_CHANGED_CHANNEL = 'keys:changed';
+
+/**
+ * Every replica's in-memory copy of the managed keys and company budgets. The auth guard and the caller
+ * policy read it without a database round trip. A change made on any replica is broadcast through Redis
+ * (reload at once) and also bumps a version that every replica polls every KEYS_REFRESH_MS, so a missed
+ * message still takes effect within seconds. A failed reload keeps the last good copy.
+ */
+@Injectable()
+export class KeyDirectory extends CallerDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(KeyDirectory.name);
+  private byHash = new Map<string, KeyRecord>();
+  private byName = new Map<string, KeyRecord>();
+  private budgets = new Map<number, CompanyBudgetRecord>();
+  private version: string | null = null;
+  private timer?: NodeJS.Timeout;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly repository: KeysRepository,
+    private readonly kv: KvStore,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reload();
+    await this.kv.subscribe(KEYS_CHANGED_CHANNEL, () => void this.reload());
+    this.timer = setInterval(() => void this.pollVersion(), this.config.keys.refreshMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  lookup(secretSha256Hex: string): DirectoryLookup {
+    const key = this.byHash.get(secretSha256Hex);
+    if (!key) return undefined;
+    const state = keyState(key, new Date());
+    if (state !== 'active') return { status: state, keyName: key.name };
+    return { status: 'active', caller: { keyName: key.name, companies: key.companies.length ? key.companies : null, isAdmin: false, keyId: key.id } };
+  }
+
+  /** The managed key of that name (names are unique across managed and environment keys). */
+  key(name: string): KeyRecord | undefined {
+    return this.byName.get(name);
+  }
+
+  keys(): KeyRecord[] {
+    return [...this.byName.values()];
+  }
+
+  companyBudget(companyId: number): CompanyBudgetRecord | undefined {
+    return this.budgets.get(companyId);
+  }
+
+  companyBudgets(): CompanyBudgetRecord[] {
+    return [...this.budgets.values()];
+  }
+
+  /** Called after every reload (the budget gauges follow the budgets that exist). */
+  onReload(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** After a change on this replica: reload here, then tell every other replica. */
+  async changed(): Promise<void> {
+    const version = String(await this.kv.incrBy(KEYS_VERSION_KEY, 1));
+    await this.reload();
+    this.version = version;
+    await this.kv.publish(KEYS_CHANGED_CHANNEL, version);
+  }
+
+  /** Reads every key and budget again; reloads run one after another, so the newest read always lands last. */
+  reload(): Promise<void> {
+    this.queue = this.queue.then(() => this.load());
+    return this.queue;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const version = await this.kv.get(KEYS_VERSION_KEY);
+      const [keys, budgets] = await Promise.all([this.repository.keys(), this.repository.companyBudgets()]);
+      this.byHash = new Map(keys.map((k) => [k.secretHash, k]));
+      this.byName = new Map(keys.map((k) => [k.name, k]));
+      this.budgets = new Map(budgets.map((b) => [b.companyId, b]));
+      this.version = version;
+      for (const listener of this.listeners) listener();
+    } catch (error) {
+      this.logger.warn(`keys not reloaded, keeping the last copy: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  private async pollVersion(): Promise<void> {
+    const version = await this.kv.get(KEYS_VERSION_KEY).catch(() => this.version);
+    if (version !== this.version) await this.reload();
+  }
+}

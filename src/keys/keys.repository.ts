@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKey, CompanyBudget } from 'src/generated/prisma/client';
+import { PrismaService } from 'src/infra/database';
+import type { BudgetPeriod } from './budget-period';
+import type { CompanyBudgetRecord, KeyRecord } from './key-records';
+
+/** The stored fields of a key, as written by the service (decimals as exact strings). */
+export type KeyFields = Omit<KeyRecord, 'createdAt' | 'updatedAt'>;
+
+/** A stored budget alert, newest first in the admin view. */
+export interface StoredBudgetAlert {
+  createdAt: string;
+  scope: 'key' | 'company';
+  target: string;
+  periodStart: string;
+  level: 'warning' | 'critical';
+  spentUsd: string;
+  limitUsd: string;
+  message: string;
+}
+
+/** Postgres rows of api_keys, company_budgets and budget_alerts. */
+@Injectable()
+export class KeysRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async keys(): Promise<KeyRecord[]> {
+    return (await this.prisma.apiKey.findMany({ orderBy: { name: 'asc' } })).map(toKeyRecord);
+  }
+
+  async companyBudgets(): Promise<CompanyBudgetRecord[]> {
+    return (await this.prisma.companyBudget.findMany({ orderBy: { companyId: 'asc' } })).map(toBudgetRecord);
+  }
+
+  async createKey(fields: KeyFields): Promise<KeyRecord> {
+    return toKeyRecord(await this.prisma.apiKey.create({ data: fields }));
+  }
+
+  async updateKey(id: string, fields: Partial<KeyFields>): Promise<KeyRecord | undefined> {
+    const found = await this.prisma.apiKey.findUnique({ where: { id } });
+    if (!found) return undefined;
+    return toKeyRecord(await this.prisma.apiKey.update({ where: { id }, data: fields }));
+  }
+
+  async deleteKey(id: string): Promise<KeyRecord | undefined> {
+    const found = await this.prisma.apiKey.findUnique({ where: { id } });
+    if (!found) return undefined;
+    await this.prisma.apiKey.delete({ where: { id } });
+    return toKeyRecord(found);
+  }
+
+  async upsertCompanyBudget(budget: Omit<CompanyBudgetRecord, 'updatedAt'>): Promise<CompanyBudgetRecord> {
+    const data = { limitUsd: budget.limitUsd, period: budget.period, note: budget.note, source: budget.source };
+    return toBudgetRecord(await this.prisma.companyBudget.upsert({ where: { companyId: budget.companyId }, create: { companyId: budget.companyId, ...data }, update: data }));
+  }
+
+  async deleteCompanyBudget(companyId: number): Promise<boolean> {
+    return (await this.prisma.companyBudget.deleteMany({ where: { companyId } })).count > 0;
+  }
+
+  async storeAlert(alert: Omit<StoredBudgetAlert, 'createdAt'> & { createdAt: Date }): Promise<void> {
+    await this.prisma.budgetAlert.create({ data: alert });
+  }
+
+  async latestAlerts(count: number): Promise<StoredBudgetAlert[]> {
+    const rows = await this.prisma.budgetAlert.findMany({ orderBy: { createdAt: 'desc' }, take: count });
+    return rows.map((r) => ({
+      createdAt: r.createdAt.toISOString(),
+      scope: r.scope as StoredBudgetAlert['scope'],
+      target: r.target,
+      periodStart: r.periodStart,
+      level: r.level as StoredBudgetAlert['level'],
+      spentUsd: r.spentUsd.toFixed(9),
+      limitUsd: r.limitUsd.toFixed(6),
+      message: r.message,
+    }));
+  }
+}
+
+function toKeyRecord(row: ApiKey): KeyRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    secretHash: row.secretHash,
+    secretHint: row.secretHint,
+    ownerNote: row.ownerNote,
+    companies: row.companies,
+    allowedModels: row.allowedModels,
+    rpmLimit: row.rpmLimit,
+    tpmLimit: row.tpmLimit,
+    budgetUsd: row.budgetUsd === null ? null : row.budgetUsd.toFixed(6),
+    budgetPeriod: row.budgetPeriod as BudgetPeriod | null,
+    expiresAt: row.expiresAt,
+    tags: row.tags,
+    disabled: row.disabled,
+    source: row.source as KeyRecord['source'],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    rotatedAt: row.rotatedAt,
+  };
+}
+
+function toBudgetRecord(row: CompanyBudget): CompanyBudgetRecord {
+  return { companyId: row.companyId, limitUsd: row.limitUsd.toFixed(6), period: row.period as BudgetPeriod, note: row.note, source: row.source as CompanyBudgetRecord['source'], updatedAt: row.updatedAt };
+}

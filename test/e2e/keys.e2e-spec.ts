@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BudgetExhaustedError, CallerPolicy, KeyRateLimitedError, ModelNotAllowedError } from 'src/keys';
+import { database, eventually, uniquePrefix } from './gateway-harness';
+import { ADMIN_KEY, API_KEY, bearer, startTestApp } from './setup';
+
+jest.setTimeout(60_000);
+
+type App = Awaited<ReturnType<typeof startTestApp>>;
+const admin = bearer(ADMIN_KEY);
+const suffix = () => randomUUID().slice(0, 8);
+
+describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
+  let a: App;
+  let b: App;
+  const configDir = mkdtempSync(join(tmpdir(), 'keys-config-'));
+  const configPath = join(configDir, 'keys.json');
+  const configName = `cfg-${suffix()}`;
+  const configSecret = `config-secret-${suffix()}-0123456789`;
+
+  beforeAll(async () => {
+    writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', companies: [41], tags: ['bootstrap'] }], companyBudgets: [{ companyId: 41, limitUsd: '3.5', period: 'week' }] }));
+    process.env.E2E_CONFIG_KEY_SECRET = configSecret;
+    const env = { REDIS_KEY_PREFIX: uniquePrefix(), KEYS_CONFIG_PATH: configPath, LIMIT_MINUTE_MS: '60000' };
+    a = await startTestApp(env);
+    b = await startTestApp(env);
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  const create = async (app: App, body: Record<string, unknown>) => {
+    const res = await app.http.post('/api/admin/keys').set(admin).send(body);
+    expect(res.status).toBe(201);
+    return res.body as { key: { id: string; name: string; secretHint: string; state: string }; secret: string };
+  };
+  const status = async (app: App, secret: string) => (await app.http.get('/v1/models').set(bearer(secret))).status;
+
+  it('a key created on one instance works on the other within seconds; its secret is shown once and never listed', async () => {
+    const created = await create(a, { name: `bi-${suffix()}`, ownerNote: 'Informes BI', companies: [3], tags: ['bi'] });
+    expect(created.secret).toMatch(/^oag_[A-Za-z0-9_-]{43}$/);
+    expect(created.key).toMatchObject({ state: 'active', secretHint: `…${created.secret.slice(-4)}` });
+    expect(await status(a, created.secret)).toBe(200);
+    await eventually(async () => (await status(b, created.secret)) === 200, 3000);
+    const listed = await b.http.get('/api/admin/keys').set(admin);
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(created.secret);
+    expect(JSON.stringify(listed.body)).not.toMatch(/secretHash|[0-9a-f]{64}/);
+    expect(listed.body.keys.find((k: { name: string }) => k.name === 'default')).toEqual({ name: 'default', companies: [], source: 'env', state: 'active', readOnly: true });
+    const row = await database().then(async (db) => {
+      try {
+        return (await db.query('SELECT secret_hash FROM api_keys WHERE id = $1', [created.key.id])).rows[0];
+      } finally {
+        await db.end();
+      }
+    });
+    expect(row.secret_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.secret_hash).not.toContain(created.secret);
+  });
+
+  it('a disabled key is refused with 401 on both instances, and accepted again once enabled', async () => {
+    const { key, secret } = await create(a, { name: `off-${suffix()}` });
+    await eventually(async () => (await status(b, secret)) === 200, 3000);
+    expect((await b.http.post(`/api/admin/keys/${key.id}/disable`).set(admin)).body).toMatchObject({ state: 'disabled' });
+    const refused = await b.http.get('/v1/models').set(bearer(secret));
+    expect(refused.status).toBe(401);
+    expect(refused.body.message).toBe(`API key "${key.name}" is disabled: ask an administrator for a valid key`);
+    await eventually(async () => (await status(a, secret)) === 401, 3000);
+    await a.http.post(`/api/admin/keys/${key.id}/enable`).set(admin).expect(200);
+    await eventually(async () => (await status(b, secret)) === 200, 3000);
+  });
+
+  it('rotation stops the old secret everywhere; an expired key and a deleted key are refused', async () => {
+    const { key, secret } = await create(a, { name: `rot-${suffix()}`, expiresAt: new Date(Date.now() + 2500).toISOString() });
+    const rotated = (await a.http.post(`/api/admin/keys/${key.id}/rotate`).set(admin).expect(200)).body;
+    expect(rotated.secret).not.toBe(secret);
+    await eventually(async () => (await status(b, secret)) === 403 && (await status(b, rotated.secret)) === 200, 3000);
+    await eventually(async () => (await status(b, rotated.secret)) === 401, 5000, 200);
+    const other = await create(b, { name: `del-${suffix()}` });
+    await a.http.delete(`/api/admin/keys/${other.key.id}`).set(admin).expect(200);
+    await eventually(async () => (await status(b, other.secret)) === 403, 3000);
+  });
+
+  it('names every bad field, refuses an environment key name and keeps the admin API for the admin key', async () => {
+    const res = await a.http.post('/api/admin/keys').set(admin).send({ name: 'x y', rpmLimit: -1, budgetUsd: '1.1234567', allowedModels: ['gpt 4'] });
+    expect(res.status).toBe(400);
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['allowedModels', 'budgetUsd', 'name', 'rpmLimit']);
+    expect((await a.http.post('/api/admin/keys').set(admin).send({ name: 'other' })).status).toBe(409);
+    expect((await a.http.get('/api/admin/keys').set(bearer(API_KEY))).status).toBe(403);
+  });
+
+  it('refuses a model outside the allow-list and holds the key RPM across both instances', async () => {
+    const { key } = await create(a, { name: `lim-${suffix()}`, allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 3 });
+    const [pa, pb] = [a.app.get(CallerPolicy), b.app.get(CallerPolicy)];
+    const refusesGpt4o = (policy: CallerPolicy) => policy.admit({ keyName: key.name }, { model: 'gpt-4o', estimatedTokens: 1, estimatedCostUsd: '0' }).then(() => false, (e) => e instanceof ModelNotAllowedError && e.getStatus() === 403);
+    expect(await refusesGpt4o(pa)).toBe(true);
+    await eventually(() => refusesGpt4o(pb), 3000);
+    const ask = { model: 'claude-haiku-3.5', estimatedTokens: 10, estimatedCostUsd: '0' };
+    // The refusal above counted nothing: three calls pass, shared between the instances, the fourth does not.
+    for (const policy of [pa, pb, pa]) await policy.admit({ keyName: key.name }, ask);
+    await expect(pb.admit({ keyName: key.name }, ask)).rejects.toBeInstanceOf(KeyRateLimitedError);
+    await expect(pa.admit({ keyName: key.name }, ask)).rejects.toMatchObject({ status: 429, limit: 'rpm' });
+  });
+
+  it('enforces a company budget exactly across both instances and alerts at 80 % and 95 % once', async () => {
+    const company = 500 + Math.floor(Math.random() * 1000);
+    await a.http.put(`/api/admin/budgets/companies/${company}`).set(admin).send({ limitUsd: '1.00', period: 'day' }).expect(200);
+    const [pa, pb] = [a.app.get(CallerPolicy), b.app.get(CallerPolicy)];
+    await eventually(() => pb.admit({ keyName: 'default' }, { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 1, estimatedCostUsd: '5' }).then(() => false, (e) => e instanceof BudgetExhaustedError), 3000);
+    const call = { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 100, estimatedCostUsd: '0.05' };
+    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => (i % 2 ? pa : pb).admit({ keyName: 'default' }, call)));
+    const admitted = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(admitted).toHaveLength(20);
+    const refusal = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!.reason;
+    expect(refusal).toMatchObject({ status: 429, code: 'budget_exhausted', budget: { scope: 'company', target: String(company), limitUsd: '1.000000' } });
+    for (const [i, admission] of admitted.entries()) await (i % 2 ? pa : pb).settle(admission, { tokens: 80, costUsd: '0.05' });
+    await expect(pa.admit({ keyName: 'default' }, { ...call, estimatedCostUsd: '0' })).rejects.toMatchObject({ budget: { spentUsd: '1.000000000' } });
+
+    const rows = await eventually(async () => {
+      const db = await database();
+      try {
+        const result = await db.query(`SELECT level, spent_usd::text AS spent FROM budget_alerts WHERE scope = 'company' AND target = $1 ORDER BY id`, [String(company)]);
+        return result.rows.length >= 2 ? result.rows : undefined;
+      } finally {
+        await db.end();
+      }
+    });
+    expect(rows).toEqual([
+      { level: 'warning', spent: '0.800000000' },
+      { level: 'critical', spent: '0.950000000' },
+    ]);
+    const budgets = (await b.http.get('/api/admin/budgets').set(admin).expect(200)).body;
+    expect(budgets.budgets.find((x: { target: string }) => x.target === String(company))).toMatchObject({ scope: 'company', spentUsd: '1.000000000', remainingUsd: '0.000000000', period: 'day' });
+    expect(budgets.alerts.filter((x: { target: string }) => x.target === String(company)).map((x: { level: string }) => x.level)).toEqual(['critical', 'warning']);
+    const metrics = (await a.http.get('/metrics')).text;
+    expect(metrics).toContain(`llm_budget_remaining_usd{scope="company",name="${company}"} 0`);
+  });
+
+  it('bootstraps keys and budgets from the config file and reloads it on an admin call, naming every error', async () => {
+    expect(await status(a, configSecret)).toBe(200);
+    const listed = (await a.http.get('/api/admin/keys').set(admin)).body;
+    expect(listed.keys.find((k: { name: string }) => k.name === configName)).toMatchObject({ source: 'config', companies: [41], tags: ['bootstrap'] });
+    expect(listed.companyBudgets.find((x: { companyId: number }) => x.companyId === 41)).toMatchObject({ limitUsd: '3.500000', period: 'week', source: 'config' });
+
+    writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretSha256: 'nothex', rpmLimit: 0 }, { name: 'default', secretEnv: 'E2E_CONFIG_KEY_SECRET' }], companyBudgets: [{ companyId: -1, limitUsd: 'a lot' }], extra: true }));
+    const bad = await b.http.post('/api/admin/keys/config/reload').set(admin);
+    expect(bad.status).toBe(400);
+    expect(bad.body.context.problems).toEqual([
+      'extra: unknown section; use keys, companyBudgets',
+      `keys[0] (${configName}).secretSha256: must be the 64 lower-case hex digits of the secret's SHA-256 (or use secretEnv)`,
+      `keys[0] (${configName}).rpmLimit: must be a positive integer, or null for no limit`,
+      'companyBudgets[0].companyId: must be a positive integer',
+      'companyBudgets[0].limitUsd: must be a USD amount above 0 with at most 6 decimals (e.g. "100.00")',
+    ]);
+    expect(await status(a, configSecret)).toBe(200);
+
+    writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', disabled: true }] }));
+    expect((await b.http.post('/api/admin/keys/config/reload').set(admin).expect(200)).body).toMatchObject({ updated: [configName] });
+    await eventually(async () => (await status(a, configSecret)) === 401, 3000);
+  });
+});
