@@ -19,6 +19,9 @@ export interface StoredBudgetAlert {
   message: string;
 }
 
+/** Ids are `key_` and 20 hex digits; anything else cannot name a key (and never reaches Postgres). */
+const KEY_ID = /^key_[0-9a-f]{20}$/;
+
 /** Postgres rows of api_keys, company_budgets and budget_alerts. */
 @Injectable()
 export class KeysRepository {
@@ -37,12 +40,14 @@ export class KeysRepository {
   }
 
   async updateKey(id: string, fields: Partial<KeyFields>): Promise<KeyRecord | undefined> {
+    if (!KEY_ID.test(id)) return undefined;
     const found = await this.prisma.apiKey.findUnique({ where: { id } });
     if (!found) return undefined;
     return toKeyRecord(await this.prisma.apiKey.update({ where: { id }, data: fields }));
   }
 
   async deleteKey(id: string): Promise<KeyRecord | undefined> {
+    if (!KEY_ID.test(id)) return undefined;
     const found = await this.prisma.apiKey.findUnique({ where: { id } });
     if (!found) return undefined;
     await this.prisma.apiKey.delete({ where: { id } });

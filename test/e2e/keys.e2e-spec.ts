@@ -23,7 +23,7 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
   beforeAll(async () => {
     writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', companies: [41], tags: ['bootstrap'] }], companyBudgets: [{ companyId: 41, limitUsd: '3.5', period: 'week' }] }));
     process.env.E2E_CONFIG_KEY_SECRET = configSecret;
-    const env = { REDIS_KEY_PREFIX: uniquePrefix(), KEYS_CONFIG_PATH: configPath, LIMIT_MINUTE_MS: '60000' };
+    const env = { REDIS_KEY_PREFIX: uniquePrefix(), KEYS_CONFIG_PATH: configPath, LIMIT_MINUTE_MS: '60000', AUTH_FAILURE_LIMIT: '1000' };
     a = await startTestApp(env);
     b = await startTestApp(env);
   }, 60_000);
@@ -90,6 +90,10 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['allowedModels', 'budgetUsd', 'name', 'rpmLimit']);
     expect((await a.http.post('/api/admin/keys').set(admin).send({ name: 'other' })).status).toBe(409);
     expect((await a.http.get('/api/admin/keys').set(bearer(API_KEY))).status).toBe(403);
+    for (const id of ['key_00000000000000000000', 'fuzz-doc', '%00']) {
+      const res = await a.http.patch(`/api/admin/keys/${id}`).set(admin).send({ rpmLimit: 120 });
+      expect([id, res.status, res.body.message]).toEqual([id, 404, `No key with id "${decodeURIComponent(id)}": list the keys with GET /api/admin/keys`]);
+    }
   });
 
   it('refuses a model outside the allow-list and holds the key RPM across both instances', async () => {
