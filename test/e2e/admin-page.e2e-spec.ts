@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { insertUsage, PrivateServices, startPrivateServices } from './admin-test-env';
-import { ADMIN_KEY, API_KEY, startTestApp } from './setup';
+import { CallerPolicy } from 'src/keys';
+import { ADMIN_KEY, API_KEY, bearer, startTestApp } from './setup';
 
 const ROOT = join(__dirname, '..', '..');
 const SCREENSHOT = join(ROOT, 'test-artifacts', 'admin-page.png');
@@ -93,5 +94,46 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     expect(cspViolations).toEqual([]);
     mkdirSync(join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  it('creates a key whose secret is shown once, disables it, and sets a company budget that fills up with alerts', async () => {
+    await page.goto(`${origin}/admin/`);
+    if (await page.getByTestId('login').isVisible()) await signIn(ADMIN_KEY);
+    await page.getByTestId('key-default').waitFor();
+    expect(await page.getByTestId('key-default').textContent()).toContain('environment (read-only)');
+
+    await page.getByTestId('key-name').fill('bi-pagina');
+    await page.getByTestId('key-companies').fill('3');
+    await page.getByTestId('key-models').fill('gpt-4o-mini, claude-*');
+    await page.getByTestId('key-rpm').fill('60');
+    await page.getByTestId('key-budget').fill('25.50');
+    await page.getByTestId('key-create').click();
+    await page.getByTestId('action-status').filter({ hasText: 'Key bi-pagina created.' }).waitFor();
+    const secret = (await page.getByTestId('new-secret-value').textContent())!;
+    expect(secret).toMatch(/^oag_/);
+    expect((await app.http.get('/v1/models').set(bearer(secret))).status).toBe(200);
+    const row = page.getByTestId('key-bi-pagina');
+    expect(await row.textContent()).toContain('gpt-4o-mini, claude-*');
+    expect(await row.textContent()).toContain('$25.50 / month');
+    expect(await row.textContent()).not.toContain(secret);
+
+    await page.getByTestId('disable-bi-pagina').click();
+    await page.getByTestId('key-state-bi-pagina').filter({ hasText: 'disabled' }).waitFor();
+    expect((await app.http.get('/v1/models').set(bearer(secret))).status).toBe(401);
+
+    await page.getByTestId('budget-company').fill('3');
+    await page.getByTestId('budget-limit').fill('10');
+    await page.getByTestId('budget-period').selectOption('day');
+    await page.getByTestId('budget-set').click();
+    await page.getByTestId('action-status').filter({ hasText: 'Budget of company 3 set.' }).waitFor();
+    const policy = app.app.get(CallerPolicy);
+    const admission = await policy.admit({ keyName: 'default' }, { model: 'gpt-4o-mini', companyId: 3, estimatedTokens: 10, estimatedCostUsd: '9' });
+    await policy.settle(admission, { tokens: 10, costUsd: '8.5' });
+    await page.reload();
+    await page.getByTestId('budget-company-3').filter({ hasText: '$8.5000' }).waitFor();
+    expect(await page.getByTestId('budget-company-3').getAttribute('data-level')).toBe('warning');
+    await page.getByTestId('budget-alerts').filter({ hasText: 'Company 3 has spent 85% of its daily budget' }).waitFor();
+    expect(await page.getByTestId('budget-alerts').locator('li').count()).toBe(1);
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -37,10 +37,13 @@
   function createAdminApi(getKey, fetchImpl) {
     var doFetch = fetchImpl || root.fetch.bind(root);
 
-    function request(method, path, accept) {
+    function request(method, path, accept, body) {
+      var headers = { Authorization: 'Bearer ' + getKey(), Accept: accept || 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
       return doFetch(API_BASE + path, {
         method: method,
-        headers: { Authorization: 'Bearer ' + getKey(), Accept: accept || 'application/json' },
+        headers: headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
         credentials: 'omit',
       }).then(function (response) {
@@ -50,11 +53,12 @@
       });
     }
 
-    function json(method, path) {
-      return request(method, path).then(function (response) { return response.json(); });
+    function json(method, path, body) {
+      return request(method, path, undefined, body).then(function (response) { return response.json(); });
     }
 
     var provider = function (id) { return '/providers/' + encodeURIComponent(id); };
+    var key = function (id) { return '/keys/' + encodeURIComponent(id); };
 
     return {
       /** GET /api/admin/overview. */
@@ -63,6 +67,18 @@
       resetQuotas: function (id) { return json('POST', provider(id) + '/quotas/reset'); },
       /** POST /api/admin/providers/{id}/breaker/close. */
       closeBreaker: function (id) { return json('POST', provider(id) + '/breaker/close'); },
+      /** GET /api/admin/keys: environment and managed keys, company budgets. */
+      keys: function () { return json('GET', '/keys'); },
+      /** GET /api/admin/budgets: every budget with its spend, and the last budget alerts. */
+      budgets: function () { return json('GET', '/budgets'); },
+      /** POST /api/admin/keys; the answer holds the secret, shown once. */
+      createKey: function (body) { return json('POST', '/keys', body); },
+      /** POST /api/admin/keys/{id}/rotate|disable|enable. */
+      keyAction: function (id, action) { return json('POST', key(id) + '/' + action); },
+      /** DELETE /api/admin/keys/{id}. */
+      deleteKey: function (id) { return json('DELETE', key(id)); },
+      /** PUT /api/admin/budgets/companies/{companyId}. */
+      setCompanyBudget: function (companyId, body) { return json('PUT', '/budgets/companies/' + encodeURIComponent(companyId), body); },
       /** GET /api/admin/usage.csv for a date range, as a Blob. */
       usageCsv: function (from, to) {
         var query = '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);

@@ -10,6 +10,7 @@
   var $ = function (id) { return document.getElementById(id); };
 
   var api = root.AdminApi.createAdminApi(function () { return sessionStorage.getItem(KEY_STORAGE) || ''; });
+  var keysSection = root.AdminKeys.mount(api, function (button, call, message) { return runAction(button, call, message); });
   var timer = null;
   var loading = false;
 
@@ -75,6 +76,7 @@
         showDashboard();
         show($('load-error'), false);
         render(overview);
+        return keysSection.load();
       })
       .catch(handleError)
       .then(function () {
