@@ -24,7 +24,8 @@ export class KeyDirectory extends CallerDirectory implements OnApplicationBootst
   private budgets = new Map<number, CompanyBudgetRecord>();
   private version: string | null = null;
   private timer?: NodeJS.Timeout;
-  private queue: Promise<void> = Promise.resolve();
+  private running?: Promise<void>;
+  private pending?: Promise<void>;
   private readonly listeners: (() => void)[] = [];
 
   constructor(
@@ -37,7 +38,9 @@ export class KeyDirectory extends CallerDirectory implements OnApplicationBootst
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
-    await this.kv.subscribe(KEYS_CHANGED_CHANNEL, () => void this.reload());
+    await this.kv.subscribe(KEYS_CHANGED_CHANNEL, (version) => {
+      if (version !== this.version) void this.reload();
+    });
     this.timer = setInterval(() => void this.pollVersion(), this.config.keys.refreshMs);
     this.timer.unref();
   }
@@ -80,14 +83,23 @@ export class KeyDirectory extends CallerDirectory implements OnApplicationBootst
   async changed(): Promise<void> {
     const version = String(await this.kv.incrBy(KEYS_VERSION_KEY, 1));
     await this.reload();
-    this.version = version;
     await this.kv.publish(KEYS_CHANGED_CHANNEL, version);
   }
 
-  /** Reads every key and budget again; reloads run one after another, so the newest read always lands last. */
+  /**
+   * Reads every key and budget again. One read at a time; calls arriving during a read share the single read
+   * that follows it, so a burst of changes costs two reads, not one per change, and the newest read lands last.
+   */
   reload(): Promise<void> {
-    this.queue = this.queue.then(() => this.load());
-    return this.queue;
+    if (!this.running) {
+      this.running = this.load().finally(() => (this.running = undefined));
+      return this.running;
+    }
+    this.pending ??= this.running.then(() => {
+      this.pending = undefined;
+      return this.reload();
+    });
+    return this.pending;
   }
 
   private async load(): Promise<void> {

@@ -45,12 +45,13 @@ export class CostsSummaryService {
     const range = { from: period.from, toExclusive: period.to };
     const breakdown = async (groupBy: UsageGrouping) =>
       Object.fromEntries((await this.usage.grouped(scope, range, groupBy)).map((g: UsageGroup) => [g.key, { calls: g.requests, tokens: tokensOf(g), cost_usd: g.costUsd }]));
-    const [total, byOperation, byModel, byProvider, byCompany] = await Promise.all([
+    const [total, byOperation, byModel, byProvider, byCompany, byApiKey] = await Promise.all([
       this.usage.totals(scope, range),
       breakdown('operation'),
       breakdown('model'),
       breakdown('provider'),
       breakdown('company'),
+      breakdown('apiKey'),
     ]);
     const calls = total.requests;
     const input = total.inputTokens + total.cacheReadTokens + total.cacheWriteTokens;
@@ -71,6 +72,7 @@ export class CostsSummaryService {
       by_model: byModel,
       by_provider: byProvider,
       by_company: byCompany,
+      by_api_key: byApiKey,
     };
   }
 }

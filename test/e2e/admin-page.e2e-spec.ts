@@ -101,6 +101,9 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     if (await page.getByTestId('login').isVisible()) await signIn(ADMIN_KEY);
     await page.getByTestId('key-default').waitFor();
     expect(await page.getByTestId('key-default').textContent()).toContain('environment (read-only)');
+    // This month's spend by key and by company (the two usage rows seeded above, key "default", no company).
+    expect(await page.getByTestId('spend-key-default').textContent()).toBe('default210$1.2346');
+    expect(await page.getByTestId('spend-company-none').textContent()).toBe('no company210$1.2346');
 
     await page.getByTestId('key-name').fill('bi-pagina');
     await page.getByTestId('key-companies').fill('3');
@@ -135,5 +138,6 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     await page.getByTestId('budget-alerts').filter({ hasText: 'Company 3 has spent 85% of its daily budget' }).waitFor();
     expect(await page.getByTestId('budget-alerts').locator('li').count()).toBe(1);
     expect(cspViolations).toEqual([]);
+    await page.getByTestId('keys-panel').screenshot({ path: join(ROOT, 'test-artifacts', 'admin-keys.png') });
   });
 });

@@ -224,6 +224,7 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       const all = await summary(API_KEY);
       expect(all.summary).toMatchObject({ total_calls: 4, total_cost_usd: febTotal });
       expect(Object.keys(all.by_company).sort()).toEqual(['7', '8', 'none']);
+      expect(all.by_api_key).toEqual({ finance: expect.objectContaining({ cost_usd: '1.999999500000' }), odoo: expect.objectContaining({ cost_usd: '0.100000500000' }) });
     });
 
     it('answers 400 naming the problem for bad dates, ranges, groupings and formats, and 401 without a key', async () => {

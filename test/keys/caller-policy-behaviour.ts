@@ -87,14 +87,15 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
       await expect(a.admit({ keyName: 'odoo' }, ask())).resolves.toBeDefined();
     });
 
-    it('charges the TPM estimate and gives back what the call did not use', async () => {
+    it('holds the key TPM across two replicas, charging the estimate and giving back what the call did not use', async () => {
       source.add(key('odoo', { tpmLimit: 1000 }));
-      const p = policy();
-      const first = await p.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400));
-      await p.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400));
-      await expect(p.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400))).rejects.toMatchObject({ limit: 'tpm' });
-      await p.settle(first, { tokens: 100, costUsd: '0' });
-      await expect(p.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400))).resolves.toBeDefined();
+      const [a, b] = [policy(), policy()];
+      const first = await a.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400));
+      await b.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400));
+      await expect(a.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400))).rejects.toMatchObject({ status: 429, limit: 'tpm', limitValue: 1000 });
+      await a.settle(first, { tokens: 100, costUsd: '0' });
+      await expect(b.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400))).resolves.toBeDefined();
+      await expect(b.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 200))).rejects.toMatchObject({ limit: 'tpm' });
     });
 
     it('reserves estimates so concurrent calls never overrun a key budget, then charges the exact cost', async () => {

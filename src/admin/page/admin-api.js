@@ -40,7 +40,7 @@
     function request(method, path, accept, body) {
       var headers = { Authorization: 'Bearer ' + getKey(), Accept: accept || 'application/json' };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
-      return doFetch(API_BASE + path, {
+      return doFetch((path.charAt(0) === '/' ? API_BASE : '/') + path, {
         method: method,
         headers: headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -79,6 +79,8 @@
       deleteKey: function (id) { return json('DELETE', key(id)); },
       /** PUT /api/admin/budgets/companies/{companyId}. */
       setCompanyBudget: function (companyId, body) { return json('PUT', '/budgets/companies/' + encodeURIComponent(companyId), body); },
+      /** GET /metrics/costs for a period: totals by operation, model, provider, company and API key. */
+      costSummary: function (period) { return json('GET', 'metrics/costs?period=' + encodeURIComponent(period)); },
       /** GET /api/admin/usage.csv for a date range, as a Blob. */
       usageCsv: function (from, to) {
         var query = '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);

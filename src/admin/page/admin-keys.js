@@ -60,6 +60,21 @@
     ]);
   }
 
+  /** Rows of a `by_…` breakdown of /metrics/costs, most expensive first. */
+  function spendRows(breakdown, label, testPrefix) {
+    return Object.keys(breakdown || {})
+      .map(function (name) { return { name: name, row: breakdown[name] }; })
+      .sort(function (x, y) { return Number(y.row.cost_usd) - Number(x.row.cost_usd); })
+      .map(function (entry) {
+        return el('tr', { 'data-testid': testPrefix + entry.name }, [
+          el('td', {}, [label(entry.name)]),
+          el('td', { class: 'num' }, [F.formatCount(entry.row.calls)]),
+          el('td', { class: 'num' }, [F.formatCount(entry.row.tokens)]),
+          el('td', { class: 'num' }, [F.formatUsd(entry.row.cost_usd, 4)]),
+        ]);
+      });
+  }
+
   function alertItem(a) {
     return el('li', { 'data-level': a.level }, [
       el('span', { class: 'muted' }, [String(a.createdAt).replace('T', ' ').slice(0, 19)]),
@@ -88,9 +103,15 @@
     }
 
     function load() {
-      return Promise.all([api.keys(), api.budgets()]).then(function (answers) {
+      return Promise.all([api.keys(), api.budgets(), api.costSummary('month')]).then(function (answers) {
         var keys = answers[0].keys || [];
         var budgets = answers[1];
+        var spend = answers[2];
+        var byKey = spendRows(spend.by_api_key, function (name) { return name; }, 'spend-key-');
+        var byCompany = spendRows(spend.by_company, function (name) { return name === 'none' ? 'no company' : 'Company ' + name; }, 'spend-company-');
+        var none = function () { return [el('tr', {}, [el('td', { colspan: '4', class: 'muted' }, ['No spend this month.'])])]; };
+        $('spend-keys').replaceChildren.apply($('spend-keys'), byKey.length ? byKey : none());
+        $('spend-companies').replaceChildren.apply($('spend-companies'), byCompany.length ? byCompany : none());
         $('keys').replaceChildren.apply($('keys'), keys.map(function (k) { return keyRow(k, act); }));
         var rows = (budgets.budgets || []).map(budgetRow);
         $('budgets').replaceChildren.apply($('budgets'), rows.length ? rows : [el('tr', {}, [el('td', { colspan: '6', class: 'muted' }, ['No budgets.'])])]);
