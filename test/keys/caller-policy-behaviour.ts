@@ -72,6 +72,8 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
       await expect(policy().admit({ keyName: 'bi' }, ask('gpt-4o'))).rejects.toMatchObject({ status: 403, code: 'model_not_allowed' });
       await expect(policy().admit({ keyName: 'bi' }, { ...ask('claude-haiku-3.5'), modelAliases: ['anthropic/claude-haiku-3.5'] })).resolves.toBeDefined();
       await expect(policy().admit({ keyName: 'bi' }, ask('GPT-4o-mini'))).resolves.toBeDefined();
+      expect([policy().allowsModel({ keyName: 'bi' }, ['gemini-2.0-flash', 'gemini/gemini-2.0-flash']), policy().allowsModel({ keyName: 'bi' }, ['claude-opus-4', 'anthropic/claude-opus-4'])]).toEqual([false, true]);
+      expect(policy().allowsModel({ keyName: 'default' }, ['anything'])).toBe(true);
     });
 
     it('holds the key RPM across two replicas and lets the next window through', async () => {

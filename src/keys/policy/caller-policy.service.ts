@@ -42,9 +42,14 @@ export class CallerPolicyService extends CallerPolicy {
     super();
   }
 
+  allowsModel(caller: PolicyCaller, names: readonly string[]): boolean {
+    const key = this.source.key(caller.keyName);
+    return !key || modelAllowed(key.allowedModels, names);
+  }
+
   async admit(caller: PolicyCaller, request: AdmitRequest): Promise<Admission> {
     const key = this.source.key(caller.keyName);
-    if (key && !modelAllowed(key.allowedModels, [request.model, ...(request.modelAliases ?? [])])) throw new ModelNotAllowedError(key.name, request.model, key.allowedModels);
+    if (key && !this.allowsModel(caller, [request.model, ...(request.modelAliases ?? [])])) throw new ModelNotAllowedError(key.name, request.model, key.allowedModels);
     const nowMs = this.now();
     const companyId = request.companyId ?? null;
     const tokens = Math.max(0, Math.ceil(request.estimatedTokens));
