@@ -102,8 +102,8 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     await page.getByTestId('key-default').waitFor();
     expect(await page.getByTestId('key-default').textContent()).toContain('environment (read-only)');
     // This month's spend by key and by company (the two usage rows seeded above, key "default", no company).
-    expect(await page.getByTestId('spend-key-default').textContent()).toBe('default210$1.2346');
-    expect(await page.getByTestId('spend-company-none').textContent()).toBe('no company210$1.2346');
+    expect(await page.getByTestId('spend-key-default').textContent()).toBe('default230$1.2346');
+    expect(await page.getByTestId('spend-company-none').textContent()).toBe('no company230$1.2346');
 
     await page.getByTestId('key-name').fill('bi-pagina');
     await page.getByTestId('key-companies').fill('3');
@@ -114,7 +114,7 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     await page.getByTestId('action-status').filter({ hasText: 'Key bi-pagina created.' }).waitFor();
     const secret = (await page.getByTestId('new-secret-value').textContent())!;
     expect(secret).toMatch(/^oag_/);
-    expect((await app.http.get('/v1/models').set(bearer(secret))).status).toBe(200);
+    expect((await app.http.get('/metrics/costs').set(bearer(secret))).status).toBe(200);
     const row = page.getByTestId('key-bi-pagina');
     expect(await row.textContent()).toContain('gpt-4o-mini, claude-*');
     expect(await row.textContent()).toContain('$25.50 / month');
@@ -122,7 +122,7 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
 
     await page.getByTestId('disable-bi-pagina').click();
     await page.getByTestId('key-state-bi-pagina').filter({ hasText: 'disabled' }).waitFor();
-    expect((await app.http.get('/v1/models').set(bearer(secret))).status).toBe(401);
+    expect((await app.http.get('/metrics/costs').set(bearer(secret))).status).toBe(401);
 
     await page.getByTestId('budget-company').fill('3');
     await page.getByTestId('budget-limit').fill('10');

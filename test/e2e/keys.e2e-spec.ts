@@ -37,7 +37,7 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     expect(res.status).toBe(201);
     return res.body as { key: { id: string; name: string; secretHint: string; state: string }; secret: string };
   };
-  const status = async (app: App, secret: string) => (await app.http.get('/v1/models').set(bearer(secret))).status;
+  const status = async (app: App, secret: string) => (await app.http.get('/metrics/costs').set(bearer(secret))).status;
 
   it('a key created on one instance works on the other within seconds; its secret is shown once and never listed', async () => {
     const created = await create(a, { name: `bi-${suffix()}`, ownerNote: 'Informes BI', companies: [3], tags: ['bi'] });
@@ -65,7 +65,7 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     const { key, secret } = await create(a, { name: `off-${suffix()}` });
     await eventually(async () => (await status(b, secret)) === 200, 3000);
     expect((await b.http.post(`/api/admin/keys/${key.id}/disable`).set(admin)).body).toMatchObject({ state: 'disabled' });
-    const refused = await b.http.get('/v1/models').set(bearer(secret));
+    const refused = await b.http.get('/metrics/costs').set(bearer(secret));
     expect(refused.status).toBe(401);
     expect(refused.body.message).toBe(`API key "${key.name}" is disabled: ask an administrator for a valid key`);
     await eventually(async () => (await status(a, secret)) === 401, 3000);
