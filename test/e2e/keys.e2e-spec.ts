@@ -23,7 +23,7 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
   beforeAll(async () => {
     writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', companies: [41], tags: ['bootstrap'] }], companyBudgets: [{ companyId: 41, limitUsd: '3.5', period: 'week' }] }));
     process.env.E2E_CONFIG_KEY_SECRET = configSecret;
-    const env = { REDIS_KEY_PREFIX: uniquePrefix(), KEYS_CONFIG_PATH: configPath, LIMIT_MINUTE_MS: '60000', AUTH_FAILURE_LIMIT: '1000' };
+    const env = { REDIS_KEY_PREFIX: uniquePrefix(), KEYS_CONFIG_PATH: configPath, KEYS_REFRESH_MS: '500', LIMIT_MINUTE_MS: '60000', AUTH_FAILURE_LIMIT: '1000' };
     a = await startTestApp(env);
     b = await startTestApp(env);
   }, 60_000);
@@ -164,5 +164,9 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', disabled: true }] }));
     expect((await b.http.post('/api/admin/keys/config/reload').set(admin).expect(200)).body).toMatchObject({ updated: [configName] });
     await eventually(async () => (await status(a, configSecret)) === 401, 3000);
+
+    // A change of the file is picked up by itself (no admin call), and reaches the other instance too.
+    writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', disabled: false, rpmLimit: 5 }] }));
+    await eventually(async () => (await status(b, configSecret)) === 200 && (await status(a, configSecret)) === 200, 8000, 200);
   });
 });

@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { type Stats, unwatchFile, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { AdminAuditRepository } from 'src/admin/admin-audit.repository';
 import type { Caller } from 'src/common/auth';
@@ -22,16 +23,19 @@ export interface ConfigApplied {
   companyBudgets: number[];
 }
 
+/** The audit name of changes the service makes from the file by itself (start-up, file changed). */
 const STARTUP: Caller = { keyName: 'config-file', companies: null, isAdmin: true };
 
 /**
  * Bootstraps keys and company budgets from KEYS_CONFIG_PATH: at start-up (an invalid file stops start-up,
- * naming every problem) and on POST /api/admin/keys/config/reload (all or nothing). Keys from the file are
+ * naming every problem), when the file changes (checked every KEYS_REFRESH_MS; an invalid change is logged and
+ * the keys stay as they were) and on POST /api/admin/keys/config/reload (all or nothing). Keys from the file are
  * matched by name and marked `config`; a name already used by an admin-created or environment key is an error.
  */
 @Injectable()
-export class KeysConfigService implements OnApplicationBootstrap {
+export class KeysConfigService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(KeysConfigService.name);
+  private watching?: (current: Stats, previous: Stats) => void;
 
   constructor(
     private readonly config: AppConfig,
@@ -42,7 +46,23 @@ export class KeysConfigService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.keys.configPath) return;
-    const applied = await this.apply(STARTUP);
+    const path = this.config.keys.configPath;
+    this.report(await this.apply(STARTUP));
+    this.watching = (current, previous) => {
+      if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
+      this.apply(STARTUP).then(
+        (applied) => this.report(applied),
+        (error: Error) => this.logger.error(`keys config change not applied, keys unchanged: ${error instanceof KeysConfigError ? (error.getResponse() as { message: string }).message : error.message}`),
+      );
+    };
+    watchFile(path, { interval: this.config.keys.refreshMs, persistent: false }, this.watching);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.watching && this.config.keys.configPath) unwatchFile(this.config.keys.configPath, this.watching);
+  }
+
+  private report(applied: ConfigApplied): void {
     this.logger.log(`keys config ${applied.path}: ${applied.created.length} key(s) created, ${applied.updated.length} updated, ${applied.companyBudgets.length} company budget(s)`);
   }
 
