@@ -141,6 +141,9 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     expect(budgets.alerts.filter((x: { target: string }) => x.target === String(company)).map((x: { level: string }) => x.level)).toEqual(['critical', 'warning']);
     const metrics = (await a.http.get('/metrics')).text;
     expect(metrics).toContain(`llm_budget_remaining_usd{scope="company",name="${company}"} 0`);
+    // Both apps of this file share one registry: one warning and one critical in all, though both settled.
+    expect(metrics).toContain('llm_budget_alerts_total{scope="company",level="warning"} 1');
+    expect(metrics).toContain('llm_budget_alerts_total{scope="company",level="critical"} 1');
   });
 
   it('bootstraps keys and budgets from the config file and reloads it on an admin call, naming every error', async () => {
