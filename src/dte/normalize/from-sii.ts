@@ -64,6 +64,7 @@ function receptor(raw: Record<string, unknown>): NormalizedReceptor {
 
 function totales(raw: Record<string, unknown>): NormalizedTotales {
   return compact({
+    TpoMoneda: toText(raw.TpoMoneda)?.trim(),
     MntNeto: toNumberLike(raw.MntNeto),
     MntExe: toNumberLike(raw.MntExe),
     TasaIVA: toNumberLike(raw.TasaIVA),

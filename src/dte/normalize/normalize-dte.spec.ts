@@ -132,6 +132,11 @@ describe(displayPath.name, () => {
   it('names addon keys for the addon form and SII paths for the SII form', () => {
     expect(displayPath('addon', 'Totales.MntTotal')).toBe('dte_data.monto_total');
     expect(displayPath('sii', 'Totales.MntTotal')).toBe('Totales.MntTotal');
-    expect(displayPath('addon', 'Detalle')).toBe('dte_data (Detalle)');
+    expect(displayPath('addon', 'Detalle[2].MontoItem')).toBe('dte_data.lineas[2].monto');
+    expect(displayPath('addon', 'Detalle[0].CdgItem[1].VlrCodigo')).toBe('dte_data.lineas[0].codigos[1].valor_codigo');
+    expect(displayPath('addon', 'Totales.ImptoReten[0].MontoImp')).toBe('dte_data.impuestos_adicionales[0].monto_imp');
+    expect(displayPath('addon', 'TED.DD.MNT')).toBe('dte_data.timbre.monto_total');
+    expect(displayPath('addon', 'context.envelope')).toBe('context.envelope');
+    expect(displayPath('addon', 'Detalle[0].Nada')).toBe('dte_data (Detalle[0].Nada)');
   });
 });

@@ -42,6 +42,8 @@ export interface NormalizedTax {
 }
 
 export interface NormalizedTotales {
+  /** Currency of an export document (`TpoMoneda`, e.g. `DOLAR USA`). */
+  TpoMoneda?: string;
   MntNeto?: NumberLike;
   MntExe?: NumberLike;
   TasaIVA?: NumberLike;
@@ -151,7 +153,9 @@ export interface NormalizedDte {
   TED?: NormalizedTed;
   /** Signing time of the document (`TmstFirma`), `AAAA-MM-DDTHH:MM:SS`. */
   TmstFirma?: string;
-  /** Top-level keys of the payload that the normalizer did not recognise. */
+  /** True when the document was read out of `dte_xml`: there the schema's exact forms are demanded (R-01). */
+  fromXml?: boolean;
+  /** Keys of the payload that the normalizer did not recognise, as paths inside `dte` or `dte_data`. */
   unknownKeys: string[];
 }
 

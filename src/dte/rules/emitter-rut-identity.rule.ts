@@ -1,5 +1,5 @@
 import { normalizeRut } from '../rut';
-import { finding } from './rule-helpers';
+import { finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
 /**
@@ -15,7 +15,7 @@ export const emitterRutIdentityRule: DteRule = {
   title: 'RUT emisor igual al del CAF y de la empresa',
   appliesTo: 'all',
   check(doc, ctx) {
-    if (doc.form === 'addon') return [];
+    if (isReceptionSummary(doc)) return [];
     const company = normalizeRut(ctx.company?.vat);
     if (company === null) return [];
     const emitter = normalizeRut(doc.Emisor.RUTEmisor);

@@ -1,5 +1,5 @@
 import { EXEMPT_TYPES } from '../dte.constants';
-import { clp, finding, num } from './rule-helpers';
+import { clp, finding, isReceptionSummary, num } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
 /**
@@ -21,7 +21,7 @@ export const exemptTotalsRule: DteRule = {
       if (value === undefined) continue;
       if (value !== 0) {
         findings.push(finding(doc, 'M-08', 'block', path, `Un documento exento no debe informar ${label}.`, { expected: 'sin valor', found: value }));
-      } else if (doc.form === 'sii') {
+      } else if (!isReceptionSummary(doc)) {
         findings.push(finding(doc, 'M-08', 'warn', path, `Un documento exento no debe incluir el campo ${label}, aunque sea 0.`, { found: value }));
       }
     }

@@ -1,5 +1,5 @@
 import { IVA_RATE_PERCENT } from '../dte.constants';
-import { finding, num } from './rule-helpers';
+import { finding, isReceptionSummary, num } from './rule-helpers';
 import type { DteRule } from './rule';
 
 /** M-09: a factura 33 with a net amount informs TasaIVA = 19 (the addon form only when it sends tasa_iva). */
@@ -11,7 +11,7 @@ export const facturaVatRateRule: DteRule = {
     const rate = doc.Totales.TasaIVA;
     const neto = num(doc.Totales.MntNeto) ?? 0;
     if (rate === undefined) {
-      if (doc.form === 'addon' || neto === 0) return [];
+      if (isReceptionSummary(doc) || neto === 0) return [];
       return [finding(doc, 'M-09', 'block', 'Totales.TasaIVA', 'Falta la tasa de IVA (19%) en la factura afecta.', { expected: IVA_RATE_PERCENT })];
     }
     if (rate === IVA_RATE_PERCENT) return [];

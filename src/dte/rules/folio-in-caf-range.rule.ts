@@ -1,5 +1,5 @@
 import { normalizeRut } from '../rut';
-import { finding, num } from './rule-helpers';
+import { finding, isReceptionSummary, num } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
 /**
@@ -11,7 +11,7 @@ export const folioInCafRangeRule: DteRule = {
   title: 'Folio dentro del CAF',
   appliesTo: 'all',
   check(doc, ctx) {
-    if (doc.form === 'addon') return [];
+    if (isReceptionSummary(doc)) return [];
     const caf = ctx.caf;
     if (!caf) return [finding(doc, 'F-02', 'info', 'Folio', 'No se envió el CAF; no se verificó que el folio esté autorizado.')];
     const findings: Finding[] = [];

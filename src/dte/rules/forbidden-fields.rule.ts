@@ -1,6 +1,6 @@
 import { DTE_TYPES } from '../dte.constants';
 import { valueAt } from './field-access';
-import { docType, finding } from './rule-helpers';
+import { docType, finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule } from './rule';
 import { FORBIDDEN_FIELDS, type ForbiddenField } from './tables/forbidden-fields.table';
 
@@ -23,7 +23,7 @@ export const forbiddenFieldsRule: DteRule = {
   appliesTo: DTE_TYPES,
   check(doc) {
     const type = docType(doc);
-    if (type === undefined || doc.form !== 'sii') return [];
+    if (type === undefined || isReceptionSummary(doc)) return [];
     return FORBIDDEN_FIELDS.filter((field) => field.forbiddenFor.includes(type)).flatMap((field) => {
       const value = valueAt(doc, field.path);
       if (!isPresent(value) || reportedElsewhere(field, value)) return [];

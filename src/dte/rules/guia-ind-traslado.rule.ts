@@ -1,4 +1,4 @@
-import { finding } from './rule-helpers';
+import { finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule } from './rule';
 
 const IND_TRASLADO_VALUES = [1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -14,7 +14,7 @@ export const guiaIndTrasladoRule: DteRule = {
       if (value === undefined) return [];
       return [finding(doc, 'G-01', 'block', 'IndTraslado', 'El indicador de traslado solo corresponde a guías de despacho (52).', { found: value })];
     }
-    if (doc.form === 'addon') return [];
+    if (isReceptionSummary(doc)) return [];
     if (value === undefined) {
       return [finding(doc, 'G-01', 'block', 'IndTraslado', 'La guía de despacho debe indicar el tipo de traslado (IndTraslado 1 a 9).', { expected: IND_TRASLADO_VALUES })];
     }

@@ -1,5 +1,5 @@
 import { normalizeRut } from '../rut';
-import { finding } from './rule-helpers';
+import { finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule } from './rule';
 
 const INTERNAL_TRANSFER = 5;
@@ -10,7 +10,7 @@ export const guiaInternalTransferRule: DteRule = {
   title: 'Traslado interno: receptor = emisor',
   appliesTo: [52],
   check(doc) {
-    if (doc.form !== 'sii' || doc.IndTraslado !== INTERNAL_TRANSFER) return [];
+    if (isReceptionSummary(doc) || doc.IndTraslado !== INTERNAL_TRANSFER) return [];
     const emisor = normalizeRut(doc.Emisor.RUTEmisor);
     const receptor = normalizeRut(doc.Receptor.RUTRecep);
     if (emisor === null || receptor === emisor) return [];

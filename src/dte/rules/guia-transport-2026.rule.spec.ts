@@ -23,6 +23,6 @@ describe('G-04 guiaTransport2026Rule', () => {
   });
 
   it('is only a note for the addon body, which cannot carry transport data', () => {
-    expect(sut.check(addonDoc('52-total-cero'), ruleCtx())).toEqual([expect.objectContaining({ severity: 'info', path: 'dte_data (Transporte)' })]);
+    expect(sut.check(addonDoc('52-total-cero'), ruleCtx())).toEqual([expect.objectContaining({ severity: 'info', path: 'dte_data.transporte' })]);
   });
 });

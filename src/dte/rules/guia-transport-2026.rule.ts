@@ -1,5 +1,5 @@
 import { TRANSPORT_2026_FROM } from '../dte.constants';
-import { finding, isBlank, isIsoDate } from './rule-helpers';
+import { finding, isBlank, isIsoDate, isReceptionSummary } from './rule-helpers';
 import type { DteRule } from './rule';
 
 /** Transporte fields a guía must carry from 1-Nov-2026 (Res. Ex. SII N°154/2025, Formato DTE v2.5, dte-rules.md §12). */
@@ -29,7 +29,7 @@ export const guiaTransport2026Rule: DteRule = {
     const missing = TRANSPORT_2026_FIELDS.filter((field) => isBlank(transport[field.key]));
     if (missing.length === 0) return [];
     const inForce = isIsoDate(doc.FchEmis) && doc.FchEmis >= TRANSPORT_2026_FROM;
-    if (doc.form === 'addon') {
+    if (isReceptionSummary(doc)) {
       return [finding(doc, 'G-04', 'info', 'Transporte', 'Los datos de transporte de la guía no vienen en esta consulta; no se verificaron.')];
     }
     const severity = inForce ? 'block' : 'info';

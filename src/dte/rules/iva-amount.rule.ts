@@ -1,5 +1,5 @@
 import { EXEMPT_TYPES, IVA_RATE_PERCENT } from '../dte.constants';
-import { clp, docType, finding, hasGrossPrices, num, roundHalfUp } from './rule-helpers';
+import { clp, docType, finding, hasGrossPrices, isReceptionSummary, num, roundHalfUp } from './rule-helpers';
 import type { DteRule } from './rule';
 
 /**
@@ -25,7 +25,7 @@ export const ivaAmountRule: DteRule = {
     }
     const diff = Math.abs(iva - expected);
     if (diff === 0) return [];
-    const severity = diff === 1 && doc.form === 'addon' ? 'warn' : 'block';
+    const severity = diff === 1 && isReceptionSummary(doc) ? 'warn' : 'block';
     const message = `El IVA (${clp(iva)}) no corresponde al ${rate}% del neto ${clp(neto)}: debería ser ${clp(expected)}.`;
     return [finding(doc, 'M-02', severity, 'Totales.IVA', message, { expected, found: iva })];
   },

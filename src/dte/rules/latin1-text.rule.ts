@@ -1,5 +1,5 @@
 import type { NormalizedDte } from '../normalize/normalized-dte';
-import { finding } from './rule-helpers';
+import { finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
 const NON_LATIN1 = /[^\u0000-\u00ff]/u;
@@ -25,7 +25,7 @@ export const latin1TextRule: DteRule = {
   title: 'Texto representable en ISO-8859-1',
   appliesTo: 'all',
   check(doc: NormalizedDte) {
-    if (doc.form !== 'sii') return [];
+    if (isReceptionSummary(doc)) return [];
     const { form: _form, unknownKeys: _unknown, ...content } = doc;
     const hits: { path: string; bad: string }[] = [];
     nonLatin1Fields(content, [], hits);

@@ -1,5 +1,5 @@
 import { BOLETA_TYPES, MAX_LINES, MAX_LINES_BOLETA } from '../dte.constants';
-import { docType, finding } from './rule-helpers';
+import { docType, finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
 /** L-01: 1..60 detail lines (1..1000 on boletas), numbered 1, 2, 3... The addon body carries no lines and is skipped. */
@@ -8,7 +8,7 @@ export const lineCountRule: DteRule = {
   title: 'Cantidad y numeración de líneas',
   appliesTo: 'all',
   check(doc) {
-    if (doc.form === 'addon') return [];
+    if (isReceptionSummary(doc)) return [];
     const lines = doc.Detalle ?? [];
     const type = docType(doc);
     const max = type !== undefined && BOLETA_TYPES.includes(type) ? MAX_LINES_BOLETA : MAX_LINES;

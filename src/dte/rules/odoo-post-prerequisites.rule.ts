@@ -1,7 +1,7 @@
 import { BOLETA_TYPES, DTE_TYPES, EXPORT_TYPES, type DteType } from '../dte.constants';
 import type { NormalizedDte } from '../normalize/normalized-dte';
 import { valueAt } from './field-access';
-import { docType, finding, isBlank } from './rule-helpers';
+import { docType, finding, isBlank, isReceptionSummary } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 import { REQUIRED_FIELDS } from './tables/required-fields.table';
 
@@ -36,7 +36,7 @@ export const odooPostPrerequisitesRule: DteRule = {
   appliesTo: 'all',
   check(doc, ctx) {
     const type = docType(doc);
-    if (doc.form === 'addon' || type === undefined) return [];
+    if (isReceptionSummary(doc) || type === undefined) return [];
     const company = ctx.company ?? {};
     const findings: Finding[] = [];
     const report = (path: string, message: string) => findings.push(finding(doc, 'H-04', 'block', path, message));

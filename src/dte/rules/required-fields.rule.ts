@@ -1,6 +1,6 @@
 import { ADDON_CARRIED_PATHS } from '../normalize/addon-fields.table';
 import { valueAt } from './field-access';
-import { docType, finding, isBlank } from './rule-helpers';
+import { docType, finding, isBlank, isReceptionSummary } from './rule-helpers';
 import type { DteRule } from './rule';
 import { REQUIRED_FIELDS } from './tables/required-fields.table';
 
@@ -13,7 +13,7 @@ export const requiredFieldsRule: DteRule = {
     const type = docType(doc);
     if (type === undefined) return [];
     return REQUIRED_FIELDS.filter((field) => field.requiredFor.includes(type))
-      .filter((field) => doc.form === 'sii' || ADDON_CARRIED_PATHS.has(field.path))
+      .filter((field) => !isReceptionSummary(doc) || ADDON_CARRIED_PATHS.has(field.path))
       .filter((field) => isBlank(valueAt(doc, field.path)))
       .map((field) =>
         finding(doc, 'H-01', 'block', field.path, `Falta el campo obligatorio ${field.label} para un documento tipo ${type}.`),

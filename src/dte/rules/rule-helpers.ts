@@ -22,6 +22,14 @@ export function docType(doc: NormalizedDte): DteType | undefined {
   return isDteType(doc.TipoDTE) ? doc.TipoDTE : undefined;
 }
 
+/**
+ * True for the Odoo inbox's reception summary: a flat `dte_data` body without lines (headers and totals of a received
+ * document). A flat body with lines is a whole document and is checked exactly like the SII-tag form.
+ */
+export function isReceptionSummary(doc: NormalizedDte): boolean {
+  return doc.form === 'addon' && doc.Detalle === undefined;
+}
+
 /** True for text that is absent or only blanks. */
 export function isBlank(value: unknown): boolean {
   if (value === undefined || value === null) return true;

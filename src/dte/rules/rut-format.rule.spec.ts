@@ -12,16 +12,22 @@ describe('R-01 rutFormatRule', () => {
     expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'block', path: 'Receptor.RUTRecep' })]);
   });
 
-  it('blocks a dotted RUT in the SII form, suggesting the canonical one', () => {
-    const doc = siiDoc('52-venta');
+  it('blocks a dotted RUT read out of dte_xml, suggesting the canonical one', () => {
+    const doc = { ...siiDoc('52-venta'), fromXml: true };
     doc.Transporte!.RUTChofer = '12.345.678-5';
     expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'block', path: 'Transporte.RUTChofer', expected: '12345678-5' })]);
   });
 
-  it('flags a RUT without hyphen as possibly incomplete', () => {
+  it('only notes a dotted RUT in the SII-tag JSON, which Odoo normalizes when it renders the XML', () => {
+    const doc = siiDoc('52-venta');
+    doc.Transporte!.RUTChofer = '12.345.678-5';
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'info', path: 'Transporte.RUTChofer', expected: '12345678-5' })]);
+  });
+
+  it('blocks a RUT without hyphen in any form as possibly incomplete', () => {
     const doc = siiDoc('33');
     doc.Receptor.RUTRecep = '96874030';
-    expect(sut.check(doc, ruleCtx())[0].message).toContain('no tiene guion');
+    expect(sut.check(doc, ruleCtx())[0]).toEqual(expect.objectContaining({ severity: 'block', message: expect.stringContaining('no tiene guion') }));
   });
 
   it('only notes a dotted or CL-prefixed RUT in the addon form', () => {

@@ -19,10 +19,12 @@ export function companyIdOf(body: ValidateDteRequestDto): number | undefined {
   return typeof fromSource === 'number' && Number.isInteger(fromSource) && fromSource > 0 ? fromSource : undefined;
 }
 
-/** The SII-tag form of the request (`dte`, or `dte_xml` read into it), or undefined for the addon form. */
-function siiInputOf(body: ValidateDteRequestDto): Record<string, unknown> | undefined {
-  const dte = body.dte ?? (body.dte_data === undefined && body.dte_xml !== undefined ? siiPayloadFromXml(body.dte_xml) : undefined);
-  return dte === undefined ? undefined : { dte, context: body.context, environment: body.environment };
+/** What the validator reads: the SII-tag form (`dte`, or `dte_xml` read into it) or the flat `dte_data`, with the context. */
+export function validatorInputOf(body: ValidateDteRequestDto): Record<string, unknown> {
+  const shared = { context: body.context, environment: body.environment };
+  if (body.dte !== undefined) return { dte: body.dte, ...shared };
+  if (body.dte_data === undefined && body.dte_xml !== undefined) return { dte: siiPayloadFromXml(body.dte_xml), fromXml: true, ...shared };
+  return { dte_data: body.dte_data, ...shared };
 }
 
 /** POST /api/ai/validate: deterministic rules first, then the LLM review when a vendor can answer. */
@@ -44,8 +46,7 @@ export class DteValidationService {
     const cached = await this.kv.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
 
-    const input = siiInputOf(body) ?? { dte_data: body.dte_data };
-    const rules = validateDte(input, { now, history });
+    const rules = validateDte(validatorInputOf(body), { now, history });
     const outcome = await this.reviewer.review(rules, history, { apiKeyName: caller.keyName, companyId: companyId ?? null });
     const response: ValidateDteResponseDto = {
       ...toValidateDteResponse(outcome.merged),
