@@ -1,5 +1,5 @@
 import { FIXTURE_NOW, loadFixture } from 'test/fixtures/dte/dte-factory';
-import { validateDte } from './dte-validator';
+import { NO_LINES_WARNING, validateDte } from './dte-validator';
 
 const HISTORY = [476000, 499800, 511700, 488000].map((total, i) => ({
   tipo_dte: '33',
@@ -14,7 +14,7 @@ const HISTORY = [476000, 499800, 511700, 488000].map((total, i) => ({
 describe(validateDte.name, () => {
   it('sends a clean addon body with high confidence and lists the rules that ran', () => {
     const result = validateDte(loadFixture('clean-addon-34').input, { now: FIXTURE_NOW, history: HISTORY });
-    expect(result).toEqual(expect.objectContaining({ form: 'addon', recommendation: 'send', confidence: 90, errors: [], warnings: [] }));
+    expect(result).toEqual(expect.objectContaining({ form: 'addon', recommendation: 'send', confidence: 90, errors: [], warnings: [NO_LINES_WARNING] }));
     expect(result.rulesRun).toEqual(expect.arrayContaining(['T-01', 'T-04', 'M-08', 'HIST-01']));
     expect(result.rulesRun).not.toContain('T-03');
   });

@@ -4,7 +4,7 @@ import { normalizeDte } from './normalize/normalize-dte';
 import type { DteForm, NormalizedDte } from './normalize/normalized-dte';
 import { DTE_RULES } from './rules/index';
 import type { DteRule, Finding } from './rules/rule';
-import { runRules } from './rules/run-rules';
+import { runRules, type SkippedRule } from './rules/run-rules';
 
 export type DteRecommendation = 'send' | 'review' | 'reject';
 
@@ -21,6 +21,10 @@ export interface DteValidationResult {
   form: DteForm;
   findings: Finding[];
   rulesRun: string[];
+  /** Rules that applied to the type but lacked their data, with the field that was missing. */
+  rulesSkipped: SkippedRule[];
+  /** Keys of the request the normalizer did not understand (`dte_data.glosa`, `dte.Extra`); they were ignored. */
+  unknownKeys: string[];
   recommendation: DteRecommendation;
   /** Confidence in the recommendation, 0-100. */
   confidence: number;
@@ -63,21 +67,35 @@ export function confidenceFor(recommendation: DteRecommendation, findings: reado
   return Math.max(CONFIDENCE.sendFloor, base - CONFIDENCE.perInfo * infos);
 }
 
-/** Validates a DTE: `{dte, context}`, `{dte_data}` or a bare `dte_data` object. Never throws on messy input. */
+/** Said in `warnings` when a document without lines gets `send`: its lines, references and transport were not checked. */
+export const NO_LINES_WARNING =
+  'No se enviaron las líneas del documento (dte_data.lineas): no se verificaron los montos por línea, las referencias ni el transporte; ver rules_skipped.';
+
+/** Where the unknown keys were: inside `dte_data`, `dte`, or the XML's document element. */
+function unknownKeyPaths(doc: NormalizedDte): string[] {
+  const prefix = doc.form === 'addon' ? 'dte_data.' : doc.fromXml ? 'dte_xml:' : 'dte.';
+  return doc.unknownKeys.map((key) => `${prefix}${key}`);
+}
+
+/** Validates a DTE: `{dte, context}`, `{dte_data, context}` or a bare `dte_data` object. Never throws on messy input. */
 export function validateDte(input: unknown, options: ValidateDteOptions): DteValidationResult {
   const { doc, nowCl: _nowCl, ...context } = normalizeDte(input);
-  const { findings: ruleFindings, rulesRun } = runRules(doc, { now: options.now, ...context }, options.rules ?? DTE_RULES);
+  const { findings: ruleFindings, rulesRun, rulesSkipped } = runRules(doc, { now: options.now, ...context }, options.rules ?? DTE_RULES);
   const findings = [...ruleFindings, ...checkHistory(doc, options.history ?? [])];
   if (options.history?.length) rulesRun.push('HIST-01', 'HIST-02');
   const recommendation = recommendationFor(findings);
+  const warnings = findings.filter((f) => f.severity === 'warn').map((f) => f.message);
+  if (recommendation === 'send' && doc.Detalle === undefined) warnings.push(NO_LINES_WARNING);
   return {
     form: doc.form,
     findings,
     rulesRun,
+    rulesSkipped,
+    unknownKeys: unknownKeyPaths(doc),
     recommendation,
     confidence: confidenceFor(recommendation, findings, doc.form),
     errors: findings.filter((f) => f.severity === 'block').map((f) => f.message),
-    warnings: findings.filter((f) => f.severity === 'warn').map((f) => f.message),
+    warnings,
     normalized: doc,
   };
 }

@@ -79,7 +79,7 @@ describe('llm-review', () => {
 
     it('lets the LLM raise a clean document to review', () => {
       const merged = mergeReview(cleanResult(), review({ recommendation: 'review', confidence: 70, warnings: ['Descripción genérica'] }));
-      expect(merged).toEqual(expect.objectContaining({ recommendation: 'review', confidence: 70, warnings: ['IA: Descripción genérica'], reviewedBy: ['rules', 'llm'] }));
+      expect(merged).toEqual(expect.objectContaining({ recommendation: 'review', confidence: 70, warnings: [...cleanResult().warnings, 'IA: Descripción genérica'], reviewedBy: ['rules', 'llm'] }));
     });
 
     it('lets the LLM reject only with a concrete error and confidence ≥ 80', () => {
@@ -91,7 +91,7 @@ describe('llm-review', () => {
       const vague = mergeReview(cleanResult(), review({ recommendation: 'reject', confidence: 95, errors: ['malo'] }));
       expect(vague.recommendation).toBe('review');
       expect(vague.errors).toEqual([]);
-      expect(vague.warnings).toEqual(['IA: malo']);
+      expect(vague.warnings).toEqual([...cleanResult().warnings, 'IA: malo']);
 
       const unsure = mergeReview(cleanResult(), { ...concrete, confidence: 60 });
       expect(unsure.recommendation).toBe('review');

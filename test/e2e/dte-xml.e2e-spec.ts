@@ -35,6 +35,7 @@ describe('DTE XML bodies through the real app', () => {
     expect(res.status).toBe(200);
     expect(res.headers.deprecation).toBe('true');
     expect(res.body.matched_po_id).toBe(342);
+    expect(res.body.po_id).toBe(342);
     expect(res.body.line_matches).toEqual([expect.objectContaining({ dte_line: 0, po_line: 0, product_id: 420 })]);
     expect(res.body.reasoning).toMatch(/P00042/);
   });

@@ -14,6 +14,8 @@ export function toValidateDteResponse(result: DteValidationResult | MergedReview
     reception_recommendation: toReceptionRecommendation(result.recommendation),
     findings: result.findings,
     rules_run: result.rulesRun,
+    rules_skipped: result.rulesSkipped.map(({ ruleId, title, missing }) => ({ rule_id: ruleId, title, missing })),
+    unknown_keys: result.unknownKeys,
     form: result.form,
     reviewed_by: 'reviewedBy' in result ? result.reviewedBy : ['rules'],
   };

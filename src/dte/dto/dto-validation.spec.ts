@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { loadFixture } from 'test/fixtures/dte/dte-factory';
-import { validateDte } from '../dte-validator';
+import { validateDte, NO_LINES_WARNING } from '../dte-validator';
 import { mergeReview } from '../llm-review';
 import { toValidateDteResponse } from './dte-response.mapper';
 import { MatchPoRequestDto, matchDteDataOf } from './match-po.dto';
@@ -136,7 +136,9 @@ describe('DTE DTOs', () => {
     it('keeps send/review/reject and adds the reception vocabulary and structured findings', () => {
       const fixture = loadFixture('clean-addon-33');
       const response = toValidateDteResponse(mergeReview(validateDte(fixture.input, { now: new Date(fixture.now) }), null));
-      expect(response).toEqual(expect.objectContaining({ recommendation: 'send', reception_recommendation: 'accept', form: 'addon', reviewed_by: ['rules'], errors: [], warnings: [] }));
+      expect(response).toEqual(expect.objectContaining({ recommendation: 'send', reception_recommendation: 'accept', form: 'addon', reviewed_by: ['rules'], errors: [], warnings: [NO_LINES_WARNING] }));
+      expect(response.rules_skipped).toEqual(expect.arrayContaining([{ rule_id: 'L-04', title: expect.any(String), missing: ['dte_data.lineas'] }]));
+      expect(response.unknown_keys).toEqual([]);
       expect(response.findings[0]).toEqual(expect.objectContaining({ ruleId: 'R-01', severity: 'info' }));
     });
   });

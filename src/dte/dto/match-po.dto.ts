@@ -144,3 +144,8 @@ export class MatchPoResponseDto {
   @ApiProperty({ enum: ['rules', 'llm'], example: 'rules', description: 'llm when the LLM chose among close candidates' }) decided_by: 'rules' | 'llm';
   @ApiProperty({ example: false }) llm_used: boolean;
 }
+
+/** The deprecated /api/ai/reconcile answer: the addon's old client (AIApiClient.reconcile_invoice) reads `po_id`. */
+export class ReconcileResponseDto extends MatchPoResponseDto {
+  @ApiProperty({ example: 342, nullable: true, description: 'Same as matched_po_id, under the name the old addon client reads' }) po_id: number | null;
+}

@@ -2,6 +2,7 @@ import { validateDte } from '../dte-validator';
 import { matchPurchaseOrders } from '../matching/po-matcher';
 import { toPendingPoInputs } from '../matching/match-input';
 import { matchInputFromXml, siiPayloadFromXml } from '../xml/dte-xml-input';
+import { FLAT_FORM_EXAMPLES } from './flat-form-examples';
 import { RECONCILE_XML_EXAMPLE, VALIDATE_ADDON_EXAMPLE, VALIDATE_SII_EXAMPLE, VALIDATE_XML_EXAMPLE } from './request-examples';
 
 const NOW = new Date('2026-11-20T15:00:00Z');
@@ -21,5 +22,17 @@ describe('Swagger request examples', () => {
     const ranked = matchPurchaseOrders(matchInputFromXml(RECONCILE_XML_EXAMPLE.dte_xml), toPendingPoInputs(RECONCILE_XML_EXAMPLE.pending_pos));
     expect(ranked).toMatchObject({ matched_po_id: 342, needs_tiebreak: false });
     expect(ranked.reasoning).toContain('P00042');
+  });
+});
+
+describe('Swagger flat-form examples', () => {
+  it.each(Object.entries(FLAT_FORM_EXAMPLES))('%s is a whole document a user can send as is: every rule runs and none objects', (_, { value }) => {
+    const result = validateDte(value, { now: NOW });
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(result.recommendation).toBe('send');
+    expect(result.warnings).toEqual([]);
+    expect(result.unknownKeys).toEqual([]);
+    expect(result.rulesSkipped.map((skipped) => skipped.ruleId)).not.toEqual(expect.arrayContaining(['L-04']));
+    expect(result.rulesRun).toEqual(expect.arrayContaining(['H-01', 'L-04', 'M-01', 'M-04']));
   });
 });

@@ -21,6 +21,18 @@ export class DteFindingDto {
   found?: unknown;
 }
 
+/** A rule that applied to the document's type but could not run because the request lacked its data. */
+export class SkippedRuleDto {
+  @ApiProperty({ example: 'L-04' })
+  rule_id: string;
+
+  @ApiProperty({ example: 'Aritmética de las líneas' })
+  title: string;
+
+  @ApiProperty({ type: [String], example: ['dte_data.lineas'], description: 'Where the missing data goes in the request' })
+  missing: string[];
+}
+
 export class ValidateDteResponseDto {
   @ApiProperty({ example: 90, minimum: 0, maximum: 100 })
   confidence: number;
@@ -43,7 +55,20 @@ export class ValidateDteResponseDto {
   @ApiProperty({ type: [String], example: ['T-01', 'R-01', 'R-02', 'M-04'] })
   rules_run: string[];
 
-  @ApiProperty({ enum: ['addon', 'sii'], example: 'addon' })
+  @ApiProperty({
+    type: [SkippedRuleDto],
+    description: 'Rules that could not run for lack of data, each with the missing field; a `send` is only as good as what was checked',
+  })
+  rules_skipped: SkippedRuleDto[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['dte_data.glosa', 'dte_data.lineas[0].color'],
+    description: 'Keys of the document that were not understood and were ignored; send `strict: true` to have them refused with a 400',
+  })
+  unknown_keys: string[];
+
+  @ApiProperty({ enum: ['addon', 'sii'], example: 'addon', description: '`addon` = the flat `dte_data` form, `sii` = `dte` or `dte_xml`' })
   form: 'addon' | 'sii';
 
   @ApiProperty({ type: [String], example: ['rules', 'llm'] })
@@ -57,6 +82,13 @@ export class ValidateDteResponseDto {
 
   @ApiPropertyOptional({ enum: ['no_vendor', 'llm_failed', 'llm_malformed', 'offline'], example: 'llm_failed' })
   degraded_reason?: 'no_vendor' | 'llm_failed' | 'llm_malformed' | 'offline';
+
+  @ApiPropertyOptional({
+    enum: ['rules_blocked'],
+    example: 'rules_blocked',
+    description: 'Why no LLM review was asked although a vendor is configured: the rules already rejected the document',
+  })
+  llm_skipped_reason?: 'rules_blocked';
 
   @ApiPropertyOptional({ example: 'anthropic', description: 'Vendor of the LLM review (when used)' })
   provider?: string;

@@ -1,6 +1,6 @@
 /** Request body of POST /api/ai/validate: the addon's `{dte_data, history, company_id, mode}` or the richer `{dte, context, source}`. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Min, ValidateIf } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Min, ValidateIf } from 'class-validator';
 
 /** The reduced body the Odoo inbox sends (documentation only: its contents are checked by the rules, not here). */
 export class AddonDteDataDto {
@@ -142,4 +142,13 @@ export class ValidateDteRequestDto {
   @ApiPropertyOptional({ example: 'SIITEST' })
   @Allow()
   environment?: unknown;
+
+  @ApiPropertyOptional({
+    example: false,
+    default: false,
+    description: 'true: keys of the document the service does not understand are refused with a 400 naming them, instead of being ignored and listed in `unknown_keys`',
+  })
+  @IsOptional()
+  @IsBoolean()
+  strict?: boolean;
 }

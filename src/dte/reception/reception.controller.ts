@@ -2,7 +2,7 @@ import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, type Caller } from 'src/common/auth';
 import { RateLimit } from 'src/common/throttling';
-import { MatchPoRequestDto, MatchPoResponseDto } from '../dto/match-po.dto';
+import { MatchPoRequestDto, MatchPoResponseDto, ReconcileResponseDto } from '../dto/match-po.dto';
 import { MATCH_PO_EXAMPLE, RECONCILE_XML_EXAMPLE } from '../dto/request-examples';
 import { PoMatchService } from './po-match.service';
 
@@ -34,8 +34,9 @@ export class ReceptionController {
   @Header('Link', `<${MATCH_PO_PATH}>; rel="successor-version"`)
   @ApiOperation({ summary: 'Deprecated alias of reception/match_po; also takes the old {dte_xml, pending_pos} body', deprecated: true })
   @ApiBody({ type: MatchPoRequestDto, examples: { ...EXAMPLES, xml: { summary: 'Old body: the DTE as XML', value: RECONCILE_XML_EXAMPLE } } })
-  @ApiOkResponse({ type: MatchPoResponseDto })
-  reconcile(@Body() body: MatchPoRequestDto, @CurrentCaller() caller: Caller): Promise<MatchPoResponseDto> {
-    return this.matcher.match(body, caller);
+  @ApiOkResponse({ type: ReconcileResponseDto })
+  async reconcile(@Body() body: MatchPoRequestDto, @CurrentCaller() caller: Caller): Promise<ReconcileResponseDto> {
+    const answer = await this.matcher.match(body, caller);
+    return { ...answer, po_id: answer.matched_po_id };
   }
 }

@@ -21,8 +21,4 @@ describe('G-04 guiaTransport2026Rule', () => {
     doc.FchEmis = '2026-10-31';
     expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'info' })]);
   });
-
-  it('is only a note for the addon body, which cannot carry transport data', () => {
-    expect(sut.check(addonDoc('52-total-cero'), ruleCtx())).toEqual([expect.objectContaining({ severity: 'info', path: 'dte_data.transporte' })]);
-  });
 });

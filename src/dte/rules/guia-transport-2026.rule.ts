@@ -17,21 +17,19 @@ export const TRANSPORT_2026_FIELDS = [
 ] as const;
 
 /**
- * G-04: transport data of guías 52. Blocks when the SII-tag payload is dated on or after 2026-11-01;
- * before that date, or on the addon body (which cannot carry Transporte), it is only a note.
+ * G-04: transport data of guías 52. Blocks when the document is dated on or after 2026-11-01; before that date it is
+ * only a note. The inbox's reception summary carries no transport data: the answer lists G-04 in `rules_skipped`.
  */
 export const guiaTransport2026Rule: DteRule = {
   id: 'G-04',
   title: 'Datos de transporte en guías (desde 1-nov-2026)',
   appliesTo: [52],
   check(doc) {
+    if (isReceptionSummary(doc)) return [];
     const transport = (doc.Transporte ?? {}) as Record<string, unknown>;
     const missing = TRANSPORT_2026_FIELDS.filter((field) => isBlank(transport[field.key]));
     if (missing.length === 0) return [];
     const inForce = isIsoDate(doc.FchEmis) && doc.FchEmis >= TRANSPORT_2026_FROM;
-    if (isReceptionSummary(doc)) {
-      return [finding(doc, 'G-04', 'info', 'Transporte', 'Los datos de transporte de la guía no vienen en esta consulta; no se verificaron.')];
-    }
     const severity = inForce ? 'block' : 'info';
     const prefix = inForce ? 'Desde el 1-nov-2026 la guía debe informar' : 'A partir del 1-nov-2026 la guía deberá informar';
     const labels = missing.map((field) => field.label).join(', ');

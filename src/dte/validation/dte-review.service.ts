@@ -10,6 +10,8 @@ export type DegradedReason = 'no_vendor' | 'llm_failed' | 'llm_malformed' | 'off
 export interface ReviewOutcome {
   merged: MergedReview;
   llmUsed: boolean;
+  /** Set when no review was asked because the rules had already decided (a block): the LLM cannot weaken a reject. */
+  skippedReason?: 'rules_blocked';
   degradedReason?: DegradedReason;
   provider?: string;
   model?: string;
@@ -29,6 +31,7 @@ export class DteReviewService {
   async review(rules: DteValidationResult, history: readonly unknown[], caller: CallerIdentity): Promise<ReviewOutcome> {
     const rulesOnly = (degradedReason: DegradedReason, extra: Partial<ReviewOutcome> = {}): ReviewOutcome => ({ merged: mergeReview(rules, null), llmUsed: false, degradedReason, ...extra });
     if (!this.llm.hasVendors()) return rulesOnly('no_vendor');
+    if (rules.recommendation === 'reject') return { merged: mergeReview(rules, null), llmUsed: false, skippedReason: 'rules_blocked' };
     const prompt = buildReviewPrompt({ doc: rules.normalized, ruleResult: rules, history });
     try {
       const result = await this.llm.complete({

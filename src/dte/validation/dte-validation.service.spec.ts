@@ -41,10 +41,21 @@ describe(DteValidationService.name, () => {
       expect(await sut.validate(body(), caller)).toMatchObject({ recommendation: 'send', llm_used: false, degraded: true, degraded_reason: reason, reviewed_by: ['rules'] });
     });
 
-    it('never lets the LLM turn a blocking rule into send', async () => {
-      const { sut } = newService(true, [{ text: '{"r":"send","c":100,"w":[],"e":[]}' }]);
+    it('asks no LLM when a rule already blocks: the answer is the rules\' reject, not degraded', async () => {
+      const { sut, llm } = newService(true, [{ text: '{"r":"send","c":100,"w":[],"e":[]}' }]);
       const response = await sut.validate(body('defect-addon-M-04-total'), caller);
-      expect(response).toMatchObject({ recommendation: 'reject', reception_recommendation: 'reject', llm_used: true });
+      expect(response).toMatchObject({ recommendation: 'reject', reception_recommendation: 'reject', llm_used: false, degraded: false, llm_skipped_reason: 'rules_blocked' });
+      expect(llm.requests).toEqual([]);
+    });
+
+    it('refuses unknown keys with a 400 naming them when strict is true, and lists them otherwise', async () => {
+      const { sut } = newService(false);
+      const request = body();
+      request.dte_data = { ...request.dte_data, glosa: 'x', lineas: [{ nombre: 'Cemento', color: 'gris' }] };
+      expect((await sut.validate(request, caller)).unknown_keys).toEqual(['dte_data.glosa', 'dte_data.lineas[0].color']);
+      await expect(sut.validate({ ...request, strict: true }, caller)).rejects.toMatchObject({
+        details: [{ field: 'dte_data', problems: [expect.stringContaining('dte_data.glosa, dte_data.lineas[0].color')] }],
+      });
     });
 
     it('reuses an LLM-reviewed answer for an identical request and never caches a degraded one', async () => {
@@ -56,16 +67,16 @@ describe(DteValidationService.name, () => {
       expect(llm.requests).toHaveLength(2);
     });
 
-    it('does not reuse an answer after midnight in Chile, when a document dated today is no longer in the future', async () => {
+    it('does not reuse an answer after midnight in Chile, when the CAF valid until today has expired', async () => {
       let now = new Date('2026-11-21T02:58:00Z'); // 23:58 of 20 Nov in Santiago (UTC-3)
-      const llm = new FakeLlmClient(true, [{ text: '{"r":"send","c":90,"w":[],"e":[]}' }, { text: '{"r":"send","c":90,"w":[],"e":[]}' }]);
+      const llm = new FakeLlmClient(true, [{ text: '{"r":"send","c":90,"w":[],"e":[]}' }]);
       const sut = new DteValidationService({ now: () => now }, new MemoryKvStore(), new DteReviewService(llm));
-      const request = body();
-      request.dte_data = { ...request.dte_data, fecha_emision: '2026-11-21' };
-      expect(await sut.validate(request, caller)).toMatchObject({ recommendation: 'reject', llm_used: true });
-      now = new Date('2026-11-21T03:02:00Z');
+      const request = body('clean-sii-33');
+      request.context = { ...request.context, caf: { ...(request.context!.caf as object), FA: '2026-05-24' } }; // + 180 days = 20 Nov
       expect(await sut.validate(request, caller)).toMatchObject({ recommendation: 'send', llm_used: true });
-      expect(llm.requests).toHaveLength(2);
+      now = new Date('2026-11-21T03:02:00Z');
+      expect(await sut.validate(request, caller)).toMatchObject({ recommendation: 'reject', llm_skipped_reason: 'rules_blocked' });
+      expect(llm.requests).toHaveLength(1);
     });
 
     it('refuses a company the key may not act for before doing any work', async () => {

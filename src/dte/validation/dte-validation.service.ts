@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from 'src/common/auth';
+import { RequestValidationError } from 'src/common/errors';
 import { KvStore } from 'src/infra/redis';
 import { assertCompanyAccess } from '../company-access';
 import { DteClock } from '../dte-clock';
@@ -27,6 +28,13 @@ export function validatorInputOf(body: ValidateDteRequestDto): Record<string, un
   return { dte_data: body.dte_data, ...shared };
 }
 
+/** The 400 of a `strict` request: the field that carried the document and every key that was not understood. */
+function unknownKeysError(body: ValidateDteRequestDto, unknownKeys: string[]): RequestValidationError {
+  const field = body.dte !== undefined ? 'dte' : body.dte_data !== undefined ? 'dte_data' : 'dte_xml';
+  const problem = `unknown keys (strict: true refuses them; fix the names or drop strict): ${unknownKeys.join(', ')}`;
+  return new RequestValidationError([{ field, problems: [problem] }]);
+}
+
 /** POST /api/ai/validate: deterministic rules first, then the LLM review when a vendor can answer. */
 @Injectable()
 export class DteValidationService {
@@ -42,16 +50,18 @@ export class DteValidationService {
     assertCompanyAccess(caller, companyId);
     const history = body.history ?? [];
     const now = this.clock.now();
-    const key = validationCacheKey({ day: todayInChile(now), companyId, dteData: body.dte_data, dte: body.dte ?? body.dte_xml, context: body.context, environment: body.environment, history });
+    const key = validationCacheKey({ day: todayInChile(now), companyId, dteData: body.dte_data, dte: body.dte ?? body.dte_xml, context: body.context, environment: body.environment, history, strict: body.strict });
     const cached = await this.kv.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
 
     const rules = validateDte(validatorInputOf(body), { now, history });
+    if (body.strict === true && rules.unknownKeys.length > 0) throw unknownKeysError(body, rules.unknownKeys);
     const outcome = await this.reviewer.review(rules, history, { apiKeyName: caller.keyName, companyId: companyId ?? null });
     const response: ValidateDteResponseDto = {
       ...toValidateDteResponse(outcome.merged),
       llm_used: outcome.llmUsed,
-      degraded: !outcome.llmUsed,
+      degraded: !outcome.llmUsed && outcome.skippedReason === undefined,
+      ...(outcome.skippedReason ? { llm_skipped_reason: outcome.skippedReason } : {}),
       ...(outcome.degradedReason ? { degraded_reason: outcome.degradedReason } : {}),
       ...(outcome.llmUsed ? { provider: outcome.provider, model: outcome.model } : {}),
     };

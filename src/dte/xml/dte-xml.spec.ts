@@ -1,5 +1,5 @@
 import { normalizeDte } from '../normalize/normalize-dte';
-import { DteXmlError, parseDteXml } from './dte-xml';
+import { DteXmlError, nestsDeeperThan, parseDteXml } from './dte-xml';
 
 const ENVELOPE = `<?xml version="1.0" encoding="ISO-8859-1"?>
 <EnvioDTE xmlns="http://www.sii.cl/SiiDte" version="1.0">
@@ -49,5 +49,18 @@ describe(parseDteXml.name, () => {
     ['<DTE><Documento> </Documento></DTE>', '<Documento> in dte_xml is empty'],
   ])('rejects %j with a message the sender can act on', (xml, message) => {
     expect(() => parseDteXml(xml)).toThrow(new DteXmlError(message));
+  });
+});
+
+describe(nestsDeeperThan.name, () => {
+  it('counts element nesting, ignoring self-closing tags, comments, CDATA and declarations', () => {
+    const xml = '<?xml version="1.0"?><!-- <a><b><c> --><A><B/><C><![CDATA[<x><y><z>]]></C><D><E></E></D></A>';
+    expect(nestsDeeperThan(xml, 3)).toBe(false);
+    expect(nestsDeeperThan(xml, 2)).toBe(true);
+  });
+
+  it('refuses a deeply nested DTE before parsing it', () => {
+    const deep = `<DTE><Documento><Detalle>${'<x>'.repeat(6000)}${'</x>'.repeat(6000)}</Detalle></Documento></DTE>`;
+    expect(() => parseDteXml(deep)).toThrow(/more than 40 levels/);
   });
 });

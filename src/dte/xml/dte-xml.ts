@@ -68,10 +68,36 @@ function findAll(nodes: readonly XmlNode[], names: readonly string[], found: Ele
   return found;
 }
 
+/** Far above a signed EnvioDTE (about 10 levels) and far below what the recursive reader or the DOM builder handle. */
+export const MAX_XML_DEPTH = 40;
+/** An EnvioDTE with one 60-line document and its signatures is well under 200 KB. */
+export const MAX_XML_CHARS = 512 * 1024;
+
+const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/)?[^>]*?(\/)?>/g;
+
+/** True when elements nest deeper than `limit`; one linear pass over the text, stopping as soon as it is exceeded. */
+export function nestsDeeperThan(xml: string, limit: number): boolean {
+  let depth = 0;
+  for (const match of xml.matchAll(MARKUP)) {
+    const text = match[0];
+    if (text.startsWith('<!') || text.startsWith('<?')) continue;
+    if (match[1]) depth--;
+    else if (!match[2] && ++depth > limit) return true;
+  }
+  return false;
+}
+
+/** Refuses, before any parsing, an XML too large or too deeply nested to be a DTE (parsing those overflows the stack or holds the event loop). */
+function assertReadableSize(xml: string): void {
+  if (xml.length > MAX_XML_CHARS) throw new DteXmlError(`dte_xml is ${xml.length} characters; a DTE is at most ${MAX_XML_CHARS}`);
+  if (nestsDeeperThan(xml, MAX_XML_DEPTH)) throw new DteXmlError(`dte_xml nests elements more than ${MAX_XML_DEPTH} levels deep; a DTE has about 10`);
+}
+
 /** The DTE in the XML as `{root, Encabezado, Detalle, Referencia, DscRcgGlobal, TED, ...}`; throws DteXmlError when there is not exactly one. */
 export function parseDteXml(xml: string): Record<string, unknown> {
   if (typeof xml !== 'string' || xml.trim() === '') throw new DteXmlError('dte_xml is empty');
   if (!xml.trimStart().startsWith('<')) throw new DteXmlError('dte_xml is not XML (it must start with "<")');
+  assertReadableSize(xml);
   const $ = load(xml, { xml: { xmlMode: true, decodeEntities: true } });
   const root = $.root().toArray()[0] as unknown as XmlNode;
   const documents = findAll(root.children ?? [], DOCUMENT_ROOTS);
