@@ -1,4 +1,4 @@
-import { ApiError, FunctionCallingConfigMode, type FunctionDeclaration, GoogleGenAI, Type } from '@google/genai';
+import { ApiError, FunctionCallingConfigMode, type FunctionDeclaration, GoogleGenAI, type Part, Type } from '@google/genai';
 
 import { type Emulator, startEmulator } from './emulator';
 import { conformsTo } from './features/schema-sample';
@@ -71,6 +71,35 @@ describe('emulator: Gemini function calls, images, schemas and generation config
     });
 
     expect(result.text).toBe(`Resultado de la herramienta: ${JSON.stringify(response)}`);
+  });
+
+  it('signs the function call of a thinking model, and Gemini 3 wants the signature back in the current turn', async () => {
+    const model = 'gemini-3-pro-preview';
+    const tools = [{ functionDeclarations: [getRate] }];
+    const first = await client.models.generateContent({ config: { tools }, contents: 'Usa la herramienta', model });
+    const modelTurn = first.candidates?.[0].content;
+    const signature = modelTurn?.parts?.[0].thoughtSignature;
+    const answer = (parts: Part[]) =>
+      client.models
+        .generateContent({
+          config: { tools },
+          contents: [
+            { parts: [{ text: 'Usa la herramienta' }], role: 'user' },
+            { parts, role: 'model' },
+            { parts: [{ functionResponse: { name: 'get_rate', response: { valor: 950 } } }], role: 'user' },
+          ],
+          model,
+        })
+        .then(
+          (result) => result.text,
+          (e: ApiError) => e.message,
+        );
+    const call = { functionCall: { args: { currency: 'USD' }, name: 'get_rate' } };
+
+    expect(signature).toEqual(expect.any(String));
+    expect(await answer(modelTurn?.parts ?? [])).toBe('Resultado de la herramienta: {"valor":950}');
+    expect(await answer([call])).toContain('Function call is missing a thought_signature in functionCall parts');
+    expect(await answer([{ ...call, thoughtSignature: 'skip_thought_signature_validator' }])).toBe('Resultado de la herramienta: {"valor":950}');
   });
 
   it('rejects a functionResponse that follows no functionCall turn', async () => {

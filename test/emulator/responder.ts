@@ -18,7 +18,7 @@ export interface ResponderSettings {
 }
 
 const ID_PREFIX = { anthropic: 'msg_emu', gemini: 'emu-', openai: 'chatcmpl-emu' } as const;
-const TOOL_ID_PREFIX = { anthropic: 'toolu_', gemini: '', openai: 'call_' } as const;
+const TOOL_ID_PREFIX = { anthropic: 'toolu_', gemini: 'fc_', openai: 'call_' } as const;
 const SSE_HEADERS = { 'cache-control': 'no-cache', connection: 'keep-alive', 'content-type': 'text/event-stream' };
 
 /** Answers one generate call: applies the scripted rule, builds the reply and usage, streams or sends it, and records stats. */

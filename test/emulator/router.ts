@@ -43,7 +43,7 @@ export function resolveRoute(method: string, path: string, headers: IncomingHttp
 
 const MODELS: Record<EmulatorVendor, string[]> = {
   anthropic: ['claude-sonnet-4-6', 'claude-haiku-4-5', 'claude-opus-4-7'],
-  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash-lite', 'gemini-embedding-001'],
+  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash-lite', 'gemini-3-pro-preview', 'gemini-embedding-001'],
   openai: ['gpt-4o-mini', 'gpt-4o', 'gpt-5-mini', 'o4-mini', 'llama-3.3-70b-versatile', 'deepseek-chat', 'deepseek-reasoner', 'text-embedding-3-small', 'text-embedding-3-large'],
 };
 

@@ -5,6 +5,7 @@ import { addMedia, BadRequestError, type MediaCounts, type ParsedRequest, type R
 
 interface Part {
   text?: unknown;
+  thoughtSignature?: unknown;
   inlineData?: { mimeType?: unknown; data?: unknown };
   fileData?: { mimeType?: unknown; fileUri?: unknown };
   functionCall?: { name?: unknown; args?: unknown };
@@ -55,6 +56,7 @@ export function parseGeminiRequest(body: Record<string, unknown>, model: string 
     if (content?.role !== 'model' && textOf(content?.parts)) lastUserText = textOf(content?.parts);
   });
   checkFunctionTurns(contents as Content[]);
+  if (model.startsWith('gemini-3')) checkThoughtSignatures(contents as Content[]);
   const config = (body.generationConfig ?? {}) as GenerationConfig;
   const budget = config.thinkingConfig?.thinkingBudget;
   const features: RequestFeatures = {
@@ -121,6 +123,25 @@ function checkFunctionTurns(contents: Content[]): void {
     if (calls === 0) throw new BadRequestError('Please ensure that function response turn comes immediately after a function call turn.');
     if (calls !== responses) throw new BadRequestError('Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.');
   });
+}
+
+/**
+ * Gemini 3: in the current turn (after the last user text), the first function call of each model step must carry the
+ * `thoughtSignature` it was answered with (or the documented `skip_thought_signature_validator`).
+ */
+function checkThoughtSignatures(contents: Content[]): void {
+  let turnStart = 0;
+  contents.forEach((content, index) => {
+    if (content?.role !== 'model' && (content?.parts ?? []).some((part) => typeof part?.text === 'string')) turnStart = index + 1;
+  });
+  for (let index = turnStart; index < contents.length; index++) {
+    const parts = contents[index]?.role === 'model' ? (contents[index].parts ?? []) : [];
+    const position = parts.findIndex((part) => part?.functionCall);
+    if (position === -1 || typeof parts[position].thoughtSignature === 'string') continue;
+    throw new BadRequestError(
+      `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${String(parts[position].functionCall?.name)}\` , position ${index + 1}. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`,
+    );
+  }
 }
 
 function functionResults(contents: Content[]): string[] | undefined {

@@ -22,7 +22,7 @@ export const geminiWire: WireFormat = {
 
   body(answer) {
     return {
-      candidates: answer.candidates.map((candidate, index) => ({ content: { parts: partsOf(candidate), role: 'model' }, finishReason: finishReason(candidate), index })),
+      candidates: answer.candidates.map((candidate, index) => ({ content: { parts: partsOf(candidate, answer), role: 'model' }, finishReason: finishReason(candidate), index })),
       modelVersion: answer.model,
       responseId: answer.id,
       usageMetadata: usageOf(answer),
@@ -36,7 +36,7 @@ export const geminiWire: WireFormat = {
     const candidateJson = (parts: string, index: number, finish = '') => `{"content":{"parts":${parts},"role":"model"}${finish},"index":${index}}`;
     const perCandidate = answer.candidates.map((candidate, index) =>
       candidate.toolCalls.length > 0
-        ? [`data: {"candidates":[${candidateJson(JSON.stringify(partsOf(candidate)), index)}${close}${promptOnly}}\n\n`]
+        ? [`data: {"candidates":[${candidateJson(JSON.stringify(partsOf(candidate, answer)), index)}${close}${promptOnly}}\n\n`]
         : candidate.chunks.map((text) => `data: {"candidates":[${candidateJson(`[{"text":${JSON.stringify(text)}}]`, index)}${close}${promptOnly}}\n\n`),
     );
     const finals = answer.candidates.map((candidate, index) => candidateJson('[{"text":""}]', index, `,"finishReason":"${finishReason(candidate)}"`));
@@ -51,9 +51,13 @@ export const geminiWire: WireFormat = {
   malformedFrame: 'data: {"candidates":[{"content":{"parts":[{"text":"Resp\n\n',
 };
 
-function partsOf(candidate: Candidate): unknown[] {
-  if (candidate.toolCalls.length > 0) return candidate.toolCalls.map((call) => ({ functionCall: { args: call.input, name: call.name } }));
-  return [{ text: candidate.text }];
+/** Thinking models sign their first function call (`thoughtSignature`), which Gemini 3 wants back in the history. */
+function partsOf(candidate: Candidate, answer: Answer): unknown[] {
+  if (candidate.toolCalls.length === 0) return [{ text: candidate.text }];
+  return candidate.toolCalls.map((call, index) => ({
+    functionCall: { args: call.input, name: call.name },
+    ...(index === 0 && answer.request.facts.reasoning ? { thoughtSignature: Buffer.from(`emu-signature:${call.id}`).toString('base64') } : {}),
+  }));
 }
 
 /** Gemini reports tool calls and stop sequences as STOP too. */
