@@ -100,3 +100,28 @@ describe('The flat dte_data form through the real app', () => {
     expect((await app.http.get('/health/live')).status).toBe(200);
   });
 });
+
+describe('Swagger documents the flat form and what an answer says it checked', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+
+  beforeAll(async () => {
+    app = await startTestApp({ REDIS_KEY_PREFIX: `dte-flat-docs-${Date.now()}:`, THROTTLE_DTE_VALIDATE_PER_MIN: '1000', THROTTLE_DEFAULT_PER_MIN: '1000' });
+    jest.spyOn(app.app.get(DteClock), 'now').mockImplementation(() => new Date(FIXTURE_NOW));
+  });
+  afterAll(() => app.close());
+
+  it('has a flat example per document type, each answered send, and documents unknown_keys, rules_skipped and strict', async () => {
+    const docs = (await app.http.get('/docs-json')).body;
+    const examples = docs.paths['/api/ai/validate'].post.requestBody.content['application/json'].examples as Record<string, { value: object }>;
+    const flat = Object.keys(examples).filter((name) => name.startsWith('flat_'));
+    expect(flat.sort()).toEqual(['flat_33', 'flat_34', 'flat_39', 'flat_52', 'flat_56', 'flat_61']);
+    for (const name of flat) {
+      const res = await app.http.post('/api/ai/validate').set(bearer()).send(examples[name].value);
+      expect({ name, status: res.status, recommendation: res.body.recommendation }).toEqual({ name, status: 200, recommendation: 'send' });
+    }
+    const schemas = docs.components.schemas;
+    expect(Object.keys(schemas.ValidateDteResponseDto.properties)).toEqual(expect.arrayContaining(['unknown_keys', 'rules_skipped']));
+    expect(schemas.ValidateDteRequestDto.properties.strict.type).toBe('boolean');
+    expect(Object.keys(schemas.AddonDteDataDto.properties)).toEqual(expect.arrayContaining(['lineas', 'referencias', 'transporte', 'giro_emisor', 'acteco']));
+  });
+});

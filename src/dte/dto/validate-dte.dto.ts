@@ -1,9 +1,13 @@
 /** Request body of POST /api/ai/validate: the addon's `{dte_data, history, company_id, mode}` or the richer `{dte, context, source}`. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FlatDocumentPartsDto } from './flat-dte-data.dto';
 import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Min, ValidateIf } from 'class-validator';
 
-/** The reduced body the Odoo inbox sends (documentation only: its contents are checked by the rules, not here). */
-export class AddonDteDataDto {
+/**
+ * The flat form (documentation only: its contents are checked by the rules, not here): the inbox's reception keys
+ * plus every other part of the document (`src/dte/normalize/addon-fields.table.ts` has the whole table).
+ */
+export class AddonDteDataDto extends FlatDocumentPartsDto {
   @ApiProperty({ example: '33', description: 'TipoDTE; the addon sends it as text' })
   tipo_dte: string | number;
 
@@ -93,7 +97,7 @@ const CONTEXT_EXAMPLE = {
  * history not a list) is a 400. Messy values inside the document come back as findings with 200.
  */
 export class ValidateDteRequestDto {
-  @ApiPropertyOptional({ type: AddonDteDataDto, description: 'Addon form (reception). Required unless `dte` is sent.' })
+  @ApiPropertyOptional({ type: AddonDteDataDto, description: 'Flat form: the inbox\'s reception summary or, with `lineas`, the whole document. Required unless `dte` or `dte_xml` is sent.' })
   @ValidateIf((body: ValidateDteRequestDto) => body.dte === undefined && body.dte_xml === undefined)
   @IsObject()
   dte_data?: Record<string, unknown>;
