@@ -32,8 +32,15 @@ function company(raw: Record<string, unknown>): CompanyInfo {
   });
 }
 
+/** The country code from `country_code`, `country` or Odoo's `country_id` (`{code}` or the code itself). */
+function countryCode(raw: Record<string, unknown>): string | undefined {
+  const countryId = asRecord(raw.country_id);
+  const code = toText(raw.country_code ?? countryId?.code ?? raw.country ?? raw.country_id)?.trim().toUpperCase();
+  return code && /^[A-Z]{2}$/.test(code) ? code : undefined;
+}
+
 function partner(raw: Record<string, unknown>): PartnerInfo {
-  return compact({ taxpayerType: toNumberLike(raw.taxpayer_type ?? raw.l10n_cl_sii_taxpayer_type) });
+  return compact({ taxpayerType: toNumberLike(raw.taxpayer_type ?? raw.l10n_cl_sii_taxpayer_type), countryCode: countryCode(raw) });
 }
 
 function issuedFolio(raw: Record<string, unknown>): IssuedFolio {

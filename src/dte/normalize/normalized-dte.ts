@@ -185,6 +185,8 @@ export interface CompanyInfo {
 export interface PartnerInfo {
   /** `l10n_cl_sii_taxpayer_type`: 1 VAT taxpayer, 2 fees issuer, 3 end consumer, 4 foreigner. */
   taxpayerType?: NumberLike;
+  /** ISO country code of the customer (`country_id.code`), upper case: anything but `CL` is a foreign customer. */
+  countryCode?: string;
 }
 
 /** A folio of the same emitter and type that was already issued (Odoo's own records). */

@@ -1,3 +1,4 @@
+import { normalizeDte } from '../normalize/normalize-dte';
 import { ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
 import { foreignCustomerTypeRule as sut } from './foreign-customer-type.rule';
 
@@ -32,5 +33,19 @@ describe('T-05 foreignCustomerTypeRule', () => {
 
   it('does not apply to export documents, facturas de compra or guías', () => {
     for (const type of [46, 52, 110, 111, 112]) expect(sut.appliesTo).not.toContain(type);
+  });
+
+  it('blocks a factura to a customer whose country in context.partner is not Chile, and accepts a Chilean one', () => {
+    expect(sut.check(siiDoc('33'), ruleCtx('33', { partner: { countryCode: 'AR' } }))).toEqual([
+      expect.objectContaining({ ruleId: 'T-05', severity: 'block', message: expect.stringContaining('país AR') }),
+    ]);
+    expect(sut.check(siiDoc('33'), ruleCtx('33', { partner: { countryCode: 'CL' } }))).toEqual([]);
+  });
+
+  it("reads the country from Odoo's partner fields", () => {
+    const context = (partner: object) => normalizeDte({ dte: {}, context: { partner } }).partner;
+    expect(context({ country_code: 'ar' })).toEqual({ countryCode: 'AR' });
+    expect(context({ country_id: { id: 10, code: 'PE', name: 'Perú' } })).toEqual({ countryCode: 'PE' });
+    expect(context({ country_id: false, l10n_cl_sii_taxpayer_type: '1' })).toEqual({ taxpayerType: 1 });
   });
 });

@@ -11,8 +11,9 @@ const FOREIGN_RECEIVER_RUT = '55555555-5';
 const EXPORT_EQUIVALENT: Partial<Record<DteType, DteType>> = { 33: 110, 34: 110, 43: 110, 56: 111, 61: 112 };
 
 /**
- * T-05: a foreign customer (taxpayer type 4, or RUTRecep 55555555-5 on a document that is not a boleta) gets only
- * export documents 110/111/112, or boletas 39/41 (Odoo `l10n_cl` `_check_document_types_post`, sales branch).
+ * T-05: a foreign customer (taxpayer type 4, a country other than Chile in `context.partner`, or RUTRecep 55555555-5 on
+ * a document that is not a boleta) gets only export documents 110/111/112, or boletas 39/41 (Odoo `l10n_cl`
+ * `_check_document_types_post`, sales branch).
  *
  * A boleta to a taxpayer-type-4 customer is only a warning: the SII accepts it, but Odoo posts a boleta to a foreign
  * customer only when the customer is set as end consumer (type 3). Not checked: 46 (factura de compra, the counterparty
@@ -37,8 +38,14 @@ export const foreignCustomerTypeRule: DteRule = {
       return [finding(doc, 'T-05', 'warn', 'TipoDTE', message, { expected: 'tipo de contribuyente 3', found: FOREIGN_TAXPAYER })];
     }
     const foreignRut = normalizeRut(doc.Receptor.RUTRecep) === FOREIGN_RECEIVER_RUT;
-    if (!foreignTaxpayer && !foreignRut) return [];
-    const reason = foreignTaxpayer ? 'está registrado en Odoo como extranjero (tipo de contribuyente 4)' : `tiene el RUT de extranjero ${FOREIGN_RECEIVER_RUT}`;
+    const country = ctx.partner?.countryCode;
+    const foreignCountry = country !== undefined && country !== 'CL';
+    if (!foreignTaxpayer && !foreignRut && !foreignCountry) return [];
+    const reason = foreignTaxpayer
+      ? 'está registrado en Odoo como extranjero (tipo de contribuyente 4)'
+      : foreignCountry
+        ? `tiene país ${country} en Odoo`
+        : `tiene el RUT de extranjero ${FOREIGN_RECEIVER_RUT}`;
     const message =
       `El cliente ${reason}; a un cliente extranjero solo se emiten documentos de exportación (110, 111, 112) o boletas (39, 41), ` +
       `no un documento tipo ${type}. Use el tipo ${EXPORT_EQUIVALENT[type]} o corrija los datos del cliente.`;

@@ -45,4 +45,10 @@ describe('X-09 referencedDocumentStatusRule', () => {
       expect(info.message).toContain(`"${status}"`);
     }
   });
+
+  it('checks debit notes too, naming the debit note in its advice', () => {
+    const ctx = ruleCtx('56', { referencedDocuments: [{ TpoDocRef: '33', FolioRef: '120', status: 'not_sent' }] });
+    expect(sut.appliesTo).toEqual(expect.arrayContaining([56, 111]));
+    expect(sut.check(siiDoc('56'), ctx)).toEqual([expect.objectContaining({ ruleId: 'X-09', message: expect.stringContaining('antes de emitir la nota de débito') })]);
+  });
 });
