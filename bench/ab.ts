@@ -7,16 +7,18 @@ import { runLoad } from './lib/load';
 import { requestBody } from './lib/scenarios';
 import { ensureFreshBuild, ServiceChild } from './lib/service-child';
 
-const USAGE = 'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--env KEY=VALUE]...';
+const USAGE = 'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
 const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
 
 /**
  * Before/after in one run: the same load on this checkout's dist/ and on a baseline checkout's, alternating
  * (A B A B…) on one instant emulator, each on its own fresh database; prints req/s, p50 and our CPU µs/request.
+ * `--this-env` sets variables for this checkout only (e.g. one setting against the default, on one build).
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const env: Record<string, string> = {};
+  const thisEnv: Record<string, string> = {};
   let base = '';
   let durationS = 8;
   let rounds = 2;
@@ -29,9 +31,9 @@ async function main(): Promise<void> {
     else if (argv[i] === '--rounds') rounds = Number(value());
     else if (argv[i] === '--connections') connections = Number(value());
     else if (argv[i] === '--stream') stream = true;
-    else if (argv[i] === '--env') {
+    else if (argv[i] === '--env' || argv[i] === '--this-env') {
       const [key, ...rest] = value().split('=');
-      env[key] = rest.join('=');
+      (argv[i - 1] === '--env' ? env : thisEnv)[key] = rest.join('=');
     } else throw new Error(USAGE);
   }
   if (!base) throw new Error(USAGE);
@@ -40,14 +42,14 @@ async function main(): Promise<void> {
   ensureFreshBuild(log);
   const emulator = await EmulatorChild.start({ latencyMs: 0, chunkDelayMs: 0, label: 'instant' });
   const builds = [
-    { name: 'base', cwd: base, database: await BenchDatabase.create(pgUrl, 'ab_base') },
-    { name: 'this', cwd: process.cwd(), database: await BenchDatabase.create(pgUrl, 'ab_this') },
+    { name: 'base', cwd: base, env, database: await BenchDatabase.create(pgUrl, 'ab_base') },
+    { name: 'this', cwd: process.cwd(), env: { ...env, ...thisEnv }, database: await BenchDatabase.create(pgUrl, 'ab_this') },
   ];
   const totals = new Map<string, { ok: number; seconds: number; cpuUs: number[]; p50: number[]; rss: number[] }>();
   try {
     for (let round = 0; round < rounds; round++) {
       for (const build of builds) {
-        const service = await ServiceChild.start({ databaseUrl: build.database.url, redisUrl, emulatorUrl: emulator.url, cwd: build.cwd, env });
+        const service = await ServiceChild.start({ databaseUrl: build.database.url, redisUrl, emulatorUrl: emulator.url, cwd: build.cwd, env: build.env });
         try {
           const spec = { url: `${service.url}/v1/chat/completions`, headers: ServiceChild.auth(), body: requestBody(stream), connections };
           await runLoad({ ...spec, durationS: 2 });

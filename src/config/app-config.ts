@@ -27,7 +27,8 @@ export class AppConfig {
     readonly logLevel: string,
     readonly nodeEnv: string,
     readonly database: { url?: string; dataDir: string; poolSize: number },
-    readonly redis: { url?: string; keyPrefix: string },
+    /** memoryStore: bounds of the in-process store used without REDIS_URL (and while Redis is unreachable). */
+    readonly redis: { url?: string; keyPrefix: string; memoryStore: { maxEntries: number; maxBytes: number } },
     readonly auth: { keys: ApiKeyEntry[]; adminKey?: string; failureLimit: number; failureWindowMs: number },
     readonly vendors: Record<VendorName, VendorSettings> & { anthropicModel?: string; openaiCompatibleModels: string[] },
     readonly llm: {
@@ -49,6 +50,8 @@ export class AppConfig {
       promptCaching: boolean;
       responseCacheTtlSeconds: number;
       costFlushIntervalMs: number;
+      /** Usage rows kept while Postgres is unreachable; beyond it the oldest are dropped (and counted). */
+      usageBufferMaxRows: number;
       /** Proxy models without a catalog price: refused unless allowed, then priced at unpricedPrice and flagged. */
       allowUnpricedModels: boolean;
       unpricedPrice: { input: string; output: string };
@@ -167,7 +170,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     env.LOG_LEVEL ?? 'info',
     env.NODE_ENV ?? 'development',
     { url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? './data', poolSize: env.DB_POOL_SIZE ?? 10 },
-    { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? '' },
+    { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? '', memoryStore: { maxEntries: env.MEMORY_STORE_MAX_ENTRIES ?? 100_000, maxBytes: (env.MEMORY_STORE_MAX_MB ?? 64) * 1024 * 1024 } },
     { keys, adminKey: env.ADMIN_API_KEY, failureLimit: env.AUTH_FAILURE_LIMIT ?? 20, failureWindowMs: env.AUTH_FAILURE_WINDOW_MS ?? 60_000 },
     {
       ...vendors,
@@ -193,6 +196,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       promptCaching: env.ENABLE_PROMPT_CACHING ?? true,
       responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS ?? 3600,
       costFlushIntervalMs: env.COST_FLUSH_INTERVAL_MS ?? 1_000,
+      usageBufferMaxRows: env.USAGE_BUFFER_MAX_ROWS ?? 50_000,
       allowUnpricedModels: env.ALLOW_UNPRICED_MODELS ?? false,
       unpricedPrice: (([input, output]) => ({ input, output }))((env.UNPRICED_MODEL_PRICE ?? '15.00/75.00').split('/')),
       proxyOfflineAnswers: env.PROXY_OFFLINE_ANSWERS ?? false,

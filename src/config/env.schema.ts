@@ -22,6 +22,8 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100) DB_POOL_SIZE?: number;
   @IsOptional() @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }) REDIS_URL?: string;
   @IsOptional() @Matches(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits or : _ . -' }) REDIS_KEY_PREFIX?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) MEMORY_STORE_MAX_ENTRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) MEMORY_STORE_MAX_MB?: number;
 
   @IsOptional() @IsString() @MinLength(16, { message: 'API_KEY must be at least 16 characters' }) API_KEY?: string;
   @IsOptional() @IsString() API_KEYS?: string;
@@ -62,6 +64,7 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_PROMPT_CACHING?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RESPONSE_CACHE_TTL_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) COST_FLUSH_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) USAGE_BUFFER_MAX_ROWS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() ALLOW_UNPRICED_MODELS?: boolean;
   @IsOptional() @Matches(/^\d{1,6}(\.\d{1,6})?\/\d{1,6}(\.\d{1,6})?$/, { message: 'UNPRICED_MODEL_PRICE must be input/output USD per million tokens, e.g. 3.00/15.00' }) UNPRICED_MODEL_PRICE?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() PROXY_OFFLINE_ANSWERS?: boolean;

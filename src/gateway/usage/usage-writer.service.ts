@@ -1,30 +1,47 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
+import { Pool } from 'pg';
+import { Counter, Gauge, register } from 'prom-client';
 import { AppConfig } from 'src/config';
-import { PrismaService } from 'src/infra/database';
+import { DatabaseConnection } from 'src/infra/database';
 import { GatewayEvent } from '../gateway.events';
+import { columns, INSERT_BATCH } from './usage-insert';
 import type { UsageRecord } from './usage-record';
 
 const MAX_BATCH = 500;
-const MAX_BUFFER = 200_000;
+
+const dropped = (register.getSingleMetric('usage_rows_dropped_total') as Counter | undefined) ?? new Counter({ name: 'usage_rows_dropped_total', help: 'Usage rows dropped because the buffer was full (Postgres unreachable for long)' });
+const buffered = (register.getSingleMetric('usage_rows_buffered') as Gauge | undefined) ?? new Gauge({ name: 'usage_rows_buffered', help: 'Usage rows waiting to be written' });
 
 /**
- * Writes usage rows in batches, off the request path. While Postgres is down rows stay buffered (bounded)
- * and are written when it returns; the request id is unique, so a retried batch never doubles a row.
+ * Writes usage rows in batches, off the request path, through one prepared INSERT on a connection of its own
+ * (`pg`; Prisma is not involved). While Postgres is down rows stay buffered, at most USAGE_BUFFER_MAX_ROWS
+ * (the oldest are dropped beyond that, counted in usage_rows_dropped_total and logged), and are written when
+ * it returns; each row has its own id, so a retried batch never doubles a row.
+ *
+ * Shutdown: Nest closes the HTTP server (every in-flight request finishes and records its row) between
+ * beforeApplicationShutdown and onApplicationShutdown; the last flush runs in the latter, until the buffer
+ * is empty or the shutdown deadline (HTTP_SHUTDOWN_TIMEOUT_MS from the signal) has passed.
  */
 @Injectable()
-export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdown {
+export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(UsageWriterService.name);
+  private readonly pool: Pool;
   private buffer: UsageRecord[] = [];
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
-  private dropped = 0;
+  private droppedSinceLog = 0;
   private failing = false;
+  private shutdownDeadline?: number;
 
   constructor(
-    private readonly prisma: PrismaService,
+    connection: DatabaseConnection,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.pool = new Pool({ connectionString: connection.url, max: 1, connectionTimeoutMillis: 3_000, statement_timeout: 15_000 });
+    this.pool.on('error', () => undefined);
+    buffered.reset();
+  }
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.flush(), this.config.llm.costFlushIntervalMs);
@@ -33,11 +50,13 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
 
   @OnEvent(GatewayEvent.Usage)
   enqueue(record: UsageRecord): void {
-    if (this.buffer.length >= MAX_BUFFER) {
+    if (this.buffer.length >= this.config.llm.usageBufferMaxRows) {
       this.buffer.shift();
-      this.dropped += 1;
+      this.droppedSinceLog += 1;
+      dropped.inc();
     }
     this.buffer.push(record);
+    buffered.set(this.buffer.length);
   }
 
   /** Rows waiting to be written (admin view, chaos checks). */
@@ -55,8 +74,9 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
     while (this.buffer.length > 0) {
       const batch = this.buffer.slice(0, MAX_BATCH);
       try {
-        await this.prisma.$executeRawUnsafe(INSERT_BATCH, ...columns(batch));
+        await this.pool.query({ name: 'usage_records_insert_batch', text: INSERT_BATCH, values: columns(batch) });
         this.buffer.splice(0, batch.length);
+        buffered.set(this.buffer.length);
         if (this.failing) this.logger.log(`usage writes recovered; ${this.buffer.length} rows still buffered`);
         this.failing = false;
       } catch (error) {
@@ -65,66 +85,26 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
         return;
       }
     }
-    if (this.dropped) {
-      this.logger.error(`usage buffer overflowed while Postgres was down: ${this.dropped} rows dropped`);
-      this.dropped = 0;
+    if (this.droppedSinceLog) {
+      this.logger.error(`usage buffer full (USAGE_BUFFER_MAX_ROWS=${this.config.llm.usageBufferMaxRows}) while Postgres was unreachable: ${this.droppedSinceLog} rows dropped`);
+      this.droppedSinceLog = 0;
     }
   }
 
-  /** Flushes before Prisma disconnects (PrismaService closes in onApplicationShutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
+  /** The signal: the deadline for the last flush starts now; rows keep being written on the timer meanwhile. */
+  beforeApplicationShutdown(): void {
+    this.shutdownDeadline = Date.now() + this.config.http.shutdownTimeoutMs;
+  }
+
+  /** After the last request: writes what is left (bounded by the deadline), then closes the connection. */
+  async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    const deadline = Date.now() + this.config.http.shutdownTimeoutMs;
+    const deadline = this.shutdownDeadline ?? Date.now() + this.config.http.shutdownTimeoutMs;
     while (this.buffer.length > 0 && Date.now() < deadline) {
       await this.flush();
-      if (this.buffer.length) await new Promise((r) => setTimeout(r, 200));
+      if (this.buffer.length) await new Promise((resolve) => setTimeout(resolve, Math.min(200, Math.max(0, deadline - Date.now()))));
     }
+    if (this.buffer.length) this.logger.error(`shutdown deadline passed with ${this.buffer.length} usage rows unwritten`);
+    await this.pool.end().catch(() => undefined);
   }
-}
-
-/**
- * One INSERT for the whole batch, the columns passed as arrays and expanded with unnest: Prisma's createMany
- * compiled a query per batch that cost more CPU than the requests being recorded (seen in a CPU profile).
- * Each row's own unique id makes a retried batch a no-op for rows already written.
- */
-const INSERT_BATCH = `INSERT INTO usage_records (row_id, request_id, correlation_id, tags, unpriced, created_at, api_key_name, company_id, operation, route, provider, model,
-  input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, latency_ms, status, attempts,
-  used_fallback, streamed, error_kind)
-SELECT u.row_id, u.request_id, u.correlation_id, COALESCE((SELECT array_agg(t) FROM json_array_elements_text(u.tags) t), ARRAY[]::text[]),
-  u.unpriced, u.created_at, u.api_key_name, u.company_id, u.operation, u.route, u.provider, u.model, u.input_tokens, u.output_tokens,
-  u.cache_read_tokens, u.cache_write_tokens, u.reasoning_tokens, u.cost_usd, u.latency_ms, u.status, u.attempts, u.used_fallback, u.streamed, u.error_kind
-FROM unnest($1::text[], $2::text[], $3::text[], $4::json[], $5::bool[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[],
-  $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::numeric[], $19::int[], $20::text[], $21::int[],
-  $22::bool[], $23::bool[], $24::text[])
-  AS u(row_id, request_id, correlation_id, tags, unpriced, created_at, api_key_name, company_id, operation, route, provider, model, input_tokens, output_tokens,
-  cache_read_tokens, cache_write_tokens, reasoning_tokens, cost_usd, latency_ms, status, attempts, used_fallback, streamed, error_kind)
-ON CONFLICT (row_id) DO NOTHING`;
-
-function columns(rows: UsageRecord[]): unknown[][] {
-  return [
-    rows.map((r) => r.rowId),
-    rows.map((r) => r.requestId),
-    rows.map((r) => r.correlationId ?? null),
-    rows.map((r) => JSON.stringify(r.tags ?? [])),
-    rows.map((r) => r.unpriced === true),
-    rows.map((r) => r.createdAt.toISOString()),
-    rows.map((r) => r.apiKeyName),
-    rows.map((r) => r.companyId),
-    rows.map((r) => r.operation),
-    rows.map((r) => r.route),
-    rows.map((r) => r.provider),
-    rows.map((r) => r.model),
-    rows.map((r) => r.usage.input),
-    rows.map((r) => r.usage.output),
-    rows.map((r) => r.usage.cacheRead),
-    rows.map((r) => r.usage.cacheWrite),
-    rows.map((r) => r.usage.reasoning),
-    rows.map((r) => r.costUsd),
-    rows.map((r) => Math.round(r.latencyMs)),
-    rows.map((r) => r.status),
-    rows.map((r) => r.attempts),
-    rows.map((r) => r.usedFallback),
-    rows.map((r) => r.streamed),
-    rows.map((r) => r.errorKind ?? null),
-  ];
 }

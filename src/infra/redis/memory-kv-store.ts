@@ -6,29 +6,74 @@ interface Entry {
   expiresAt: number;
 }
 
-/** Process-memory KvStore: fine for one replica, and the fallback while Redis is unreachable. */
+/** Bounds of the in-process store: beyond either, the least recently used entries go first. */
+export interface MemoryKvLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+/** JS strings are UTF-16; a Map entry and its object cost roughly this much more. */
+const ENTRY_OVERHEAD_BYTES = 80;
+const sizeOf = (key: string, value: string) => (key.length + value.length) * 2 + ENTRY_OVERHEAD_BYTES;
+
+/**
+ * Process-memory KvStore: fine for one replica, and the fallback while Redis is unreachable. Bounded by
+ * entries and (approximate) bytes, least recently used first out, so a burst of keys (sessions, cached
+ * answers, locks) cannot grow the process without limit.
+ */
 export class MemoryKvStore extends KvStore {
+  /** Map order is recency order: a read or write moves the key to the end. */
   private readonly entries = new Map<string, Entry>();
   private readonly bus = new EventEmitter();
   private sweeps = 0;
+  private bytes = 0;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly limits: MemoryKvLimits = { maxEntries: 100_000, maxBytes: 64 * 1024 * 1024 },
+  ) {
     super();
     this.bus.setMaxListeners(0);
   }
 
+  /** Entries and approximate bytes held (for metrics). */
+  size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= sizeOf(key, entry.value);
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.remove(key);
+    this.entries.set(key, entry);
+    this.bytes += sizeOf(key, entry.value);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break;
+      this.remove(oldest);
+    }
+  }
+
   private live(key: string): Entry | undefined {
     const entry = this.entries.get(key);
-    if (entry && entry.expiresAt > 0 && entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt > 0 && entry.expiresAt <= this.now()) {
+      this.remove(key);
       return undefined;
     }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
     return entry;
   }
 
   private sweep(): void {
     if (++this.sweeps % 1000 !== 0) return;
-    for (const key of this.entries.keys()) this.live(key);
+    const now = this.now();
+    for (const [key, entry] of [...this.entries]) if (entry.expiresAt > 0 && entry.expiresAt <= now) this.remove(key);
   }
 
   async get(key: string): Promise<string | null> {
@@ -37,7 +82,7 @@ export class MemoryKvStore extends KvStore {
 
   async set(key: string, value: string, ttlMs = 0): Promise<void> {
     this.sweep();
-    this.entries.set(key, { value, expiresAt: ttlMs > 0 ? this.now() + ttlMs : 0 });
+    this.store(key, { value, expiresAt: ttlMs > 0 ? this.now() + ttlMs : 0 });
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
@@ -47,12 +92,12 @@ export class MemoryKvStore extends KvStore {
   }
 
   async del(key: string): Promise<void> {
-    this.entries.delete(key);
+    this.remove(key);
   }
 
   async delIfEquals(key: string, value: string): Promise<boolean> {
     if (this.live(key)?.value !== value) return false;
-    this.entries.delete(key);
+    this.remove(key);
     return true;
   }
 
@@ -72,7 +117,7 @@ export class MemoryKvStore extends KvStore {
   async incrBy(key: string, by: number, ttlMs = 0): Promise<number> {
     const entry = this.live(key);
     const next = (entry ? Number(entry.value) : 0) + by;
-    if (entry) entry.value = String(next);
+    if (entry) this.store(key, { value: String(next), expiresAt: entry.expiresAt });
     else await this.set(key, String(next), ttlMs);
     return next;
   }

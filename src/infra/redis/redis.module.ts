@@ -1,4 +1,5 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Gauge, register } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { KvStore } from './kv-store';
 import { MemoryKvStore } from './memory-kv-store';
@@ -6,6 +7,17 @@ import { createRedisClient, waitReady } from './redis-connection';
 import { RedisHandle } from './redis-handle';
 import { RedisKvStore } from './redis-kv-store';
 import { StoreClock } from './store-clock';
+
+/** kv_memory_entries / kv_memory_bytes: what the in-process store holds (read at each scrape). */
+function reportSize(store: MemoryKvStore): void {
+  for (const [name, help, pick] of [
+    ['kv_memory_entries', 'Entries in the in-process store (no REDIS_URL)', (s: MemoryKvStore) => s.size().entries],
+    ['kv_memory_bytes', 'Approximate bytes held by the in-process store (no REDIS_URL)', (s: MemoryKvStore) => s.size().bytes],
+  ] as const) {
+    register.removeSingleMetric(name);
+    new Gauge({ name, help, collect() { this.set(pick(store)); } });
+  }
+}
 
 /** Shared state: Redis when REDIS_URL is set, process memory otherwise (one replica only). */
 @Global()
@@ -25,8 +37,12 @@ import { StoreClock } from './store-clock';
     {
       provide: KvStore,
       inject: [RedisHandle, AppConfig, StoreClock],
-      useFactory: (handle: RedisHandle, config: AppConfig, clock: StoreClock) =>
-        handle.client && handle.subscriber ? new RedisKvStore(handle.client, handle.subscriber, config.redis.keyPrefix) : new MemoryKvStore(() => clock.now().getTime()),
+      useFactory: (handle: RedisHandle, config: AppConfig, clock: StoreClock) => {
+        if (handle.client && handle.subscriber) return new RedisKvStore(handle.client, handle.subscriber, config.redis.keyPrefix);
+        const store = new MemoryKvStore(() => clock.now().getTime(), config.redis.memoryStore);
+        reportSize(store);
+        return store;
+      },
     },
   ],
   exports: [RedisHandle, KvStore, StoreClock],

@@ -1,0 +1,26 @@
+import { register } from 'prom-client';
+import type { AppConfig } from 'src/config';
+import { DatabaseConnection } from 'src/infra/database';
+import { NO_USAGE } from '../providers/provider';
+import type { UsageRecord } from './usage-record';
+import { UsageWriterService } from './usage-writer.service';
+
+const row = (i: number): UsageRecord => ({
+  rowId: `row${i}`, requestId: `r${i}`, createdAt: new Date(), apiKeyName: 'odoo', companyId: null, operation: 'chat', route: '/v1/chat/completions', provider: 'openai', model: 'gpt-4o-mini',
+  usage: NO_USAGE, costUsd: '0.000000000000', latencyMs: 1, status: 'success', attempts: 1, usedFallback: false, streamed: false,
+});
+
+describe(UsageWriterService.name, () => {
+  it('keeps at most USAGE_BUFFER_MAX_ROWS while Postgres is unreachable, dropping the oldest and counting them', async () => {
+    const unreachable = new DatabaseConnection('postgresql://postgres@127.0.0.1:1/none', 'server', 1, { applied: [], alreadyApplied: [] });
+    const config = { llm: { usageBufferMaxRows: 100, costFlushIntervalMs: 60_000 }, http: { shutdownTimeoutMs: 50 } } as unknown as AppConfig;
+    const writer = new UsageWriterService(unreachable, config);
+    const droppedBefore = (await register.getSingleMetric('usage_rows_dropped_total')!.get()).values[0]?.value ?? 0;
+    for (let i = 0; i < 150; i++) writer.enqueue(row(i));
+    await writer.flush();
+    expect(writer.pending()).toBe(100);
+    expect((await register.getSingleMetric('usage_rows_dropped_total')!.get()).values[0].value - droppedBefore).toBe(50);
+    expect((await register.getSingleMetric('usage_rows_buffered')!.get()).values[0].value).toBe(100);
+    await writer.onApplicationShutdown();
+  });
+});
