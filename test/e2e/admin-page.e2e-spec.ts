@@ -81,6 +81,8 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     expect(await page.getByTestId('performance-anthropic').textContent()).toContain('$1.2346');
     expect(await page.getByTestId('provider-groq').getAttribute('data-state')).toBe('down');
     expect(await page.getByTestId('breaker-groq').textContent()).toBe('open');
+    await page.getByTestId('payroll-indicators').locator('li').first().waitFor();
+    expect(await page.getByTestId('payroll-indicators').textContent()).not.toContain('unavailable');
 
     await page.getByTestId('close-breaker-groq').click();
     await page.getByTestId('action-status').filter({ hasText: 'Breaker of groq closed.' }).waitFor();

@@ -51,6 +51,10 @@ export async function startFuzzApp(): Promise<FuzzApp> {
     SII_SOURCES: JSON.stringify([{ id: 'fuzz-news', kind: 'news', url: `${sii.origin}/noticias.html` }]),
     SII_ALLOWED_HOSTS: sii.host,
     SII_FETCH_TIMEOUT_MS: '1000',
+    PAYROLL_SII_BASE_URL: `${sii.origin}/sii`,
+    PAYROLL_PREVIRED_URL: `${sii.origin}/previred/`,
+    PAYROLL_MINDICADOR_BASE_URL: `${sii.origin}/mindicador`,
+    PAYROLL_FETCH_TIMEOUT_MS: '1000',
   });
   const address = app.app.getHttpServer().address() as { port: number };
   return {

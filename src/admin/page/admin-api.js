@@ -81,6 +81,8 @@
       setCompanyBudget: function (companyId, body) { return json('PUT', '/budgets/companies/' + encodeURIComponent(companyId), body); },
       /** GET /metrics/costs for a period: totals by operation, model, provider, company and API key. */
       costSummary: function (period) { return json('GET', 'metrics/costs?period=' + encodeURIComponent(period)); },
+      /** GET /api/payroll/indicators/fetch/status: the last indicator fetch and what is overdue. */
+      payrollIndicators: function () { return json('GET', 'api/payroll/indicators/fetch/status'); },
       /** GET /api/admin/usage.csv for a date range, as a Blob. */
       usageCsv: function (from, to) {
         var query = '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to);

@@ -136,5 +136,21 @@
     }));
   }
 
-  root.AdminRender = { renderAlerts: renderAlerts, renderCosts: renderCosts, renderPerformance: renderPerformance, renderProviders: renderProviders };
+  /** Payroll indicators: months still carried forward after their publishing day, then the last fetch and its refusals. */
+  function renderPayrollIndicators(list, status) {
+    var items = [];
+    (status.overdue || []).forEach(function (o) {
+      var source = o.group === 'sii' ? 'SII (UF/UTM)' : 'Previred';
+      items.push(el('li', { class: 'alert critical' }, [o.period + ': ' + source + ' not published after day ' + o.due_day + ', still carried forward: ' + o.indicators.join(', ')]));
+    });
+    var run = status.last_run;
+    if (run) {
+      items.push(el('li', {}, ['Last fetch ' + run.finished_at + ' (' + run.trigger + '): ' + run.status + ', ' + run.changes.length + ' month(s) changed']));
+      (run.refused || []).forEach(function (r) { items.push(el('li', { class: 'alert warning' }, ['Refused ' + r.period + ' ' + r.key + ': ' + r.reason])); });
+      (run.sources || []).filter(function (s) { return !s.ok; }).forEach(function (s) { items.push(el('li', { class: 'alert warning' }, [s.source + ' failed: ' + s.error])); });
+    }
+    list.replaceChildren.apply(list, items.length ? items : [el('li', { class: 'empty' }, ['No fetch yet; nothing overdue.'])]);
+  }
+
+  root.AdminRender = { renderPayrollIndicators: renderPayrollIndicators, renderAlerts: renderAlerts, renderCosts: renderCosts, renderPerformance: renderPerformance, renderProviders: renderProviders };
 })(self);

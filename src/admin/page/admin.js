@@ -66,6 +66,13 @@
     timer = setTimeout(refresh, REFRESH_MS);
   }
 
+  /** Fills the payroll indicators panel (overdue months, last fetch); a failure there does not affect the rest. */
+  function loadPayrollIndicators() {
+    return api.payrollIndicators().then(function (status) {
+      R.renderPayrollIndicators($('payroll-indicators'), status);
+    }, function () { $('payroll-indicators').textContent = 'Payroll indicator status unavailable.'; });
+  }
+
   /** Loads the overview once and schedules the next load; calls never overlap. */
   function refresh() {
     if (loading || !sessionStorage.getItem(KEY_STORAGE)) return Promise.resolve();
@@ -76,6 +83,7 @@
         showDashboard();
         show($('load-error'), false);
         render(overview);
+        loadPayrollIndicators();
         return keysSection.load();
       })
       .catch(handleError)
