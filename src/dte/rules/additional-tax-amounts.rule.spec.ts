@@ -1,4 +1,5 @@
-import { ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
+import { loadFixture, ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
+import { normalizeDte } from '../normalize/normalize-dte';
 import { additionalTaxAmountsRule as sut } from './additional-tax-amounts.rule';
 
 function docWithBeverageTax(montoImp: number) {
@@ -58,5 +59,17 @@ describe('M-06 additionalTaxAmountsRule', () => {
     const gross = docWithBeverageTax(1);
     gross.MntBruto = 1;
     expect(sut.check(gross, ruleCtx())).toEqual([]);
+  });
+});
+
+describe('M-06 with global discounts', () => {
+  it('takes the taxed global discount off the tax base before applying the rate', () => {
+    const input = loadFixture('defect-M-06-impuesto-adicional-con-descuento-global').input;
+    const { doc } = normalizeDte(input);
+    expect(sut.check(doc, ruleCtx())).toEqual([
+      expect.objectContaining({ ruleId: 'M-06', expected: 7560, found: 8400, message: expect.stringContaining('después de los descuentos y recargos globales') }),
+    ]);
+    doc.Totales.ImptoReten![0].MontoImp = 7560;
+    expect(sut.check(doc, ruleCtx())).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { NormalizedDte } from '../normalize/normalized-dte';
 import { clp, finding, hasGrossPrices, num, roundHalfUp } from './rule-helpers';
+import { classSubtotal, taxedLineSum } from './line-subtotals';
 import type { DteRule, Finding } from './rule';
 import { ADDITIONAL_TAX_CODES, INFORMED_AMOUNT_TAX_CODES } from './tables/additional-tax-codes.table';
 
@@ -10,9 +11,20 @@ function taxBase(doc: NormalizedDte, code: number): { base: number; lines: numbe
 }
 
 /**
+ * The tax base after the taxed global discounts and surcharges, which reach every taxed line in proportion to its
+ * amount (a `%` one exactly, a `$` one pro rata): base × taxed subtotal after adjustments / taxed line sum.
+ */
+function adjustedTaxBase(doc: NormalizedDte, base: number): { adjusted: number; factor: { after: number; before: number } } {
+  const before = taxedLineSum(doc);
+  const after = classSubtotal(doc, 'taxed');
+  return before === 0 || before === after ? { adjusted: base, factor: { after, before } } : { adjusted: (base * after) / before, factor: { after, before } };
+}
+
+/**
  * M-06: each ImptoReten row's MontoImp = round(TasaImp × Σ MontoItem of the lines carrying that CodImpAdic / 100),
- * half-up, except the informed-value codes (margin, IVA anticipado faenamiento, diesel, gasoline). Checked only when
- * the lines carry CodImpAdic, the row carries TasaImp and line amounts are net (gross lines include the taxes).
+ * half-up, with that sum reduced (or raised) by the taxed global discounts (surcharges) in proportion; except the
+ * informed-value codes (margin, IVA anticipado faenamiento, diesel, gasoline). Checked only when the lines carry
+ * CodImpAdic, the row carries TasaImp and line amounts are net (gross lines include the taxes).
  */
 export const additionalTaxAmountsRule: DteRule = {
   id: 'M-06',
@@ -27,7 +39,8 @@ export const additionalTaxAmountsRule: DteRule = {
       const rate = num(row.TasaImp);
       if (code === undefined || rate === undefined || INFORMED_AMOUNT_TAX_CODES.includes(code)) return;
       const { base, lines: taxedLines } = taxBase(doc, code);
-      const expected = roundHalfUp((base * rate) / 100);
+      const { adjusted, factor } = adjustedTaxBase(doc, base);
+      const expected = roundHalfUp((adjusted * rate) / 100);
       const found = num(row.MontoImp);
       if (found === expected) return;
       const name = `${ADDITIONAL_TAX_CODES.get(code) ?? 'impuesto'} (código ${code})`;
@@ -35,7 +48,8 @@ export const additionalTaxAmountsRule: DteRule = {
       const message =
         taxedLines === 0
           ? `El impuesto ${name} no corresponde a ninguna línea: agregue el código ${code} en CodImpAdic de las líneas afectas o quite el impuesto de los totales.`
-          : `El monto del impuesto ${name} (${found === undefined ? 'no informado' : clp(found)}) debe ser el ${rate}% de las líneas con ese código (${clp(base)}): ${clp(expected)}.`;
+          : `El monto del impuesto ${name} (${found === undefined ? 'no informado' : clp(found)}) debe ser el ${rate}% de las líneas con ese código ` +
+            `(${clp(base)}${adjusted !== base ? `, ${clp(roundHalfUp(adjusted))} después de los descuentos y recargos globales (${clp(factor.before)} → ${clp(factor.after)})` : ''}): ${clp(expected)}.`;
       findings.push(finding(doc, 'M-06', 'block', path, message, { expected, found: row.MontoImp }));
     });
     return findings;

@@ -14,6 +14,11 @@ function lineSum(doc: NormalizedDte, kind: AmountClass): number {
     .reduce((sum, line) => sum + (num(line.MontoItem) ?? 0), 0);
 }
 
+/** Σ MontoItem of the taxed lines (no IndExe), before any global discount or surcharge. */
+export function taxedLineSum(doc: NormalizedDte): number {
+  return lineSum(doc, 'taxed');
+}
+
 /** Σ MontoItem of the class's lines, then each global discount/surcharge of that class (a `%` applies to the line sum). */
 export function classSubtotal(doc: NormalizedDte, kind: AmountClass): number {
   const subtotal = lineSum(doc, kind);
