@@ -157,3 +157,35 @@ describe('Payroll indicators fetched from SII and Previred (fixture sources over
     expect((await app.http.get('/api/payroll/indicators/fetch/status').set(bearer())).status).toBe(403);
   });
 });
+
+describe('Payroll indicators on a fresh start with no source reachable', () => {
+  it('starts without waiting for the sources and answers the current month, carried forward and flagged', async () => {
+    const spy = jest.spyOn(PayrollClock.prototype, 'now').mockImplementation(() => NOW);
+    const database = await createScratchDatabase('payroll_offline');
+    const unreachable = 'http://127.0.0.1:9';
+    const app = await startTestApp({
+      DATABASE_URL: database.url,
+      PAYROLL_FETCH_ENABLED: 'true',
+      PAYROLL_SII_BASE_URL: `${unreachable}/sii`,
+      PAYROLL_PREVIRED_URL: `${unreachable}/previred/`,
+      PAYROLL_MINDICADOR_BASE_URL: `${unreachable}/mindicador`,
+      REDIS_KEY_PREFIX: `payroll-offline-e2e-${randomUUID().slice(0, 8)}:`,
+    });
+    try {
+      const res = await app.http.get('/api/payroll/indicators/2026-12').set(bearer());
+      expect(res.status).toBe(200);
+      expect(res.body.statuses).toMatchObject({ uf: 'carried_forward', utm: 'carried_forward', sueldo_minimo: 'carried_forward' });
+      expect(res.body.indicators).toMatchObject({ utm: 71649, sueldo_minimo: 539000, uf: 40610.69 });
+      let report = (await app.http.get('/api/payroll/indicators/fetch/status').set(bearer(ADMIN_KEY))).body.last_run;
+      for (let i = 0; i < 50 && !report; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        report = (await app.http.get('/api/payroll/indicators/fetch/status').set(bearer(ADMIN_KEY))).body.last_run;
+      }
+      expect(report).toMatchObject({ status: 'error', trigger: 'startup', changes: [] });
+    } finally {
+      await app.close();
+      await database.drop();
+      spy.mockRestore();
+    }
+  });
+});

@@ -15,7 +15,6 @@ const FETCH_JOB = 'payroll-indicator-fetch';
 @Injectable()
 export class IndicatorFetchCron implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(IndicatorFetchCron.name);
-  private startup: Promise<unknown> | null = null;
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -37,12 +36,12 @@ export class IndicatorFetchCron implements OnApplicationBootstrap, OnModuleDestr
     job.start();
     const current = periodOf(this.clock.now());
     const stored = await this.store.periods().catch(() => [] as string[]);
-    if (!stored.includes(current)) this.startup = this.run('startup');
+    if (!stored.includes(current)) void this.run('startup');
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** Stops the schedule; a run in flight is not awaited (a slow source must not hold shutdown past SHUTDOWN_TIMEOUT_MS) and only logs if cut short. */
+  onModuleDestroy(): void {
     if (this.registry.doesExist('cron', FETCH_JOB)) this.registry.deleteCronJob(FETCH_JOB);
-    await this.startup;
   }
 
   private async run(trigger: 'cron' | 'startup'): Promise<void> {
