@@ -35,4 +35,14 @@ describe('X-08 textCorrectionNoteRule', () => {
     expect(sut.check(doc, ruleCtx('61'))).toEqual([expect.objectContaining({ path: 'Detalle', expected: 1, found: 2 })]);
     expect(lineZeroAmountRule.check(doc, ruleCtx('61'))).toEqual([]);
   });
+
+  it('warns when the single line does not say what is corrected, in Spanish or in Odoo\'s English wording', () => {
+    const doc = textCorrection();
+    doc.Detalle![0].NmbItem = 'Corrección de giro';
+    expect(sut.check(doc, ruleCtx('61'))).toEqual([expect.objectContaining({ ruleId: 'X-08', path: 'Detalle[0].NmbItem', found: 'Corrección de giro' })]);
+    for (const text of ['DONDE DICE: Comercio DEBE DECIR: Construcción', 'Where it says: Comercio should say: Construcción']) {
+      doc.Detalle![0].NmbItem = text;
+      expect(sut.check(doc, ruleCtx('61'))).toEqual([]);
+    }
+  });
 });

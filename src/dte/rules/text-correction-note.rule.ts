@@ -1,6 +1,23 @@
+import { stripAccents } from 'src/common/text/accents';
 import { REFERENCE_REQUIRED_TYPES } from '../dte.constants';
+import type { NormalizedLine } from '../normalize/normalized-dte';
 import { clp, finding, num } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
+
+/** The two halves of the correction line: Spanish, and Odoo's English wording when its UI is in English. */
+const CORRECTION_WORDINGS = [
+  ['donde dice', 'debe decir'],
+  ['where it says', 'should say'],
+];
+
+/** True when the line's name or description reads "donde dice … debe decir …" (any case, with or without accents). */
+function readsAsCorrection(line: NormalizedLine): boolean {
+  const text = stripAccents(`${line.NmbItem ?? ''} ${line.DscItem ?? ''}`).toLowerCase().replace(/\s+/g, ' ');
+  return CORRECTION_WORDINGS.some(([said, should]) => {
+    const at = text.indexOf(said);
+    return at !== -1 && text.indexOf(should, at + said.length) !== -1;
+  });
+}
 
 /**
  * X-08: a note that only corrects text (CodRef 2) carries a zero total and a single line saying "donde dice … debe
@@ -26,6 +43,12 @@ export const textCorrectionNoteRule: DteRule = {
         `Una nota que solo corrige texto (CodRef 2) debe tener una sola línea, en 0, que indique "donde dice … debe decir …"; ` +
         `esta tiene ${lines} líneas.`;
       findings.push(finding(doc, 'X-08', 'warn', 'Detalle', message, { expected: 1, found: lines }));
+    }
+    if (lines === 1 && !readsAsCorrection(doc.Detalle![0])) {
+      const message =
+        'La línea de una nota que solo corrige texto (CodRef 2) debe decir qué se corrige: "donde dice … debe decir …" ' +
+        `(esta dice "${doc.Detalle![0].NmbItem ?? ''}").`;
+      findings.push(finding(doc, 'X-08', 'warn', 'Detalle[0].NmbItem', message, { expected: 'donde dice … debe decir …', found: doc.Detalle![0].NmbItem }));
     }
     return findings;
   },
