@@ -67,6 +67,20 @@ describe('emulator: OpenAI tool calls through the openai SDK', () => {
     expect((required.choices[0].message.tool_calls?.[0] as OpenAI.ChatCompletionMessageFunctionToolCall).function.name).toBe('get_weather');
   });
 
+  it('limits calls to allowed_tools, forcing one of them in required mode, and never calls a custom tool', async () => {
+    const allowed = (mode: 'auto' | 'required') =>
+      ask('Valor de la UF', { tool_choice: { allowed_tools: { mode, tools: [{ function: { name: 'get_uf_value' }, type: 'function' }] }, type: 'allowed_tools' } });
+    const custom = { custom: { description: 'Ejecuta SQL', name: 'run_sql' }, type: 'custom' } as const;
+
+    const required = await allowed('required');
+    const auto = await allowed('auto');
+    const withCustom = await ask('Usa la herramienta', { tools: [custom, weather] });
+
+    expect((required.choices[0].message.tool_calls?.[0] as OpenAI.ChatCompletionMessageFunctionToolCall).function.name).toBe('get_uf_value');
+    expect(auto.choices[0].finish_reason).toBe('stop');
+    expect((withCustom.choices[0].message.tool_calls?.[0] as OpenAI.ChatCompletionMessageFunctionToolCall).function.name).toBe('get_weather');
+  });
+
   it('calls the first two tools in parallel when asked for two tools, unless parallel calls are disabled', async () => {
     const parallel = await ask('Usa dos herramientas: clima y UF');
     const serial = await ask('Usa dos herramientas: clima y UF', { parallel_tool_calls: false });

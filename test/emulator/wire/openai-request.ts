@@ -1,14 +1,10 @@
 /** Parses and validates an OpenAI Chat Completions request the way OpenAI does (same messages, same `param`). */
 import { type JsonSchema, strictSchemaProblem } from '../features/schema-sample';
 import { textOf, tokensForChars } from '../reply-builder';
-import { addMedia, BadRequestError, type MediaCounts, type ParsedRequest, type RequestFeatures, type ToolSpec } from './wire-format';
+import { checkToolHistory, parseTools, type ToolHistoryMessage, trailingToolResults } from './openai-tools';
+import { addMedia, BadRequestError, type MediaCounts, type ParsedRequest, type RequestFeatures } from './wire-format';
 
-interface ChatMessage {
-  role?: string;
-  content?: unknown;
-  tool_calls?: Array<{ id?: string; function?: { name?: string; arguments?: string } }>;
-  tool_call_id?: string;
-}
+type ChatMessage = ToolHistoryMessage;
 
 interface ContentPart {
   type?: string;
@@ -30,7 +26,6 @@ const KNOWN_FIELDS = new Set(
     'reasoning_format include_reasoning search_settings thinking'
   ).split(' '),
 );
-const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|jpg|gif|webp);base64,/;
 
 /** OpenAI Chat Completions body → neutral request; throws `BadRequestError` with OpenAI's message and `param`. */
@@ -127,67 +122,6 @@ function checkVendorRefusals(body: Record<string, unknown>, model: string, groq:
   if (body.n != null && body.n !== 1) throw new BadRequestError("'n' : number must be at most 1", 'n');
   const named = (body.messages as Array<{ name?: unknown }>).findIndex((message) => message?.name != null);
   if (named !== -1) throw new BadRequestError(`'messages.${named}.name' is not supported by Groq`, `messages.${named}.name`);
-}
-
-function parseTools(body: Record<string, unknown>): { specs: ToolSpec[]; chars: number; choice: Pick<RequestFeatures, 'toolMode' | 'forcedTool' | 'parallelTools'> } {
-  const raw = body.tools;
-  const declared = Array.isArray(raw) && raw.length > 0;
-  if (raw != null && !Array.isArray(raw)) throw new BadRequestError("Invalid type for 'tools': expected an array of objects.", 'tools');
-  if (body.tool_choice != null && !declared) throw new BadRequestError("Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.", 'tool_choice');
-  if (body.parallel_tool_calls != null && !declared) {
-    throw new BadRequestError("Invalid value for 'parallel_tool_calls': 'parallel_tool_calls' is only allowed when 'tools' are specified.", 'parallel_tool_calls');
-  }
-  const specs = ((raw ?? []) as Array<{ type?: string; function?: { name?: unknown; parameters?: JsonSchema; strict?: boolean } }>).map((tool, index) => {
-    if (tool?.type !== 'function' || !tool.function) throw new BadRequestError(`Missing required parameter: 'tools[${index}].function'.`, `tools[${index}].function`);
-    const { name, parameters, strict } = tool.function;
-    if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
-      throw new BadRequestError(`Invalid 'tools[${index}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`, `tools[${index}].function.name`);
-    }
-    const problem = strict ? strictSchemaProblem(parameters ?? {}) : undefined;
-    if (problem) throw new BadRequestError(`Invalid schema for function '${name}': ${problem}`, `tools[${index}].function.parameters`);
-    return { name, parameters: parameters ?? { properties: {}, type: 'object' } };
-  });
-  const chars = declared ? JSON.stringify(raw).length : 0;
-  const choice = body.tool_choice as string | { type?: string; function?: { name?: string } } | undefined;
-  const parallelTools = body.parallel_tool_calls !== false;
-  if (choice === undefined || choice === 'auto') return { chars, choice: { parallelTools, toolMode: 'auto' }, specs };
-  if (choice === 'none') return { chars, choice: { parallelTools, toolMode: 'none' }, specs };
-  if (choice === 'required') return { chars, choice: { parallelTools, toolMode: 'any' }, specs };
-  const name = typeof choice === 'object' && choice.type === 'function' ? choice.function?.name : undefined;
-  if (!name) throw new BadRequestError("Invalid value for 'tool_choice': expected 'none', 'auto', 'required' or a named function.", 'tool_choice');
-  if (!specs.some((spec) => spec.name === name)) throw new BadRequestError(`Invalid value for 'tool_choice': function '${name}' is not among the declared 'tools'.`, 'tool_choice');
-  return { chars, choice: { forcedTool: name, parallelTools, toolMode: 'any' }, specs };
-}
-
-/** Like OpenAI: every `tool` message answers a call of the assistant turn before it, and every call is answered. */
-function checkToolHistory(messages: ChatMessage[]): void {
-  let pending = new Set<string>();
-  let askedAt = -1;
-  const unanswered = () =>
-    new BadRequestError(
-      `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${[...pending].join(', ')}`,
-      `messages.[${askedAt}].role`,
-    );
-  messages.forEach((message, index) => {
-    if (message?.role === 'tool') {
-      if (!message.tool_call_id || !pending.delete(message.tool_call_id)) {
-        throw new BadRequestError("Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.", `messages.[${index}].role`);
-      }
-      return;
-    }
-    if (pending.size > 0) throw unanswered();
-    if (message?.role === 'assistant' && Array.isArray(message.tool_calls) && message.tool_calls.length > 0) {
-      pending = new Set(message.tool_calls.map((call) => String(call.id)));
-      askedAt = index;
-    }
-  });
-  if (pending.size > 0) throw unanswered();
-}
-
-function trailingToolResults(messages: ChatMessage[]): string[] | undefined {
-  const results: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && messages[i]?.role === 'tool'; i--) results.unshift(textOf(messages[i].content));
-  return results.length > 0 ? results : undefined;
 }
 
 /** Image (http(s) or data URL), `input_audio` (wav or mp3) and `file` (data or id) parts, checked as OpenAI does. */
