@@ -87,7 +87,7 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const limiter = new ProviderRateLimiter(new RedisHandle(null, null), windowMs);
   const gate = new VendorGate(breakers, limiter, new QuotaMonitor(kv, windowMs, () => undefined), catalog, config);
   const balancer = new DeploymentBalancer(config, providers, breakers);
-  const sut = new GatewayService(config, catalog, providers, new TargetPolicy(gate, config, events, balancer), limiter, new UsageRecorder(catalog, config, events), new ResponseCache(kv, config), events, balancer);
+  const sut = new GatewayService(config, catalog, providers, new TargetPolicy(gate, config, events, balancer), new UsageRecorder(catalog, config, events), new ResponseCache(kv, config), events, balancer);
   const fallbacks: unknown[] = [];
   const cacheHits: unknown[] = [];
   const rows: UsageRecord[] = [];

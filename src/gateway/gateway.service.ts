@@ -12,7 +12,6 @@ import { ChatBody, ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse,
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
 import { RequestRun, RunOptions } from './request-run';
-import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
 import { TargetPolicy, TargetSkipped } from './resilience/target-policy';
 import { DeploymentBalancer } from './routing/deployment-balancer';
 import { resolveTargets, RouteTarget, UnknownModelError } from './routing/router';
@@ -45,7 +44,6 @@ export class GatewayService extends LlmClient {
     private readonly catalog: ModelCatalog,
     private readonly providers: ProviderRegistry,
     private readonly policy: TargetPolicy,
-    private readonly limiter: ProviderRateLimiter,
     private readonly usage: UsageRecorder,
     private readonly cache: ResponseCache,
     private readonly events: EventEmitter2,
@@ -228,10 +226,8 @@ export class GatewayService extends LlmClient {
   /** After a success: the usage row and events, and the TPM charge corrected to the vendor's real count. */
   private settle(run: RequestRun, target: RouteTarget, result: LlmResult, streamed: boolean): void {
     this.usage.succeeded(run, target, result, streamed);
-    if (target.provider !== 'offline') {
-      const actual = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.output;
-      void this.limiter.correctTokens(target.provider, actual - run.estimate).catch(() => undefined);
-    }
+    const actual = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite + result.usage.output;
+    this.policy.gateFor(target).settled(run, target, actual - run.estimate);
   }
 }
 

@@ -33,6 +33,8 @@ export class RequestRun {
   vendorMs = 0;
   target?: RouteTarget;
   firstTokenAt?: number;
+  /** When the serving target's limits were charged, so the TPM correction lands in that same window. */
+  chargedAt?: number;
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   private readonly onCallerAbort = () => this.controller.abort(this.options.signal?.reason);

@@ -33,6 +33,10 @@ export interface TargetGate {
   succeeded(target: RouteTarget): void;
   /** Records a vendor failure; returns whether the breaker is now open. */
   failed(target: RouteTarget, error: ProviderError): Promise<boolean>;
+  /** Corrects the TPM charge with the vendor's real count once the call is done (`delta` = real − estimate). */
+  settled(run: RequestRun, target: RouteTarget, delta: number): void;
+  /** Whether a failed call is worth retrying on this target at all. */
+  readonly retries: boolean;
 }
 
 /** What a target's breaker and limits are keyed by: its deployment (one account), else its vendor. */
@@ -41,7 +45,7 @@ export function gateKey(target: RouteTarget): string {
 }
 
 /** The offline target has no breaker, limits or health: its gates never close. */
-const OPEN_GATE: TargetGate = { admit: async () => undefined, readmit: async () => true, succeeded: () => undefined, failed: async () => false };
+const OPEN_GATE: TargetGate = { admit: async () => undefined, readmit: async () => true, succeeded: () => undefined, failed: async () => false, settled: () => undefined, retries: false };
 
 /**
  * A vendor's gates: its shared circuit breaker and its rate limits (RPM, TPM, RPD across replicas).
@@ -49,6 +53,8 @@ const OPEN_GATE: TargetGate = { admit: async () => undefined, readmit: async () 
  */
 @Injectable()
 export class VendorGate implements TargetGate {
+  readonly retries = true;
+
   constructor(
     private readonly breakers: SharedCircuitBreakers,
     private readonly limiter: ProviderRateLimiter,
@@ -66,6 +72,7 @@ export class VendorGate implements TargetGate {
     for (;;) {
       const check = await this.limiter.tryAcquire(key, run.estimate, limits);
       if (check.allowed) {
+        run.chargedAt = check.chargedAt;
         void this.quotas.observe(key, check.used, limits).catch(() => undefined);
         return;
       }
@@ -78,11 +85,18 @@ export class VendorGate implements TargetGate {
 
   async readmit(run: RequestRun, target: RouteTarget): Promise<boolean> {
     const limits = this.catalog.limitsFor(target.provider, target.deployment);
-    return !limits || (await this.limiter.tryAcquire(gateKey(target), run.estimate, limits)).allowed;
+    if (!limits) return true;
+    const check = await this.limiter.tryAcquire(gateKey(target), run.estimate, limits);
+    if (check.allowed) run.chargedAt = check.chargedAt;
+    return check.allowed;
   }
 
   succeeded(target: RouteTarget): void {
     void this.breakers.recordSuccess(gateKey(target)).catch(() => undefined);
+  }
+
+  settled(run: RequestRun, target: RouteTarget, delta: number): void {
+    void this.limiter.correctTokens(gateKey(target), delta, run.chargedAt).catch(() => undefined);
   }
 
   async failed(target: RouteTarget, error: ProviderError): Promise<boolean> {
@@ -141,7 +155,7 @@ export class TargetPolicy {
         return value;
       } catch (raw) {
         const error = toProviderError(raw, target.provider, run.signal);
-        if (target.provider === 'offline' || isCallerFault(error)) throw error;
+        if (!gate.retries || isCallerFault(error)) throw error;
         const open = await gate.failed(target, error);
         // One account's 429 moves the request to another deployment of the same model before any retry.
         const siblingLeft = error.kind === 'rate_limit' && run.targets.slice(run.targets.indexOf(target) + 1).some((t) => t.deployment && t.model === target.model);
