@@ -9,7 +9,7 @@ describe('Dependency outages (private Postgres and Redis, stopped and restarted 
 
   beforeAll(async () => {
     services.start();
-    app = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, THROTTLE_LLM_PROXY_PER_MIN: '100000' });
+    app = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, THROTTLE_LLM_PROXY_PER_MIN: '100000', PROXY_OFFLINE_ANSWERS: 'true' });
   }, 120_000);
 
   afterAll(async () => {

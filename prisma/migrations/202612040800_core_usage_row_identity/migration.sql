@@ -4,6 +4,7 @@
 ALTER TABLE "usage_records" ADD COLUMN IF NOT EXISTS "row_id" TEXT;
 UPDATE "usage_records" SET "row_id" = "request_id";
 ALTER TABLE "usage_records" ALTER COLUMN "row_id" SET NOT NULL;
+ALTER TABLE "usage_records" ALTER COLUMN "row_id" SET DEFAULT gen_random_uuid()::text;
 CREATE UNIQUE INDEX IF NOT EXISTS "usage_records_row_id_key" ON "usage_records"("row_id");
 DROP INDEX IF EXISTS "usage_records_request_id_key";
 CREATE INDEX IF NOT EXISTS "usage_records_request_id_idx" ON "usage_records"("request_id");

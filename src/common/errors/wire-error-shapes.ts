@@ -3,8 +3,8 @@ import type { ErrorBody } from './error-body';
 export type WireShape = 'openai' | 'anthropic';
 
 /** Which vendor's error shape a path answers in: the Anthropic door, the OpenAI doors, or ours. */
-export function wireShapeOf(url: string): WireShape | undefined {
-  if (!url.startsWith('/v1/') && url !== '/v1') return undefined;
+export function wireShapeOf(url: string | undefined): WireShape | undefined {
+  if (!url || (!url.startsWith('/v1/') && url !== '/v1')) return undefined;
   return url.startsWith('/v1/messages') ? 'anthropic' : 'openai';
 }
 
