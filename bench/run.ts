@@ -3,9 +3,10 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseBenchArgs } from './lib/bench-args';
 import { BenchDatabase } from './lib/bench-database';
-import { rssCheck, Scenario } from './lib/comparison';
+import { idleChecks, rssCheck, Scenario } from './lib/comparison';
 import { runDteRulesBench } from './lib/dte-rules-hook';
 import { EmulatorChild } from './lib/emulator-child';
+import { FloorChild } from './lib/floor-child';
 import { runPhase } from './lib/phase';
 import { PortkeyChild } from './lib/portkey-child';
 import { BenchReport, formatReport } from './lib/report';
@@ -53,7 +54,10 @@ async function main(): Promise<number> {
           { emulator: latency, scenarios: scenarios.filter((s) => s.emulator === 'latency') },
         ].filter((p) => p.scenarios.length > 0);
     const rssPhases: Array<{ beforeMb?: number; peakMb?: number; afterMb?: number }> = [];
+    report.startupMs = [];
     for (const phase of phases) {
+      const floor = await FloorChild.start(phase.emulator.url);
+      stopping.push(() => floor.stop());
       const ours = await ServiceChild.start({
         databaseUrl: database.url,
         redisUrl,
@@ -61,16 +65,17 @@ async function main(): Promise<number> {
         cpuProfileDir: args.profile ? RESULTS : undefined,
         preload: args.profile ? [join(__dirname, 'lib/exit-on-sigterm.js')] : [],
       });
-      log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}`);
+      report.startupMs.push(ours.startupMs);
+      log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);
       try {
         if (args.soak) {
-          const { url, headers } = endpoint('ours', { emulator: phase.emulator.url, ours: ours.url, portkey: portkey.url });
+          const { url, headers } = endpoint('ours', { emulator: phase.emulator.url, floor: floor.url, ours: ours.url, portkey: portkey.url });
           await smokeCheck('ours', url, headers, false);
           const soak = await runSoak(ours.child.pid, { url, headers, body: requestBody(false), connections: 100 }, args.soakRate, args.soakMinutes, args.soakSampleS, log);
           report.soak = { rate: soak.rate, samples: soak.samples, baselineMb: soak.baselineMb, lastMb: soak.lastMb, verdict: soak.verdict, requests: soak.requests };
           rssPhases.push({ beforeMb: soak.samples[0]?.rssMb, peakMb: Math.max(...soak.samples.map((s) => s.rssMb ?? 0)), afterMb: soak.lastMb });
         } else {
-          const { results, rss } = await runPhase({ emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url }, phase.scenarios, args, log);
+          const { results, rss } = await runPhase({ emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url, portkeyPid: portkey.child.pid, floorUrl: floor.url, floorPid: floor.child.pid }, phase.scenarios, args, log);
           report.scenarios.push(...results);
           rssPhases.push(rss);
         }
@@ -84,6 +89,7 @@ async function main(): Promise<number> {
     report.checks = [
       ...report.scenarios.flatMap(({ scenario, comparison }) => comparison.checks.map((c) => ({ ...c, name: `${scenario.name}: ${c.name}` }))),
       ...(report.rss.check ? [report.rss.check] : []),
+      ...idleChecks(report.rss.beforeMb, report.startupMs.length ? Math.max(...report.startupMs) : undefined),
       ...(report.soak ? [{ name: 'soak RSS flat', value: report.soak.lastMb ?? Number.NaN, limit: report.soak.baselineMb ?? Number.NaN, met: report.soak.verdict === 'flat' }] : []),
     ];
   } finally {

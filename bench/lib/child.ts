@@ -63,7 +63,7 @@ export function baseEnv(): NodeJS.ProcessEnv {
 }
 
 /** Polls `url` until it answers with any HTTP status (or `ok` accepts it), failing early if the child dies. */
-export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000, ok: (status: number) => boolean = () => true): Promise<void> {
+export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000, ok: (status: number) => boolean = () => true, pollMs = 200): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (child.exited) throw new Error(`${child.name} exited before answering ${url}:\n${child.output()}`);
@@ -75,7 +75,7 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000,
       // not listening yet
     }
     if (Date.now() > until) throw new Error(`${child.name} did not answer ${url} within ${timeoutMs} ms:\n${child.output()}`);
-    await sleep(200);
+    await sleep(pollMs);
   }
 }
 

@@ -2,42 +2,50 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compare, rssCheck, Scenario, skippedRun, TargetRun } from './comparison';
 
-const run = (rps: number, p50: number, p99: number): TargetRun => ({
-  ok: rps, non2xx: 0, errors: 0, timeouts: 0, durationS: 1, rps, upstreamAnswered: rps,
+const run = (rps: number, p50: number, p99: number, cpuUsPerRequest?: number): TargetRun => ({
+  ok: rps, non2xx: 0, errors: 0, timeouts: 0, durationS: 1, rps, upstreamAnswered: rps, cpuUsPerRequest,
   latency: { count: rps, mean: p50, p50, p90: p99, p99, max: p99 },
 });
+const floor = run(5000, 1, 2, 100);
 const rate: Scenario = { name: 'rate', emulator: 'instant', stream: false, shape: 'rate' };
 const max: Scenario = { name: 'max', emulator: 'instant', stream: false, shape: 'max' };
 
 describe('compare', () => {
   it('computes added latency against the direct run and ours/Portkey ratios', () => {
-    const result = compare(rate, { direct: run(500, 1, 3), ours: run(500, 1.5, 6), portkey: run(500, 3, 11) });
+    const result = compare(rate, { floor, direct: run(500, 1, 3), ours: run(500, 1.5, 6), portkey: run(500, 3, 11) });
     assert.deepEqual(result.added, { ours: { p50: 0.5, p99: 3 }, portkey: { p50: 2, p99: 8 } });
     assert.equal(result.ratio.addedP50, 0.25);
     assert.equal(result.ratio.p50, 0.5);
   });
 
   it('meets the fixed-rate targets only with p50 <= 1 ms and p99 <= 5 ms added', () => {
-    const met = compare(rate, { direct: run(500, 1, 3), ours: run(500, 2, 8), portkey: run(500, 3, 9) });
+    const met = compare(rate, { floor, direct: run(500, 1, 3), ours: run(500, 2, 8), portkey: run(500, 3, 9) });
     assert.deepEqual(met.checks.map((c) => c.met), [true, true]);
-    const missed = compare(rate, { direct: run(500, 1, 3), ours: run(500, 2.2, 8.5), portkey: run(500, 3, 9) });
+    const missed = compare(rate, { floor, direct: run(500, 1, 3), ours: run(500, 2.2, 8.5), portkey: run(500, 3, 9) });
     assert.deepEqual(missed.checks.map((c) => c.met), [false, false]);
   });
 
   it('meets the throughput target only at three times Portkey', () => {
-    assert.equal(compare(max, { direct: run(9000, 1, 2), ours: run(3000, 1, 2), portkey: run(1000, 1, 2) }).checks[0].met, true);
-    assert.equal(compare(max, { direct: run(9000, 1, 2), ours: run(2999, 1, 2), portkey: run(1000, 1, 2) }).checks[0].met, false);
+    assert.equal(compare(max, { floor, direct: run(9000, 1, 2), ours: run(3000, 1, 2), portkey: run(1000, 1, 2) }).checks[0].met, true);
+    assert.equal(compare(max, { floor, direct: run(9000, 1, 2), ours: run(2999, 1, 2), portkey: run(1000, 1, 2) }).checks[0].met, false);
   });
 
   it('never reports a target met when a figure is missing', () => {
-    assert.equal(compare(max, { direct: run(0, NaN, NaN), ours: run(10, 1, 2), portkey: run(0, NaN, NaN) }).checks[0].met, false);
+    assert.equal(compare(max, { floor, direct: run(0, NaN, NaN), ours: run(10, 1, 2), portkey: run(0, NaN, NaN) }).checks[0].met, false);
+  });
+});
+
+describe('CPU per request against the floor forwarder', () => {
+  it('is met up to twice the floor and never without a figure', () => {
+    const at = (cpu?: number) => compare(max, { floor, direct: run(9000, 1, 2), ours: run(3000, 1, 2, cpu), portkey: run(1000, 1, 2) }).checks[1];
+    assert.deepEqual([at(200).met, at(201).met, at(undefined).met], [true, false, false]);
   });
 });
 
 describe('skippedRun', () => {
   it('leaves no throughput target to judge when Portkey could not run', () => {
-    const result = compare(max, { direct: run(9000, 1, 2), ours: run(3000, 1, 2), portkey: skippedRun('status 500') });
-    assert.deepEqual(result.checks, []);
+    const result = compare(max, { floor, direct: run(9000, 1, 2), ours: run(3000, 1, 2), portkey: skippedRun('status 500') });
+    assert.deepEqual(result.checks.map((c) => c.name), ['CPU per request / floor']);
     assert.ok(Number.isNaN(result.ratio.rps));
   });
 });

@@ -1,11 +1,12 @@
 import type { LoadResult } from './load';
 
 /** Where a load run is sent. */
-export type Target = 'direct' | 'ours' | 'portkey';
-export const TARGETS: Target[] = ['direct', 'ours', 'portkey'];
+export type Target = 'direct' | 'floor' | 'ours' | 'portkey';
+/** direct: the emulator itself; floor: the minimal Fastify + undici forwarder; ours; Portkey. */
+export const TARGETS: Target[] = ['direct', 'floor', 'ours', 'portkey'];
 
 /** The targets the lead set; shown as met or missed, never asserted. */
-export const TARGET_LIMITS = { addedP50Ms: 1, addedP99Ms: 5, throughputVsPortkey: 3, rssMb: 150 } as const;
+export const TARGET_LIMITS = { addedP50Ms: 1, addedP99Ms: 5, throughputVsPortkey: 3, rssMb: 150, idleRssMb: 100, cpuVsFloor: 2, startupMs: 1500 } as const;
 
 /** One cell of the matrix: an emulator, a body kind and a load shape. */
 export interface Scenario {
@@ -16,7 +17,7 @@ export interface Scenario {
 }
 
 /** A target's run plus how many answers the emulator completed during it (fallbacks would show here). */
-export type TargetRun = LoadResult & { upstreamAnswered: number; skipped?: string };
+export type TargetRun = LoadResult & { upstreamAnswered: number; skipped?: string; /** CPU of the gateway process per 2xx answer (not for direct). */ cpuUsPerRequest?: number };
 
 /** A figure checked against a target. */
 export interface Check {
@@ -30,13 +31,13 @@ export interface Check {
 export interface Comparison {
   added: { ours: { p50: number; p99: number }; portkey: { p50: number; p99: number } };
   /** ours / Portkey for each figure (throughput: higher is better; latencies: lower is better). */
-  ratio: { rps: number; p50: number; p99: number; addedP50: number; addedP99: number };
+  ratio: { rps: number; p50: number; p99: number; addedP50: number; addedP99: number; cpuVsFloor: number };
   checks: Check[];
 }
 
 /** Compares the three runs of a scenario and evaluates the targets that apply to its shape. */
 export function compare(scenario: Scenario, runs: Record<Target, TargetRun>): Comparison {
-  const { direct, ours, portkey } = runs;
+  const { direct, ours, portkey, floor } = runs;
   const added = {
     ours: { p50: ours.latency.p50 - direct.latency.p50, p99: ours.latency.p99 - direct.latency.p99 },
     portkey: { p50: portkey.latency.p50 - direct.latency.p50, p99: portkey.latency.p99 - direct.latency.p99 },
@@ -47,13 +48,15 @@ export function compare(scenario: Scenario, runs: Record<Target, TargetRun>): Co
     p99: ratioOf(ours.latency.p99, portkey.latency.p99),
     addedP50: ratioOf(added.ours.p50, added.portkey.p50),
     addedP99: ratioOf(added.ours.p99, added.portkey.p99),
+    cpuVsFloor: ratioOf(ours.cpuUsPerRequest ?? Number.NaN, floor?.cpuUsPerRequest ?? Number.NaN),
   };
   const checks: Check[] =
     scenario.shape === 'rate'
       ? [check('added p50 (ms)', added.ours.p50, TARGET_LIMITS.addedP50Ms, 'max'), check('added p99 (ms)', added.ours.p99, TARGET_LIMITS.addedP99Ms, 'max')]
-      : portkey.skipped
-        ? []
-        : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')];
+      : [
+          ...(portkey.skipped ? [] : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')]),
+          check('CPU per request / floor', ratio.cpuVsFloor, TARGET_LIMITS.cpuVsFloor, 'max'),
+        ];
   return { added, ratio, checks };
 }
 
@@ -66,6 +69,11 @@ export function skippedRun(reason: string): TargetRun {
 /** Checks the peak resident memory of our process under load. */
 export function rssCheck(peakMb: number): Check {
   return check('RSS under load (MB)', peakMb, TARGET_LIMITS.rssMb, 'max');
+}
+
+/** Checks our process's memory before any load and its start-up time (spawn to /health/ready 200). */
+export function idleChecks(idleMb: number | undefined, startupMs: number | undefined): Check[] {
+  return [check('RSS idle (MB)', idleMb ?? Number.NaN, TARGET_LIMITS.idleRssMb, 'max'), check('start-up to ready (ms)', startupMs ?? Number.NaN, TARGET_LIMITS.startupMs, 'max')];
 }
 
 function check(name: string, value: number, limit: number, kind: 'max' | 'min'): Check {

@@ -1,7 +1,8 @@
 import { rssMb } from './child';
+import { cpuPerRequest } from './cpu-usage';
 import { compare, Comparison, Scenario, skippedRun, Target, TargetRun, TARGETS } from './comparison';
 import type { EmulatorChild } from './emulator-child';
-import { runLoad } from './load';
+import { LoadResult, runLoad } from './load';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
 
 /** The processes one phase drives: an emulator, our service pointed at it, and Portkey. */
@@ -10,6 +11,9 @@ export interface PhaseStack {
   oursUrl: string;
   oursPid: number;
   portkeyUrl: string;
+  portkeyPid: number;
+  floorUrl: string;
+  floorPid: number;
 }
 
 /** Settings shared by every scenario of a phase. */
@@ -29,7 +33,8 @@ export interface RssTrack {
 
 /** Runs each scenario against direct, ours and Portkey in turn (interleaved, so they share the machine's state). */
 export async function runPhase(stack: PhaseStack, scenarios: Scenario[], settings: PhaseSettings, log: (line: string) => void) {
-  const urls = { emulator: stack.emulator.url, ours: stack.oursUrl, portkey: stack.portkeyUrl };
+  const urls = { emulator: stack.emulator.url, floor: stack.floorUrl, ours: stack.oursUrl, portkey: stack.portkeyUrl };
+  const pids: Partial<Record<Target, number>> = { floor: stack.floorPid, ours: stack.oursPid, portkey: stack.portkeyPid };
   const rss: RssTrack = { beforeMb: rssMb(stack.oursPid) };
   const sampler = setInterval(() => {
     const now = rssMb(stack.oursPid);
@@ -65,10 +70,12 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const overallRate = scenario.shape === 'rate' ? settings.rate : undefined;
         if (settings.warmupS > 0) await runLoad({ ...base, durationS: settings.warmupS, overallRate });
         const before = (await stack.emulator.stats()).answered;
-        const result = await runLoad({ ...base, durationS: settings.durationS, overallRate });
+        const pid = pids[target];
+        const load = () => runLoad({ ...base, durationS: settings.durationS, overallRate });
+        const result: LoadResult & { cpuUsPerRequest?: number } = pid ? await cpuPerRequest(pid, load) : await load();
         const upstreamAnswered = (await stack.emulator.stats()).answered - before;
         runs[target] = { ...result, upstreamAnswered };
-        log(`  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, failed ${result.non2xx + result.errors + result.timeouts}`);
+        log(`  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}`);
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });
     }

@@ -8,6 +8,8 @@ export interface BenchReport {
   machine: { cpus: number; loadAverage: number[]; node: string };
   scenarios: Array<{ scenario: Scenario; runs: Record<Target, TargetRun>; comparison: Comparison }>;
   rss: { beforeMb?: number; peakUnderLoadMb?: number; afterMb?: number; check?: Check };
+  /** Our service: spawn to /health/ready 200, per phase. */
+  startupMs?: number[];
   dteRules?: { line: string; data?: unknown };
   soak?: { rate: number; samples: Array<{ atS: number; rssMb?: number }>; baselineMb?: number; lastMb?: number; verdict: string; requests: { ok: number; failed: number } };
   checks: Check[];
@@ -19,25 +21,28 @@ const pad = (cells: string[], widths: number[]): string => cells.map((c, i) => (
 /** The human-readable table printed at the end of a run. */
 export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
-  const widths = [14, 9, 9, 9, 9, 10, 10, 9, 8];
+  const widths = [14, 9, 9, 9, 9, 10, 10, 9, 8, 10];
   lines.push(`Benchmark ${report.startedAt}  (${report.machine.cpus} CPUs, load ${report.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}, node ${report.machine.node})`);
   for (const { scenario, runs, comparison } of report.scenarios) {
     lines.push('', `== ${scenario.name}`);
-    lines.push(pad(['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '+p50 ms', '+p99 ms', 'upstream', 'failed'], widths));
+    lines.push(pad(['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '+p50 ms', '+p99 ms', 'upstream', 'failed', 'CPU µs/req'], widths));
     for (const target of TARGETS) {
       const run = runs[target];
       if (run.skipped) {
         lines.push(`${target.padEnd(widths[0])}  skipped: ${run.skipped.slice(0, 110)}`);
         continue;
       }
-      const added = target === 'direct' ? undefined : comparison.added[target];
-      lines.push(pad([target, fmt(run.rps, 0), fmt(run.latency.p50), fmt(run.latency.p99), fmt(run.latency.max, 1), fmt(added?.p50), fmt(added?.p99), String(run.upstreamAnswered), String(run.non2xx + run.errors + run.timeouts)], widths));
+      const direct = runs.direct.latency;
+      const added = target === 'direct' ? undefined : { p50: run.latency.p50 - direct.p50, p99: run.latency.p99 - direct.p99 };
+      lines.push(pad([target, fmt(run.rps, 0), fmt(run.latency.p50), fmt(run.latency.p99), fmt(run.latency.max, 1), fmt(added?.p50), fmt(added?.p99), String(run.upstreamAnswered), String(run.non2xx + run.errors + run.timeouts), fmt(run.cpuUsPerRequest, 0)], widths));
     }
     const r = comparison.ratio;
-    lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', ''], widths));
+    lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', '', ''], widths));
+    lines.push(`ours CPU per request / floor: ${fmt(r.cpuVsFloor)}`);
     for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);
   }
-  lines.push('', `our RSS: before ${fmt(report.rss.beforeMb, 1)} MB, peak under load ${fmt(report.rss.peakUnderLoadMb, 1)} MB, after ${fmt(report.rss.afterMb, 1)} MB`);
+  if (report.startupMs?.length) lines.push('', `our start-up to ready (Postgres server): ${report.startupMs.map((ms) => `${ms} ms`).join(', ')}`);
+  lines.push('', `our RSS: idle before load ${fmt(report.rss.beforeMb, 1)} MB, peak under load ${fmt(report.rss.peakUnderLoadMb, 1)} MB, after ${fmt(report.rss.afterMb, 1)} MB`);
   if (report.dteRules) lines.push(`DTE rules: ${report.dteRules.line}`);
   if (report.soak) {
     const s = report.soak;

@@ -29,6 +29,8 @@ export class ServiceChild {
   private constructor(
     readonly url: string,
     readonly child: Child,
+    /** Spawn to the first 200 of /health/ready (database reached, migrations applied). */
+    readonly startupMs: number,
   ) {}
 
   static async start(options: ServiceOptions): Promise<ServiceChild> {
@@ -56,10 +58,11 @@ export class ServiceChild {
     };
     const args = ['-r', './scripts/register-paths.js', ...(options.preload ?? []).flatMap((file) => ['-r', file])];
     if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
+    const started = performance.now();
     const child = startChild('our service', process.execPath, [...args, 'dist/main.js'], env, options.cwd);
     const url = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${url}/health/live`, child, 90_000, (status) => status === 200);
-    return new ServiceChild(url, child);
+    await waitForHttp(`${url}/health/ready`, child, 90_000, (status) => status === 200, 25);
+    return new ServiceChild(url, child, Math.round(performance.now() - started));
   }
 
   /** Bearer header for the bench API key. */
