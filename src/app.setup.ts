@@ -102,7 +102,8 @@ export function configureApp(app: NestFastifyApplication): void {
   useJsonBodyParser(app, app.get(AppConfig).http.bodyLimitBytes);
   mountStaticAssets(app);
 
-  const document = SwaggerModule.createDocument(
+  // Built on the first request of /docs or /docs-json, not at start-up (it walks every controller and DTO).
+  const document = () => SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('odoo-ai-gateway')
