@@ -6,15 +6,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { Allow, IsArray, IsInt, IsNumber, IsOptional, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { isOdooEmpty, NUMERIC_TEXT } from 'src/common/odoo';
 import { isIsoDate } from 'src/common/time/calendar-date';
 
-const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** True for the values Odoo and JSON use to say "nothing here". */
-export function isOdooEmpty(value: unknown): boolean {
-  return value === false || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
+export { isOdooEmpty };
 
 /** Odoo's empty values become undefined; numeric text becomes a number; anything else is left for the validator. */
 export function looseNumber(value: unknown): unknown {

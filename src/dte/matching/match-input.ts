@@ -2,23 +2,87 @@
  * Last line of defence for the matchers: whatever reaches them (validated DTOs, or a caller that skipped validation)
  * is reduced to well-typed inputs. Values of the wrong type are dropped, never thrown on.
  */
-import { asRecord, compact } from '../normalize/coerce';
-import type { DteLineInput, DteReferenceInput, MatchDteInput, PendingPoInput, PoLineInput } from './po-matcher';
-import type { HistoricalPurchaseInput, InvoiceLineInput, ProjectInput, SuggestProjectInput } from './project-suggester';
+import { asRecord, odooNumber, odooText } from 'src/common/odoo';
+import { compact } from '../normalize/coerce';
 
-const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+export interface DteLineInput {
+  numero?: string | number;
+  nombre?: string;
+  descripcion?: string;
+  cantidad?: number;
+  precio_unitario?: number;
+  monto_total?: number;
+}
+
+export interface DteReferenceInput {
+  tipo: string;
+  folio: string;
+}
+
+export interface MatchDteInput {
+  partner_id?: number | null;
+  partner_vat?: string;
+  partner_name?: string;
+  total_amount?: number;
+  date?: string;
+  reference?: string;
+  lines?: DteLineInput[];
+  referencias?: DteReferenceInput[];
+}
+
+export interface PoLineInput {
+  product_id?: number | null;
+  product_name?: string;
+  qty?: number;
+  price_unit?: number;
+  subtotal?: number;
+}
+
+export interface PendingPoInput {
+  id: number;
+  name: string;
+  amount_total?: number;
+  date_order?: string;
+  currency?: string;
+  lines?: PoLineInput[];
+}
+
+export interface InvoiceLineInput {
+  description?: string;
+  quantity?: number;
+  price?: number;
+}
+
+export interface ProjectInput {
+  id: number;
+  name: string;
+  code?: string;
+  partner_name?: string;
+  state?: string;
+  budget?: number;
+}
+
+export interface HistoricalPurchaseInput {
+  date?: string;
+  /** Comma-joined project names of one past vendor bill. */
+  project_name?: string;
+  amount?: number;
+}
+
+export interface SuggestProjectInput {
+  partner_id?: number | null;
+  partner_vat?: string;
+  partner_name?: string;
+  invoice_lines?: InvoiceLineInput[];
+  available_projects: ProjectInput[];
+  historical_purchases?: HistoricalPurchaseInput[];
+}
 
 /** Text as is, finite numbers as text; anything else undefined. */
-export function textOrUndefined(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
-}
+export const textOrUndefined = odooText;
 
 /** Finite numbers and numeric text as a number; anything else undefined. */
-export function numberOrUndefined(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  return typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : undefined;
-}
+export const numberOrUndefined = odooNumber;
 
 function integerOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;

@@ -1,49 +1,9 @@
 /** Ranks the supplier's pending purchase orders for a received DTE (POST /api/ai/reception/match_po). */
 import { clp } from '../rules/rule-helpers';
-import { lineRecordsOf, toDteLine, toMatchDteInput, toPendingPoInputs, toPoLine } from './match-input';
+import { lineRecordsOf, toDteLine, toMatchDteInput, toPendingPoInputs, toPoLine, type DteLineInput, type MatchDteInput, type PendingPoInput, type PoLineInput } from './match-input';
 import { containsCode, setSimilarity, tokens } from './text-similarity';
 
-export interface DteLineInput {
-  numero?: string | number;
-  nombre?: string;
-  descripcion?: string;
-  cantidad?: number;
-  precio_unitario?: number;
-  monto_total?: number;
-}
-
-export interface DteReferenceInput {
-  tipo: string;
-  folio: string;
-}
-
-export interface MatchDteInput {
-  partner_id?: number | null;
-  partner_vat?: string;
-  partner_name?: string;
-  total_amount?: number;
-  date?: string;
-  reference?: string;
-  lines?: DteLineInput[];
-  referencias?: DteReferenceInput[];
-}
-
-export interface PoLineInput {
-  product_id?: number | null;
-  product_name?: string;
-  qty?: number;
-  price_unit?: number;
-  subtotal?: number;
-}
-
-export interface PendingPoInput {
-  id: number;
-  name: string;
-  amount_total?: number;
-  date_order?: string;
-  currency?: string;
-  lines?: PoLineInput[];
-}
+export type { DteLineInput, DteReferenceInput, MatchDteInput, PendingPoInput, PoLineInput } from './match-input';
 
 export interface LineMatch {
   dte_line: number;

@@ -1,37 +1,8 @@
 /** Suggests the analytic project for a supplier invoice (suggest_project and /api/v1/analytics/match share this core). */
-import { toSuggestProjectInput } from './match-input';
+import { toSuggestProjectInput, type HistoricalPurchaseInput, type InvoiceLineInput, type ProjectInput, type SuggestProjectInput } from './match-input';
 import { normalizeText, setCoverage, setSimilarity, tokens, tokenSimilarity } from './text-similarity';
 
-export interface InvoiceLineInput {
-  description?: string;
-  quantity?: number;
-  price?: number;
-}
-
-export interface ProjectInput {
-  id: number;
-  name: string;
-  code?: string;
-  partner_name?: string;
-  state?: string;
-  budget?: number;
-}
-
-export interface HistoricalPurchaseInput {
-  date?: string;
-  /** Comma-joined project names of one past vendor bill. */
-  project_name?: string;
-  amount?: number;
-}
-
-export interface SuggestProjectInput {
-  partner_id?: number | null;
-  partner_vat?: string;
-  partner_name?: string;
-  invoice_lines?: InvoiceLineInput[];
-  available_projects: ProjectInput[];
-  historical_purchases?: HistoricalPurchaseInput[];
-}
+export type { HistoricalPurchaseInput, InvoiceLineInput, ProjectInput, SuggestProjectInput } from './match-input';
 
 export interface ProjectCandidate {
   project_id: number;

@@ -1,25 +1,20 @@
 /** Lenient coercion of messy JSON values into the normalized field types. */
+import { asRecord, isOdooEmpty, NUMERIC_TEXT } from 'src/common/odoo';
 import type { NumberLike } from './normalized-dte';
 
-const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+export { asRecord };
 
-/** A plain object, or undefined. */
-export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-/** Odoo writes `false` for an empty field; it means absent, never the text "false". */
+/** Odoo's empty values except blank text, which text fields keep so H-01 can call them blank. */
 function isAbsent(value: unknown): value is null | undefined | false {
   return value === null || value === undefined || value === false;
 }
 
 /** Numbers stay numbers, numeric text becomes a number, other text is kept for the rules to report; null/false/blank → undefined. */
 export function toNumberLike(value: unknown): NumberLike | undefined {
-  if (isAbsent(value)) return undefined;
+  if (isOdooEmpty(value)) return undefined;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'boolean') return String(value);
   const text = String(value).trim();
-  if (text === '') return undefined;
   return NUMERIC_TEXT.test(text) ? Number(text) : text;
 }
 

@@ -1,4 +1,5 @@
 /** Small pure helpers shared by the rules: numbers, rounding, dates in Chile, finding construction. */
+import { clp as formatClp } from 'src/common/money/clp';
 import { isIsoDate } from 'src/common/time/calendar-date';
 import { chileDate } from 'src/common/time/chile-calendar';
 import { isDteType, type DteType } from '../dte.constants';
@@ -50,12 +51,9 @@ export function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Formats pesos the Chilean way: `$499.800`. */
+/** Pesos in a finding, decimals kept (`$499.800`, `$1.234,5`): a decimal amount is itself what some rules report. */
 export function clp(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  const [whole, fraction] = Math.abs(value).toString().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${sign}$${grouped}${fraction ? `,${fraction}` : ''}`;
+  return formatClp(value, { keepDecimals: true });
 }
 
 /** Counts the decimal places of a number as written. */

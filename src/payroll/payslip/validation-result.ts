@@ -35,11 +35,8 @@ export interface PayslipValidationResult {
 /** Differences up to this many pesos are rounding, not errors. */
 export const PESO_TOLERANCE = 1;
 
-/** Formats pesos the Chilean way: $1.163.354 (negative as -$3.083). */
-export function clp(amount: number): string {
-  const digits = Math.abs(Math.round(amount)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount < 0 ? '-' : ''}$${digits}`;
-}
+/** Pesos on a payslip: whole pesos, the Chilean way ($1.163.354, -$3.083). */
+export { clp } from 'src/common/money/clp';
 
 /** Formats a decimal the Chilean way: 10,58. */
 export function dec(value: number): string {

@@ -1,0 +1,1 @@
+export { asRecord, isOdooEmpty, NUMERIC_TEXT, odooNumber, odooText, OdooEmptyToNull } from './odoo-values';
