@@ -10,8 +10,6 @@ const common = {
 module.exports = {
   // Per-project testTimeout is ignored by Jest 30: set it here (e2e specs boot whole apps).
   testTimeout: 60000,
-  // Some e2e suites leave sockets closing after their apps are closed; do not let that hold CI open.
-  forceExit: true,
   projects: [
     { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/emulator/**/*.spec.ts'] },
     {
