@@ -37,12 +37,12 @@ export class PayrollController {
   /** One period's indicators in the shape the Odoo indicators cron reads (odoo-contract.md §3.5). */
   @Get('indicators/:period')
   @RateLimit('indicators')
-  @ApiOperation({ summary: "Payroll indicators of one period (the Odoo cron's Previred sync)" })
+  @ApiOperation({ summary: "Payroll indicators of one period (the Odoo cron's Previred sync)", description: 'Every numeric field the cron reads, plus `statuses` (confirmed, derived, carried_forward, imported, unofficial), `carried_forward` and per-indicator `provenance` (source URL, fetch time, page hash, origin month).' })
   @ApiParam({ name: 'period', example: '2026-03', description: 'YYYY-MM' })
   @ApiQuery({ name: 'force', required: false, type: Boolean, description: 'accepted for compatibility and ignored (data comes from Postgres)' })
   @ApiOkResponse({ type: IndicatorsResponseDto })
   @ApiBadRequestResponse({ description: 'Malformed period; the message names the nearest available period' })
-  @ApiNotFoundResponse({ description: 'No indicators for the period; the message names the nearest available period' })
+  @ApiNotFoundResponse({ description: 'A period before every stored month or after the current one; the message names the nearest available period. A month up to the current one that the sources have not published is answered 200, carried forward.' })
   getIndicators(@Param('period') period: string) {
     return this.indicators.forPeriod(period);
   }
