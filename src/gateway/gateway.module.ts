@@ -20,6 +20,7 @@ import { DeploymentBalancer } from './routing/deployment-balancer';
 import { QuotaAlertWriter } from './usage/quota-alert.writer';
 import { QuotaMonitor } from './usage/quota-monitor';
 import { ResponseCache } from './usage/response-cache';
+import { CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
 import { UsageWriterService } from './usage/usage-writer.service';
 
@@ -48,6 +49,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
     VendorGate,
     TargetPolicy,
     UsageRecorder,
+    CallerGate,
     ResponseCache,
     GatewayService,
     { provide: LlmClient, useExisting: GatewayService },

@@ -19,6 +19,8 @@ import type { UsageRecord } from './usage/usage-record';
 import { QuotaMonitor } from './usage/quota-monitor';
 import { ResponseCache } from './usage/response-cache';
 import { UsageRecorder } from './usage/usage-recorder';
+import { CallerGate } from './usage/caller-gate';
+import type { CallerPolicy } from 'src/keys';
 
 const USAGE = { input: 10, output: 2, cacheRead: 0, cacheWrite: 0, reasoning: 0 };
 type Step = 'fail' | 'reject' | 'cut' | string;
@@ -87,7 +89,8 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const limiter = new ProviderRateLimiter(new RedisHandle(null, null), windowMs);
   const gate = new VendorGate(breakers, limiter, new QuotaMonitor(kv, windowMs, () => undefined), catalog, config);
   const balancer = new DeploymentBalancer(config, providers, breakers);
-  const sut = new GatewayService(config, catalog, providers, new TargetPolicy(gate, config, events, balancer), new UsageRecorder(catalog, config, events), new ResponseCache(kv, config), events, balancer);
+  const callers = { allowsModel: () => true, admit: async () => ({ id: 'a' }), settle: async () => undefined } as unknown as CallerPolicy;
+  const sut = new GatewayService(config, catalog, providers, new TargetPolicy(gate, config, events, balancer), new UsageRecorder(catalog, config, events), new ResponseCache(kv, config), events, balancer, new CallerGate(callers));
   const fallbacks: unknown[] = [];
   const cacheHits: unknown[] = [];
   const rows: UsageRecord[] = [];

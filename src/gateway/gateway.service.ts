@@ -18,6 +18,7 @@ import { resolveTargets, RouteTarget, UnknownModelError } from './routing/router
 import { estimatedCost } from './usage/pricing';
 import { ResponseCache } from './usage/response-cache';
 import { approximateTokens, requestedMaxOutput } from './usage/token-estimate';
+import { CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
@@ -48,6 +49,7 @@ export class GatewayService extends LlmClient {
     private readonly cache: ResponseCache,
     private readonly events: EventEmitter2,
     private readonly balancer: DeploymentBalancer,
+    private readonly callers: CallerGate,
   ) {
     super();
     this.configured = new Set(providers.vendorIds());
@@ -77,7 +79,7 @@ export class GatewayService extends LlmClient {
   // ---- the canonical path ----
 
   async chat(body: ChatBody, options: RunOptions): Promise<ChatOutcome> {
-    const run = this.begin(body, options);
+    const run = await this.begin(body, options);
     try {
       const cacheKey = this.cache.keyFor(body, run.targets[0]?.model ?? '', options.caller, options.cache.enabled);
       const hit = cacheKey ? await this.cache.get<ChatOutcome>(cacheKey) : undefined;
@@ -93,13 +95,13 @@ export class GatewayService extends LlmClient {
       if (cacheKey && target.provider !== 'offline') this.cache.set(cacheKey, { completion: value.completion, result }, options.cache.ttlSeconds);
       return { completion: value.completion, result };
     } finally {
-      run.dispose();
+      this.finish(run);
     }
   }
 
   /** Streams; falls back only until the first chunk, and throws StreamInterruptedError on a mid-stream failure. */
   async *chatStream(body: ChatBody, options: RunOptions): AsyncIterable<ChatStreamEvent> {
-    const run = this.begin(body, options);
+    const run = await this.begin(body, options);
     try {
       const { target, value } = await this.firstServing(run, body, true, async (provider, call) => {
         const iterator = provider.stream(body, call)[Symbol.asyncIterator]();
@@ -138,13 +140,13 @@ export class GatewayService extends LlmClient {
         if (!step.done) await value.iterator.return?.().catch(() => undefined);
       }
     } finally {
-      run.dispose();
+      this.finish(run);
     }
   }
 
   async embed(body: EmbeddingBody, options: RunOptions): Promise<{ response: CreateEmbeddingResponse; result: LlmResult }> {
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
-    const run = this.begin({ model: body.model, messages: inputs.map((i) => ({ role: 'user' as const, content: typeof i === 'string' ? i : JSON.stringify(i) })), max_tokens: 0 }, options);
+    const run = await this.begin({ model: body.model, messages: inputs.map((i) => ({ role: 'user' as const, content: typeof i === 'string' ? i : JSON.stringify(i) })), max_tokens: 0 }, options);
     try {
       const { target, value } = await this.firstServing(run, undefined, false, (provider, call) => {
         if (!provider.embed) throw new UnsupportedParameterError('embeddings', provider.id, 'this vendor has no embeddings API');
@@ -154,12 +156,15 @@ export class GatewayService extends LlmClient {
       this.settle(run, target, result, false);
       return { response: value.response, result };
     } finally {
-      run.dispose();
+      this.finish(run);
     }
   }
 
-  /** Routes the request, estimates it once and applies the per-request cost ceiling to every route. */
-  private begin(body: ChatBody, options: RunOptions): RequestRun {
+  /**
+   * Routes the request, estimates it once, applies the per-request cost ceiling to every route, then the
+   * caller's own limits (allow-list, RPM/TPM, budgets), which may narrow the targets.
+   */
+  private async begin(body: ChatBody, options: RunOptions): Promise<RequestRun> {
     let targets: RouteTarget[];
     try {
       targets = resolveTargets(body.model, this.catalog, this.configured, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: (model) => this.balancer.arrange(model) });
@@ -169,12 +174,12 @@ export class GatewayService extends LlmClient {
     }
     const estimate = approximateTokens(body);
     const primary = targets[0];
+    const maxOutput = requestedMaxOutput(body) ?? DEFAULT_MAX_TOKENS;
     if (primary && primary.provider !== 'offline') {
       const { prices, unpriced } = this.usage.pricesOf(primary);
       if (unpriced && !this.config.llm.allowUnpricedModels) {
         throw new UnpricedModelError(`Model "${primary.model}" on ${primary.provider} has no price in the catalog, so its cost cannot be recorded; use a catalog model (GET /v1/models), add it with MODEL_CATALOG_PATH, or set ALLOW_UNPRICED_MODELS=true`);
       }
-      const maxOutput = requestedMaxOutput(body) ?? DEFAULT_MAX_TOKENS;
       const worst = estimatedCost(estimate, maxOutput, prices);
       if (worst > this.config.llm.maxEstimatedCostPerRequest) {
         throw new UnprocessableEntityException(
@@ -182,7 +187,18 @@ export class GatewayService extends LlmClient {
         );
       }
     }
-    return new RequestRun(randomUUID(), options, targets, estimate, body.model ?? this.catalog.defaultModel, Date.now(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
+    const route = body.model ?? this.catalog.defaultModel;
+    const prices = primary && primary.provider !== 'offline' ? this.usage.pricesOf(primary).prices : undefined;
+    const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, prices }, options.offline !== false);
+    const run = new RequestRun(randomUUID(), options, admitted.targets, estimate, route, Date.now(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
+    run.admission = admitted.admission;
+    return run;
+  }
+
+  /** Ends a run: its timers, and the caller's reservation settled with what was really spent. */
+  private finish(run: RequestRun): void {
+    run.dispose();
+    this.callers.settle(run.admission, run.spentTokens, run.spentUsd);
   }
 
   /**

@@ -1,5 +1,7 @@
+import type { Admission } from 'src/keys';
 import type { CallerIdentity, ProviderId, TokenUsage } from './llm.types';
 import type { RouteTarget } from './routing/router';
+import { fromScaled, MONEY_SCALE, toScaled } from 'src/common/money/usd-decimal';
 
 /** What a caller may set per request (headers or body fields on the doors; fields of LlmRequest inside). */
 export interface RunOptions {
@@ -35,6 +37,10 @@ export class RequestRun {
   firstTokenAt?: number;
   /** When the serving target's limits were charged, so the TPM correction lands in that same window. */
   chargedAt?: number;
+  /** The caller's reservation (budgets, TPM), settled with what the request really spent. */
+  admission?: Admission;
+  spentTokens = 0;
+  spentUsd = '0';
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   private readonly onCallerAbort = () => this.controller.abort(this.options.signal?.reason);
@@ -66,6 +72,12 @@ export class RequestRun {
     return this.target !== undefined && this.target !== this.targets[0];
   }
 
+  /** Adds what one target call cost to what the caller is charged. */
+  spend(usage: TokenUsage, costUsd: string): void {
+    this.spentTokens += usage.input + usage.output + usage.cacheRead + usage.cacheWrite;
+    this.spentUsd = addUsd(this.spentUsd, costUsd);
+  }
+
   latencyMs(): number {
     return Math.round(performance.now() - this.started);
   }
@@ -75,6 +87,10 @@ export class RequestRun {
     clearTimeout(this.timer);
     this.options.signal?.removeEventListener('abort', this.onCallerAbort);
   }
+}
+
+function addUsd(a: string, b: string): string {
+  return fromScaled(toScaled(a, MONEY_SCALE) + toScaled(b, MONEY_SCALE), MONEY_SCALE);
 }
 
 /** What one target produced, as the usage row and the events need it. */

@@ -61,6 +61,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       reply.raw.end();
       return;
     }
+    const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(shape ? inWireShape(shape, body) : body);
   }
 }

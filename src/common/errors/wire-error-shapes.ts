@@ -21,8 +21,10 @@ export function inWireShape(shape: WireShape, body: ErrorBody): Record<string, u
     const type = ANTHROPIC_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
     return { type: 'error', error: { type, message: body.message }, request_id: body.requestId };
   }
-  const type = OPENAI_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
-  const code = status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : status === 404 ? 'not_found' : null;
+  // A refusal that names its own stable code (model_not_allowed, key_rate_limited, budget_exhausted) keeps it.
+  const ownCode = typeof body.context?.code === 'string' ? body.context.code : undefined;
+  const type = ownCode === 'budget_exhausted' ? 'insufficient_quota' : (OPENAI_TYPES[status] ?? (status >= 500 ? 'api_error' : 'invalid_request_error'));
+  const code = ownCode ?? (status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : status === 404 ? 'not_found' : null);
   const param = body.details?.[0]?.field ?? null;
   const { error: _reason, ...ours } = body;
   return { ...ours, error: { message: body.message, type, param, code } };

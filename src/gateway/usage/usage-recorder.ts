@@ -51,6 +51,7 @@ export class UsageRecorder {
   }
 
   succeeded(run: RequestRun, target: RouteTarget, result: LlmResult, streamed: boolean): void {
+    run.spend(result.usage, result.costUsd);
     this.row(run, { provider: result.provider, model: result.model, usage: result.usage, costUsd: result.costUsd, status: 'success', streamed, unpriced: this.pricesOf(target).unpriced });
     this.events.emit(GatewayEvent.Completed, {
       result,
@@ -70,7 +71,9 @@ export class UsageRecorder {
   failed(run: RequestRun, target: RouteTarget, error: ProviderError, streamed: boolean, partial?: TokenUsage): void {
     const usage = partial ?? NO_USAGE;
     const { prices, unpriced } = this.pricesOf(target);
-    this.row(run, { provider: target.provider, model: target.model, usage, costUsd: costOf(usage, prices), status: partial ? 'partial' : 'error', streamed, errorKind: error.kind, unpriced });
+    const costUsd = costOf(usage, prices);
+    run.spend(usage, costUsd);
+    this.row(run, { provider: target.provider, model: target.model, usage, costUsd, status: partial ? 'partial' : 'error', streamed, errorKind: error.kind, unpriced });
     this.events.emit(GatewayEvent.Failed, { provider: target.provider, model: target.model, operation: run.options.operation, kind: error.kind });
   }
 

@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Admission, CallerPolicy, CallerPolicyError } from 'src/keys';
+import type { CallerIdentity } from '../llm.types';
+import type { ModelPrices } from '../catalog/model-catalog';
+import { OFFLINE_TARGET, RouteTarget } from '../routing/router';
+import { costOf } from './pricing';
+
+/** What one caller's request is allowed to do: the targets left after its model allow-list, and its reservation. */
+export interface CallerAdmission {
+  targets: RouteTarget[];
+  admission?: Admission;
+}
+
+/**
+ * The caller's own limits on the gateway path (issue 20): the key's model allow-list, RPM/TPM and the key's
+ * and company's budgets, through the keys module's CallerPolicy. A proxy caller refused gets the policy's
+ * 403/429; an Odoo feature refused gets its deterministic (offline) answer, never an error.
+ */
+@Injectable()
+export class CallerGate {
+  private readonly logger = new Logger('CallerGate');
+
+  constructor(private readonly policy: CallerPolicy) {}
+
+  async admit(caller: CallerIdentity, requested: string, targets: RouteTarget[], estimate: { tokens: number; maxOutput: number; prices?: ModelPrices }, offlineAnswers: boolean): Promise<CallerAdmission> {
+    const who = { keyName: caller.apiKeyName };
+    const allowed = targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t)));
+    const primary = allowed.find((t) => t.provider !== 'offline') ?? targets.find((t) => t.provider !== 'offline');
+    if (!primary) return { targets: allowed };
+    const worst = estimate.prices ? costOf({ input: estimate.tokens, output: estimate.maxOutput, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, estimate.prices) : '0';
+    try {
+      const admission = await this.policy.admit(who, {
+        model: requested,
+        modelAliases: aliasesOf(primary),
+        companyId: caller.companyId ?? null,
+        estimatedTokens: estimate.tokens + estimate.maxOutput,
+        estimatedCostUsd: worst,
+      });
+      return { targets: allowed, admission };
+    } catch (error) {
+      if (offlineAnswers && error instanceof CallerPolicyError) {
+        this.logger.warn(`${caller.apiKeyName} refused (${error.code}); answering with the deterministic result`);
+        return { targets: [OFFLINE_TARGET] };
+      }
+      throw error;
+    }
+  }
+
+  /** Releases the reservation and charges what the request really used (zero for a failure that cost nothing). */
+  settle(admission: Admission | undefined, tokens: number, costUsd: string): void {
+    if (admission) void this.policy.settle(admission, { tokens, costUsd }).catch((error: Error) => this.logger.warn(`budget settle failed: ${error.message}`));
+  }
+}
+
+function aliasesOf(target: RouteTarget): string[] {
+  return [target.model, `${target.provider}/${target.model}`, target.vendorModel, `${target.provider}/${target.vendorModel}`];
+}
