@@ -1,5 +1,5 @@
 import type { Emulator } from 'test/emulator/emulator';
-import { ask, atWindowStart, chat, chatStream, GatewayApp, groqOnEmulator, sseEvents, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
+import { ask, atWindowStart, chat, chatStream, eventually, GatewayApp, groqOnEmulator, sseEvents, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
 
 const arrivals = (emulator: Emulator, model: string) => emulator.stats().requests.filter((r) => r.model === model).map((r) => r.at);
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
@@ -99,7 +99,7 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
   let app: GatewayApp;
 
   beforeAll(async () => {
-    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 2 }, () => ({ LLM_MAX_RETRIES: '0', BREAKER_FAILURE_THRESHOLD: '5', BREAKER_OPEN_MS: '1500' })));
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 2 }, () => ({ LLM_MAX_RETRIES: '0', BREAKER_FAILURE_THRESHOLD: '5', BREAKER_OPEN_MS: '5000' })));
   }, 30_000);
   afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
 
@@ -125,10 +125,12 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
 
     // After BREAKER_OPEN_MS one trial goes through; OpenAI is healthy again, so the breaker closes.
     emulator.reset();
-    await new Promise((r) => setTimeout(r, 1600));
+    // The open period is long enough that a loaded machine cannot reach half-open during the checks above.
+    await eventually(async () => (await app.http.get('/health')).body.dependencies.llm_providers.breakers.openai === 'half-open', 8000);
     const trial = await chat(app, { model: 'gpt-4o-mini', messages: ask('prueba') });
     expect(trial.body.x_gateway).toMatchObject({ provider: 'openai', used_fallback: false });
-    expect((await app.http.get('/health')).body.dependencies.llm_providers.breakers.openai).toBe('closed');
+    // The success is recorded (and broadcast to replicas) right after the answer, so the state follows shortly.
+    await eventually(async () => (await app.http.get('/health')).body.dependencies.llm_providers.breakers.openai === 'closed', 3000);
   });
 });
 
