@@ -43,7 +43,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     logController: new RequestLogController(),
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,
-    trustProxy: true,
+    trustProxy: config.http.trustProxy,
     return503OnClosing: true,
     ...httpServerOptions(config),
     // Errors Fastify raises before routing (bad URL encoding, over-long parameters) get the standard body too.

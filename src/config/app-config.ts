@@ -1,5 +1,5 @@
 import { ApiKeyEntry, configuredKeys } from './api-keys';
-import { HttpTimeouts, httpTimeouts } from './http-timeouts';
+import { HttpTimeouts, httpTimeouts, trustProxyOf } from './http-timeouts';
 import { ConfigError, EnvDto, validateEnv } from './env.schema';
 
 export type VendorName = 'anthropic' | 'openai' | 'gemini' | 'groq' | 'deepseek' | 'openai-compatible';
@@ -63,7 +63,7 @@ export class AppConfig {
       /** How a model's several deployments share requests. */
       loadBalancing: 'weighted' | 'least-busy' | 'lowest-latency';
     },
-    readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number; timeouts: HttpTimeouts },
+    readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number; timeouts: HttpTimeouts; trustProxy: boolean | number | string },
     readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
     readonly sii: {
       enabled: boolean;
@@ -219,6 +219,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 1_048_576,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS ?? 10_000,
       timeouts,
+      trustProxy: trustProxyOf(env.TRUST_PROXY),
     },
     { sessionTtlSeconds: env.CHAT_SESSION_TTL ?? 3600, maxMessageLength: env.CHAT_MAX_MESSAGE_LENGTH ?? 5000, historySize: env.CHAT_HISTORY_SIZE ?? 10 },
     {

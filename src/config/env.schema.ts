@@ -86,6 +86,7 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) HTTP_HEADERS_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) HTTP_BODY_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) HTTP_IDLE_TIMEOUT_MS?: number;
+  @IsOptional() @IsString() TRUST_PROXY?: string;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) CHAT_SESSION_TTL?: number;
   // The chat request schema caps `message` at 5000 characters, so a larger limit here would never apply.

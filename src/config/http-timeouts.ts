@@ -18,3 +18,15 @@ export function httpTimeouts(env: EnvDto, problems: string[]): HttpTimeouts {
   if (timeouts.idleMs <= deadlineMs) problems.push(`  - HTTP_IDLE_TIMEOUT_MS: must be longer than LLM_REQUEST_DEADLINE_MS (${deadlineMs}), since a request waiting on a vendor sends nothing`);
   return timeouts;
 }
+
+/**
+ * Which peers may set the client address through X-Forwarded-For (Fastify's trustProxy): `true` (any, the
+ * default), `false` (none: the socket address), a hop count, or addresses/CIDRs. The per-address limit on wrong
+ * keys counts that address, so where clients reach the service directly, set false or the proxy's address.
+ */
+export function trustProxyOf(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value || value === 'true') return true;
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

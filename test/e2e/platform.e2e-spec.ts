@@ -120,6 +120,18 @@ describe('Wrong keys from one client address (two instances on one Redis)', () =
     }
   });
 
+  it('with TRUST_PROXY=false counts the socket address, so a made-up X-Forwarded-For does not reset the count', async () => {
+    const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', TRUST_PROXY: 'false', REDIS_KEY_PREFIX: `authxff${Date.now()}:` });
+    try {
+      const guess = (n: number) => app.http.get('/v1/models').set(bearer(`guess-${n}-0123456789abcdef`)).set('X-Forwarded-For', `203.0.113.${n}`);
+      expect((await guess(1)).status).toBe(401);
+      expect((await guess(2)).status).toBe(401);
+      expect((await guess(3)).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('lets a right key through while the address is under the limit', async () => {
     const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', REDIS_KEY_PREFIX: `authok${Date.now()}:` });
     try {
