@@ -8,6 +8,7 @@ import { ModelCatalog } from './catalog/model-catalog';
 import { AnthropicDoorController } from './front-door/anthropic-door.controller';
 import { OpenAiDoorController } from './front-door/openai-door.controller';
 import { GatewayAdmin } from './gateway-admin';
+import { GatewayClock } from './gateway-clock';
 import { GatewayEvent } from './gateway.events';
 import { GatewayService } from './gateway.service';
 import { LlmClient } from './llm-client';
@@ -45,6 +46,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
       useFactory: (kv: KvStore, config: AppConfig, events: EventEmitter2) =>
         new QuotaMonitor(kv, windowsOf(config), (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
     },
+    GatewayClock,
     DeploymentBalancer,
     VendorGate,
     TargetPolicy,

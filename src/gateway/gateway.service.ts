@@ -5,6 +5,7 @@ import { ModelCatalog } from './catalog/model-catalog';
 import { GatewayEvent } from './gateway.events';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { NoTargetServedError, StreamInterruptedError, TargetFailure, targetName, UnpricedModelError, UpstreamRequestError } from './gateway-errors';
+import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId } from './llm.types';
@@ -50,6 +51,7 @@ export class GatewayService extends LlmClient {
     private readonly events: EventEmitter2,
     private readonly balancer: DeploymentBalancer,
     private readonly callers: CallerGate,
+    private readonly clock: GatewayClock,
   ) {
     super();
     this.configured = new Set(providers.vendorIds());
@@ -190,7 +192,7 @@ export class GatewayService extends LlmClient {
     const route = body.model ?? this.catalog.defaultModel;
     const prices = primary && primary.provider !== 'offline' ? this.usage.pricesOf(primary).prices : undefined;
     const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, prices }, options.offline !== false);
-    const run = new RequestRun(randomUUID(), options, admitted.targets, estimate, route, Date.now(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
+    const run = new RequestRun(randomUUID(), options, admitted.targets, estimate, route, this.clock.nowMs(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
     run.admission = admitted.admission;
     return run;
   }

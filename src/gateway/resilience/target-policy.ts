@@ -7,6 +7,7 @@ import { isCallerFault, isRetryable, ProviderCall, ProviderError, toProviderErro
 import type { RequestRun } from '../request-run';
 import type { RouteTarget } from '../routing/router';
 import { QuotaMonitor } from '../usage/quota-monitor';
+import { GatewayClock } from '../gateway-clock';
 import { DeploymentBalancer } from '../routing/deployment-balancer';
 import { retryDelay, sleep } from './backoff';
 import { SharedCircuitBreakers } from './circuit-breaker';
@@ -61,6 +62,7 @@ export class VendorGate implements TargetGate {
     private readonly quotas: QuotaMonitor,
     private readonly catalog: ModelCatalog,
     private readonly config: AppConfig,
+    private readonly clock: GatewayClock,
   ) {}
 
   async admit(run: RequestRun, target: RouteTarget): Promise<void> {
@@ -68,7 +70,7 @@ export class VendorGate implements TargetGate {
     if (!(await this.breakers.allow(key))) throw new TargetSkipped('breaker_open', target);
     const limits = this.catalog.limitsFor(target.provider, target.deployment);
     if (!limits) return;
-    const waitUntil = Date.now() + this.config.llm.rateLimitMaxWaitMs;
+    const waitUntil = this.clock.nowMs() + this.config.llm.rateLimitMaxWaitMs;
     for (;;) {
       const check = await this.limiter.tryAcquire(key, run.estimate, limits);
       if (check.allowed) {
@@ -78,7 +80,7 @@ export class VendorGate implements TargetGate {
       }
       // A full day window will not free up soon: move on at once. Minute windows are worth a short wait.
       if (check.blockedBy === 'rpd') throw new TargetSkipped('quota_exhausted', target);
-      if (Date.now() + check.retryInMs > waitUntil) throw new TargetSkipped('rate_limited', target);
+      if (this.clock.nowMs() + check.retryInMs > waitUntil) throw new TargetSkipped('rate_limited', target);
       await sleep(Math.min(check.retryInMs + 5, 1000), run.signal);
     }
   }
@@ -120,6 +122,7 @@ export class TargetPolicy {
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
     private readonly balancer: DeploymentBalancer,
+    private readonly clock: GatewayClock,
   ) {}
 
   gateFor(target: RouteTarget): TargetGate {
@@ -131,7 +134,7 @@ export class TargetPolicy {
     return {
       vendorModel: target.vendorModel,
       signal: run.signal,
-      timeoutMs: Math.max(1, Math.min(this.config.llm.timeoutMs, run.deadline - Date.now())),
+      timeoutMs: Math.max(1, Math.min(this.config.llm.timeoutMs, run.deadline - this.clock.nowMs())),
       promptCaching: this.config.llm.promptCaching,
       dropUnsupported: options.dropUnsupported,
       offlineText: typeof options.offline === 'function' ? options.offline : undefined,
@@ -161,7 +164,7 @@ export class TargetPolicy {
         const siblingLeft = error.kind === 'rate_limit' && run.targets.slice(run.targets.indexOf(target) + 1).some((t) => t.deployment && t.model === target.model);
         if (!isRetryable(error) || open || siblingLeft || retry >= maxRetries) throw error;
         const delay = retryDelay(retry, error.retryAfterMs, this.config.llm.retryBaseMs, this.config.llm.retryMaxMs);
-        if (Date.now() + delay >= run.deadline) throw error;
+        if (this.clock.nowMs() + delay >= run.deadline) throw error;
         this.events.emit(GatewayEvent.Retry, { provider: target.provider, kind: error.kind, delayMs: delay });
         await sleep(delay, run.signal).catch(() => {
           throw toProviderError(new Error('aborted'), target.provider, run.signal);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
 import { ModelCatalog, ModelPrices } from '../catalog/model-catalog';
+import { GatewayClock } from '../gateway-clock';
 import { GatewayEvent } from '../gateway.events';
 import type { FinishReason, LlmResult, TokenUsage } from '../llm.types';
 import { NO_USAGE, ProviderError } from '../providers/provider';
@@ -23,6 +24,7 @@ export class UsageRecorder {
     private readonly catalog: ModelCatalog,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
+    private readonly clock: GatewayClock,
   ) {}
 
   /** The target's catalog prices; a model without one is priced at the operator's default and flagged. */
@@ -83,7 +85,7 @@ export class UsageRecorder {
       rowId: randomUUID(),
       requestId: run.id,
       correlationId,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
       apiKeyName: caller.apiKeyName,
       companyId: caller.companyId ?? null,
       operation,
