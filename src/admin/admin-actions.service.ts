@@ -30,6 +30,13 @@ export class AdminActionsService {
     return { provider, breaker: this.gateway.breakerState(provider), previous };
   }
 
+  /** Re-reads the catalog file on this replica (each replica also reloads by itself when the file changes). */
+  async reloadCatalog(caller: Caller) {
+    const result = await this.gateway.reloadCatalog();
+    await this.audit.record({ keyName: caller.keyName, action: 'catalog.reload', target: 'catalog', detail: { ...result } });
+    return result;
+  }
+
   private assertKnown(provider: string): void {
     if (!this.gateway.knownProviders().includes(provider)) {
       throw new NotFoundException(`Unknown provider "${provider}": use one of ${this.gateway.knownProviders().join(', ')}`);

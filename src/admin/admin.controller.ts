@@ -36,6 +36,13 @@ export class AdminController {
     return this.actions.closeBreaker(caller, provider);
   }
 
+  @Post('catalog/reload')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Re-read MODEL_CATALOG_PATH (models, prices, deployments, chains, limits) on this replica; a file with problems is refused whole and named (audited)' })
+  reloadCatalog(@CurrentCaller() caller: Caller) {
+    return this.actions.reloadCatalog(caller);
+  }
+
   @Get('usage.csv')
   @ApiOperation({ summary: 'Every usage row of a range of UTC days as CSV, streamed (audited)' })
   @ApiQuery({ name: 'from', example: '2026-01-01' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogReload, CatalogReloader } from './catalog/catalog-reloader';
 import { ModelCatalog, ProviderLimits } from './catalog/model-catalog';
 import { ProviderRegistry } from './providers/provider.registry';
 import { BreakerState, SharedCircuitBreakers } from './resilience/circuit-breaker';
@@ -14,7 +15,13 @@ export class GatewayAdmin {
     private readonly providers: ProviderRegistry,
     private readonly breakers: SharedCircuitBreakers,
     private readonly limiter: ProviderRateLimiter,
+    private readonly reloader: CatalogReloader,
   ) {}
+
+  /** Re-reads MODEL_CATALOG_PATH (models, deployments, chains, limits) on this replica. */
+  reloadCatalog(): Promise<CatalogReload> {
+    return this.reloader.reload();
+  }
 
   /** Every vendor of the catalog, configured or not. */
   knownProviders(): string[] {

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
 import { HealthContributors } from 'src/health/health-contributors';
 import { KvStore, RedisHandle } from 'src/infra/redis';
+import { CatalogReloader } from './catalog/catalog-reloader';
 import { ModelCatalog } from './catalog/model-catalog';
 
 import { AnthropicDoorController } from './front-door/anthropic-door.controller';
@@ -47,6 +48,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
         new QuotaMonitor(kv, windowsOf(config), (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
     },
     GatewayClock,
+    CatalogReloader,
     DeploymentBalancer,
     VendorGate,
     TargetPolicy,

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Emulator, startEmulator } from 'test/emulator/emulator';
-import { ask, chat, GatewayApp, startGatewayApp } from './gateway-harness';
+import { ask, chat, eventually, GatewayApp, startGatewayApp } from './gateway-harness';
+import { ADMIN_KEY, API_KEY, bearer } from './setup';
 
 jest.setTimeout(60_000);
 
@@ -16,10 +17,11 @@ describe('Several deployments of one model (two upstream accounts)', () => {
   let other: Emulator;
   let app: GatewayApp;
   let dir: string;
+  let shipped: { models: Record<string, Record<string, unknown>> };
 
   beforeAll(async () => {
     [eu, us, other] = await Promise.all([startEmulator({}), startEmulator({}), startEmulator({})]);
-    const shipped = JSON.parse(readFileSync(join(__dirname, '../../src/gateway/catalog/models.json'), 'utf8'));
+    shipped = JSON.parse(readFileSync(join(__dirname, '../../src/gateway/catalog/models.json'), 'utf8'));
     shipped.models['gpt-4o-mini'].deployments = [
       { id: 'openai-eu', baseUrl: `${eu.url}/v1`, apiKeyEnv: 'E2E_OPENAI_EU_KEY', region: 'eu', weight: 3, rpm: 10_000 },
       { id: 'openai-us', baseUrl: `${us.url}/v1`, apiKeyEnv: 'E2E_OPENAI_US_KEY', region: 'us', weight: 1 },
@@ -67,5 +69,28 @@ describe('Several deployments of one model (two upstream accounts)', () => {
     // No retry on the limited account (its 429 moved the request at once), and its breaker kept the rest away.
     expect(eu.stats().byVendor.openai.received).toBeLessThanOrEqual(3);
     expect(other.stats().byVendor.anthropic.received).toBe(0);
+  });
+
+  it('reloads the catalog file on an admin call and on change, and refuses a broken file whole, naming its problems', async () => {
+    const modelIds = async () => ((await app.http.get('/v1/models').set(bearer(API_KEY))).body.data as { id: string }[]).map((m) => m.id);
+    expect(await modelIds()).not.toContain('gpt-4o-mini-eu');
+    shipped.models['gpt-4o-mini-eu'] = { ...shipped.models['gpt-4o-mini'], deployments: [{ id: 'openai-eu-2', baseUrl: `${eu.url}/v1`, apiKeyEnv: 'E2E_OPENAI_EU_KEY', weight: 1 }] };
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(shipped));
+    const reloaded = await app.http.post('/api/admin/catalog/reload').set(bearer(ADMIN_KEY));
+    expect(reloaded.body).toMatchObject({ reloaded: true });
+    expect(await modelIds()).toContain('gpt-4o-mini-eu');
+    expect((await chat(app, { model: 'gpt-4o-mini-eu', messages: ask('recargado') })).status).toBe(200);
+    expect(eu.stats().byVendor.openai.received).toBe(1);
+
+    const broken = { ...shipped, models: { ...shipped.models, 'gpt-4o-mini-eu': { ...shipped.models['gpt-4o-mini-eu'], deployments: [{ id: 'dup', weight: 0 }, { id: 'dup', weight: 1 }] } } };
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(broken));
+    const refused = await app.http.post('/api/admin/catalog/reload').set(bearer(ADMIN_KEY));
+    expect(refused.body).toMatchObject({ reloaded: false, problems: expect.stringContaining('"dup" is used twice') });
+    expect(refused.body.problems).toContain('weight must be above 0');
+    expect(await modelIds()).toContain('gpt-4o-mini-eu');
+
+    delete shipped.models['gpt-4o-mini-eu'];
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(shipped));
+    await eventually(async () => !(await modelIds()).includes('gpt-4o-mini-eu'), 10_000);
   });
 });

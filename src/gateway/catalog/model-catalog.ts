@@ -55,10 +55,10 @@ const FREE: ModelPrices = { input: '0', output: '0', cacheWrite: '0', cacheRead:
 /** Models, prices, fallback chains and provider limits: the checked-in catalog with the operator's overrides. */
 export class ModelCatalog {
   readonly models = new Map<string, CatalogModel>();
-  readonly chains: Record<string, string[]>;
-  readonly limits: Record<VendorName, ProviderLimits>;
-  readonly defaultModel: string;
-  readonly pricesReadOn: string;
+  chains: Record<string, string[]>;
+  limits: Record<VendorName, ProviderLimits>;
+  defaultModel: string;
+  pricesReadOn: string;
 
   constructor(file: CatalogFile, config?: AppConfig) {
     for (const [id, model] of Object.entries(file.models)) {
@@ -82,6 +82,16 @@ export class ModelCatalog {
   static load(config?: AppConfig): ModelCatalog {
     const file = config?.llm.catalogPath ? (JSON.parse(readFileSync(config.llm.catalogPath, 'utf8')) as CatalogFile) : (shipped as CatalogFile);
     return new ModelCatalog(file, config);
+  }
+
+  /** Takes another catalog's contents in place, so every holder of this one sees the reload at once. */
+  replaceWith(next: ModelCatalog): void {
+    this.models.clear();
+    for (const [id, model] of next.models) this.models.set(id, model);
+    this.chains = next.chains;
+    this.limits = next.limits;
+    this.defaultModel = next.defaultModel;
+    this.pricesReadOn = next.pricesReadOn;
   }
 
   get(id: string): CatalogModel | undefined {

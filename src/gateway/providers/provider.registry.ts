@@ -21,11 +21,23 @@ export class ProviderRegistry {
   private readonly deployments = new Map<string, LlmProvider>();
   readonly offline = new OfflineProvider();
 
-  constructor(config: AppConfig, catalog?: ModelCatalog, env: Record<string, string | undefined> = process.env) {
+  constructor(
+    private readonly config: AppConfig,
+    catalog?: ModelCatalog,
+    private readonly env: Record<string, string | undefined> = process.env,
+  ) {
     const v = config.vendors;
     for (const vendor of config.configuredVendors()) this.providers.set(vendor, build(vendor, v[vendor].apiKey ?? 'not-needed', v[vendor].baseUrl));
     this.providers.set('offline', this.offline);
-    for (const d of catalog?.deployments() ?? []) {
+    if (catalog) this.loadDeployments(catalog);
+  }
+
+  /** (Re)builds one provider per deployment with an account, from the catalog's current deployments. */
+  loadDeployments(catalog: ModelCatalog): void {
+    const v = this.config.vendors;
+    const env = this.env;
+    this.deployments.clear();
+    for (const d of catalog.deployments()) {
       const apiKey = d.apiKeyEnv ? env[d.apiKeyEnv] : v[d.provider].apiKey;
       const baseUrl = d.baseUrl ?? v[d.provider].baseUrl;
       if (apiKey || (d.provider === 'openai-compatible' && baseUrl)) this.deployments.set(d.id, build(d.provider, apiKey ?? 'not-needed', baseUrl));
