@@ -56,7 +56,9 @@ async function main(): Promise<void> {
           await sleep(500);
           const result = await cpuPerRequest(service.child.pid, () => runLoad({ ...spec, durationS }));
           const rss = rssMb(service.child.pid) ?? 0;
-          log(`round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, failed ${result.non2xx + result.errors + result.timeouts}`);
+          log(
+            `round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, failed ${result.non2xx + result.errors + result.timeouts}`,
+          );
           const t = totals.get(build.name) ?? { ok: 0, seconds: 0, cpuUs: [], p50: [], rss: [] };
           t.ok += result.ok;
           t.seconds += result.durationS;

@@ -64,7 +64,14 @@ async function main(): Promise<boolean> {
     });
     cleanup.unshift(() => service.stop());
     log(`service ${service.url} (pid ${service.child.pid}) -> emulator ${emulator.url}; database ${database.name}`);
-    const ctx = new ChaosContext(service, emulator, services, database, { short, clientDeadlineMs: CLIENT_DEADLINE_MS, serviceDeadlineMs: SERVICE_DEADLINE_MS, breakerThreshold: BREAKER_THRESHOLD, runId: String(Date.now()) }, log);
+    const ctx = new ChaosContext(
+      service,
+      emulator,
+      services,
+      database,
+      { short, clientDeadlineMs: CLIENT_DEADLINE_MS, serviceDeadlineMs: SERVICE_DEADLINE_MS, breakerThreshold: BREAKER_THRESHOLD, runId: String(Date.now()) },
+      log,
+    );
 
     const phases: Array<[string, () => Promise<PhaseReport>]> = [
       ['fault mix', () => faultMixPhase(ctx, short ? 1 : 3, 1_000)],

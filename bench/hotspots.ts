@@ -14,7 +14,10 @@ function main(): void {
   const top = topAt >= 0 ? Number(argv.splice(topAt, 2)[1]) : 25;
   const files = argv.length ? argv : newestProfiles();
   if (!files.length) throw new Error(`no .cpuprofile in ${RESULTS}: run npm run bench -- --profile first`);
-  const { functions, locations, totalMs } = hotSpots(files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile), top);
+  const { functions, locations, totalMs } = hotSpots(
+    files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile),
+    top,
+  );
   const print = (title: string, rows: HotSpot[]) => {
     process.stdout.write(`\n${title}\n`);
     for (const r of rows) process.stdout.write(`${r.selfMs.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}\n`);

@@ -44,7 +44,11 @@ async function main(): Promise<number> {
       EmulatorChild.start({ latencyMs: UPSTREAM_LATENCY_MS, chunkDelayMs: 0, label: `${UPSTREAM_LATENCY_MS} ms` }),
       PortkeyChild.start(),
     ]);
-    stopping.push(() => instant.stop(), () => latency.stop(), () => portkey.stop());
+    stopping.push(
+      () => instant.stop(),
+      () => latency.stop(),
+      () => portkey.stop(),
+    );
     log(`emulators ${instant.url} (0 ms) and ${latency.url} (${UPSTREAM_LATENCY_MS} ms); Portkey ${portkey.url}; database ${database.name}`);
 
     const phases: Array<{ emulator: EmulatorChild; scenarios: Scenario[] }> = args.soak
@@ -75,7 +79,12 @@ async function main(): Promise<number> {
           report.soak = { rate: soak.rate, samples: soak.samples, baselineMb: soak.baselineMb, lastMb: soak.lastMb, verdict: soak.verdict, requests: soak.requests };
           rssPhases.push({ beforeMb: soak.samples[0]?.rssMb, peakMb: Math.max(...soak.samples.map((s) => s.rssMb ?? 0)), afterMb: soak.lastMb });
         } else {
-          const { results, rss } = await runPhase({ emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url, portkeyPid: portkey.child.pid, floorUrl: floor.url, floorPid: floor.child.pid }, phase.scenarios, args, log);
+          const { results, rss } = await runPhase(
+            { emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url, portkeyPid: portkey.child.pid, floorUrl: floor.url, floorPid: floor.child.pid },
+            phase.scenarios,
+            args,
+            log,
+          );
           report.scenarios.push(...results);
           rssPhases.push(rss);
         }

@@ -14,7 +14,9 @@ const EXAMPLE_SUFFIX = '.example.yaml';
 /** Parses a multi-document YAML string with whichever YAML parser the dependency tree already provides. */
 function parseYamlDocuments(text) {
   try {
-    return require('js-yaml').loadAll(text).filter((doc) => doc != null);
+    return require('js-yaml')
+      .loadAll(text)
+      .filter((doc) => doc != null);
   } catch (error) {
     if (error.code !== 'MODULE_NOT_FOUND') throw error;
   }
@@ -166,12 +168,12 @@ function selfTest(dir) {
     ['a container name that is not a string', 'deployment.yaml', (t) => t.replace(/- name: gateway/, '- name: 42'), /containers\/0\/name must be string/],
     ['a misspelt readiness probe', 'deployment.yaml', (t) => t.replace(/readinessProbe:/, 'readinesProbe:'), /readinessProbe is missing/],
     ['a Service port that is not a number', 'service.yaml', (t) => t.replace(/port: 8002/, 'port: eight'), /ports\/0\/port must be integer/],
-    ['a Service selecting no pods', 'service.yaml', (t) => t.replace(/component: api\n  ports/, 'component: worker\n  ports'), /selector matches no Deployment/],
+    ['a Service selecting no pods', 'service.yaml', (t) => t.replace(/component: api\n {2}ports/, 'component: worker\n  ports'), /selector matches no Deployment/],
     ['an unknown kind', 'pdb.yaml', (t) => t.replace(/kind: PodDisruptionBudget/, 'kind: PodDisruptionBuget'), /unknown apiVersion\/kind/],
-    ['an HPA pointing nowhere', 'hpa.yaml', (t) => t.replace(/name: odoo-ai-gateway\n  minReplicas/, 'name: other\n  minReplicas'), /scaleTargetRef Deployment\/other/],
+    ['an HPA pointing nowhere', 'hpa.yaml', (t) => t.replace(/name: odoo-ai-gateway\n {2}minReplicas/, 'name: other\n  minReplicas'), /scaleTargetRef Deployment\/other/],
     ['a renamed ConfigMap the Deployment still refers to', 'configmap.yaml', (t) => t.replace(/name: odoo-ai-gateway-config/, 'name: renamed'), /ConfigMap odoo-ai-gateway-config is not defined/],
     ['broken YAML', 'hpa.yaml', (t) => `${t}\n  : [unclosed`, /YAML does not parse/],
-    ['a manifest left out of the kustomization', 'kustomization.yaml', (t) => t.replace(/  - pdb.yaml\n/, ''), /does not list pdb.yaml/],
+    ['a manifest left out of the kustomization', 'kustomization.yaml', (t) => t.replace(/ {2}- pdb.yaml\n/, ''), /does not list pdb.yaml/],
   ];
   const failures = [];
   const baseline = validateManifests(good).errors;

@@ -56,9 +56,13 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
       if (!socket.writable) return socket.destroy();
       const status = clientErrorStatus(error as { code?: string });
       const id = randomUUID();
-      const message = { 408: 'The request did not arrive in time (HTTP_HEADERS_TIMEOUT_MS / HTTP_BODY_TIMEOUT_MS)', 431: 'Request headers (or URL) are too large', 400: 'Malformed HTTP request' }[status];
+      const message = { 408: 'The request did not arrive in time (HTTP_HEADERS_TIMEOUT_MS / HTTP_BODY_TIMEOUT_MS)', 431: 'Request headers (or URL) are too large', 400: 'Malformed HTTP request' }[
+        status
+      ];
       const body = JSON.stringify({ statusCode: status, error: reasonPhrase(status), message, requestId: id });
-      socket.end(`HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+      );
     },
   });
   let app: NestFastifyApplication;
@@ -75,7 +79,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   }
   const log = new Logger('Startup');
   const db = database.connection;
-  log.log(`database: ${db.mode === 'embedded' ? `embedded PGlite (DATABASE_URL not set), data in ${config.database.dataDir}/pglite` : 'Postgres server from DATABASE_URL'}; migrations applied now ${db.migrations.applied.length}, before ${db.migrations.alreadyApplied.length}`);
+  log.log(
+    `database: ${db.mode === 'embedded' ? `embedded PGlite (DATABASE_URL not set), data in ${config.database.dataDir}/pglite` : 'Postgres server from DATABASE_URL'}; migrations applied now ${db.migrations.applied.length}, before ${db.migrations.alreadyApplied.length}`,
+  );
   log.log(`redis: ${config.redis.url ? 'Redis from REDIS_URL (state shared by replicas)' : 'in-process store (REDIS_URL not set): fine for a single replica only'}`);
   const vendors = config.configuredVendors();
   log.log(`LLM vendors configured: ${vendors.length ? vendors.join(', ') : 'none (features answer deterministically through the offline provider)'}`);
@@ -103,15 +109,16 @@ export function configureApp(app: NestFastifyApplication): void {
   mountStaticAssets(app);
 
   // Built on the first request of /docs or /docs-json, not at start-up (it walks every controller and DTO).
-  const document = () => SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('odoo-ai-gateway')
-      .setDescription('LLM gateway and Chilean domain services (DTE, payroll, chat, SII monitor) for Odoo 19. Send `Authorization: Bearer <API key>`.')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API_KEY / API_KEYS entry; admin routes need ADMIN_API_KEY' }, 'bearer')
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
+  const document = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('odoo-ai-gateway')
+        .setDescription('LLM gateway and Chilean domain services (DTE, payroll, chat, SII monitor) for Odoo 19. Send `Authorization: Bearer <API key>`.')
+        .setVersion('0.1.0')
+        .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API_KEY / API_KEYS entry; admin routes need ADMIN_API_KEY' }, 'bearer')
+        .addSecurityRequirements('bearer')
+        .build(),
+    );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

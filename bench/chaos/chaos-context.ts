@@ -71,7 +71,13 @@ export class ChaosContext {
   /** The service's event-loop delay (prom-client default metrics since the last scrape), e.g. "p99 0.8 s, max 2.1 s". */
   async eventLoopLag(): Promise<string> {
     const text = await (await fetch(`${this.service.url}/metrics`)).text();
-    const read = (name: string) => /^(\S+) ([\d.e+-]+)$/m.exec(text.split('\n').filter((l) => l.startsWith(`${name} `)).join('\n'))?.[2];
+    const read = (name: string) =>
+      /^(\S+) ([\d.e+-]+)$/m.exec(
+        text
+          .split('\n')
+          .filter((l) => l.startsWith(`${name} `))
+          .join('\n'),
+      )?.[2];
     const fmt = (v?: string) => (v === undefined ? '?' : `${Number(v).toFixed(2)} s`);
     return `p99 ${fmt(read('nodejs_eventloop_lag_p99_seconds'))}, max ${fmt(read('nodejs_eventloop_lag_max_seconds'))}`;
   }

@@ -36,12 +36,21 @@ export async function faultMixPhase(ctx: ChaosContext, rounds: number, concurren
   return {
     phase: `fault mix (${rounds} x ${concurrent} concurrent, ~30% upstream faults)`,
     checks: [
-      check('every request answered within its deadline (none hung)', unanswered.length === 0, `${sent.length - unanswered.length}/${sent.length} answered; slowest ${slowest} ms (client deadline ${ctx.settings.clientDeadlineMs} ms)${unanswered.length ? `; unanswered: ${JSON.stringify(tally(unanswered))} e.g. ${unanswered[0].requestId}` : ''}`),
+      check(
+        'every request answered within its deadline (none hung)',
+        unanswered.length === 0,
+        `${sent.length - unanswered.length}/${sent.length} answered; slowest ${slowest} ms (client deadline ${ctx.settings.clientDeadlineMs} ms)${unanswered.length ? `; unanswered: ${JSON.stringify(tally(unanswered))} e.g. ${unanswered[0].requestId}` : ''}`,
+      ),
     ],
     facts: [
       `client latency p50 ${times[Math.floor(times.length / 2)]} ms, p99 ${times[Math.floor(times.length * 0.99)]} ms, max ${slowest} ms; ${overDeadline} answered after the service's own ${ctx.settings.serviceDeadlineMs} ms deadline; service event-loop delay ${lag}`,
       `client outcomes ${JSON.stringify(tally(sent))}; answered by ${JSON.stringify(providers)}`,
-      `5xx answers (no offline fallback once the request deadline ran out): ${sent.filter((s) => s.outcome === 'server_error').map((s) => `${s.status} after ${s.ms} ms`).join(', ') || 'none'}`,
+      `5xx answers (no offline fallback once the request deadline ran out): ${
+        sent
+          .filter((s) => s.outcome === 'server_error')
+          .map((s) => `${s.status} after ${s.ms} ms`)
+          .join(', ') || 'none'
+      }`,
       `upstream attempts ${upstream.length}: ${describeUpstream(upstream)}`,
       `successful upstream answers json/stream ${countOk(upstream, false)}/${countOk(upstream, true)}; answered by openai to the client json/stream ${sent.filter((s) => s.provider === 'openai' && !s.stream).length}/${sent.filter((s) => s.provider === 'openai' && s.stream).length}`,
     ],
@@ -75,7 +84,11 @@ export async function breakerPhase(ctx: ChaosContext): Promise<PhaseReport> {
       check(`sequential: breaker opened within ${threshold} upstream failures`, sequentialAttempts <= threshold, `${sequentialAttempts} upstream attempts for 10 requests`),
       check('llm_circuit_breaker_state{provider="openai"} = 2 (open)', state === 2, `metric ${state ?? 'absent'}`),
       check(`burst of ${burst}: attempts <= ${threshold} + requests in flight`, burstAttempts <= threshold + burst, `${burstAttempts} upstream attempts`),
-      check('every request answered 200 by the offline fallback', notOffline.length === 0, `${all.length - notOffline.length}/${all.length}${notOffline.length ? `; others ${JSON.stringify(tally(notOffline))}` : ''}`),
+      check(
+        'every request answered 200 by the offline fallback',
+        notOffline.length === 0,
+        `${all.length - notOffline.length}/${all.length}${notOffline.length ? `; others ${JSON.stringify(tally(notOffline))}` : ''}`,
+      ),
     ],
     facts: [],
   };

@@ -62,7 +62,11 @@ export async function postgresOutagePhase(ctx: ChaosContext, requests: number, c
     phase: `Postgres outage (${requests} requests while down)`,
     checks: [
       check('requests answered while Postgres was down', answered === requests, `${answered}/${requests} answered 200; ${JSON.stringify(tally(sent))}`),
-      check('buffered cost rows all written after it returned, none doubled', settled.total === before.total + answered, `rows ${before.total} before, ${settled.total} after (expected ${before.total + answered}); written ${writtenMs} ms after restart (first match ${after.total})`),
+      check(
+        'buffered cost rows all written after it returned, none doubled',
+        settled.total === before.total + answered,
+        `rows ${before.total} before, ${settled.total} after (expected ${before.total + answered}); written ${writtenMs} ms after restart (first match ${after.total})`,
+      ),
     ],
     facts: [`readiness while down: ${ready?.status ?? 'no answer'}`],
   };

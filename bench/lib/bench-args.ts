@@ -31,20 +31,50 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       return value;
     };
     switch (flag) {
-      case '--duration': args.durationS = number(1); durationGiven = true; break;
-      case '--quick': quick = true; break;
-      case '--warmup': args.warmupS = number(0); break;
-      case '--rate': args.rate = number(1); break;
-      case '--connections': args.connections = number(1); break;
-      case '--only': args.only = argv[++i]; if (!args.only) throw new Error(`--only needs a value\n${USAGE}`); break;
-      case '--profile': args.profile = true; break;
-      case '--no-build': args.build = false; break;
-      case '--soak': args.soak = true; break;
-      case '--soak-minutes': args.soakMinutes = number(0.1); args.soak = true; break;
-      case '--soak-rate': args.soakRate = number(1); break;
-      case '--soak-sample': args.soakSampleS = number(1); break;
-      case '--help': case '-h': throw new Error(USAGE);
-      default: throw new Error(`unknown flag ${flag}\n${USAGE}`);
+      case '--duration':
+        args.durationS = number(1);
+        durationGiven = true;
+        break;
+      case '--quick':
+        quick = true;
+        break;
+      case '--warmup':
+        args.warmupS = number(0);
+        break;
+      case '--rate':
+        args.rate = number(1);
+        break;
+      case '--connections':
+        args.connections = number(1);
+        break;
+      case '--only':
+        args.only = argv[++i];
+        if (!args.only) throw new Error(`--only needs a value\n${USAGE}`);
+        break;
+      case '--profile':
+        args.profile = true;
+        break;
+      case '--no-build':
+        args.build = false;
+        break;
+      case '--soak':
+        args.soak = true;
+        break;
+      case '--soak-minutes':
+        args.soakMinutes = number(0.1);
+        args.soak = true;
+        break;
+      case '--soak-rate':
+        args.soakRate = number(1);
+        break;
+      case '--soak-sample':
+        args.soakSampleS = number(1);
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(USAGE);
+      default:
+        throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }
   }
   if (quick) {

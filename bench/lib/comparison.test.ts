@@ -3,7 +3,14 @@ import { describe, it } from 'node:test';
 import { compare, rssCheck, Scenario, skippedRun, TargetRun } from './comparison';
 
 const run = (rps: number, p50: number, p99: number, cpuUsPerRequest?: number): TargetRun => ({
-  ok: rps, non2xx: 0, errors: 0, timeouts: 0, durationS: 1, rps, upstreamAnswered: rps, cpuUsPerRequest,
+  ok: rps,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  durationS: 1,
+  rps,
+  upstreamAnswered: rps,
+  cpuUsPerRequest,
   latency: { count: rps, mean: p50, p50, p90: p99, p99, max: p99 },
 });
 const floor = run(5000, 1, 2, 100);
@@ -20,9 +27,15 @@ describe('compare', () => {
 
   it('meets the fixed-rate targets only with p50 <= 1 ms and p99 <= 5 ms added', () => {
     const met = compare(rate, { floor, direct: run(500, 1, 3), ours: run(500, 2, 8), portkey: run(500, 3, 9) });
-    assert.deepEqual(met.checks.map((c) => c.met), [true, true]);
+    assert.deepEqual(
+      met.checks.map((c) => c.met),
+      [true, true],
+    );
     const missed = compare(rate, { floor, direct: run(500, 1, 3), ours: run(500, 2.2, 8.5), portkey: run(500, 3, 9) });
-    assert.deepEqual(missed.checks.map((c) => c.met), [false, false]);
+    assert.deepEqual(
+      missed.checks.map((c) => c.met),
+      [false, false],
+    );
   });
 
   it('meets the throughput target only at three times Portkey', () => {
@@ -45,7 +58,10 @@ describe('CPU per request against the floor forwarder', () => {
 describe('skippedRun', () => {
   it('leaves no throughput target to judge when Portkey could not run', () => {
     const result = compare(max, { floor, direct: run(9000, 1, 2), ours: run(3000, 1, 2), portkey: skippedRun('status 500') });
-    assert.deepEqual(result.checks.map((c) => c.name), ['CPU per request / floor']);
+    assert.deepEqual(
+      result.checks.map((c) => c.name),
+      ['CPU per request / floor'],
+    );
     assert.ok(Number.isNaN(result.ratio.rps));
   });
 });

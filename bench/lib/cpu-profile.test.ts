@@ -27,8 +27,17 @@ describe('hotSpots', () => {
     };
     const { functions, locations, totalMs } = hotSpots([profile, profile]);
     assert.equal(totalMs, 13);
-    assert.deepEqual(functions.map((f) => [f.name, f.selfMs]), [['validate class-validator:1', 10], ['complete src/gateway/gateway.service.js:10', 3]]);
-    assert.deepEqual(locations.map((l) => l.name), ['class-validator', 'src/gateway/gateway.service.js']);
+    assert.deepEqual(
+      functions.map((f) => [f.name, f.selfMs]),
+      [
+        ['validate class-validator:1', 10],
+        ['complete src/gateway/gateway.service.js:10', 3],
+      ],
+    );
+    assert.deepEqual(
+      locations.map((l) => l.name),
+      ['class-validator', 'src/gateway/gateway.service.js'],
+    );
     assert.ok(Math.abs(locations[0].share - 10 / 13) < 1e-9);
   });
 });

@@ -75,7 +75,9 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const result: LoadResult & { cpuUsPerRequest?: number } = pid ? await cpuPerRequest(pid, load) : await load();
         const upstreamAnswered = (await stack.emulator.stats()).answered - before;
         runs[target] = { ...result, upstreamAnswered };
-        log(`  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}`);
+        log(
+          `  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}`,
+        );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });
     }

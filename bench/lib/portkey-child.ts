@@ -12,7 +12,10 @@ export class PortkeyChild {
 
   static async start(): Promise<PortkeyChild> {
     const port = await freePort();
-    const child = startChild('portkey gateway', process.execPath, ['-r', join(__dirname, 'portkey-mutable-headers.js'), START_SERVER, `--port=${port}`, '--headless'], { ...baseEnv(), NODE_ENV: 'production' });
+    const child = startChild('portkey gateway', process.execPath, ['-r', join(__dirname, 'portkey-mutable-headers.js'), START_SERVER, `--port=${port}`, '--headless'], {
+      ...baseEnv(),
+      NODE_ENV: 'production',
+    });
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/`, child, 60_000);
     return new PortkeyChild(url, child);

@@ -34,7 +34,23 @@ export function formatReport(report: BenchReport): string {
       }
       const direct = runs.direct.latency;
       const added = target === 'direct' ? undefined : { p50: run.latency.p50 - direct.p50, p99: run.latency.p99 - direct.p99 };
-      lines.push(pad([target, fmt(run.rps, 0), fmt(run.latency.p50), fmt(run.latency.p99), fmt(run.latency.max, 1), fmt(added?.p50), fmt(added?.p99), String(run.upstreamAnswered), String(run.non2xx + run.errors + run.timeouts), fmt(run.cpuUsPerRequest, 0)], widths));
+      lines.push(
+        pad(
+          [
+            target,
+            fmt(run.rps, 0),
+            fmt(run.latency.p50),
+            fmt(run.latency.p99),
+            fmt(run.latency.max, 1),
+            fmt(added?.p50),
+            fmt(added?.p99),
+            String(run.upstreamAnswered),
+            String(run.non2xx + run.errors + run.timeouts),
+            fmt(run.cpuUsPerRequest, 0),
+          ],
+          widths,
+        ),
+      );
     }
     const r = comparison.ratio;
     lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', '', ''], widths));
@@ -50,6 +66,9 @@ export function formatReport(report: BenchReport): string {
     lines.push(`soak verdict: ${s.verdict} (baseline ${fmt(s.baselineMb, 1)} MB, last ${fmt(s.lastMb, 1)} MB; ${s.requests.ok} ok, ${s.requests.failed} failed)`);
   }
   const missed = report.checks.filter((c) => !c.met);
-  lines.push('', `targets: ${report.checks.length - missed.length}/${report.checks.length} met${missed.length ? `; missed: ${missed.map((c) => `${c.name} ${fmt(c.value)} (limit ${c.limit})`).join('; ')}` : ''}`);
+  lines.push(
+    '',
+    `targets: ${report.checks.length - missed.length}/${report.checks.length} met${missed.length ? `; missed: ${missed.map((c) => `${c.name} ${fmt(c.value)} (limit ${c.limit})`).join('; ')}` : ''}`,
+  );
   return lines.join('\n');
 }

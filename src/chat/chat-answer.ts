@@ -32,10 +32,7 @@ export interface ChatDoneMetadata {
 }
 
 /** One Server-Sent Event of the chat stream. */
-export type ChatStreamFrame =
-  | { type: 'text'; content: string }
-  | { type: 'done'; metadata: ChatDoneMetadata }
-  | { type: 'error'; content: string };
+export type ChatStreamFrame = { type: 'text'; content: string } | { type: 'done'; metadata: ChatDoneMetadata } | { type: 'error'; content: string };
 
 /**
  * A 0-100 heuristic: passages found and how clearly the question matched a plugin raise it; an answer built without

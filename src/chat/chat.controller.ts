@@ -6,15 +6,7 @@ import { RateLimit } from 'src/common/throttling';
 import { fromSessionUserContext, fromWizardContext } from './chat-context.mapper';
 import { abortOnClientClose, writeChatStream } from './chat-sse';
 import { ChatService } from './chat.service';
-import {
-  ChatMessageRequestDto,
-  ChatRequestDto,
-  ChatResponseDto,
-  ChatSessionClearedResponseDto,
-  ChatSessionResponseDto,
-  NewChatSessionRequestDto,
-  NewChatSessionResponseDto,
-} from './dto';
+import { ChatMessageRequestDto, ChatRequestDto, ChatResponseDto, ChatSessionClearedResponseDto, ChatSessionResponseDto, NewChatSessionRequestDto, NewChatSessionResponseDto } from './dto';
 import { ChatSessionService } from './session/chat-session.service';
 
 /** The chat assistant: the Odoo wizard's POST /api/chat plus the session, message and streaming routes. */
@@ -33,7 +25,15 @@ export class ChatController {
   @ApiOkResponse({ type: ChatResponseDto })
   wizard(@Body() body: ChatRequestDto, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ChatResponseDto> {
     const sessionId = body.session_id ?? body.context?.session_id ?? null;
-    const input = { caller, sessionId, message: body.message, userContext: fromWizardContext(body.context), companyId: body.context?.user?.company_id ?? null, createSessionIfMissing: true, requestId: String(req.id) };
+    const input = {
+      caller,
+      sessionId,
+      message: body.message,
+      userContext: fromWizardContext(body.context),
+      companyId: body.context?.user?.company_id ?? null,
+      createSessionIfMissing: true,
+      requestId: String(req.id),
+    };
     return this.chat.answer(input, abortOnClientClose(reply));
   }
 

@@ -18,8 +18,17 @@ const PASSAGE: KnowledgePassage = { id: 'dte-anular-factura', title: 'Anular una
 
 function llmResult(text: string, provider: LlmResult['provider'] = 'anthropic'): LlmResult {
   return {
-    text, provider, model: 'claude-sonnet-4', finishReason: 'stop', usage: { input: 50, output: 10, cacheRead: 0, cacheWrite: 0, reasoning: 0 },
-    latencyMs: 1, costUsd: '0.000100000000', attempts: 1, usedFallback: false, cached: false, requestId: 'r',
+    text,
+    provider,
+    model: 'claude-sonnet-4',
+    finishReason: 'stop',
+    usage: { input: 50, output: 10, cacheRead: 0, cacheWrite: 0, reasoning: 0 },
+    latencyMs: 1,
+    costUsd: '0.000100000000',
+    attempts: 1,
+    usedFallback: false,
+    cached: false,
+    requestId: 'r',
   };
 }
 
@@ -60,7 +69,11 @@ describe(ChatService.name, () => {
   let sessions: ChatSessionService;
 
   const input = (message: string, extra: Partial<ChatTurnInput> = {}): ChatTurnInput => ({
-    caller, message, userContext: {}, createSessionIfMissing: false, ...extra,
+    caller,
+    message,
+    userContext: {},
+    createSessionIfMissing: false,
+    ...extra,
   });
 
   beforeEach(() => {
@@ -116,10 +129,7 @@ describe(ChatService.name, () => {
   describe('concurrent answers', () => {
     it('keeps both turns when two messages to one session are answered at the same time', async () => {
       const first = await sut.answer(input('¿Cómo anulo una factura?'));
-      await Promise.all([
-        sut.answer(input('¿Y una guía de despacho?', { sessionId: first.session_id })),
-        sut.answer(input('¿Y una boleta?', { sessionId: first.session_id })),
-      ]);
+      await Promise.all([sut.answer(input('¿Y una guía de despacho?', { sessionId: first.session_id })), sut.answer(input('¿Y una boleta?', { sessionId: first.session_id }))]);
       const stored = await sessions.read(caller, first.session_id);
       const questions = stored.messages.filter((m) => m.role === 'user').map((m) => m.content);
       expect(questions).toEqual(expect.arrayContaining(['¿Cómo anulo una factura?', '¿Y una guía de despacho?', '¿Y una boleta?']));
@@ -131,7 +141,10 @@ describe(ChatService.name, () => {
     it('yields the deltas and then done with the session id', async () => {
       const turn = await sut.prepare(input('¿Cómo anulo una factura?'));
       const frames = await collect(sut.stream(turn, new AbortController().signal));
-      expect(frames.slice(0, 2)).toEqual([{ type: 'text', content: 'Hola ' }, { type: 'text', content: 'mundo' }]);
+      expect(frames.slice(0, 2)).toEqual([
+        { type: 'text', content: 'Hola ' },
+        { type: 'text', content: 'mundo' },
+      ]);
       expect(frames[2]).toMatchObject({ type: 'done', metadata: { session_id: turn.session.id, sources: ['Anular una factura'], plugin: 'dte' } });
     });
 
@@ -141,7 +154,10 @@ describe(ChatService.name, () => {
         throw new Error('socket hang up');
       };
       const frames = await collect(sut.stream(await sut.prepare(input('hola')), new AbortController().signal));
-      expect(frames).toEqual([{ type: 'text', content: 'Hola' }, { type: 'error', content: expect.stringContaining('socket hang up') }]);
+      expect(frames).toEqual([
+        { type: 'text', content: 'Hola' },
+        { type: 'error', content: expect.stringContaining('socket hang up') },
+      ]);
     });
 
     it('passes the signal upstream and stops quietly once the client has left', async () => {

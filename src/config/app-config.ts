@@ -63,7 +63,14 @@ export class AppConfig {
       /** How a model's several deployments share requests. */
       loadBalancing: 'weighted' | 'least-busy' | 'lowest-latency';
     },
-    readonly http: { throttleTtlMs: number; routeLimits: Record<RouteLimitName, number>; bodyLimitBytes: number; shutdownTimeoutMs: number; timeouts: HttpTimeouts; trustProxy: boolean | number | string },
+    readonly http: {
+      throttleTtlMs: number;
+      routeLimits: Record<RouteLimitName, number>;
+      bodyLimitBytes: number;
+      shutdownTimeoutMs: number;
+      timeouts: HttpTimeouts;
+      trustProxy: boolean | number | string;
+    },
     readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
     readonly sii: {
       enabled: boolean;
@@ -93,9 +100,7 @@ export class AppConfig {
 
   /** Vendors with an API key (or, for the OpenAI-compatible server, a base URL). */
   configuredVendors(): VendorName[] {
-    return VENDOR_NAMES.filter((v) =>
-      v === 'openai-compatible' ? Boolean(this.vendors[v].baseUrl) : Boolean(this.vendors[v].apiKey),
-    );
+    return VENDOR_NAMES.filter((v) => (v === 'openai-compatible' ? Boolean(this.vendors[v].baseUrl) : Boolean(this.vendors[v].apiKey)));
   }
 }
 
@@ -157,10 +162,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigError(`Invalid configuration (${problems.length}):\n${problems.join('\n')}`);
 
   const vendors = Object.fromEntries(
-    (Object.entries(VENDOR_ENV) as [VendorName, [keyof EnvDto, keyof EnvDto]][]).map(([v, [k, u]]) => [
-      v,
-      { apiKey: env[k] as string | undefined, baseUrl: env[u] as string | undefined },
-    ]),
+    (Object.entries(VENDOR_ENV) as [VendorName, [keyof EnvDto, keyof EnvDto]][]).map(([v, [k, u]]) => [v, { apiKey: env[k] as string | undefined, baseUrl: env[u] as string | undefined }]),
   ) as Record<VendorName, VendorSettings>;
   const throttlePerMin = env.THROTTLE_DEFAULT_PER_MIN ?? 60;
 
@@ -175,7 +177,10 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     {
       ...vendors,
       anthropicModel: env.ANTHROPIC_MODEL,
-      openaiCompatibleModels: (env.OPENAI_COMPATIBLE_MODELS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      openaiCompatibleModels: (env.OPENAI_COMPATIBLE_MODELS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
     {
       defaultModel: env.DEFAULT_MODEL,
@@ -226,7 +231,10 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       enabled: env.SII_MONITOR_ENABLED ?? true,
       cron: env.SII_MONITOR_CRON ?? '0 */6 * * *',
       sourcesJson: env.SII_SOURCES,
-      allowedHosts: (env.SII_ALLOWED_HOSTS ?? 'www.sii.cl,sii.cl,www3.sii.cl,www4.sii.cl').split(',').map((s) => s.trim()).filter(Boolean),
+      allowedHosts: (env.SII_ALLOWED_HOSTS ?? 'www.sii.cl,sii.cl,www3.sii.cl,www4.sii.cl')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       fetchTimeoutMs: env.SII_FETCH_TIMEOUT_MS ?? 15_000,
       maxPageBytes: env.SII_MAX_PAGE_BYTES ?? 5_000_000,
       retentionDays: env.SII_RETENTION_DAYS ?? 180,

@@ -29,8 +29,17 @@ describe(validateDte.name, () => {
   });
 
   it('asks for review when the amount is far from the supplier history', () => {
-    const body = { tipo_dte: '33', folio: '8811', fecha_emision: '2026-11-16', rut_emisor: '78112233-5', razon_social_emisor: 'Comercial Maipo Ltda.',
-      monto_neto: 600000, monto_iva: 114000, monto_exento: 0, monto_total: 714000 };
+    const body = {
+      tipo_dte: '33',
+      folio: '8811',
+      fecha_emision: '2026-11-16',
+      rut_emisor: '78112233-5',
+      razon_social_emisor: 'Comercial Maipo Ltda.',
+      monto_neto: 600000,
+      monto_iva: 114000,
+      monto_exento: 0,
+      monto_total: 714000,
+    };
     const result = validateDte(body, { now: FIXTURE_NOW, history: HISTORY });
     expect(result.recommendation).toBe('review');
     expect(result.warnings).toEqual(['Monto 45% sobre el promedio del proveedor (últimos 4 documentos).']);
@@ -38,8 +47,17 @@ describe(validateDte.name, () => {
   });
 
   it('lowers review confidence per extra warning, never below 50', () => {
-    const body = { tipo_dte: '33', folio: '8791', fecha_emision: '2026-11-16', rut_emisor: '78112233-5', razon_social_emisor: 'X',
-      monto_neto: 600000, monto_iva: 114001, monto_exento: 0, monto_total: 714001 };
+    const body = {
+      tipo_dte: '33',
+      folio: '8791',
+      fecha_emision: '2026-11-16',
+      rut_emisor: '78112233-5',
+      razon_social_emisor: 'X',
+      monto_neto: 600000,
+      monto_iva: 114001,
+      monto_exento: 0,
+      monto_total: 714001,
+    };
     const result = validateDte(body, { now: FIXTURE_NOW, history: HISTORY });
     expect(result.findings.map((f) => f.ruleId)).toEqual(['M-02', 'HIST-02', 'HIST-01']);
     expect(result.confidence).toBe(75);

@@ -68,8 +68,7 @@ export function confidenceFor(recommendation: DteRecommendation, findings: reado
 }
 
 /** Said in `warnings` when a document without lines gets `send`: its lines, references and transport were not checked. */
-export const NO_LINES_WARNING =
-  'No se enviaron las líneas del documento (dte_data.lineas): no se verificaron los montos por línea, las referencias ni el transporte; ver rules_skipped.';
+export const NO_LINES_WARNING = 'No se enviaron las líneas del documento (dte_data.lineas): no se verificaron los montos por línea, las referencias ni el transporte; ver rules_skipped.';
 
 /** Where the unknown keys were: inside `dte_data`, `dte`, or the XML's document element. */
 function unknownKeyPaths(doc: NormalizedDte): string[] {

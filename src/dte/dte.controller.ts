@@ -25,7 +25,7 @@ export class DteController {
       'Accepts the flat form `{dte_data, context, history, company_id}` (snake_case Spanish keys, `lineas`/`lines`, `referencias`/`references`, ' +
       '`transporte`, ...), the SII-tag form `{dte, context, source}` or `{dte_xml}`; the same document gets the same findings in every form. ' +
       'Messy values come back as findings with 200. Every answer lists `unknown_keys` (ignored) and `rules_skipped` (with the missing field); ' +
-      '`strict: true` refuses unknown keys with a 400 naming them. A flat body without lines is read as the inbox\'s reception summary.',
+      "`strict: true` refuses unknown keys with a 400 naming them. A flat body without lines is read as the inbox's reception summary.",
   })
   @ApiBody({
     type: ValidateDteRequestDto,

@@ -125,7 +125,10 @@ export function jsonObjectCandidates(text: string): string[] {
 function stringList(value: unknown): string[] | null {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) return null;
-  return value.map((item: string) => item.trim().slice(0, MAX_TEXT)).filter((item) => item !== '').slice(0, MAX_ITEMS);
+  return value
+    .map((item: string) => item.trim().slice(0, MAX_TEXT))
+    .filter((item) => item !== '')
+    .slice(0, MAX_ITEMS);
 }
 
 function validateReview(raw: unknown): LlmReview | null {

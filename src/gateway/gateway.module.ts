@@ -45,7 +45,13 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
       provide: QuotaMonitor,
       inject: [KvStore, AppConfig, EventEmitter2],
       useFactory: (kv: KvStore, config: AppConfig, events: EventEmitter2) =>
-        new QuotaMonitor(kv, windowsOf(config), (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio)),
+        new QuotaMonitor(
+          kv,
+          windowsOf(config),
+          (alert) => events.emit(GatewayEvent.QuotaAlert, alert),
+          Date.now,
+          (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio),
+        ),
     },
     GatewayClock,
     CatalogReloader,

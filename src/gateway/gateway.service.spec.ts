@@ -27,7 +27,13 @@ const USAGE = { input: 10, output: 2, cacheRead: 0, cacheWrite: 0, reasoning: 0 
 type Step = 'fail' | 'reject' | 'cut' | string;
 
 function completion(text: string) {
-  return { id: 'x', object: 'chat.completion' as const, created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant' as const, content: text, refusal: null }, finish_reason: 'stop' as const, logprobs: null }] };
+  return {
+    id: 'x',
+    object: 'chat.completion' as const,
+    created: 0,
+    model: 'm',
+    choices: [{ index: 0, message: { role: 'assistant' as const, content: text, refusal: null }, finish_reason: 'stop' as const, logprobs: null }],
+  };
 }
 
 function chunk(text: string): ProviderStreamChunk {
@@ -41,7 +47,10 @@ function chunk(text: string): ProviderStreamChunk {
 function scriptedVendor(id: ProviderId, steps: Step[], refuses?: string) {
   const closed: number[] = [];
   let calls = 0;
-  const failure = (step: Step) => (step === 'reject' ? new ProviderError('bad_request', 'bad', id, 400, undefined, 'vendor says: tools[0] is invalid for key sk-proj-abcdefghijklmnop') : new ProviderError('server', 'upstream 503', id, 503));
+  const failure = (step: Step) =>
+    step === 'reject'
+      ? new ProviderError('bad_request', 'bad', id, 400, undefined, 'vendor says: tools[0] is invalid for key sk-proj-abcdefghijklmnop')
+      : new ProviderError('server', 'upstream 503', id, 503);
   const provider: LlmProvider = {
     id,
     check: (body: ChatBody) => {
@@ -83,7 +92,13 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const events = new EventEmitter2();
   const offline = new OfflineProvider();
   const byId = new Map<ProviderId, LlmProvider>([...vendors.map((v) => [v.id, v] as const), ['offline', offline]]);
-  const providers = { offline, get: (id: ProviderId) => byId.get(id), forTarget: (t: { provider: ProviderId }) => byId.get(t.provider), serves: () => false, vendorIds: () => vendors.map((v) => v.id) } as unknown as ProviderRegistry;
+  const providers = {
+    offline,
+    get: (id: ProviderId) => byId.get(id),
+    forTarget: (t: { provider: ProviderId }) => byId.get(t.provider),
+    serves: () => false,
+    vendorIds: () => vendors.map((v) => v.id),
+  } as unknown as ProviderRegistry;
   const windowMs = { minute: 60_000, day: 86_400_000 };
   const catalog = ModelCatalog.load(config);
   const breakers = new SharedCircuitBreakers(kv, { failureThreshold: 5, openMs: 60_000 });
@@ -92,7 +107,18 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const gate = new VendorGate(breakers, limiter, new QuotaMonitor(kv, windowMs, () => undefined), catalog, config, clock);
   const balancer = new DeploymentBalancer(config, providers, breakers);
   const callers = { allowsModel: () => true, admit: async () => ({ id: 'a' }), settle: async () => undefined } as unknown as CallerPolicy;
-  const sut = new GatewayService(config, catalog, providers, new TargetPolicy(gate, config, events, balancer, clock), new UsageRecorder(catalog, config, events, clock), new ResponseCache(kv, config), events, balancer, new CallerGate(callers), clock);
+  const sut = new GatewayService(
+    config,
+    catalog,
+    providers,
+    new TargetPolicy(gate, config, events, balancer, clock),
+    new UsageRecorder(catalog, config, events, clock),
+    new ResponseCache(kv, config),
+    events,
+    balancer,
+    new CallerGate(callers),
+    clock,
+  );
   const fallbacks: unknown[] = [];
   const cacheHits: unknown[] = [];
   const rows: UsageRecord[] = [];

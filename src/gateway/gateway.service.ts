@@ -29,7 +29,8 @@ export interface ChatOutcome {
   result: LlmResult;
 }
 
-export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunk'; chunk: ChatCompletionChunk; raw?: string } | { type: 'done'; result: LlmResult };
+export type ChatStreamEvent =
+  { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunk'; chunk: ChatCompletionChunk; raw?: string } | { type: 'done'; result: LlmResult };
 
 /**
  * The one request path for every AI call, read top to bottom: route the model to targets, check the cost
@@ -180,7 +181,9 @@ export class GatewayService extends LlmClient {
     if (primary && primary.provider !== 'offline') {
       const { prices, unpriced } = this.usage.pricesOf(primary);
       if (unpriced && !this.config.llm.allowUnpricedModels) {
-        throw new UnpricedModelError(`Model "${primary.model}" on ${primary.provider} has no price in the catalog, so its cost cannot be recorded; use a catalog model (GET /v1/models), add it with MODEL_CATALOG_PATH, or set ALLOW_UNPRICED_MODELS=true`);
+        throw new UnpricedModelError(
+          `Model "${primary.model}" on ${primary.provider} has no price in the catalog, so its cost cannot be recorded; use a catalog model (GET /v1/models), add it with MODEL_CATALOG_PATH, or set ALLOW_UNPRICED_MODELS=true`,
+        );
       }
       const worst = estimatedCost(estimate, maxOutput, prices);
       if (worst > this.config.llm.maxEstimatedCostPerRequest) {
@@ -207,7 +210,12 @@ export class GatewayService extends LlmClient {
    * The fallback chain: tries each target through its policy until one answers, announcing each fallback.
    * A caller fault or departure ends the request at once; a target that cannot honour a field is skipped.
    */
-  private async firstServing<T>(run: RequestRun, body: ChatBody | undefined, streamed: boolean, call: (provider: LlmProvider, providerCall: ReturnType<TargetPolicy['callFor']>) => Promise<T>): Promise<{ target: RouteTarget; value: T }> {
+  private async firstServing<T>(
+    run: RequestRun,
+    body: ChatBody | undefined,
+    streamed: boolean,
+    call: (provider: LlmProvider, providerCall: ReturnType<TargetPolicy['callFor']>) => Promise<T>,
+  ): Promise<{ target: RouteTarget; value: T }> {
     const failures: TargetFailure[] = [];
     let unsupported: UnsupportedParameterError | undefined;
     for (const target of run.targets) {
@@ -248,4 +256,3 @@ export class GatewayService extends LlmClient {
     this.policy.gateFor(target).settled(run, target, actual - run.estimate);
   }
 }
-

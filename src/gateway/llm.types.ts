@@ -70,7 +70,4 @@ export interface LlmResult {
   requestId: string;
 }
 
-export type LlmStreamEvent =
-  | { type: 'start'; provider: ProviderId; model: string }
-  | { type: 'text'; text: string }
-  | { type: 'done'; result: LlmResult };
+export type LlmStreamEvent = { type: 'start'; provider: ProviderId; model: string } | { type: 'text'; text: string } | { type: 'done'; result: LlmResult };

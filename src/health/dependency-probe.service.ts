@@ -42,7 +42,10 @@ export class DependencyProbeService {
       const latency = Math.round((performance.now() - started) * 100) / 100;
       let pending: string[] = [];
       if (!this.migrationsConfirmed) {
-        pending = await withTimeout(pendingMigrations((sql) => this.prisma.$queryRawUnsafe(sql)), PROBE_TIMEOUT_MS);
+        pending = await withTimeout(
+          pendingMigrations((sql) => this.prisma.$queryRawUnsafe(sql)),
+          PROBE_TIMEOUT_MS,
+        );
         this.migrationsConfirmed = pending.length === 0;
       }
       return { status: 'up', mode: this.connection.mode, latency_ms: latency, pending_migrations: pending };

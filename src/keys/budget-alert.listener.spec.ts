@@ -6,8 +6,16 @@ import type { KeysRepository } from './keys.repository';
 import type { BudgetAlertEvent } from './policy/budget-alerts';
 
 const alert: BudgetAlertEvent = {
-  scope: 'company', target: '7', period: 'month', periodStart: '2026-12-01', level: 'critical', spentUsd: '95.000000000', limitUsd: '100.00',
-  utilization: 0.95, createdAt: new Date('2026-12-04T12:00:00Z'), message: 'Company 7 has spent 95% of its monthly budget (95.000000000 of 100.00 USD, threshold 95%) <script>',
+  scope: 'company',
+  target: '7',
+  period: 'month',
+  periodStart: '2026-12-01',
+  level: 'critical',
+  spentUsd: '95.000000000',
+  limitUsd: '100.00',
+  utilization: 0.95,
+  createdAt: new Date('2026-12-04T12:00:00Z'),
+  message: 'Company 7 has spent 95% of its monthly budget (95.000000000 of 100.00 USD, threshold 95%) <script>',
 };
 
 describe(BudgetAlertListener.name, () => {

@@ -26,12 +26,23 @@ export class BudgetAlertListener {
     budgetAlerts.inc({ scope: alert.scope, level: alert.level });
     this.logger.warn(alert.message);
     await this.repository
-      .storeAlert({ createdAt: alert.createdAt, scope: alert.scope, target: alert.target, periodStart: alert.periodStart, level: alert.level, spentUsd: alert.spentUsd, limitUsd: alert.limitUsd, message: alert.message })
+      .storeAlert({
+        createdAt: alert.createdAt,
+        scope: alert.scope,
+        target: alert.target,
+        periodStart: alert.periodStart,
+        level: alert.level,
+        spentUsd: alert.spentUsd,
+        limitUsd: alert.limitUsd,
+        message: alert.message,
+      })
       .catch((error: Error) => this.logger.warn(`budget alert not stored: ${error.message.split('\n')[0]}`));
     const webhook = this.config.sii.slackWebhookUrl;
     if (!webhook) return;
     const icon = alert.level === 'critical' ? ':red_circle:' : ':large_yellow_circle:';
     const text = `${icon} ${escapeSlack(alert.message)}`;
-    await postToSlack(webhook, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, { timeoutMs: 5000 }).catch((error: Error) => this.logger.warn(`budget alert not sent to Slack: ${error.message}`));
+    await postToSlack(webhook, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, { timeoutMs: 5000 }).catch((error: Error) =>
+      this.logger.warn(`budget alert not sent to Slack: ${error.message}`),
+    );
   }
 }

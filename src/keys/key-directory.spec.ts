@@ -23,12 +23,7 @@ function directoryOver(rows: KeyRecord[], kv = new MemoryKvStore()) {
 
 describe(KeyDirectory.name, () => {
   it('answers active, disabled, expired or unknown for a secret digest', async () => {
-    const { directory } = directoryOver([
-      key('live', { companies: [3] }),
-      key('off', { disabled: true }),
-      key('old', { expiresAt: new Date(Date.now() - 1000) }),
-      key('any'),
-    ]);
+    const { directory } = directoryOver([key('live', { companies: [3] }), key('off', { disabled: true }), key('old', { expiresAt: new Date(Date.now() - 1000) }), key('any')]);
     await directory.reload();
     expect(directory.lookup('hash-live')).toEqual({ status: 'active', caller: { keyName: 'live', companies: [3], isAdmin: false, keyId: 'id-live' } });
     expect(directory.lookup('hash-any')).toMatchObject({ status: 'active', caller: { companies: null } });

@@ -11,8 +11,15 @@ describe('checkKeySettings', () => {
   });
 
   it('keeps every given setting, the budget as exact text with a monthly period by default', () => {
-    const checked = checkKeySettings({ name: 'bi', companies: [1, 2, 2], allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 60, tpmLimit: 100000, budgetUsd: '25.50', expiresAt: '2027-01-31T23:59:59Z', tags: ['finance'] }, 'create', now);
-    expect(checked).toMatchObject({ ok: true, value: { companies: [1, 2], allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 60, budgetUsd: '25.50', budgetPeriod: 'month', expiresAt: new Date('2027-01-31T23:59:59Z') } });
+    const checked = checkKeySettings(
+      { name: 'bi', companies: [1, 2, 2], allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 60, tpmLimit: 100000, budgetUsd: '25.50', expiresAt: '2027-01-31T23:59:59Z', tags: ['finance'] },
+      'create',
+      now,
+    );
+    expect(checked).toMatchObject({
+      ok: true,
+      value: { companies: [1, 2], allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 60, budgetUsd: '25.50', budgetPeriod: 'month', expiresAt: new Date('2027-01-31T23:59:59Z') },
+    });
   });
 
   it('names every bad field at once', () => {

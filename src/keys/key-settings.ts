@@ -98,7 +98,8 @@ export function checkKeySettings(raw: unknown, mode: 'create' | 'update', now: D
   }
   if (has('tags')) {
     const tags = body.tags ?? [];
-    if (!Array.isArray(tags) || tags.length > 20 || tags.some((t) => typeof t !== 'string' || !/^[A-Za-z0-9._:-]{1,32}$/.test(t))) add('tags', 'must be a list of at most 20 tags of 1-32 letters, digits, . _ : or -');
+    if (!Array.isArray(tags) || tags.length > 20 || tags.some((t) => typeof t !== 'string' || !/^[A-Za-z0-9._:-]{1,32}$/.test(t)))
+      add('tags', 'must be a list of at most 20 tags of 1-32 letters, digits, . _ : or -');
     else out.tags = [...new Set(tags as string[])];
   }
   if (has('disabled')) {

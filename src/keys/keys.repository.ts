@@ -106,5 +106,12 @@ function toKeyRecord(row: ApiKey): KeyRecord {
 }
 
 function toBudgetRecord(row: CompanyBudget): CompanyBudgetRecord {
-  return { companyId: row.companyId, limitUsd: row.limitUsd.toFixed(6), period: row.period as BudgetPeriod, note: row.note, source: row.source as CompanyBudgetRecord['source'], updatedAt: row.updatedAt };
+  return {
+    companyId: row.companyId,
+    limitUsd: row.limitUsd.toFixed(6),
+    period: row.period as BudgetPeriod,
+    note: row.note,
+    source: row.source as CompanyBudgetRecord['source'],
+    updatedAt: row.updatedAt,
+  };
 }

@@ -30,7 +30,10 @@ export class KeysService {
   list(): { keys: (EnvKeyView | KeyView)[]; companyBudgets: CompanyBudgetRecord[] } {
     const now = new Date();
     const env: EnvKeyView[] = this.config.auth.keys.map((k) => ({ name: k.name, companies: k.companies ?? [], source: 'env', state: 'active', readOnly: true }));
-    const managed = this.directory.keys().sort((a, b) => a.name.localeCompare(b.name)).map((k) => toKeyView(k, now));
+    const managed = this.directory
+      .keys()
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((k) => toKeyView(k, now));
     return { keys: [...env, ...managed], companyBudgets: this.directory.companyBudgets().sort((a, b) => a.companyId - b.companyId) };
   }
 

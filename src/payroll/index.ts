@@ -1,11 +1,5 @@
 export { ImportIndicatorsDto } from './dto/import-indicators.dto';
-export {
-  ExplainedPayslipValidationResponseDto,
-  FindingDto,
-  LineReportDto,
-  PayslipExplanationDto,
-  PayslipValidationResponseDto,
-} from './dto/payslip-validation-response.dto';
+export { ExplainedPayslipValidationResponseDto, FindingDto, LineReportDto, PayslipExplanationDto, PayslipValidationResponseDto } from './dto/payslip-validation-response.dto';
 export { ImportIndicatorsResponseDto, IndicatorsResponseDto } from './dto/indicators-response.dto';
 export { PayslipHealthDto, PayslipLineDto, ValidatePayslipDto } from './dto/validate-payslip.dto';
 export { toAddonIndicators } from './indicators/addon-indicators';

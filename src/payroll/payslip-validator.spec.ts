@@ -73,7 +73,12 @@ describe('validatePayslip', () => {
       input.lines = input.lines.filter((l) => ['BASIC', 'GRAT', 'AFP', 'NET'].includes(l.code));
       const result = validatePayslip(input, sets, { now });
       expect(result.success).toBe(true);
-      expect(result.lines.filter((l) => l.status === 'missing').map((l) => l.rule).sort()).toEqual(['P-04', 'P-08']);
+      expect(
+        result.lines
+          .filter((l) => l.status === 'missing')
+          .map((l) => l.rule)
+          .sort(),
+      ).toEqual(['P-04', 'P-08']);
       // without contract_type a slip with no AFC line is read as fixed-term, and says so
       expect(result.findings).toContainEqual(expect.objectContaining({ rule: 'P-05', message: expect.stringContaining('plazo fijo') }));
       expect(result.recommendation).toBe('reject'); // the NET line does not add up with the lines sent
@@ -82,7 +87,11 @@ describe('validatePayslip', () => {
 
   it('recomputes a 2024 salary above the AFP tope (Habitat, bracket 4)', () => {
     const input: PayslipInput = {
-      employee_id: 3, wage: 4_000_000, period: '2024-06', afp: 'AFP Habitat', contract_type: 'indefinido',
+      employee_id: 3,
+      wage: 4_000_000,
+      period: '2024-06',
+      afp: 'AFP Habitat',
+      contract_type: 'indefinido',
       lines: [line('BASIC', 4_000_000), line('AFP', -356_956), line('SALUD', -221_712), line('AFC', -24_000), line('IMPUESTO', -163_333), line('NET', 3_233_999)],
     };
     const result = validatePayslip(input, sets, { now: new Date('2024-07-05T12:00:00Z') });
@@ -94,9 +103,23 @@ describe('validatePayslip', () => {
 
   it('recomputes a 2025 fixed-term slip with an Isapre plan and employer lines', () => {
     const input: PayslipInput = {
-      employee_id: 4, wage: 1_800_000, period: '2025-09', afp: 'Capital', contract_type: 'plazo_fijo', health: { system: 'isapre', plan_uf: 4.5 },
-      lines: [line('BASIC', 1_800_000), line('GRAT', 209_396), line('AFP', -229_875), line('ISAPRE', -177_685), line('IMPUESTO', -28_151),
-        line('SIS', 37_777), line('AFC_EMPLEADOR', 60_282), line('APORTE_EMPLEADOR_REFORMA', 20_094), line('NET', 1_573_685)],
+      employee_id: 4,
+      wage: 1_800_000,
+      period: '2025-09',
+      afp: 'Capital',
+      contract_type: 'plazo_fijo',
+      health: { system: 'isapre', plan_uf: 4.5 },
+      lines: [
+        line('BASIC', 1_800_000),
+        line('GRAT', 209_396),
+        line('AFP', -229_875),
+        line('ISAPRE', -177_685),
+        line('IMPUESTO', -28_151),
+        line('SIS', 37_777),
+        line('AFC_EMPLEADOR', 60_282),
+        line('APORTE_EMPLEADOR_REFORMA', 20_094),
+        line('NET', 1_573_685),
+      ],
     };
     const result = validatePayslip(input, sets, { now: new Date('2025-10-03T12:00:00Z') });
     expect(result.errors).toEqual([]);
@@ -115,7 +138,9 @@ describe('validatePayslip', () => {
 
   it('answers part-time wages under the minimum and old slips with warnings, not refusals', () => {
     const input: PayslipInput = {
-      employee_id: 6, wage: 300_000, period: '2024-03',
+      employee_id: 6,
+      wage: 300_000,
+      period: '2024-03',
       lines: [line('BASIC', 300_000), line('AFP', -33_810), line('SALUD', -21_000), line('AFC', -1_800), line('NET', 243_390)],
     };
     const result = validatePayslip(input, sets, { now });

@@ -37,11 +37,7 @@ function wageFindings(ctx: CheckContext): void {
 }
 
 /** Recomputes every legal line of a payslip with the period's indicators and reports expected vs found, findings and a recommendation. */
-export function validatePayslip(
-  input: PayslipInput,
-  indicators: ReadonlyMap<string, IndicatorSet>,
-  options: { now: Date },
-): PayslipValidationResult {
+export function validatePayslip(input: PayslipInput, indicators: ReadonlyMap<string, IndicatorSet>, options: { now: Date }): PayslipValidationResult {
   const lines = input.lines.map(classifyLine);
   const ctx: CheckContext = {
     input,

@@ -66,7 +66,10 @@ export class SiiMonitorRepository {
         data: { ...itemData(item), lastSeenAt: now, changedAt: now, analysis: Prisma.DbNull, priority: null, notifyState: 'pending', notifyAttempts: 0, lastNotifyError: null },
       });
     }
-    await this.touch(diff.unchanged.map((item) => item.key), now);
+    await this.touch(
+      diff.unchanged.map((item) => item.key),
+      now,
+    );
   }
 
   /** Marks items as still listed, so retention never prunes (and later re-announces) a norm still on its index. */
@@ -149,11 +152,7 @@ export class SiiMonitorRepository {
   }
 
   /** Closes a run record with its outcome. */
-  async finishRun(
-    id: bigint,
-    outcome: { status: string; results: unknown; newItems: number; changedItems: number; notified: number; errors: number },
-    now: Date,
-  ): Promise<void> {
+  async finishRun(id: bigint, outcome: { status: string; results: unknown; newItems: number; changedItems: number; notified: number; errors: number }, now: Date): Promise<void> {
     await this.prisma.siiRun.update({
       where: { id },
       data: { ...outcome, results: outcome.results as Prisma.InputJsonValue, finishedAt: now },
@@ -167,10 +166,7 @@ export class SiiMonitorRepository {
 
   /** Run totals for the status endpoint. */
   async runCounts(): Promise<{ total: number; withErrors: number }> {
-    const [total, withErrors] = await Promise.all([
-      this.prisma.siiRun.count({ where: { status: { not: 'running' } } }),
-      this.prisma.siiRun.count({ where: { status: { in: ['partial', 'error'] } } }),
-    ]);
+    const [total, withErrors] = await Promise.all([this.prisma.siiRun.count({ where: { status: { not: 'running' } } }), this.prisma.siiRun.count({ where: { status: { in: ['partial', 'error'] } } })]);
     return { total, withErrors };
   }
 

@@ -96,15 +96,7 @@ describe(SiiMonitorService.name, () => {
     clock = new FixedClock();
     const analyzer = new SiiAnalyzer();
     sender = new SiiNoticeSender(repository, analyzer, settings);
-    sut = new SiiMonitorService(
-      new MemoryKvStore(),
-      repository,
-      new SiiSourceChecker(repository, settings),
-      analyzer,
-      sender,
-      settings,
-      clock,
-    );
+    sut = new SiiMonitorService(new MemoryKvStore(), repository, new SiiSourceChecker(repository, settings), analyzer, sender, settings, clock);
   });
 
   const postedTitles = () => slackPosts.map((post) => JSON.stringify(post.blocks).match(/"text":"SII: ([^"]+)"/)?.[1]);
@@ -126,9 +118,7 @@ describe(SiiMonitorService.name, () => {
       const items = await prisma.siiItem.findMany({ orderBy: { key: 'asc' } });
       expect(items.map((item) => item.key)).toContain('resolucion-2026-128');
       expect(items.every((item) => item.notifyState === 'sent' && item.notifyAttempts === 1)).toBe(true);
-      expect(server.requests.find((request) => request.path.startsWith('/noticias'))?.headers['user-agent']).toBe(
-        'odoo-ai-gateway-sii-monitor/test (+spec)',
-      );
+      expect(server.requests.find((request) => request.path.startsWith('/noticias'))?.headers['user-agent']).toBe('odoo-ai-gateway-sii-monitor/test (+spec)');
       const run = await prisma.siiRun.findFirstOrThrow();
       expect(run).toMatchObject({ trigger: 'manual', status: 'success', newItems: ALL_TITLES, notified: ALL_TITLES, errors: 0 });
     });

@@ -120,7 +120,14 @@ export class SiiMonitorService {
     };
     await this.repository.finishRun(
       runId,
-      { status, results: { sources: outcomes, notifyFailed: notified.failed }, newItems: counts.newItems, changedItems: counts.changedItems, notified: notified.sent, errors: sourceErrors + notified.failed },
+      {
+        status,
+        results: { sources: outcomes, notifyFailed: notified.failed },
+        newItems: counts.newItems,
+        changedItems: counts.changedItems,
+        notified: notified.sent,
+        errors: sourceErrors + notified.failed,
+      },
       finishedAt,
     );
     return {

@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import type { AppConfig } from 'src/config';
 
 import { siiUserAgent } from './fetch/page-fetcher';
-import {
-  SII_FETCH_BACKOFF_MS,
-  SII_FETCH_RETRIES,
-  SII_SLACK_TIMEOUT_MS,
-  SII_USER_AGENT_CONTACT,
-} from './sii-monitor.constants';
+import { SII_FETCH_BACKOFF_MS, SII_FETCH_RETRIES, SII_SLACK_TIMEOUT_MS, SII_USER_AGENT_CONTACT } from './sii-monitor.constants';
 import { parseSourcesConfig, type SiiSource } from './sources/sii-source';
 
 /** Everything the monitor reads from configuration, resolved once at start-up (bad SII_SOURCES fails the boot). */

@@ -24,7 +24,13 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
   beforeAll(async () => {
     execFileSync('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: 'inherit' });
     services = await startPrivateServices();
-    app = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, ANTHROPIC_API_KEY: 'sk-ant-e2e-page-not-used', BREAKER_FAILURE_THRESHOLD: '2', THROTTLE_DEFAULT_PER_MIN: '1000' });
+    app = await startTestApp({
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      ANTHROPIC_API_KEY: 'sk-ant-e2e-page-not-used',
+      BREAKER_FAILURE_THRESHOLD: '2',
+      THROTTLE_DEFAULT_PER_MIN: '1000',
+    });
     deps = gatewayInternals(app.app);
     origin = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
     // Within the current UTC day, so "today" holds both rows even just after midnight.

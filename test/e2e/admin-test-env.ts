@@ -80,7 +80,20 @@ export async function insertUsage(services: PrivateServices, rows: UsageRowSeed[
     await services.sql(
       `INSERT INTO usage_records (row_id, request_id, created_at, api_key_name, company_id, operation, route, provider, model, input_tokens, output_tokens, cost_usd, latency_ms, status)
        VALUES ($1, $1, $2, $3, $4, $5, '/v1/chat/completions', $6, $7, $8, $9, $10::numeric, $11, $12)`,
-      [`seed-${Date.now()}-${seq}`, r.createdAt, r.apiKeyName ?? 'default', r.companyId ?? null, r.operation ?? 'chat', r.provider, r.model ?? `${r.provider}-model`, r.inputTokens ?? 10, r.outputTokens ?? 5, r.costUsd, r.latencyMs ?? 100, r.status ?? 'success'],
+      [
+        `seed-${Date.now()}-${seq}`,
+        r.createdAt,
+        r.apiKeyName ?? 'default',
+        r.companyId ?? null,
+        r.operation ?? 'chat',
+        r.provider,
+        r.model ?? `${r.provider}-model`,
+        r.inputTokens ?? 10,
+        r.outputTokens ?? 5,
+        r.costUsd,
+        r.latencyMs ?? 100,
+        r.status ?? 'success',
+      ],
     );
   }
 }

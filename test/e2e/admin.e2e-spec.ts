@@ -42,7 +42,12 @@ describe('Admin API and cost report (real app, private Postgres database and Red
   describe('access', () => {
     it('answers 401 without a key and 403 for a normal key on every admin route', async () => {
       expect((await one.http.get('/api/admin/overview')).status).toBe(401);
-      for (const [method, path] of [['get', '/api/admin/overview'], ['post', '/api/admin/providers/groq/breaker/close'], ['post', '/api/admin/providers/groq/quotas/reset'], ['get', '/api/admin/usage.csv?from=2024-01-01&to=2024-01-02']] as const) {
+      for (const [method, path] of [
+        ['get', '/api/admin/overview'],
+        ['post', '/api/admin/providers/groq/breaker/close'],
+        ['post', '/api/admin/providers/groq/quotas/reset'],
+        ['get', '/api/admin/usage.csv?from=2024-01-01&to=2024-01-02'],
+      ] as const) {
         const res = await one.http[method](path).set(bearer(API_KEY));
         expect({ path, status: res.status, message: res.body.message }).toEqual({ path, status: 403, message: 'This route needs the admin key (ADMIN_API_KEY)' });
       }
@@ -65,7 +70,11 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       ]);
       for (let i = 0; i < 25; i += 1) {
         await services.sql(`INSERT INTO quota_alerts (created_at, provider, "window", level, utilization, used, "limit", message) VALUES ($1, 'groq', 'rpm', $2, $3, $4, 500, $5)`, [
-          minutesAgo(60 - i), i % 2 ? 'critical' : 'warning', i % 2 ? '0.9600' : '0.8000', i % 2 ? 480 : 400, `alert ${i}`,
+          minutesAgo(60 - i),
+          i % 2 ? 'critical' : 'warning',
+          i % 2 ? '0.9600' : '0.8000',
+          i % 2 ? 480 : 400,
+          `alert ${i}`,
         ]);
       }
     });
@@ -76,7 +85,12 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       expect(res.body.generatedAt).toBe(NOW.toISOString());
       const anthropic = res.body.providers.find((p: { provider: string }) => p.provider === 'anthropic');
       expect(anthropic).toEqual({
-        provider: 'anthropic', configured: true, state: 'degraded', breaker: 'closed', requests: 5, errorRate: 0.4,
+        provider: 'anthropic',
+        configured: true,
+        state: 'degraded',
+        breaker: 'closed',
+        requests: 5,
+        errorRate: 0.4,
         latencyMs: { p50: 300, p95: 880, p99: 976 },
         quotas: [
           { window: 'rpm', used: 0, limit: 1000, utilization: 0 },
@@ -191,9 +205,20 @@ describe('Admin API and cost report (real app, private Postgres database and Red
 
     it('groups exactly: by day, by company (none for rows without one) and by key', async () => {
       const get = async (groupBy: string) => JSON.parse((await one.http.get(`/api/costs/report?from=2024-02-01&to=2024-02-29&groupBy=${groupBy}`).set(bearer(API_KEY))).text).rows;
-      expect((await get('day')).map((r: { key: string; costUsd: string }) => [r.key, r.costUsd])).toEqual([['2024-02-01', '0.000000500000'], ['2024-02-15', '1.999999500000'], ['2024-02-29', '0.100000000000']]);
-      expect((await get('company')).map((r: { key: string; requests: number }) => [r.key, r.requests])).toEqual([['none', 1], ['7', 2], ['8', 1]]);
-      expect((await get('apiKey')).map((r: { key: string; costUsd: string }) => [r.key, r.costUsd])).toEqual([['finance', '1.999999500000'], ['odoo', '0.100000500000']]);
+      expect((await get('day')).map((r: { key: string; costUsd: string }) => [r.key, r.costUsd])).toEqual([
+        ['2024-02-01', '0.000000500000'],
+        ['2024-02-15', '1.999999500000'],
+        ['2024-02-29', '0.100000000000'],
+      ]);
+      expect((await get('company')).map((r: { key: string; requests: number }) => [r.key, r.requests])).toEqual([
+        ['none', 1],
+        ['7', 2],
+        ['8', 1],
+      ]);
+      expect((await get('apiKey')).map((r: { key: string; costUsd: string }) => [r.key, r.costUsd])).toEqual([
+        ['finance', '1.999999500000'],
+        ['odoo', '0.100000500000'],
+      ]);
     });
 
     it('writes CSV a spreadsheet opens cleanly, with a TOTAL line equal to the sum of the lines', async () => {
@@ -263,7 +288,9 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       expect(csv.headers['content-disposition']).toBe('attachment; filename="usage-2019-01-01-to-2022-12-31.csv"');
       const lines = csv.text.split('\r\n');
       expect(lines).toHaveLength(1202);
-      expect(lines[1]).toMatch(/^"2019-01-01T12:00:00.000Z","long-0","odoo",,"chat","\/v1\/chat\/completions","openai","gpt-4o-mini",0,0,0,0,0,0.000000375000,10,"success",1,false,false,"","","",false$/);
+      expect(lines[1]).toMatch(
+        /^"2019-01-01T12:00:00.000Z","long-0","odoo",,"chat","\/v1\/chat\/completions","openai","gpt-4o-mini",0,0,0,0,0,0.000000375000,10,"success",1,false,false,"","","",false$/,
+      );
       expect(new Set(lines.slice(1, -1).map((l) => l.split(',')[1])).size).toBe(1200);
       const audit = await services.sql(`SELECT key_name, action, target FROM admin_audit WHERE action = 'usage.export'`);
       expect(audit).toEqual([{ key_name: 'admin', action: 'usage.export', target: '2019-01-01..2022-12-31' }]);

@@ -30,7 +30,14 @@ function rawStream(app: App, body: unknown, opts: { key?: string; stopAfterFrame
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: address.port, path: '/api/chat/message/stream', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...bearer(opts.key) } },
+      {
+        host: '127.0.0.1',
+        port: address.port,
+        path: '/api/chat/message/stream',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...bearer(opts.key) },
+      },
       (res) => {
         const result: RawStream = { status: res.statusCode ?? 0, headers: res.headers, raw: '', frames: [] };
         let pending = '';
@@ -72,9 +79,17 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
   let offline: App;
 
   const send = (message: string, extra: Record<string, unknown> = {}, key = API_KEY, target = app) =>
-    target.http.post('/api/chat/message').set(bearer(key)).send({ message, ...extra });
+    target.http
+      .post('/api/chat/message')
+      .set(bearer(key))
+      .send({ message, ...extra });
   const newSession = async (target = app, key = API_KEY): Promise<string> =>
-    (await target.http.post('/api/chat/session/new').set(bearer(key)).send({ user_context: { user_name: 'Javiera' } })).body.session_id;
+    (
+      await target.http
+        .post('/api/chat/session/new')
+        .set(bearer(key))
+        .send({ user_context: { user_name: 'Javiera' } })
+    ).body.session_id;
 
   beforeAll(async () => {
     emulator = await startEmulator({ chunkDelayMs: 0 });
@@ -168,12 +183,18 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
     it("gives the wizard's own session id a separate session per key and checks the key's companies", async () => {
       const id = wizardId();
       await app.http.post('/api/chat').set(bearer()).send({ message: 'secreto de la empresa uno', session_id: id });
-      const other = await app.http.post('/api/chat').set(bearer(OTHER_KEY)).send({ message: 'hola', session_id: id, context: { user: { company_id: 7 } } });
+      const other = await app.http
+        .post('/api/chat')
+        .set(bearer(OTHER_KEY))
+        .send({ message: 'hola', session_id: id, context: { user: { company_id: 7 } } });
       expect(other.status).toBe(200);
       const seen = await app.http.get(`/api/chat/session/${id}`).set(bearer(OTHER_KEY));
       expect(seen.body.messages.map((m: { content: string }) => m.content).join(' ')).not.toContain('secreto');
       expect((await app.http.get(`/api/chat/session/${id}`).set(bearer())).body.message_count).toBe(2);
-      const foreign = await app.http.post('/api/chat').set(bearer(OTHER_KEY)).send({ message: 'hola', session_id: wizardId(), context: { user: { company_id: 3 } } });
+      const foreign = await app.http
+        .post('/api/chat')
+        .set(bearer(OTHER_KEY))
+        .send({ message: 'hola', session_id: wizardId(), context: { user: { company_id: 3 } } });
       expect(foreign.status).toBe(403);
     });
   });
@@ -192,7 +213,10 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       expect(res.headers['content-type']).toMatch(/^application\/json/);
       expect(res.body).toMatchObject({ message: expect.stringContaining('Respuesta simulada'), session_id: id, plugin_used: 'payroll', llm_used: 'anthropic', offline: false });
       expect(res.body.tokens_used).toEqual({ input_tokens: expect.any(Number), output_tokens: expect.any(Number), total_tokens: expect.any(Number) });
-      await app.http.post('/api/chat').set(bearer()).send({ ...body, message: '¿y el tope imponible?' });
+      await app.http
+        .post('/api/chat')
+        .set(bearer())
+        .send({ ...body, message: '¿y el tope imponible?' });
       expect((await app.http.get(`/api/chat/session/${id}`).set(bearer())).body.message_count).toBe(4);
     });
   });
@@ -212,7 +236,11 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
     });
 
     it('finds documents written without accents or in another word form', async () => {
-      for (const [query, id] of [['anulacion de facturas', 'dte-anular-factura'], ['liquidaciones', 'payroll-conceptos-liquidacion'], ['conciliacion bancaria', 'account-conciliacion-bancaria']]) {
+      for (const [query, id] of [
+        ['anulacion de facturas', 'dte-anular-factura'],
+        ['liquidaciones', 'payroll-conceptos-liquidacion'],
+        ['conciliacion bancaria', 'account-conciliacion-bancaria'],
+      ]) {
         const res = await app.http.get('/api/chat/knowledge/search').query({ query }).set(bearer());
         expect(res.status).toBe(200);
         expect(res.body.results[0]).toMatchObject({ id, title: title(id), tags: expect.any(Array), content: expect.any(String) });
@@ -229,10 +257,20 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       expect((await app.http.put('/api/chat/knowledge/dte-exportacion-e2e').set(bearer()).send(doc)).status).toBe(403);
       expect((await app.http.put('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY)).send(doc)).body).toEqual({ status: 'created', id: 'dte-exportacion-e2e' });
       expect((await search()).body.results.map((r: { id: string }) => r.id)).toEqual(['dte-exportacion-e2e']);
-      const replaced = await app.http.put('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY)).send({ ...doc, title: 'Exportación (DTE 110)' });
+      const replaced = await app.http
+        .put('/api/chat/knowledge/dte-exportacion-e2e')
+        .set(bearer(ADMIN_KEY))
+        .send({ ...doc, title: 'Exportación (DTE 110)' });
       expect(replaced.body.status).toBe('replaced');
       expect((await search()).body.results[0].title).toBe('Exportación (DTE 110)');
-      expect((await app.http.put('/api/chat/knowledge/dte-x').set(bearer(ADMIN_KEY)).send({ ...doc, module: 'crm' })).status).toBe(400);
+      expect(
+        (
+          await app.http
+            .put('/api/chat/knowledge/dte-x')
+            .set(bearer(ADMIN_KEY))
+            .send({ ...doc, module: 'crm' })
+        ).status,
+      ).toBe(400);
       expect((await app.http.delete('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY))).status).toBe(200);
       expect((await search()).body.results).toEqual([]);
       expect((await app.http.delete('/api/chat/knowledge/dte-exportacion-e2e').set(bearer(ADMIN_KEY))).status).toBe(404);
@@ -259,7 +297,14 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       const put = await app.http.put('/api/chat/knowledge/dte-nul-e2e').set(bearer(ADMIN_KEY)).send(doc);
       expect(put.status).toBe(400);
       expect(put.body.message).toMatch(/tags/);
-      expect((await app.http.put('/api/chat/knowledge/dte-nul-e2e').set(bearer(ADMIN_KEY)).send({ ...doc, tags: [], content: 'a\u0000b' })).body.message).toMatch(/content/);
+      expect(
+        (
+          await app.http
+            .put('/api/chat/knowledge/dte-nul-e2e')
+            .set(bearer(ADMIN_KEY))
+            .send({ ...doc, tags: [], content: 'a\u0000b' })
+        ).body.message,
+      ).toMatch(/content/);
       const removed = await app.http.delete('/api/chat/knowledge/%00').set(bearer(ADMIN_KEY));
       expect(removed.status).toBe(400);
       expect(removed.body.message).toMatch(/document id/);
@@ -301,7 +346,12 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       expect(res.status).toBe(200);
       expect(res.headers).toMatchObject({ 'content-type': expect.stringMatching(/^text\/event-stream/), 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
       expect(res.raw.endsWith('\n\n')).toBe(true);
-      expect(res.raw.split('\n\n').slice(0, -1).every((frame) => /^data: \{.*\}$/.test(frame))).toBe(true);
+      expect(
+        res.raw
+          .split('\n\n')
+          .slice(0, -1)
+          .every((frame) => /^data: \{.*\}$/.test(frame)),
+      ).toBe(true);
       const texts = res.frames.filter((f) => f.event.type === 'text');
       const done = res.frames.at(-1)!;
       expect(texts.length).toBeGreaterThanOrEqual(8);
@@ -316,7 +366,13 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
           plugin: 'dte',
           provider: 'anthropic',
           model: 'claude-sonnet-4',
-          tokens_used: { input_tokens: expect.any(Number), output_tokens: expect.any(Number), total_tokens: expect.any(Number), cache_read_tokens: expect.any(Number), cache_creation_tokens: expect.any(Number) },
+          tokens_used: {
+            input_tokens: expect.any(Number),
+            output_tokens: expect.any(Number),
+            total_tokens: expect.any(Number),
+            cache_read_tokens: expect.any(Number),
+            cache_creation_tokens: expect.any(Number),
+          },
           cost_usd: expect.stringMatching(/^\d+\.\d{12}$/),
           session_id: id,
         },
@@ -367,7 +423,10 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       const res = await rawStream(offline, { message: '¿Cómo calculo la gratificación legal?' });
       const done = res.frames.at(-1)!.event;
       expect(done).toMatchObject({ type: 'done', metadata: { llm_used: 'offline', plugin: 'payroll', tokens_used: null } });
-      const text = res.frames.filter((f) => f.event.type === 'text').map((f) => f.event.content).join('');
+      const text = res.frames
+        .filter((f) => f.event.type === 'text')
+        .map((f) => f.event.content)
+        .join('');
       expect(text).toContain(`Fuentes: ${done.metadata.sources.join('; ')}.`);
     });
   });

@@ -34,13 +34,10 @@ describe('The flat dte_data form through the real app', () => {
     const res = await validate(body);
     expect(res.status).toBe(200);
     expect(res.body.recommendation).toBe('reject');
-    expect(res.body.findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ ruleId: 'L-04', path: 'dte_data.lineas[1].monto' }),
-      expect.objectContaining({ ruleId: 'M-01' }),
-    ]));
+    expect(res.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'L-04', path: 'dte_data.lineas[1].monto' }), expect.objectContaining({ ruleId: 'M-01' })]));
   });
 
-  it('rejects a credit note without a reference sent with Odoo\'s English `lines`', async () => {
+  it("rejects a credit note without a reference sent with Odoo's English `lines`", async () => {
     const body = copy(FLAT_CREDITO_61) as Body;
     delete body.dte_data.references;
     const res = await validate(body);
@@ -54,10 +51,12 @@ describe('The flat dte_data form through the real app', () => {
     expect(res.status).toBe(200);
     expect(res.body.recommendation).toBe('send');
     expect(res.body.warnings).toEqual([NO_LINES_WARNING]);
-    expect(res.body.rules_skipped).toEqual(expect.arrayContaining([
-      { rule_id: 'L-04', title: expect.any(String), missing: ['dte_data.lineas'] },
-      { rule_id: 'X-01', title: expect.any(String), missing: ['dte_data.referencias'] },
-    ]));
+    expect(res.body.rules_skipped).toEqual(
+      expect.arrayContaining([
+        { rule_id: 'L-04', title: expect.any(String), missing: ['dte_data.lineas'] },
+        { rule_id: 'X-01', title: expect.any(String), missing: ['dte_data.referencias'] },
+      ]),
+    );
     expect(res.body.rules_run).not.toContain('L-04');
   });
 

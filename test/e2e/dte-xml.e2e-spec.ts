@@ -17,8 +17,20 @@ function supplierXml(): string {
 }
 
 const PENDING_POS = [
-  { id: 345, name: 'P00045', amount_total: 261800.0, date_order: '2026-11-05 16:20:00', lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 50, price_unit: 4400, subtotal: 220000 }] },
-  { id: 342, name: 'P00042', amount_total: 499800.0, date_order: '2026-11-02 10:00:00', lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200, subtotal: 420000 }] },
+  {
+    id: 345,
+    name: 'P00045',
+    amount_total: 261800.0,
+    date_order: '2026-11-05 16:20:00',
+    lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 50, price_unit: 4400, subtotal: 220000 }],
+  },
+  {
+    id: 342,
+    name: 'P00042',
+    amount_total: 499800.0,
+    date_order: '2026-11-02 10:00:00',
+    lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200, subtotal: 420000 }],
+  },
 ];
 
 describe('DTE XML bodies through the real app', () => {
@@ -55,7 +67,10 @@ describe('DTE XML bodies through the real app', () => {
   it('validates a DTE sent as SII XML with the same rules as the SII-tag JSON', async () => {
     const fixture = loadFixture('clean-sii-33').input;
     const dte = fixture.dte as Record<string, unknown>;
-    const clean = await app.http.post('/api/ai/validate').set(bearer()).send({ dte_xml: siiXmlOf(dte), context: fixture.context, environment: fixture.environment, source: fixture.source });
+    const clean = await app.http
+      .post('/api/ai/validate')
+      .set(bearer())
+      .send({ dte_xml: siiXmlOf(dte), context: fixture.context, environment: fixture.environment, source: fixture.source });
     expect(clean.status).toBe(200);
     expect(clean.body).toMatchObject({ recommendation: 'send', errors: [], warnings: [], form: 'sii' });
 
@@ -67,7 +82,10 @@ describe('DTE XML bodies through the real app', () => {
   });
 
   it('answers 400 when dte_xml is not text', async () => {
-    const res = await app.http.post('/api/ai/validate').set(bearer()).send({ dte_xml: { Documento: {} }, company_id: 1 });
+    const res = await app.http
+      .post('/api/ai/validate')
+      .set(bearer())
+      .send({ dte_xml: { Documento: {} }, company_id: 1 });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'dte_xml', problems: ['dte_xml must be a string'] }]);
   });

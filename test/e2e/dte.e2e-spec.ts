@@ -6,8 +6,16 @@ import { bearer, OTHER_KEY, startTestApp } from './setup';
 function addonValidateBody(dteOverrides: Record<string, unknown> = {}) {
   return {
     dte_data: {
-      tipo_dte: '33', folio: '8811', fecha_emision: '2026-11-10', rut_emisor: '78112233-5', razon_social_emisor: 'Comercial Maipo Ltda.',
-      monto_total: 499800.0, monto_neto: 420000.0, monto_iva: 79800.0, monto_exento: 0.0, ...dteOverrides,
+      tipo_dte: '33',
+      folio: '8811',
+      fecha_emision: '2026-11-10',
+      rut_emisor: '78112233-5',
+      razon_social_emisor: 'Comercial Maipo Ltda.',
+      monto_total: 499800.0,
+      monto_neto: 420000.0,
+      monto_iva: 79800.0,
+      monto_exento: 0.0,
+      ...dteOverrides,
     },
     history: [{ tipo_dte: '33', folio: '8790', fecha_emision: '2026-10-14', monto_total: 476000.0, monto_neto: 400000.0, monto_iva: 76000.0, monto_exento: 0.0 }],
     company_id: 1,
@@ -19,15 +27,39 @@ function addonValidateBody(dteOverrides: Record<string, unknown> = {}) {
 function addonMatchPoBody() {
   return {
     dte_data: {
-      partner_id: 55, partner_vat: '78112233-5', partner_name: 'Comercial Maipo Ltda.', total_amount: 499800.0, date: '2026-11-10', reference: '8811',
-      lines: [
-        { numero: '1', nombre: 'Cemento Polpaico 25 kg', descripcion: 'Saco 25 kg', cantidad: 100, precio_unitario: 4200, monto_total: 420000 },
-      ],
+      partner_id: 55,
+      partner_vat: '78112233-5',
+      partner_name: 'Comercial Maipo Ltda.',
+      total_amount: 499800.0,
+      date: '2026-11-10',
+      reference: '8811',
+      lines: [{ numero: '1', nombre: 'Cemento Polpaico 25 kg', descripcion: 'Saco 25 kg', cantidad: 100, precio_unitario: 4200, monto_total: 420000 }],
     },
     pending_pos: [
-      { id: 345, name: 'P00045', amount_total: 261800.0, date_order: '2026-11-05 16:20:00', currency: 'CLP', lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 50, price_unit: 4400, subtotal: 220000 }] },
-      { id: 342, name: 'P00042', amount_total: 499800.0, date_order: '2026-11-02 10:00:00', currency: 'CLP', lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200, subtotal: 420000 }] },
-      { id: 339, name: 'P00039', amount_total: 238000.0, date_order: '2026-10-20 09:30:00', currency: 'CLP', lines: [{ product_id: 431, product_name: 'Fierro estriado 12 mm', qty: 50, price_unit: 4000, subtotal: 200000 }] },
+      {
+        id: 345,
+        name: 'P00045',
+        amount_total: 261800.0,
+        date_order: '2026-11-05 16:20:00',
+        currency: 'CLP',
+        lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 50, price_unit: 4400, subtotal: 220000 }],
+      },
+      {
+        id: 342,
+        name: 'P00042',
+        amount_total: 499800.0,
+        date_order: '2026-11-02 10:00:00',
+        currency: 'CLP',
+        lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200, subtotal: 420000 }],
+      },
+      {
+        id: 339,
+        name: 'P00039',
+        amount_total: 238000.0,
+        date_order: '2026-10-20 09:30:00',
+        currency: 'CLP',
+        lines: [{ product_id: 431, product_name: 'Fierro estriado 12 mm', qty: 50, price_unit: 4000, subtotal: 200000 }],
+      },
     ],
     company_id: 1,
   };
@@ -35,7 +67,10 @@ function addonMatchPoBody() {
 
 function suggestBody() {
   return {
-    partner_id: 55, partner_vat: '78112233-5', partner_name: 'Comercial Maipo Ltda.', company_id: 1,
+    partner_id: 55,
+    partner_vat: '78112233-5',
+    partner_name: 'Comercial Maipo Ltda.',
+    company_id: 1,
     invoice_lines: [{ description: 'Cemento Polpaico 25 kg obra Edificio Los Robles', quantity: 100, price: 4200 }],
     available_projects: [
       { id: 12, name: 'Edificio Los Robles', code: '', partner_name: '', state: 'active', budget: 0 },
@@ -176,7 +211,10 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
 
     it('accepts the invoice_data alias and answers the deprecated /api/ai/reconcile with Deprecation and Link headers', async () => {
       const { dte_data, ...rest } = addonMatchPoBody();
-      const res = await app.http.post('/api/ai/reconcile').set(bearer()).send({ ...rest, invoice_data: dte_data });
+      const res = await app.http
+        .post('/api/ai/reconcile')
+        .set(bearer())
+        .send({ ...rest, invoice_data: dte_data });
       expect(res.status).toBe(200);
       expect(res.headers.deprecation).toBe('true');
       expect(res.headers.link).toBe('</api/ai/reception/match_po>; rel="successor-version"');
@@ -188,7 +226,10 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
     it('answers no match with the reason when two POs are exactly tied and no LLM can break the tie', async () => {
       const body = addonMatchPoBody();
       const twin = { ...body.pending_pos[1], id: 350, name: 'P00050' };
-      const res = await app.http.post('/api/ai/reception/match_po').set(bearer()).send({ ...body, pending_pos: [body.pending_pos[1], twin] });
+      const res = await app.http
+        .post('/api/ai/reception/match_po')
+        .set(bearer())
+        .send({ ...body, pending_pos: [body.pending_pos[1], twin] });
       expect(res.status).toBe(200);
       expect(res.body.matched_po_id).toBeNull();
       expect(res.body.needs_tiebreak).toBe(true);
@@ -220,15 +261,27 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
       ['/api/ai/reconcile', 'dte_data.total_amount', { total_amount: { value: 499800 } }, 'total_amount must be a number (numeric text is accepted)'],
     ])('%s answers 400 naming %s when it has the wrong type', async (path, field, change, problem) => {
       const body = addonMatchPoBody();
-      const res = await app.http.post(path).set(bearer()).send({ ...body, dte_data: { ...body.dte_data, ...change } });
+      const res = await app.http
+        .post(path)
+        .set(bearer())
+        .send({ ...body, dte_data: { ...body.dte_data, ...change } });
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: `Invalid request: ${field} (${problem})`, requestId: res.headers['x-request-id'], details: [{ field, problems: [problem] }] });
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `Invalid request: ${field} (${problem})`,
+        requestId: res.headers['x-request-id'],
+        details: [{ field, problems: [problem] }],
+      });
     });
 
     it('answers 400 naming the pending PO whose date_order or lines are unusable', async () => {
       const body = addonMatchPoBody();
       const pendingPos = [body.pending_pos[0], { ...body.pending_pos[1], date_order: 20261102, lines: [[body.pending_pos[1].lines[0]]] }];
-      const res = await app.http.post('/api/ai/reception/match_po').set(bearer()).send({ ...body, pending_pos: pendingPos });
+      const res = await app.http
+        .post('/api/ai/reception/match_po')
+        .set(bearer())
+        .send({ ...body, pending_pos: pendingPos });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
         { field: 'pending_pos.1.date_order', problems: ['date_order must be a real YYYY-MM-DD date (a datetime is accepted)'] },
@@ -251,7 +304,10 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
     it.each(['/api/ai/analytics/suggest_project', '/api/v1/analytics/match'])('%s answers 400 naming each project that is not an object with an integer id and a text name', async (path) => {
       const body = suggestBody();
       const projects = [body.available_projects[0], [body.available_projects[1]], { name: 'Sin id', code: '' }, { id: 16, code: 'OB-116' }];
-      const res = await app.http.post(path).set(bearer()).send({ ...body, available_projects: projects });
+      const res = await app.http
+        .post(path)
+        .set(bearer())
+        .send({ ...body, available_projects: projects });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
         { field: 'available_projects', problems: ['available_projects[1] must be an object with an integer id and a text name'] },
@@ -263,7 +319,10 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
     it("accepts Odoo's false in a project's optional fields", async () => {
       const body = suggestBody();
       const projects = body.available_projects.map((p) => ({ ...p, code: false, partner_name: false }));
-      const res = await app.http.post('/api/ai/analytics/suggest_project').set(bearer()).send({ ...body, available_projects: projects });
+      const res = await app.http
+        .post('/api/ai/analytics/suggest_project')
+        .set(bearer())
+        .send({ ...body, available_projects: projects });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ project_id: 12, project_name: 'Edificio Los Robles' });
     });
@@ -273,7 +332,10 @@ describe('DTE routes through the real app (no LLM vendor configured)', () => {
     it('documents every DTE route with a tag and a realistic example body', async () => {
       const res = await app.http.get('/docs-json');
       expect(res.status).toBe(200);
-      const paths = res.body.paths as Record<string, { post: { tags: string[]; deprecated?: boolean; requestBody: { content: Record<string, { examples?: Record<string, { value: Record<string, unknown> }> }> } } }>;
+      const paths = res.body.paths as Record<
+        string,
+        { post: { tags: string[]; deprecated?: boolean; requestBody: { content: Record<string, { examples?: Record<string, { value: Record<string, unknown> }> }> } } }
+      >;
       for (const path of ['/api/ai/validate', '/api/ai/reception/match_po', '/api/ai/reconcile', '/api/ai/analytics/suggest_project', '/api/v1/analytics/match']) {
         const post = paths[path]?.post;
         expect(post?.tags?.length).toBeGreaterThan(0);

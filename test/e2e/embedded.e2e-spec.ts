@@ -9,13 +9,18 @@ describe('Embedded defaults (PGlite and the in-process store, no settings at all
   // The first PGlite start creates its data folder (about 4 s idle, much longer on a loaded 2-core machine).
   it('boots and serves a request that writes to and reads from the database', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gw-embedded-'));
-    const running = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COST_FLUSH_INTERVAL_MS: '50', PROXY_OFFLINE_ANSWERS: 'true', PAYROLL_FETCH_ENABLED: 'false' }), { logger: false });
+    const running = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', COST_FLUSH_INTERVAL_MS: '50', PROXY_OFFLINE_ANSWERS: 'true', PAYROLL_FETCH_ENABLED: 'false' }), {
+      logger: false,
+    });
     try {
       const http = request(running.app.getHttpServer());
       const key = readFileSync(join(dataDir, 'dev-api-key'), 'utf8').trim();
       const health = await http.get('/health');
       expect(health.body.dependencies).toMatchObject({ database: { status: 'up', mode: 'embedded' }, redis: { status: 'not_configured', mode: 'memory' } });
-      const answer = await http.post('/v1/chat/completions').set('Authorization', `Bearer ${key}`).send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: '¿Qué es un DTE?' }] });
+      const answer = await http
+        .post('/v1/chat/completions')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: '¿Qué es un DTE?' }] });
       expect(answer.status).toBe(200);
       expect(answer.body.x_gateway.provider).toBe('offline');
       const costs = await http.get('/metrics/costs?period=today').set('Authorization', `Bearer ${key}`);

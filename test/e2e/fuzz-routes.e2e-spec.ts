@@ -6,11 +6,28 @@ import { fuzzRoute, probeRoute, routeSeed, type KnownHits } from 'test/fuzz/rout
 
 /** Routes the service is meant to expose; any the OpenAPI document lacks are probed and, when not mounted, reported as skipped. */
 const KNOWN_ROUTES = [
-  'POST /v1/chat/completions', 'GET /v1/models', 'GET /metrics/costs', 'GET /health', 'GET /health/live', 'GET /health/ready',
-  'POST /api/ai/validate', 'POST /api/ai/reception/match_po', 'POST /api/ai/reconcile', 'POST /api/payroll/validate',
-  'GET /api/payroll/indicators/{period}', 'POST /api/chat', 'POST /api/chat/message', 'POST /api/chat/message/stream',
-  'POST /api/chat/session/new', 'GET /api/chat/session/{id}', 'DELETE /api/chat/session/{id}', 'GET /api/chat/knowledge/search',
-  'POST /api/ai/sii/monitor', 'GET /api/ai/sii/status', 'GET /api/costs/report', 'GET /api/admin/overview',
+  'POST /v1/chat/completions',
+  'GET /v1/models',
+  'GET /metrics/costs',
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'POST /api/ai/validate',
+  'POST /api/ai/reception/match_po',
+  'POST /api/ai/reconcile',
+  'POST /api/payroll/validate',
+  'GET /api/payroll/indicators/{period}',
+  'POST /api/chat',
+  'POST /api/chat/message',
+  'POST /api/chat/message/stream',
+  'POST /api/chat/session/new',
+  'GET /api/chat/session/{id}',
+  'DELETE /api/chat/session/{id}',
+  'GET /api/chat/knowledge/search',
+  'POST /api/ai/sii/monitor',
+  'GET /api/ai/sii/status',
+  'GET /api/costs/report',
+  'GET /api/admin/overview',
 ];
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260310);

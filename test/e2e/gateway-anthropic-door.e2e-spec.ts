@@ -61,7 +61,9 @@ describe('Anthropic Messages door with the official @anthropic-ai/sdk client (ve
   it("answers failures in Anthropic's error shape, so the SDK raises its own classes", async () => {
     const wrong = new Anthropic({ apiKey: 'not-a-key-0123456789abcdef', baseURL: app.url, maxRetries: 0 });
     await expect(wrong.messages.create({ model: 'claude-sonnet-4', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
-    const missing = await client.messages.create({ model: 'claude-sonnet-4', messages: [{ role: 'user', content: 'x' }] } as unknown as Anthropic.MessageCreateParamsNonStreaming).catch((e: unknown) => e);
+    const missing = await client.messages
+      .create({ model: 'claude-sonnet-4', messages: [{ role: 'user', content: 'x' }] } as unknown as Anthropic.MessageCreateParamsNonStreaming)
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(Anthropic.BadRequestError);
     expect((missing as Error).message).toContain('max_tokens');
   });

@@ -27,7 +27,10 @@ describe('Per-key limits and budgets through the gateway (two instances)', () =>
   });
 
   const create = async (body: Record<string, unknown>) => {
-    const res = await a.http.post('/api/admin/keys').set(admin).send({ name: `gw-${suffix()}`, ...body });
+    const res = await a.http
+      .post('/api/admin/keys')
+      .set(admin)
+      .send({ name: `gw-${suffix()}`, ...body });
     expect(res.status).toBe(201);
     const secret = (res.body as { secret: string }).secret;
     await eventually(async () => (await b.http.get('/v1/models').set(bearer(secret))).status === 200, 5000);
@@ -38,12 +41,16 @@ describe('Per-key limits and budgets through the gateway (two instances)', () =>
   it("refuses a model outside the key's allow-list on both instances, and never uses it as a fallback", async () => {
     const secret = await create({ allowedModels: ['gpt-4o-mini'] });
     expect((await client(a, secret).chat.completions.create({ model: 'gpt-4o-mini', messages: hello })).choices[0].message.content).toContain('gpt-4o-mini');
-    const refused = await client(b, secret).chat.completions.create({ model: 'claude-sonnet-4', messages: hello }).catch((e: unknown) => e);
+    const refused = await client(b, secret)
+      .chat.completions.create({ model: 'claude-sonnet-4', messages: hello })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect(refused).toMatchObject({ status: 403, code: 'model_not_allowed' });
     emulator.reset();
     emulator.script({ vendor: 'openai', status: 503, count: 1 });
-    const down = await client(a, secret).chat.completions.create({ model: 'gpt-4o-mini', messages: hello }).catch((e: unknown) => e);
+    const down = await client(a, secret)
+      .chat.completions.create({ model: 'gpt-4o-mini', messages: hello })
+      .catch((e: unknown) => e);
     expect(down).toMatchObject({ status: 503 });
     expect(emulator.stats().byVendor.anthropic.received).toBe(0);
   });
@@ -76,7 +83,15 @@ describe('Per-key limits and budgets through the gateway (two instances)', () =>
   it('charges the exact cost to the key budget, so a spent key is refused on the other instance', async () => {
     const secret = await create({ budgetUsd: '0.0006', budgetPeriod: 'day' });
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await (i % 2 ? b : a).http.post('/v1/chat/completions').set(bearer(secret)).send({ model: 'gpt-4o-mini', max_tokens: 40, messages: [{ role: 'user', content: 'x'.repeat(2000) }] })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push(
+        (
+          await (i % 2 ? b : a).http
+            .post('/v1/chat/completions')
+            .set(bearer(secret))
+            .send({ model: 'gpt-4o-mini', max_tokens: 40, messages: [{ role: 'user', content: 'x'.repeat(2000) }] })
+        ).status,
+      );
     expect(statuses[0]).toBe(200);
     expect(statuses).toContain(429);
     expect(statuses.slice(statuses.indexOf(429)).every((s) => s === 429)).toBe(true);

@@ -27,7 +27,8 @@ const usd = (p: bigint) => {
 function expectedRow(usage: EmulatorUsage, prices: Prices) {
   const fresh = usage.inputTokens - usage.cachedTokens - usage.cacheCreationTokens;
   const output = usage.outputTokens + usage.reasoningTokens;
-  const cost = BigInt(fresh) * pico(prices.input) + BigInt(usage.cachedTokens) * pico(prices.cacheRead) + BigInt(usage.cacheCreationTokens) * pico(prices.cacheWrite) + BigInt(output) * pico(prices.output);
+  const cost =
+    BigInt(fresh) * pico(prices.input) + BigInt(usage.cachedTokens) * pico(prices.cacheRead) + BigInt(usage.cacheCreationTokens) * pico(prices.cacheWrite) + BigInt(output) * pico(prices.output);
   return { input_tokens: fresh, cache_read_tokens: usage.cachedTokens, cache_write_tokens: usage.cacheCreationTokens, output_tokens: output, cost_usd: usd(cost) };
 }
 
@@ -121,7 +122,12 @@ describe('The official openai client pointed at the gateway', () => {
   });
 
   it('streams a chat to the end with usage', async () => {
-    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'Resume el artículo 23 de la Ley del IVA por favor' }] });
+    const stream = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: [{ role: 'user', content: 'Resume el artículo 23 de la Ley del IVA por favor' }],
+    });
     let text = '';
     let usage: OpenAI.CompletionUsage | undefined | null;
     const finishes: string[] = [];
@@ -150,7 +156,12 @@ describe('Usage rows: identity, correlation, tags and unpriced models (vendor em
   let db: Client;
 
   beforeAll(async () => {
-    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1 }, () => ({ COST_FLUSH_INTERVAL_MS: '50', ALLOW_UNPRICED_MODELS: 'true', UNPRICED_MODEL_PRICE: '10.00/20.00', LLM_MAX_RETRIES: '0' })));
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1 }, () => ({
+      COST_FLUSH_INTERVAL_MS: '50',
+      ALLOW_UNPRICED_MODELS: 'true',
+      UNPRICED_MODEL_PRICE: '10.00/20.00',
+      LLM_MAX_RETRIES: '0',
+    })));
     db = await database();
   }, 30_000);
   afterAll(async () => {
@@ -164,7 +175,7 @@ describe('Usage rows: identity, correlation, tags and unpriced models (vendor em
       return result.rows.length >= count ? result.rows : undefined;
     }, 5000);
 
-  it("keeps one row per call when callers reuse an X-Request-Id, and stores it as the correlation id", async () => {
+  it('keeps one row per call when callers reuse an X-Request-Id, and stores it as the correlation id', async () => {
     const correlation = `odoo-${Date.now()}`;
     for (let i = 0; i < 5; i++) {
       const res = await chat(app, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `pago ${i}` }] }).set('X-Request-Id', correlation);
@@ -180,10 +191,13 @@ describe('Usage rows: identity, correlation, tags and unpriced models (vendor em
     const res = await chat(app, { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'con respaldo' }] });
     expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
     const rows = await rowsFor('request_id', res.body.x_gateway.request_id, 2);
-    expect(rows.map((r: { provider: string; status: string }) => [r.provider, r.status])).toEqual([['openai', 'error'], ['anthropic', 'success']]);
+    expect(rows.map((r: { provider: string; status: string }) => [r.provider, r.status])).toEqual([
+      ['openai', 'error'],
+      ['anthropic', 'success'],
+    ]);
   });
 
-  it('stores the caller\'s tags and reports spend grouped by tag', async () => {
+  it("stores the caller's tags and reports spend grouped by tag", async () => {
     const tag = `cierre-${Date.now()}`;
     const res = await chat(app, { model: 'gpt-4o-mini', tags: [tag, 'dte'], messages: [{ role: 'user', content: 'etiquetado' }] });
     expect(res.status).toBe(200);

@@ -82,7 +82,19 @@ describe('Several deployments of one model (two upstream accounts)', () => {
     expect((await chat(app, { model: 'gpt-4o-mini-eu', messages: ask('recargado') })).status).toBe(200);
     expect(eu.stats().byVendor.openai.received).toBe(1);
 
-    const broken = { ...shipped, models: { ...shipped.models, 'gpt-4o-mini-eu': { ...shipped.models['gpt-4o-mini-eu'], deployments: [{ id: 'dup', weight: 0 }, { id: 'dup', weight: 1 }] } } };
+    const broken = {
+      ...shipped,
+      models: {
+        ...shipped.models,
+        'gpt-4o-mini-eu': {
+          ...shipped.models['gpt-4o-mini-eu'],
+          deployments: [
+            { id: 'dup', weight: 0 },
+            { id: 'dup', weight: 1 },
+          ],
+        },
+      },
+    };
     writeFileSync(join(dir, 'catalog.json'), JSON.stringify(broken));
     const refused = await app.http.post('/api/admin/catalog/reload').set(bearer(ADMIN_KEY));
     expect(refused.body).toMatchObject({ reloaded: false, problems: expect.stringContaining('"dup" is used twice') });

@@ -7,7 +7,11 @@ jest.setTimeout(30_000);
 
 const WEATHER_TOOL: OpenAI.ChatCompletionTool = {
   type: 'function',
-  function: { name: 'consultar_folio', description: 'Consulta un folio DTE', parameters: { type: 'object', properties: { folio: { type: 'integer', minimum: 7 }, tipo: { type: 'string', enum: ['33', '61'] } }, required: ['folio', 'tipo'], additionalProperties: false } },
+  function: {
+    name: 'consultar_folio',
+    description: 'Consulta un folio DTE',
+    parameters: { type: 'object', properties: { folio: { type: 'integer', minimum: 7 }, tipo: { type: 'string', enum: ['33', '61'] } }, required: ['folio', 'tipo'], additionalProperties: false },
+  },
 };
 const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
@@ -68,7 +72,13 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
     });
 
     it('streaming: argument deltas assemble into the same call', async () => {
-      const stream = await client.chat.completions.create({ model, stream: true, messages: [{ role: 'user', content: 'Usa la herramienta para el folio 7' }], tools: [WEATHER_TOOL], tool_choice: { type: 'function', function: { name: 'consultar_folio' } } });
+      const stream = await client.chat.completions.create({
+        model,
+        stream: true,
+        messages: [{ role: 'user', content: 'Usa la herramienta para el folio 7' }],
+        tools: [WEATHER_TOOL],
+        tool_choice: { type: 'function', function: { name: 'consultar_folio' } },
+      });
       const read = await readStream(stream);
       expect(read.finishes).toEqual(['tool_calls']);
       expect(read.calls).toHaveLength(1);
@@ -78,14 +88,29 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
   });
 
   it('passes an image part to the vendor', async () => {
-    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: [{ type: 'text', text: '¿Qué documento es?' }, { type: 'image_url', image_url: { url: PNG } }] }] });
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: '¿Qué documento es?' },
+            { type: 'image_url', image_url: { url: PNG } },
+          ],
+        },
+      ],
+    });
     expect(completion.choices[0].message.content).toContain('Recibí 1 imagen');
     expect(emulator.lastRequest('openai')!.body).toMatchObject({ messages: [{ content: [{ type: 'text' }, { type: 'image_url', image_url: { url: PNG } }] }] });
   });
 
   it('answers a strict JSON schema with an object that follows it', async () => {
     const schema = { type: 'object', properties: { tipo_dte: { type: 'integer', minimum: 33 }, glosa: { type: 'string' } }, required: ['tipo_dte', 'glosa'], additionalProperties: false };
-    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Clasifica la factura' }], response_format: { type: 'json_schema', json_schema: { name: 'clasificacion', strict: true, schema } } });
+    const completion = await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Clasifica la factura' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'clasificacion', strict: true, schema } },
+    });
     expect(JSON.parse(completion.choices[0].message.content!)).toEqual({ tipo_dte: 33, glosa: expect.any(String) });
     expect(emulator.lastRequest('openai')!.body).toMatchObject({ response_format: { type: 'json_schema', json_schema: { name: 'clasificacion', strict: true, schema } } });
   });
@@ -109,10 +134,16 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
   it('shows each error status as the SDK error class with our message', async () => {
     const bad = new OpenAI({ apiKey: 'not-a-key-0123456789abcdef', baseURL: `${app.url}/v1`, maxRetries: 0 });
     await expect(bad.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
-    await expect(client.chat.completions.create({ model: 'gpt-9', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Unknown model "gpt-9"') });
+    await expect(client.chat.completions.create({ model: 'gpt-9', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('Unknown model "gpt-9"'),
+    });
     await expect(client.models.retrieve('no-such-model')).rejects.toBeInstanceOf(OpenAI.NotFoundError);
     emulator.script({ vendor: 'openai', status: 400, errorMessage: 'max_tokens is too large', count: 1 });
-    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('max_tokens is too large') });
+    await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('max_tokens is too large'),
+    });
     emulator.script({ vendor: 'openai', status: 503, count: 1 });
     emulator.script({ vendor: 'anthropic', status: 503, count: 1 });
     emulator.script({ vendor: 'gemini', status: 503, count: 1 });
@@ -137,7 +168,10 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
   });
 
   it('refuses a model without a catalog price, so no cost is recorded as zero', async () => {
-    await expect(client.chat.completions.create({ model: 'anthropic/claude-opus-4-20250514', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('has no price in the catalog') });
+    await expect(client.chat.completions.create({ model: 'anthropic/claude-opus-4-20250514', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('has no price in the catalog'),
+    });
   });
 
   it('never serves one key the cached answer of another, and skips the cache on Cache-Control: no-cache', async () => {

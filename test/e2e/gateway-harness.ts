@@ -46,10 +46,7 @@ export async function startGatewayApp(emulator: Emulator | null, env: Record<str
 }
 
 /** An emulator with the given options and a gateway app pointed at it (the emulator closed again if the app fails to start). */
-export async function startEmulatedGateway(
-  options: EmulatorOptions,
-  env: (emulator: Emulator) => Record<string, string | undefined> = () => ({}),
-): Promise<{ emulator: Emulator; app: GatewayApp }> {
+export async function startEmulatedGateway(options: EmulatorOptions, env: (emulator: Emulator) => Record<string, string | undefined> = () => ({})): Promise<{ emulator: Emulator; app: GatewayApp }> {
   const emulator = await startEmulator(options);
   try {
     return { emulator, app: await startGatewayApp(emulator, env(emulator)) };

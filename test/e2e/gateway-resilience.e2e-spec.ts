@@ -1,7 +1,11 @@
 import type { Emulator } from 'test/emulator/emulator';
 import { ask, atWindowStart, chat, chatStream, eventually, GatewayApp, groqOnEmulator, sseEvents, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
 
-const arrivals = (emulator: Emulator, model: string) => emulator.stats().requests.filter((r) => r.model === model).map((r) => r.at);
+const arrivals = (emulator: Emulator, model: string) =>
+  emulator
+    .stats()
+    .requests.filter((r) => r.model === model)
+    .map((r) => r.at);
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]);
 
 jest.setTimeout(30_000);
@@ -82,7 +86,12 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
     // 4 attempts of 400 ms plus about 700 ms of backoff; far below the 60 s request deadline.
     expect(elapsed).toBeGreaterThanOrEqual(1600);
     expect(elapsed).toBeLessThan(4500);
-    expect(emulator.stats().requests.filter((r) => r.vendor === 'openai').map((r) => r.outcome)).toEqual(['aborted', 'aborted', 'aborted', 'aborted']);
+    expect(
+      emulator
+        .stats()
+        .requests.filter((r) => r.vendor === 'openai')
+        .map((r) => r.outcome),
+    ).toEqual(['aborted', 'aborted', 'aborted', 'aborted']);
   });
 
   it('refuses a request whose worst-case cost is over the ceiling with a 422 that says why', async () => {

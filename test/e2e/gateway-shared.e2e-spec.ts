@@ -1,7 +1,21 @@
 import Redis from 'ioredis';
 import { NO_VENDOR_ANSWER } from 'src/gateway/providers/offline/offline.provider';
 import { Emulator, startEmulator } from 'test/emulator/emulator';
-import { ask, atWindowStart, chat, chatStream, database, eventually, GatewayApp, groqOnEmulator, sseEvents, startEmulatedGateway, startGatewayApp, stopEmulatedGateway, uniquePrefix } from './gateway-harness';
+import {
+  ask,
+  atWindowStart,
+  chat,
+  chatStream,
+  database,
+  eventually,
+  GatewayApp,
+  groqOnEmulator,
+  sseEvents,
+  startEmulatedGateway,
+  startGatewayApp,
+  stopEmulatedGateway,
+  uniquePrefix,
+} from './gateway-harness';
 
 jest.setTimeout(30_000);
 
@@ -68,8 +82,7 @@ describe('Quota alerts, interrupted streams', () => {
   afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
   beforeEach(() => emulator.reset());
 
-  const alertCount = (metrics: string, level: string) =>
-    Number(new RegExp(`llm_quota_alerts_total\\{provider="groq",window="rpm",level="${level}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+  const alertCount = (metrics: string, level: string) => Number(new RegExp(`llm_quota_alerts_total\\{provider="groq",window="rpm",level="${level}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
 
   it('raises the 80 % and the 95 % alert once each as a window fills', async () => {
     await atWindowStart(60_000, 15_000);
@@ -149,7 +162,11 @@ describe('Gateway with no vendor configured', () => {
     expect(res.body.x_gateway).toMatchObject({ provider: 'offline', cost_usd: '0.000000000000' });
     const streamed = await chatStream(app, { model: 'claude-sonnet-4', messages: ask('hola') });
     expect(streamed.text.trimEnd().endsWith('data: [DONE]')).toBe(true);
-    expect(sseEvents(streamed.text).map((e) => e.choices?.[0]?.delta?.content ?? '').join('')).toBe(NO_VENDOR_ANSWER);
+    expect(
+      sseEvents(streamed.text)
+        .map((e) => e.choices?.[0]?.delta?.content ?? '')
+        .join(''),
+    ).toBe(NO_VENDOR_ANSWER);
   });
 });
 

@@ -18,7 +18,11 @@ describe('Hostile input at the edge (real app, Postgres, Redis)', () => {
       ['/api/chat', `{"message":"${LONE}","session_id":"chat_2_9f1c2b7a"}`, 'message'],
       ['/api/chat/message', `{"session_id":null,"message":"${LONE}"}`, 'message'],
       ['/v1/chat/completions', `{"model":"gpt-4o-mini","messages":[{"role":"user","content":"ok"},{"role":"user","content":"${LONE}"}]}`, 'messages[1].content'],
-      ['/api/ai/validate', `{"dte_data":{"tipo_dte":"33","folio":"1","fecha_emision":"2026-11-10","rut_emisor":"78.112.233-5","razon_social_emisor":"${LONE}","monto_total":1},"company_id":1}`, 'dte_data.razon_social_emisor'],
+      [
+        '/api/ai/validate',
+        `{"dte_data":{"tipo_dte":"33","folio":"1","fecha_emision":"2026-11-10","rut_emisor":"78.112.233-5","razon_social_emisor":"${LONE}","monto_total":1},"company_id":1}`,
+        'dte_data.razon_social_emisor',
+      ],
     ])('%s answers 400 naming the field, never 500', async (path, text, field) => {
       const res = await postJson(path, text);
       expect(res.status).toBe(400);

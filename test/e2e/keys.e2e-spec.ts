@@ -21,7 +21,10 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
   const configSecret = `config-secret-${suffix()}-0123456789`;
 
   beforeAll(async () => {
-    writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', companies: [41], tags: ['bootstrap'] }], companyBudgets: [{ companyId: 41, limitUsd: '3.5', period: 'week' }] }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({ keys: [{ name: configName, secretEnv: 'E2E_CONFIG_KEY_SECRET', companies: [41], tags: ['bootstrap'] }], companyBudgets: [{ companyId: 41, limitUsd: '3.5', period: 'week' }] }),
+    );
     process.env.E2E_CONFIG_KEY_SECRET = configSecret;
     const env = { REDIS_KEY_PREFIX: uniquePrefix(), KEYS_CONFIG_PATH: configPath, KEYS_REFRESH_MS: '500', LIMIT_MINUTE_MS: '60000', AUTH_FAILURE_LIMIT: '1000' };
     a = await startTestApp(env);
@@ -85,7 +88,10 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
   });
 
   it('names every bad field, refuses an environment key name and keeps the admin API for the admin key', async () => {
-    const res = await a.http.post('/api/admin/keys').set(admin).send({ name: 'x y', rpmLimit: -1, budgetUsd: '1.1234567', allowedModels: ['gpt 4'] });
+    const res = await a.http
+      .post('/api/admin/keys')
+      .set(admin)
+      .send({ name: 'x y', rpmLimit: -1, budgetUsd: '1.1234567', allowedModels: ['gpt 4'] });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['allowedModels', 'budgetUsd', 'name', 'rpmLimit']);
     expect((await a.http.post('/api/admin/keys').set(admin).send({ name: 'other' })).status).toBe(409);
@@ -99,7 +105,11 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
   it('refuses a model outside the allow-list and holds the key RPM across both instances', async () => {
     const { key } = await create(a, { name: `lim-${suffix()}`, allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 3 });
     const [pa, pb] = [a.app.get(CallerPolicy), b.app.get(CallerPolicy)];
-    const refusesGpt4o = (policy: CallerPolicy) => policy.admit({ keyName: key.name }, { model: 'gpt-4o', estimatedTokens: 1, estimatedCostUsd: '0' }).then(() => false, (e) => e instanceof ModelNotAllowedError && e.getStatus() === 403);
+    const refusesGpt4o = (policy: CallerPolicy) =>
+      policy.admit({ keyName: key.name }, { model: 'gpt-4o', estimatedTokens: 1, estimatedCostUsd: '0' }).then(
+        () => false,
+        (e) => e instanceof ModelNotAllowedError && e.getStatus() === 403,
+      );
     expect(await refusesGpt4o(pa)).toBe(true);
     await eventually(() => refusesGpt4o(pb), 3000);
     const ask = { model: 'claude-haiku-3.5', estimatedTokens: 10, estimatedCostUsd: '0' };
@@ -113,7 +123,14 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     const company = 500 + Math.floor(Math.random() * 1000);
     await a.http.put(`/api/admin/budgets/companies/${company}`).set(admin).send({ limitUsd: '1.00', period: 'day' }).expect(200);
     const [pa, pb] = [a.app.get(CallerPolicy), b.app.get(CallerPolicy)];
-    await eventually(() => pb.admit({ keyName: 'default' }, { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 1, estimatedCostUsd: '5' }).then(() => false, (e) => e instanceof BudgetExhaustedError), 3000);
+    await eventually(
+      () =>
+        pb.admit({ keyName: 'default' }, { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 1, estimatedCostUsd: '5' }).then(
+          () => false,
+          (e) => e instanceof BudgetExhaustedError,
+        ),
+      3000,
+    );
     const call = { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 100, estimatedCostUsd: '0.05' };
     const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => (i % 2 ? pa : pb).admit({ keyName: 'default' }, call)));
     const admitted = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
@@ -152,7 +169,17 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     expect(listed.keys.find((k: { name: string }) => k.name === configName)).toMatchObject({ source: 'config', companies: [41], tags: ['bootstrap'] });
     expect(listed.companyBudgets.find((x: { companyId: number }) => x.companyId === 41)).toMatchObject({ limitUsd: '3.500000', period: 'week', source: 'config' });
 
-    writeFileSync(configPath, JSON.stringify({ keys: [{ name: configName, secretSha256: 'nothex', rpmLimit: 0 }, { name: 'default', secretEnv: 'E2E_CONFIG_KEY_SECRET' }], companyBudgets: [{ companyId: -1, limitUsd: 'a lot' }], extra: true }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        keys: [
+          { name: configName, secretSha256: 'nothex', rpmLimit: 0 },
+          { name: 'default', secretEnv: 'E2E_CONFIG_KEY_SECRET' },
+        ],
+        companyBudgets: [{ companyId: -1, limitUsd: 'a lot' }],
+        extra: true,
+      }),
+    );
     const bad = await b.http.post('/api/admin/keys/config/reload').set(admin);
     expect(bad.status).toBe(400);
     expect(bad.body.context.problems).toEqual([

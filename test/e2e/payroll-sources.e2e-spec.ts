@@ -71,7 +71,13 @@ describe('Payroll indicators fetched from SII and Previred (fixture sources over
     expect(november.status).toBe(200);
     expect(november.body.indicators).toMatchObject({ uf: 41215.33, utm: 72513, uta: 870156 });
     expect(november.body.statuses).toMatchObject({ uf: 'confirmed', utm: 'confirmed', sueldo_minimo: 'carried_forward', exvida_pct: 'carried_forward' });
-    expect(november.body.provenance.uf).toEqual({ status: 'confirmed', source: 'SII', source_url: `${server.origin}/sii/uf/uf2026.htm`, fetched_at: expect.any(String), source_hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(november.body.provenance.uf).toEqual({
+      status: 'confirmed',
+      source: 'SII',
+      source_url: `${server.origin}/sii/uf/uf2026.htm`,
+      fetched_at: expect.any(String),
+      source_hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
 
     const july = await indicators('2026-07');
     expect(july.body.indicators.uf).toBe(40801.55);

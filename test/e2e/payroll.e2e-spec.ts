@@ -14,9 +14,22 @@ type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 const ERROR_BODY = { statusCode: 400, error: 'Bad Request', message: expect.any(String), requestId: expect.any(String) };
 const CRON_FIELDS = [
-  'uf', 'utm', 'uta', 'sueldo_minimo', 'afp_tope_uf', 'afc_tope_uf', 'apv_tope_mensual_uf', 'apv_tope_anual_uf',
-  'asig_fam_tramo_1', 'asig_fam_tramo_2', 'asig_fam_tramo_3', 'asig_fam_tramo_4', 'exvida_pct',
-  'afc_trabajador_indefinido', 'afc_empleador_indefinido', 'fonasa_pct',
+  'uf',
+  'utm',
+  'uta',
+  'sueldo_minimo',
+  'afp_tope_uf',
+  'afc_tope_uf',
+  'apv_tope_mensual_uf',
+  'apv_tope_anual_uf',
+  'asig_fam_tramo_1',
+  'asig_fam_tramo_2',
+  'asig_fam_tramo_3',
+  'asig_fam_tramo_4',
+  'exvida_pct',
+  'afc_trabajador_indefinido',
+  'afc_empleador_indefinido',
+  'fonasa_pct',
 ];
 const FIXTURE_CSV = readFileSync(resolve(__dirname, '../fixtures/payroll/indicators-import.csv'), 'utf8');
 
@@ -52,8 +65,7 @@ describe('Payroll (real app, Postgres, Redis)', () => {
   });
 
   const validate = (body: object, on: TestApp = app) => on.http.post('/api/payroll/validate').set(bearer()).send(body);
-  const importFile = (format: 'json' | 'csv', content: string, key = ADMIN_KEY) =>
-    app.http.post('/api/payroll/indicators/import').set(bearer(key)).send({ format, content });
+  const importFile = (format: 'json' | 'csv', content: string, key = ADMIN_KEY) => app.http.post('/api/payroll/indicators/import').set(bearer(key)).send({ format, content });
 
   describe('documentation', () => {
     it('describes the three routes under the payroll tag with a realistic example body', async () => {
@@ -189,10 +201,9 @@ describe('Payroll (real app, Postgres, Redis)', () => {
       }
       expect(there.body.recommendation).toBe('reject');
 
-      const revisions = await query<{ period: string; imported_by: string; format: string }>(
-        'SELECT period, imported_by, format FROM payroll_indicator_revisions WHERE import_id = $1',
-        [res.body.import_id],
-      );
+      const revisions = await query<{ period: string; imported_by: string; format: string }>('SELECT period, imported_by, format FROM payroll_indicator_revisions WHERE import_id = $1', [
+        res.body.import_id,
+      ]);
       expect(revisions).toEqual([{ period: '2026-03', imported_by: 'admin', format: 'json' }]);
 
       const restored = await importFile('json', JSON.stringify([march()]));
@@ -267,7 +278,10 @@ describe('Payroll explanation with an LLM vendor (emulator)', () => {
     emulator.script({ vendor: 'anthropic', reply: 'La cotización AFP está $3.083 bajo lo esperado; corrija la línea AFP.' });
     const res = await validate(withAfpLine(-120000, { afp: 'Modelo' }));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ recommendation: 'reject', explanation: { text: 'La cotización AFP está $3.083 bajo lo esperado; corrija la línea AFP.', provider: 'anthropic', model: expect.any(String) } });
+    expect(res.body).toMatchObject({
+      recommendation: 'reject',
+      explanation: { text: 'La cotización AFP está $3.083 bajo lo esperado; corrija la línea AFP.', provider: 'anthropic', model: expect.any(String) },
+    });
     expect(res.body.errors).toContain('AFP: esperado $123.083, encontrado $120.000 (diferencia -$3.083)');
   });
 

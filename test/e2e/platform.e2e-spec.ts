@@ -57,7 +57,10 @@ describe('Platform (real Postgres and Redis)', () => {
       const bad = await app.http.post('/v1/chat/completions').set(bearer()).set('content-type', 'application/json').send('{"model": ');
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ statusCode: 400, requestId: expect.any(String), error: { type: 'invalid_request_error', message: expect.stringContaining('JSON') } });
-      const big = await app.http.post('/v1/chat/completions').set(bearer()).send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(5000) }] });
+      const big = await app.http
+        .post('/v1/chat/completions')
+        .set(bearer())
+        .send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(5000) }] });
       expect(big.status).toBe(413);
       expect(big.body).toMatchObject({ statusCode: 413, error: { type: 'invalid_request_error' } });
       expect(JSON.stringify(big.body)).not.toMatch(/at .*\.ts|node_modules/);
@@ -76,9 +79,7 @@ describe('Platform (real Postgres and Redis)', () => {
 
   describe('configuration', () => {
     it('stops with one message naming every bad variable', () => {
-      expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', API_KEY: 'short', PROVIDER_LIMITS: '{oops' })).toThrow(
-        /PORT[\s\S]*DATABASE_URL[\s\S]*API_KEY[\s\S]*PROVIDER_LIMITS/,
-      );
+      expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', API_KEY: 'short', PROVIDER_LIMITS: '{oops' })).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*API_KEY[\s\S]*PROVIDER_LIMITS/);
     });
   });
 
@@ -123,7 +124,11 @@ describe('Wrong keys from one client address (two instances on one Redis)', () =
   it('with TRUST_PROXY=false counts the socket address, so a made-up X-Forwarded-For does not reset the count', async () => {
     const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', TRUST_PROXY: 'false', REDIS_KEY_PREFIX: `authxff${Date.now()}:` });
     try {
-      const guess = (n: number) => app.http.get('/v1/models').set(bearer(`guess-${n}-0123456789abcdef`)).set('X-Forwarded-For', `203.0.113.${n}`);
+      const guess = (n: number) =>
+        app.http
+          .get('/v1/models')
+          .set(bearer(`guess-${n}-0123456789abcdef`))
+          .set('X-Forwarded-For', `203.0.113.${n}`);
       expect((await guess(1)).status).toBe(401);
       expect((await guess(2)).status).toBe(401);
       expect((await guess(3)).status).toBe(429);

@@ -34,12 +34,15 @@ describe('Rate limits and breakers on a shared Redis', () => {
 
   it('admits concurrent requests of two replicas up to one shared RPM limit', async () => {
     const prefix = uniquePrefix();
-    const replicas = [new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }), new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 })];
+    const replicas = [
+      new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }),
+      new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }),
+    ];
     const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => replicas[i % 2].tryAcquire('openai', 1, { ...limits, rpm: 20 })));
     expect(checks.filter((c) => c.allowed)).toHaveLength(20);
   });
 
-  it("resets the shared failure count when a replica that saw no failure gets a good answer", async () => {
+  it('resets the shared failure count when a replica that saw no failure gets a good answer', async () => {
     const prefix = uniquePrefix();
     const replica = async () => {
       const breakers = new SharedCircuitBreakers(new RedisKvStore(await connect(prefix), await connect(prefix), prefix), { failureThreshold: 5, openMs: 10_000 });

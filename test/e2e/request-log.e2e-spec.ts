@@ -33,7 +33,11 @@ describe('Request log (one JSON line per request from the Fastify request logger
 
   it('writes one line per request with its id, method, path and status, and never the key, the query or the prompt', async () => {
     lines.length = 0;
-    const chat = await http.post('/v1/chat/completions?api_key=in-the-query').set(bearer()).set('X-Request-Id', 'corr-log-1').send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: PROMPT }] });
+    const chat = await http
+      .post('/v1/chat/completions?api_key=in-the-query')
+      .set(bearer())
+      .set('X-Request-Id', 'corr-log-1')
+      .send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: PROMPT }] });
     const refused = await http.get('/v1/models').set(bearer('wrong-key-0123456789abcdef'));
     expect(refused.status).toBeGreaterThanOrEqual(400);
     await http.get('/health/live');

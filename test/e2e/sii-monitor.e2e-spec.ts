@@ -131,10 +131,7 @@ describe('SII monitor (real app, Postgres, Redis; fixture SII pages and Slack we
   });
 
   it('answers already_running to a trigger that arrives during a run', async () => {
-    const [a, b] = await Promise.all([
-      app.http.post('/api/ai/sii/monitor').set(bearer()).send({}),
-      app.http.post('/api/ai/sii/monitor').set(bearer()).send({}),
-    ]);
+    const [a, b] = await Promise.all([app.http.post('/api/ai/sii/monitor').set(bearer()).send({}), app.http.post('/api/ai/sii/monitor').set(bearer()).send({})]);
     expect([a.body.status, b.body.status].sort()).toEqual(['already_running', 'success']);
     expect(slackPosts).toHaveLength(6);
   });

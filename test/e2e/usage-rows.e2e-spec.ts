@@ -10,8 +10,7 @@ describe('Usage rows (real Postgres, vendor emulator)', () => {
   let app: GatewayApp;
   let db: Client;
   const tag = randomBytes(4).toString('hex');
-  const rowsWith = async (correlation: string) =>
-    (await db.query<{ request_id: string }>('SELECT request_id FROM usage_records WHERE correlation_id LIKE $1', [correlation])).rows;
+  const rowsWith = async (correlation: string) => (await db.query<{ request_id: string }>('SELECT request_id FROM usage_records WHERE correlation_id LIKE $1', [correlation])).rows;
 
   beforeAll(async () => {
     emulator = await startEmulator({ latencyMs: 1000 });
@@ -24,7 +23,7 @@ describe('Usage rows (real Postgres, vendor emulator)', () => {
     await db?.end();
   }, 30_000);
 
-  it("gives each paid call its own row even when the caller repeats an X-Request-Id, and keeps that id for correlation", async () => {
+  it('gives each paid call its own row even when the caller repeats an X-Request-Id, and keeps that id for correlation', async () => {
     const correlation = `same-${tag}`;
     for (let i = 0; i < 5; i++) {
       const res = await chat(app, { model: 'gpt-4o-mini', messages: ask(`llamada ${i}`) }).set('X-Request-Id', correlation);
@@ -48,7 +47,10 @@ describe('Usage rows (real Postgres, vendor emulator)', () => {
         .set(bearer())
         .set('X-Request-Id', `${prefix}shutdown-${i}`)
         .send({ message: `¿Cuándo vence el CAF número ${i}?`, session_id: `chat_2_${tag}${i}` })
-        .then((res) => res.status, () => 0),
+        .then(
+          (res) => res.status,
+          () => 0,
+        ),
     );
     // In one process the app accepts connections slowly under load: close once every chat has reached the vendor.
     await eventually(() => emulator.stats().requests.length - before >= 100, 20_000);

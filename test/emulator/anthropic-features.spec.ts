@@ -34,7 +34,12 @@ describe('emulator: Anthropic tools, images, stop sequences and structured outpu
 
     expect(message.stop_reason).toBe('tool_use');
     expect(message.content).toEqual([
-      expect.objectContaining({ id: expect.stringMatching(/^toolu_[A-Za-z0-9]{24}$/), input: { include_history: true, rut: 'Usa la herramienta para el RUT 76.123.456-7' }, name: 'lookup_rut', type: 'tool_use' }),
+      expect.objectContaining({
+        id: expect.stringMatching(/^toolu_[A-Za-z0-9]{24}$/),
+        input: { include_history: true, rut: 'Usa la herramienta para el RUT 76.123.456-7' },
+        name: 'lookup_rut',
+        type: 'tool_use',
+      }),
     ]);
   });
 
@@ -134,7 +139,15 @@ describe('emulator: Anthropic tools, images, stop sequences and structured outpu
       .catch((e: unknown) => e);
 
     const counted = await client.messages.countTokens({
-      messages: [{ content: [{ source: { data: PIXEL, media_type: 'image/png', type: 'base64' }, type: 'image' }, { text, type: 'text' }], role: 'user' }],
+      messages: [
+        {
+          content: [
+            { source: { data: PIXEL, media_type: 'image/png', type: 'base64' }, type: 'image' },
+            { text, type: 'text' },
+          ],
+          role: 'user',
+        },
+      ],
       model: MODEL,
     });
 
@@ -175,7 +188,12 @@ describe('emulator: Anthropic tools, images, stop sequences and structured outpu
   });
 
   it('answers JSON conforming to output_config.format json_schema', async () => {
-    const schema = { additionalProperties: false, properties: { approved: { type: 'boolean' }, reasons: { items: { type: 'string' }, type: 'array' } }, required: ['approved', 'reasons'], type: 'object' };
+    const schema = {
+      additionalProperties: false,
+      properties: { approved: { type: 'boolean' }, reasons: { items: { type: 'string' }, type: 'array' } },
+      required: ['approved', 'reasons'],
+      type: 'object',
+    };
     const message = await client.messages.create({
       max_tokens: 200,
       messages: [{ content: '¿Se aprueba el gasto?', role: 'user' }],

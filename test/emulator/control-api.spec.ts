@@ -5,8 +5,7 @@ import { type Emulator, type EmulatorStats, type RecordedRequest, startEmulator 
 describe('emulator: HTTP control endpoints', () => {
   let emulator: Emulator;
   let openai: OpenAI;
-  const control = (path: string, body?: unknown) =>
-    fetch(`${emulator.url}/_emulator/${path}`, body === undefined ? {} : { body: JSON.stringify(body), method: 'POST' });
+  const control = (path: string, body?: unknown) => fetch(`${emulator.url}/_emulator/${path}`, body === undefined ? {} : { body: JSON.stringify(body), method: 'POST' });
 
   beforeAll(async () => {
     emulator = await startEmulator({ seed: 42 });
@@ -28,7 +27,12 @@ describe('emulator: HTTP control endpoints', () => {
     ]);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ rules: [{ id: 1, remaining: 1 }, { id: 2, remaining: 1 }] });
+    expect(await response.json()).toMatchObject({
+      rules: [
+        { id: 1, remaining: 1 },
+        { id: 2, remaining: 1 },
+      ],
+    });
     expect([await ask(), await ask(), await ask()]).toEqual([429, 500, 200]);
   });
 

@@ -18,11 +18,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const rules = new RuleBook(opts.seed ?? 1);
   const stats = new StatsRecorder(opts.maxRequestLog ?? 10_000);
   const recorder = new RequestRecorder(opts.maxRecordedRequests ?? 200);
-  const responder = new Responder(
-    { cacheMinTokens: opts.cacheMinTokens ?? 1024, chunkDelayMs: opts.chunkDelayMs ?? 5, latencyMs: opts.latencyMs ?? 0 },
-    rules,
-    stats,
-  );
+  const responder = new Responder({ cacheMinTokens: opts.cacheMinTokens ?? 1024, chunkDelayMs: opts.chunkDelayMs ?? 5, latencyMs: opts.latencyMs ?? 0 }, rules, stats);
   const control = {
     reset(): void {
       rules.clear();

@@ -29,7 +29,10 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
     expect((error as APIError).error).toMatchObject({ code: 'rate_limit_exceeded', type: 'requests' });
     expect(next.choices[0].message.content).toContain('Respuesta simulada');
     const stats = emulator.stats();
-    expect(stats.requests.map((r) => [r.status, r.outcome])).toEqual([[429, 'error'], [200, 'ok']]);
+    expect(stats.requests.map((r) => [r.status, r.outcome])).toEqual([
+      [429, 'error'],
+      [200, 'ok'],
+    ]);
     expect(stats).toMatchObject({ answered: 1, received: 2 });
     expect(stats.rules[0]).toMatchObject({ hits: 1, remaining: 0 });
   });
@@ -40,9 +43,7 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
     const anthropic = new Anthropic({ apiKey: 'test-key', baseURL: emulator.url, maxRetries: 0 });
     const gemini = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: emulator.url, fetch: globalThis.fetch } });
 
-    const anthropicError = await anthropic.messages
-      .create({ max_tokens: 10, messages: [{ content: 'hola', role: 'user' }], model: 'claude-haiku-4-5' })
-      .catch((e: unknown) => e);
+    const anthropicError = await anthropic.messages.create({ max_tokens: 10, messages: [{ content: 'hola', role: 'user' }], model: 'claude-haiku-4-5' }).catch((e: unknown) => e);
     const geminiError = await gemini.models.generateContent({ contents: 'hola', model: 'gemini-2.5-flash' }).catch((e: unknown) => e);
 
     expect(anthropicError).toBeInstanceOf(Anthropic.APIError);
@@ -60,7 +61,12 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
 
     const statuses = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push(await openai.chat.completions.create(ask).then(() => 200, (e: APIError) => e.status));
+      statuses.push(
+        await openai.chat.completions.create(ask).then(
+          () => 200,
+          (e: APIError) => e.status,
+        ),
+      );
     }
 
     expect(statuses).toEqual([500, 401, 200]);

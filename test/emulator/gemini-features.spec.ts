@@ -103,9 +103,7 @@ describe('emulator: Gemini function calls, images, schemas and generation config
   });
 
   it('rejects a functionResponse that follows no functionCall turn', async () => {
-    const error = await client.models
-      .generateContent({ contents: [{ parts: [{ functionResponse: { name: 'get_balance', response: {} } }], role: 'user' }], model: MODEL })
-      .catch((e: unknown) => e);
+    const error = await client.models.generateContent({ contents: [{ parts: [{ functionResponse: { name: 'get_balance', response: {} } }], role: 'user' }], model: MODEL }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(400);
@@ -171,8 +169,7 @@ describe('emulator: Gemini function calls, images, schemas and generation config
   });
 
   it('rejects unknown top-level fields and out-of-range candidateCount like Gemini', async () => {
-    const post = (body: unknown) =>
-      fetch(`${emulator.url}/v1beta/models/${MODEL}:generateContent`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, method: 'POST' });
+    const post = (body: unknown) => fetch(`${emulator.url}/v1beta/models/${MODEL}:generateContent`, { body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, method: 'POST' });
     const unknown = await post({ contents: [{ parts: [{ text: 'hola' }], role: 'user' }], temperature: 0 });
     const tooMany = await post({ contents: [{ parts: [{ text: 'hola' }], role: 'user' }], generationConfig: { candidateCount: 9 } });
 

@@ -58,7 +58,10 @@ describe('emulator: OpenAI request parameters through the openai SDK', () => {
     }
 
     expect(texts).toEqual([`Respuesta simulada de ${MODEL}: uno dos tres cuatro`, `Respuesta simulada de ${MODEL}: uno dos tres cuatro (opción 2)`]);
-    expect(finishes).toEqual([[0, 'stop'], [1, 'stop']]);
+    expect(finishes).toEqual([
+      [0, 'stop'],
+      [1, 'stop'],
+    ]);
   });
 
   it('cuts the text before the first stop sequence with finish_reason stop', async () => {
@@ -130,7 +133,9 @@ describe('emulator: OpenAI request parameters through the openai SDK', () => {
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as Error).message).toContain("Invalid schema for response_format 'invoice': In context=(), 'required' is required to be supplied and to be an array including every key in properties. Missing 'issuer'.");
+    expect((error as Error).message).toContain(
+      "Invalid schema for response_format 'invoice': In context=(), 'required' is required to be supplied and to be an array including every key in properties. Missing 'issuer'.",
+    );
   });
 
   it('counts image parts by URL and base64, says how many arrived and bills 85 tokens each', async () => {
@@ -168,9 +173,7 @@ describe('emulator: OpenAI request parameters through the openai SDK', () => {
 
   it('rejects an image that is neither an http(s) URL nor a supported data URL', async () => {
     const send = (url: string) =>
-      client.chat.completions
-        .create({ messages: [{ content: [{ image_url: { url }, type: 'image_url' }], role: 'user' }], model: MODEL })
-        .catch((e: BadRequestError) => [e.status, e.error]);
+      client.chat.completions.create({ messages: [{ content: [{ image_url: { url }, type: 'image_url' }], role: 'user' }], model: MODEL }).catch((e: BadRequestError) => [e.status, e.error]);
 
     expect(await send('ftp://example.com/a.png')).toEqual([400, expect.objectContaining({ param: 'messages[0].content[0].image_url.url' })]);
     expect(await send('data:application/pdf;base64,AAAA')).toEqual([400, expect.objectContaining({ message: expect.stringContaining('unsupported image') })]);
@@ -190,7 +193,11 @@ describe('emulator: OpenAI request parameters through the openai SDK', () => {
   it("applies Groq's documented refusals under Groq's /openai/v1 path, and DeepSeek reasoner's to logprobs", async () => {
     const groq = new OpenAI({ apiKey: 'test-key', baseURL: `${emulator.url}/openai/v1`, maxRetries: 0 });
     const deepseek = new OpenAI({ apiKey: 'test-key', baseURL: emulator.url, maxRetries: 0 });
-    const refusal = (promise: Promise<unknown>) => promise.then(() => 'ok', (e: BadRequestError) => [e.status, (e.error as { param?: string }).param]);
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'ok',
+        (e: BadRequestError) => [e.status, (e.error as { param?: string }).param],
+      );
     const groqModel = 'llama-3.3-70b-versatile';
 
     expect(await refusal(groq.chat.completions.create({ messages: user('hola'), model: groqModel, n: 1 }))).toBe('ok');

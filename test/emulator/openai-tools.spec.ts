@@ -110,16 +110,18 @@ describe('emulator: OpenAI tool calls through the openai SDK', () => {
     const fragments = toolDeltas.filter((delta) => !delta.id);
     expect(fragments.filter((delta) => delta.index === 0).length).toBeGreaterThan(2);
     expect(fragments.every((delta) => delta.function?.name === undefined && typeof delta.function?.arguments === 'string')).toBe(true);
-    const joined = (index: number) => toolDeltas.filter((delta) => delta.index === index).map((delta) => delta.function?.arguments).join('');
+    const joined = (index: number) =>
+      toolDeltas
+        .filter((delta) => delta.index === index)
+        .map((delta) => delta.function?.arguments)
+        .join('');
     expect(JSON.parse(joined(0))).toEqual({ city: 'Usa dos herramientas por favor', days: 1, unit: 'celsius' });
     expect(JSON.parse(joined(1))).toEqual({ date: '2026-01-15' });
     expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason).filter(Boolean)).toEqual(['tool_calls']);
   });
 
   it('assembles the same call with the SDK stream helper', async () => {
-    const completion = await client.chat.completions
-      .stream({ messages: [{ content: 'Use a tool please', role: 'user' }], model: MODEL, tools: [weather] })
-      .finalChatCompletion();
+    const completion = await client.chat.completions.stream({ messages: [{ content: 'Use a tool please', role: 'user' }], model: MODEL, tools: [weather] }).finalChatCompletion();
 
     const call = completion.choices[0].message.tool_calls?.[0] as OpenAI.ChatCompletionMessageFunctionToolCall;
     expect(call.function.name).toBe('get_weather');
@@ -130,11 +132,7 @@ describe('emulator: OpenAI tool calls through the openai SDK', () => {
     const first = await ask('Usa la herramienta del clima');
     const call = first.choices[0].message.tool_calls?.[0] as OpenAI.ChatCompletionMessageFunctionToolCall;
     const toolOutput = '{"temperatura":21,"cielo":"despejado","humedad":40,"viento":"suave del suroeste a 12 km/h"}';
-    const history: ChatCompletionMessageParam[] = [
-      { content: 'Usa la herramienta del clima', role: 'user' },
-      first.choices[0].message,
-      { content: toolOutput, role: 'tool', tool_call_id: call.id },
-    ];
+    const history: ChatCompletionMessageParam[] = [{ content: 'Usa la herramienta del clima', role: 'user' }, first.choices[0].message, { content: toolOutput, role: 'tool', tool_call_id: call.id }];
 
     const result = await client.chat.completions.create({ messages: history, model: MODEL, tools: [weather] });
 
@@ -146,7 +144,13 @@ describe('emulator: OpenAI tool calls through the openai SDK', () => {
 
   it('rejects a tool message that answers no call, and a call left without an answer, like OpenAI', async () => {
     const orphan = await client.chat.completions
-      .create({ messages: [{ content: 'hola', role: 'user' }, { content: '42', role: 'tool', tool_call_id: 'call_x' }], model: MODEL })
+      .create({
+        messages: [
+          { content: 'hola', role: 'user' },
+          { content: '42', role: 'tool', tool_call_id: 'call_x' },
+        ],
+        model: MODEL,
+      })
       .catch((e: unknown) => e);
     const unanswered = await client.chat.completions
       .create({

@@ -83,7 +83,13 @@ describe('emulator: OpenAI Chat Completions through the openai SDK', () => {
   it('reports cached tokens for a repeated long prefix and reasoning tokens for reasoning models', async () => {
     const system = 'Eres un asistente contable chileno. '.repeat(150);
     const ask = (content: string) =>
-      client.chat.completions.create({ messages: [{ content: system, role: 'system' }, { content, role: 'user' }], model: 'o4-mini' });
+      client.chat.completions.create({
+        messages: [
+          { content: system, role: 'system' },
+          { content, role: 'user' },
+        ],
+        model: 'o4-mini',
+      });
 
     const first = await ask('primera pregunta');
     const second = await ask('segunda pregunta');

@@ -41,8 +41,18 @@ describe(PromptCache.name, () => {
     const sut = new PromptCache();
     explicitCacheUsage(sut, [{ key: 'tools', tokens: 100 }]);
 
-    expect(explicitCacheUsage(sut, [{ key: 'tools', tokens: 100 }, { key: 'tools+system', tokens: 300 }])).toEqual({ creation: 200, read: 100 });
-    expect(explicitCacheUsage(sut, [{ key: 'tools', tokens: 100 }, { key: 'tools+system', tokens: 300 }])).toEqual({ creation: 0, read: 300 });
+    expect(
+      explicitCacheUsage(sut, [
+        { key: 'tools', tokens: 100 },
+        { key: 'tools+system', tokens: 300 },
+      ]),
+    ).toEqual({ creation: 200, read: 100 });
+    expect(
+      explicitCacheUsage(sut, [
+        { key: 'tools', tokens: 100 },
+        { key: 'tools+system', tokens: 300 },
+      ]),
+    ).toEqual({ creation: 0, read: 300 });
   });
 
   it('evicts the oldest prefix when full', () => {

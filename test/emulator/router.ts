@@ -50,7 +50,8 @@ const MODELS: Record<EmulatorVendor, string[]> = {
 /** The vendor's model-list body. */
 export function modelList(vendor: EmulatorVendor): unknown {
   const ids = MODELS[vendor];
-  if (vendor === 'gemini') return { models: ids.map((id) => ({ displayName: id, name: `models/${id}`, supportedGenerationMethods: id.includes('embedding') ? ['embedContent'] : ['generateContent'] })) };
+  if (vendor === 'gemini')
+    return { models: ids.map((id) => ({ displayName: id, name: `models/${id}`, supportedGenerationMethods: id.includes('embedding') ? ['embedContent'] : ['generateContent'] })) };
   if (vendor === 'anthropic') {
     const data = ids.map((id) => ({ created_at: '2025-01-01T00:00:00Z', display_name: id, id, type: 'model' }));
     return { data, first_id: ids[0], has_more: false, last_id: ids[ids.length - 1] };

@@ -17,7 +17,10 @@ describe(RuleBook.name, () => {
       const statuses = [1, 2, 3].map(() => sut.take('openai', 'gpt-4o')?.status);
 
       expect(statuses).toEqual([429, 429, 500]);
-      expect(sut.list().map((r) => [r.hits, r.remaining])).toEqual([[2, 0], [1, null]]);
+      expect(sut.list().map((r) => [r.hits, r.remaining])).toEqual([
+        [2, 0],
+        [1, null],
+      ]);
     });
 
     it('matches a model exactly or by a prefix ending in *', () => {

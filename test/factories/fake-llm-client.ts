@@ -7,7 +7,10 @@ export type FakeAnswer = { text: string; provider?: ProviderId } | Error;
 export class FakeLlmClient extends LlmClient {
   readonly requests: LlmRequest[] = [];
 
-  constructor(private readonly vendors: boolean, private readonly answers: FakeAnswer[] = []) {
+  constructor(
+    private readonly vendors: boolean,
+    private readonly answers: FakeAnswer[] = [],
+  ) {
     super();
   }
 
@@ -21,8 +24,17 @@ export class FakeLlmClient extends LlmClient {
     if (answer instanceof Error) throw answer;
     const provider = answer.provider ?? 'anthropic';
     return {
-      text: answer.text, provider, model: provider === 'offline' ? 'offline' : 'claude-sonnet-4', finishReason: 'stop',
-      usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, latencyMs: 1, costUsd: '0', attempts: 1, usedFallback: false, cached: false, requestId: 'r',
+      text: answer.text,
+      provider,
+      model: provider === 'offline' ? 'offline' : 'claude-sonnet-4',
+      finishReason: 'stop',
+      usage: { input: 1, output: 1, cacheRead: 0, cacheWrite: 0, reasoning: 0 },
+      latencyMs: 1,
+      costUsd: '0',
+      attempts: 1,
+      usedFallback: false,
+      cached: false,
+      requestId: 'r',
     };
   }
 

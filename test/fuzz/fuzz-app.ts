@@ -32,7 +32,13 @@ export async function startFuzzApp(): Promise<FuzzApp> {
   const database = await createScratchDatabase('gw_fuzz');
   const dbUrl = new URL(database.url);
   const tag = randomUUID().replace(/-/g, '');
-  const vendorKeys = { OPENAI_API_KEY: `sk-fuzz-secret-openai-${tag}`, ANTHROPIC_API_KEY: `sk-fuzz-secret-anthropic-${tag}`, GEMINI_API_KEY: `sk-fuzz-secret-gemini-${tag}`, GROQ_API_KEY: `sk-fuzz-secret-groq-${tag}`, DEEPSEEK_API_KEY: `sk-fuzz-secret-deepseek-${tag}` };
+  const vendorKeys = {
+    OPENAI_API_KEY: `sk-fuzz-secret-openai-${tag}`,
+    ANTHROPIC_API_KEY: `sk-fuzz-secret-anthropic-${tag}`,
+    GEMINI_API_KEY: `sk-fuzz-secret-gemini-${tag}`,
+    GROQ_API_KEY: `sk-fuzz-secret-groq-${tag}`,
+    DEEPSEEK_API_KEY: `sk-fuzz-secret-deepseek-${tag}`,
+  };
   const app = await startTestApp({
     DATABASE_URL: dbUrl.toString(),
     REDIS_KEY_PREFIX: `gw-fuzz-${tag.slice(0, 8)}:`,

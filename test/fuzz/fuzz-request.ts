@@ -43,11 +43,46 @@ function fillPath(route: FuzzRoute, values: Record<string, string> = {}): string
 
 const exampleText = (route: FuzzRoute) => (route.bodyExamples.length ? fc.constantFrom(...route.bodyExamples.map((e) => JSON.stringify(e))) : fc.constant('{}'));
 
-const MALFORMED_JSON = ['{"model": ', '{', '}', '[', '{"a":1,}', "{'a':1}", '{a:1}', '{"a":NaN}', '{"a":Infinity}', '{"a":undefined}', '{"a":01}', '{"a":1} {"b":2}',
-  '/* c */ {}', '\ufeff{}', '{"a":"\\x41"}', '{"a":"unterminated}', '"\\ud800', 'nul', 'tru', '\u0000', '{"a":1', '   ', '\n'];
+const MALFORMED_JSON = [
+  '{"model": ',
+  '{',
+  '}',
+  '[',
+  '{"a":1,}',
+  "{'a':1}",
+  '{a:1}',
+  '{"a":NaN}',
+  '{"a":Infinity}',
+  '{"a":undefined}',
+  '{"a":01}',
+  '{"a":1} {"b":2}',
+  '/* c */ {}',
+  '\ufeff{}',
+  '{"a":"\\x41"}',
+  '{"a":"unterminated}',
+  '"\\ud800',
+  'nul',
+  'tru',
+  '\u0000',
+  '{"a":1',
+  '   ',
+  '\n',
+];
 
-const WRONG_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/jsonx', 'application/json; charset=utf-16',
-  'application/json; charset=latin1', 'application/vnd.api+json', '*/*', 'application/octet-stream', 'json', 'text/event-stream'];
+const WRONG_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/jsonx',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/vnd.api+json',
+  '*/*',
+  'application/octet-stream',
+  'json',
+  'text/event-stream',
+];
 
 /** Query strings with arrays, duplicates, junk encodings and wrong types for documented parameters. */
 const queryJunk = (route: FuzzRoute): fc.Arbitrary<string> => {
@@ -71,7 +106,15 @@ export function fuzzRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const hasBody = route.bodySchema !== undefined;
   const json = 'application/json';
   const kinds: fc.WeightedArbitrary<FuzzRequest>[] = [
-    { weight: 2, arbitrary: queryJunk(route).map((q) => ({ ...base, category: 'query', target: withQuery(path, q), ...(hasBody ? { contentType: json, body: JSON.stringify(route.bodyExamples[0] ?? {}) } : {}) })) },
+    {
+      weight: 2,
+      arbitrary: queryJunk(route).map((q) => ({
+        ...base,
+        category: 'query',
+        target: withQuery(path, q),
+        ...(hasBody ? { contentType: json, body: JSON.stringify(route.bodyExamples[0] ?? {}) } : {}),
+      })),
+    },
     {
       weight: 1,
       arbitrary: fc.tuple(fc.constantFrom<AuthMode>('none', 'wrong', 'garbled'), exampleText(route)).map(([mode, body]) => ({
@@ -85,13 +128,21 @@ export function fuzzRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
     },
     {
       weight: 1,
-      arbitrary: fc.record({ id: fc.oneof(hostileSegment(), fc.string({ maxLength: 200 }).map((s) => s.replace(/[^\x21-\x7e]/g, '_'))), accept: fc.constantFrom('*/*', 'text/html', 'application/xml', '', 'application/json;q=0', 'text/event-stream') }).map(({ id, accept }) => ({
-        ...base,
-        category: 'headers',
-        target: path,
-        headers: { 'x-request-id': id.slice(0, 4000), ...(accept ? { accept } : {}), 'x-forwarded-for': '999.1.1.1, ::ffff:zz' },
-        ...(hasBody ? { contentType: json, body: JSON.stringify(route.bodyExamples[0] ?? {}) } : {}),
-      })),
+      arbitrary: fc
+        .record({
+          id: fc.oneof(
+            hostileSegment(),
+            fc.string({ maxLength: 200 }).map((s) => s.replace(/[^\x21-\x7e]/g, '_')),
+          ),
+          accept: fc.constantFrom('*/*', 'text/html', 'application/xml', '', 'application/json;q=0', 'text/event-stream'),
+        })
+        .map(({ id, accept }) => ({
+          ...base,
+          category: 'headers',
+          target: path,
+          headers: { 'x-request-id': id.slice(0, 4000), ...(accept ? { accept } : {}), 'x-forwarded-for': '999.1.1.1, ::ffff:zz' },
+          ...(hasBody ? { contentType: json, body: JSON.stringify(route.bodyExamples[0] ?? {}) } : {}),
+        })),
     },
   ];
   if (route.pathParams.length) {
@@ -110,8 +161,24 @@ export function fuzzRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
     const mutated = fc.constantFrom(...route.bodyExamples).chain((example) => mutatedBody(example, route.bodySchema));
     kinds.push(
       { weight: 8, arbitrary: mutated.map((body) => ({ ...base, category: 'schema', target: path, contentType: json, body })) },
-      { weight: 2, arbitrary: fc.oneof(anyJson().map((v) => JSON.stringify(v) ?? 'null'), deepNesting()).map((body) => ({ ...base, category: 'json', target: path, contentType: json, body })) },
-      { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...MALFORMED_JSON), exampleText(route).chain((t) => fc.nat({ max: Math.max(0, t.length - 1) }).map((n) => t.slice(0, n)))).map((body) => ({ ...base, category: 'malformed', target: path, contentType: json, body })) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .oneof(
+            anyJson().map((v) => JSON.stringify(v) ?? 'null'),
+            deepNesting(),
+          )
+          .map((body) => ({ ...base, category: 'json', target: path, contentType: json, body })),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .oneof(
+            fc.constantFrom(...MALFORMED_JSON),
+            exampleText(route).chain((t) => fc.nat({ max: Math.max(0, t.length - 1) }).map((n) => t.slice(0, n))),
+          )
+          .map((body) => ({ ...base, category: 'malformed', target: path, contentType: json, body })),
+      },
       {
         weight: 1,
         arbitrary: fc.tuple(fc.integer({ min: 1, max: ctx.bodyLimitBytes }), fc.constantFrom('string', 'array')).map(([extra, shape]) => {
@@ -122,13 +189,15 @@ export function fuzzRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
       },
       {
         weight: 1,
-        arbitrary: fc.tuple(fc.constantFrom(...route.bodyExamples), fc.integer({ min: 1000, max: Math.floor(ctx.bodyLimitBytes / 4) }), fc.constantFrom('x', 'Ñ', '👨‍👩‍👧', '\u0301')).map(([example, n, unit]) => ({
-          ...base,
-          category: 'long-strings',
-          target: path,
-          contentType: json,
-          body: JSON.stringify(example, (_k, v) => (typeof v === 'string' ? unit.repeat(Math.floor(n / Math.max(1, Buffer.byteLength(unit)))) : v)),
-        })),
+        arbitrary: fc
+          .tuple(fc.constantFrom(...route.bodyExamples), fc.integer({ min: 1000, max: Math.floor(ctx.bodyLimitBytes / 4) }), fc.constantFrom('x', 'Ñ', '👨‍👩‍👧', '\u0301'))
+          .map(([example, n, unit]) => ({
+            ...base,
+            category: 'long-strings',
+            target: path,
+            contentType: json,
+            body: JSON.stringify(example, (_k, v) => (typeof v === 'string' ? unit.repeat(Math.floor(n / Math.max(1, Buffer.byteLength(unit)))) : v)),
+          })),
       },
       {
         weight: 2,
@@ -140,14 +209,24 @@ export function fuzzRequests(ctx: FuzzContext): fc.Arbitrary<FuzzRequest> {
           body: JSON.stringify(example, (_k, v) => (typeof v === 'string' ? `${edge}${v}${other}` : v)),
         })),
       },
-      { weight: 2, arbitrary: fc.tuple(fc.option(fc.constantFrom(...WRONG_TYPES), { nil: undefined }), exampleText(route)).map(([contentType, body]) => ({ ...base, category: 'content-type', target: path, contentType, body })) },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(fc.option(fc.constantFrom(...WRONG_TYPES), { nil: undefined }), exampleText(route))
+          .map(([contentType, body]) => ({ ...base, category: 'content-type', target: path, contentType, body })),
+      },
       { weight: 2, arbitrary: invalidTextBodies(route, base, path) },
       { weight: 1, arbitrary: slowBodies(route, base, path, ctx.bodyTimeoutMs) },
     );
     const models = inventedModels(route, base, path);
     if (models) kinds.push({ weight: 3, arbitrary: models });
   } else {
-    kinds.push({ weight: 2, arbitrary: fc.tuple(fc.constantFrom(json, 'text/plain', ...WRONG_TYPES), anyJson()).map(([contentType, v]) => ({ ...base, category: 'body-on-' + route.method.toLowerCase(), target: path, contentType, body: JSON.stringify(v) ?? 'null' })) });
+    kinds.push({
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(json, 'text/plain', ...WRONG_TYPES), anyJson())
+        .map(([contentType, v]) => ({ ...base, category: 'body-on-' + route.method.toLowerCase(), target: path, contentType, body: JSON.stringify(v) ?? 'null' })),
+    });
   }
   return fc.oneof(...kinds);
 }

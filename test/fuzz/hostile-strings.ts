@@ -2,15 +2,55 @@ import fc from 'fast-check';
 
 /** Chilean RUTs that no route should accept as valid (dotted, CL-prefixed, wrong check digit, garbage). */
 export const BAD_RUTS = [
-  '76.086.428-5', 'CL76086428-5', 'CL 76.086.428-5', '76086428-4', '76086428-K', '96874030-0', '1-1', '0-0', '-', '',
-  '760864285', '76086428--5', '76086428-55', 'abc-d', '99999999999999999999-9', '-76086428-5', '76086428-k ', ' 76086428-5',
-  '７６０８６４２８-５', '76086428‐5', "76086428-5' OR '1'='1", '76086428-5; DROP TABLE dte;--', 'null', 'undefined', 'NaN',
+  '76.086.428-5',
+  'CL76086428-5',
+  'CL 76.086.428-5',
+  '76086428-4',
+  '76086428-K',
+  '96874030-0',
+  '1-1',
+  '0-0',
+  '-',
+  '',
+  '760864285',
+  '76086428--5',
+  '76086428-55',
+  'abc-d',
+  '99999999999999999999-9',
+  '-76086428-5',
+  '76086428-k ',
+  ' 76086428-5',
+  '７６０８６４２８-５',
+  '76086428‐5',
+  "76086428-5' OR '1'='1",
+  '76086428-5; DROP TABLE dte;--',
+  'null',
+  'undefined',
+  'NaN',
 ];
 
 /** Payroll periods that are not YYYY-MM (or not a real month). */
 export const BAD_PERIODS = [
-  '2026-13', '2026-00', '26-03', '2026-3', '2026/03', '202603', '2026-03-01', '../etc', '..%2F..%2Fetc%2Fpasswd', "2026-03' OR 1=1--",
-  '2026-03; DROP TABLE payroll_indicators', '0000-01', '9999-12', '-2026-03', '２０２６-０３', '2026-03\u0000', 'NaN', 'null', '%00', ' ',
+  '2026-13',
+  '2026-00',
+  '26-03',
+  '2026-3',
+  '2026/03',
+  '202603',
+  '2026-03-01',
+  '../etc',
+  '..%2F..%2Fetc%2Fpasswd',
+  "2026-03' OR 1=1--",
+  '2026-03; DROP TABLE payroll_indicators',
+  '0000-01',
+  '9999-12',
+  '-2026-03',
+  '２０２６-０３',
+  '2026-03\u0000',
+  'NaN',
+  'null',
+  '%00',
+  ' ',
 ];
 
 /** Text from a hostile document or user trying to steer the LLM review. */
@@ -26,21 +66,48 @@ export const PROMPT_INJECTIONS = [
 
 /** Unicode that often breaks parsers, loggers and database drivers; JSON-escaped lone surrogates come in raw text. */
 export const UNICODE_EDGES = [
-  '\u200f\u202eRTL override\u202c', '\u200d\u200d\u200d', 'zero\u200bwidth', '👨‍👩‍👧‍👦🇨🇱💸', 'a\u0000b', '\u0000',
-  'e\u0301\u0301\u0301\u0301\u0301\u0301', 'Z̸̡̢̛̗̘̙̜̝̞̟̠̣̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼ͅ', '\ufeffBOM', '\ufffd\uffff', 'Ñuñoa — ‘curly’ “quotes”',
-  '\u2028\u2029', '𝕿𝖊𝖘𝖙', '\r\n\r\nHTTP/1.1 200 OK', '%00%ff%fe', '\\u0000', 'ﷺ', '٣٤٥', 'Ω≈ç√∫',
+  '\u200f\u202eRTL override\u202c',
+  '\u200d\u200d\u200d',
+  'zero\u200bwidth',
+  '👨‍👩‍👧‍👦🇨🇱💸',
+  'a\u0000b',
+  '\u0000',
+  'e\u0301\u0301\u0301\u0301\u0301\u0301',
+  'Z̸̡̢̛̗̘̙̜̝̞̟̠̣̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼ͅ',
+  '\ufeffBOM',
+  '\ufffd\uffff',
+  'Ñuñoa — ‘curly’ “quotes”',
+  '\u2028\u2029',
+  '𝕿𝖊𝖘𝖙',
+  '\r\n\r\nHTTP/1.1 200 OK',
+  '%00%ff%fe',
+  '\\u0000',
+  'ﷺ',
+  '٣٤٥',
+  'Ω≈ç√∫',
 ];
 
 /** SQL-, path- and template-looking text. */
 export const INJECTION_LOOKALIKES = [
-  "' OR '1'='1", '1; DROP TABLE usage_records;--', '../../../../etc/passwd', '..\\..\\windows\\win.ini', '$(reboot)', '`id`',
-  '<script>alert(1)</script>', '{"$gt":""}', '%s%s%s%n', '${jndi:ldap://x/a}', '__proto__', 'constructor',
+  "' OR '1'='1",
+  '1; DROP TABLE usage_records;--',
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '$(reboot)',
+  '`id`',
+  '<script>alert(1)</script>',
+  '{"$gt":""}',
+  '%s%s%s%n',
+  '${jndi:ldap://x/a}',
+  '__proto__',
+  'constructor',
 ];
 
 /** Strings that look like other types or nothing. */
 export const TYPE_LOOKALIKES = ['null', 'NaN', 'undefined', 'Infinity', '-Infinity', 'true', 'false', '0', '-1', '1e309', '0x1F', '', ' ', '[]', '{}', '1,5', '١٢٣'];
 
 /** Numbers at and past every edge. */
+// eslint-disable-next-line no-loss-of-precision -- numbers past 2^53 are the point of this list
 export const EDGE_NUMBERS = [0, -0, -1, -999999999, 1e308, -1e308, 9007199254740993, 2 ** 53, 0.1, -0.5, 1e-320, 123456789012345680000, 2 ** 31, -(2 ** 31) - 1];
 
 /** Any hostile string from the pools above, or a random unicode one. */

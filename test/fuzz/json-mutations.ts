@@ -44,7 +44,12 @@ export const mutationFor = (key: string): fc.Arbitrary<Mutation> =>
     { weight: 2, arbitrary: fc.constant<Mutation>({ kind: 'delete' }) },
     { weight: 5, arbitrary: replacementFor(key).map((value): Mutation => ({ kind: 'replace', value })) },
     { weight: 2, arbitrary: fc.constantFrom<Mutation>({ kind: 'stringify' }, { kind: 'numberify' }, { kind: 'wrap-array' }) },
-    { weight: 1, arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', '$where')), anyJson(), { minKeys: 1, maxKeys: 5 }).map((fields): Mutation => ({ kind: 'extra-fields', fields })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', '$where')), anyJson(), { minKeys: 1, maxKeys: 5 })
+        .map((fields): Mutation => ({ kind: 'extra-fields', fields })),
+    },
     { weight: 1, arbitrary: fc.oneof(deepNesting(), fc.constantFrom(...RAW_JSON_STRINGS)).map((text): Mutation => ({ kind: 'raw', text })) },
   );
 
@@ -59,7 +64,9 @@ export function pathsOf(value: unknown, prefix: JsonPath = [], depth = 0): JsonP
 export function fieldPaths(example: unknown, schema: Schema | undefined): JsonPath[] {
   const paths = pathsOf(example);
   const present = new Set(paths.map((p) => p.join('.')));
-  const declared = Object.keys(schema?.properties ?? {}).map((k) => [k]).filter((p) => !present.has(p.join('.')));
+  const declared = Object.keys(schema?.properties ?? {})
+    .map((k) => [k])
+    .filter((p) => !present.has(p.join('.')));
   return [...paths, ...declared];
 }
 

@@ -12,14 +12,6 @@ export interface KnownIssue {
   matches(route: FuzzRoute, req: FuzzRequest, res: RawResponse): boolean;
 }
 
-const json = (text: string | Buffer | undefined): any => {
-  try {
-    return JSON.parse(text?.toString() ?? '');
-  } catch {
-    return undefined;
-  }
-};
-
 /** Findings waiting for a fix outside the fuzzer's folders. */
 export const KNOWN_ISSUES: KnownIssue[] = [];
 

@@ -117,9 +117,7 @@ export function routesFromOpenApi(doc: OpenApiDocument): FuzzRoute[] {
       const json = op.requestBody?.content?.['application/json'];
       const bodySchema = json ? resolveSchema(json.schema ?? { type: 'object' }, doc) : undefined;
       const documentedExamples = [json?.example, ...Object.values(json?.examples ?? {}).map((e) => e.value)].filter((e) => e !== undefined);
-      const responses = Object.fromEntries(
-        Object.entries(op.responses ?? {}).map(([status, r]) => [status, resolveSchema(r.content?.['application/json']?.schema, doc)]),
-      );
+      const responses = Object.fromEntries(Object.entries(op.responses ?? {}).map(([status, r]) => [status, resolveSchema(r.content?.['application/json']?.schema, doc)]));
       const streams = Object.values(op.responses ?? {}).some((r) => Object.keys(r.content ?? {}).includes('text/event-stream')) || /stream/.test(path);
       routes.push({
         method: method.toUpperCase(),
@@ -146,7 +144,17 @@ export function withKnownRoutes(routes: FuzzRoute[], known: string[]): FuzzRoute
       const [method, path] = k.split(' ');
       const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       const hasBody = method === 'POST' || method === 'PUT';
-      return { method, path, pathParams, queryParams: [], bodySchema: hasBody ? { type: 'object' } : undefined, bodyExamples: hasBody ? [{}] : [], responses: {}, streams: /stream/.test(path), documented: false };
+      return {
+        method,
+        path,
+        pathParams,
+        queryParams: [],
+        bodySchema: hasBody ? { type: 'object' } : undefined,
+        bodyExamples: hasBody ? [{}] : [],
+        responses: {},
+        streams: /stream/.test(path),
+        documented: false,
+      };
     });
   return [...routes, ...extra];
 }

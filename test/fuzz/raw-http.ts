@@ -65,6 +65,7 @@ export function sendTrickled(
     const size = Math.ceil(body.length / trickle.pieces);
     const pieces = Array.from({ length: trickle.pieces }, (_, i) => body.subarray(i * size, (i + 1) * size));
     let settled = false;
+    // eslint-disable-next-line prefer-const -- assigned below, after the settle callback that clears it
     let ticker: NodeJS.Timeout | undefined;
     const settle = (outcome: TrickleOutcome | Error) => {
       if (settled) return;

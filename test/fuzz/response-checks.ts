@@ -38,7 +38,10 @@ export function shapeProblems(value: unknown, schema: Schema | undefined, at = '
 
 /** Problems of a server-sent-event body: it must end with `[DONE]` or a done/error frame. */
 export function streamProblems(text: string): string[] {
-  const frames = text.split(/\n\n/).map((f) => f.trim()).filter(Boolean);
+  const frames = text
+    .split(/\n\n/)
+    .map((f) => f.trim())
+    .filter(Boolean);
   const last = frames.at(-1)?.replace(/^data:\s*/, '') ?? '';
   if (last === '[DONE]') return [];
   try {

@@ -17,8 +17,25 @@ const LEASE_MS = 30_000;
 
 export function key(name: string, fields: Partial<KeyRecord> = {}): KeyRecord {
   return {
-    id: `id-${name}`, name, secretHash: `hash-${name}`, secretHint: '…abcd', ownerNote: '', companies: [], allowedModels: [], rpmLimit: null, tpmLimit: null,
-    budgetUsd: null, budgetPeriod: null, expiresAt: null, tags: [], disabled: false, source: 'api', createdAt: new Date(0), updatedAt: new Date(0), rotatedAt: null, ...fields,
+    id: `id-${name}`,
+    name,
+    secretHash: `hash-${name}`,
+    secretHint: '…abcd',
+    ownerNote: '',
+    companies: [],
+    allowedModels: [],
+    rpmLimit: null,
+    tpmLimit: null,
+    budgetUsd: null,
+    budgetPeriod: null,
+    expiresAt: null,
+    tags: [],
+    disabled: false,
+    source: 'api',
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    rotatedAt: null,
+    ...fields,
   };
 }
 
@@ -46,7 +63,18 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
     let source: FakeSource;
     let alerts: BudgetAlertEvent[];
     let shared: CounterBackend;
-    const policy = (counters = shared.counters()) => new CallerPolicyService(source, counters, new BudgetAlertMonitor(shared.kv, (a) => alerts.push(a), () => now), { minuteMs: MINUTE_MS, leaseMs: LEASE_MS }, () => now);
+    const policy = (counters = shared.counters()) =>
+      new CallerPolicyService(
+        source,
+        counters,
+        new BudgetAlertMonitor(
+          shared.kv,
+          (a) => alerts.push(a),
+          () => now,
+        ),
+        { minuteMs: MINUTE_MS, leaseMs: LEASE_MS },
+        () => now,
+      );
     const ask = (model = 'gpt-4o-mini', estimatedCostUsd = '0', estimatedTokens = 10, companyId: number | null = null) => ({ model, estimatedCostUsd, estimatedTokens, companyId });
 
     beforeEach(async () => {
@@ -72,7 +100,9 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
       await expect(policy().admit({ keyName: 'bi' }, ask('gpt-4o'))).rejects.toMatchObject({ status: 403, code: 'model_not_allowed' });
       await expect(policy().admit({ keyName: 'bi' }, { ...ask('claude-haiku-3.5'), modelAliases: ['anthropic/claude-haiku-3.5'] })).resolves.toBeDefined();
       await expect(policy().admit({ keyName: 'bi' }, ask('GPT-4o-mini'))).resolves.toBeDefined();
-      expect([policy().allowsModel({ keyName: 'bi' }, ['gemini-2.0-flash', 'gemini/gemini-2.0-flash']), policy().allowsModel({ keyName: 'bi' }, ['claude-opus-4', 'anthropic/claude-opus-4'])]).toEqual([false, true]);
+      expect([policy().allowsModel({ keyName: 'bi' }, ['gemini-2.0-flash', 'gemini/gemini-2.0-flash']), policy().allowsModel({ keyName: 'bi' }, ['claude-opus-4', 'anthropic/claude-opus-4'])]).toEqual(
+        [false, true],
+      );
       expect(policy().allowsModel({ keyName: 'default' }, ['anything'])).toBe(true);
     });
 
@@ -160,7 +190,14 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
     it('announces 80 % and 95 % once each per period, whichever replica crosses them', async () => {
       source.add(key('bi', { budgetUsd: '10', budgetPeriod: 'month' }));
       const [a, b] = [policy(), policy()];
-      for (const [replica, cost] of [[a, '7'], [b, '1'], [a, '0.5'], [b, '1'], [a, '0.1'], [b, '0.1']] as const) {
+      for (const [replica, cost] of [
+        [a, '7'],
+        [b, '1'],
+        [a, '0.5'],
+        [b, '1'],
+        [a, '0.1'],
+        [b, '0.1'],
+      ] as const) {
         await replica.settle(await replica.admit({ keyName: 'bi' }, ask('gpt-4o-mini', cost)), { tokens: 1, costUsd: cost });
       }
       expect(alerts.map((x) => [x.level, x.spentUsd])).toEqual([
@@ -171,7 +208,10 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
     });
 
     it('reports each budget with its spend and what remains', async () => {
-      source.add(key('bi', { budgetUsd: '2', budgetPeriod: 'week' })).add(key('free')).companyLimit(3, '5', 'day');
+      source
+        .add(key('bi', { budgetUsd: '2', budgetPeriod: 'week' }))
+        .add(key('free'))
+        .companyLimit(3, '5', 'day');
       const p = policy();
       await p.settle(await p.admit({ keyName: 'bi' }, ask('gpt-4o-mini', '0.5', 1, 3)), { tokens: 1, costUsd: '0.25' });
       expect((await p.statuses()).map((s) => [s.scope, s.target, s.period, s.spentUsd, s.remainingUsd])).toEqual([

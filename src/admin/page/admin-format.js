@@ -109,14 +109,19 @@
   function latestAlerts(alerts, limit) {
     return (alerts || [])
       .slice()
-      .sort(function (a, b) { return String(b.createdAt).localeCompare(String(a.createdAt)); })
+      .sort(function (a, b) {
+        return String(b.createdAt).localeCompare(String(a.createdAt));
+      })
       .slice(0, limit == null ? 20 : limit);
   }
 
   /** Bar geometry for the daily cost chart; the float here only sizes bars, labels keep the exact strings. */
   function dailyCostBars(daily, width, height) {
     var days = daily || [];
-    var values = days.map(function (d) { var v = parseFloat(d.costUsd); return isFinite(v) && v > 0 ? v : 0; });
+    var values = days.map(function (d) {
+      var v = parseFloat(d.costUsd);
+      return isFinite(v) && v > 0 ? v : 0;
+    });
     var max = Math.max.apply(null, values.concat([0]));
     var slot = days.length > 0 ? width / days.length : 0;
     var gap = Math.min(4, slot * 0.2);

@@ -1,14 +1,4 @@
-import {
-  dailyCostBars,
-  formatCount,
-  formatMs,
-  formatPercent,
-  formatUsd,
-  latestAlerts,
-  monthToDateRange,
-  stateTone,
-  utilizationLevel,
-} from './admin-format';
+import { dailyCostBars, formatCount, formatMs, formatPercent, formatUsd, latestAlerts, monthToDateRange, stateTone, utilizationLevel } from './admin-format';
 
 describe('admin-format', () => {
   describe(formatUsd.name, () => {
@@ -81,15 +71,7 @@ describe('admin-format', () => {
 
   describe(stateTone.name, () => {
     it('maps provider and breaker states to tones', () => {
-      expect(['healthy', 'closed', 'degraded', 'half-open', 'down', 'open', 'weird'].map(stateTone)).toEqual([
-        'ok',
-        'ok',
-        'warn',
-        'warn',
-        'bad',
-        'bad',
-        'unknown',
-      ]);
+      expect(['healthy', 'closed', 'degraded', 'half-open', 'down', 'open', 'weird'].map(stateTone)).toEqual(['ok', 'ok', 'warn', 'warn', 'bad', 'bad', 'unknown']);
     });
   });
 

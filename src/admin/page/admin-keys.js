@@ -5,7 +5,9 @@
   'use strict';
 
   var F = root.AdminFormat;
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -19,21 +21,38 @@
   }
 
   var STATE_TONE = { active: 'ok', disabled: 'bad', expired: 'warn' };
-  var list = function (text) { return text.split(',').map(function (s) { return s.trim(); }).filter(Boolean); };
-  var orNull = function (text) { return text.trim() ? Number(text) : null; };
+  var list = function (text) {
+    return text
+      .split(',')
+      .map(function (s) {
+        return s.trim();
+      })
+      .filter(Boolean);
+  };
+  var orNull = function (text) {
+    return text.trim() ? Number(text) : null;
+  };
 
   function keyRow(k, act) {
     var limits = k.readOnly ? '—' : [k.rpmLimit ? k.rpmLimit + ' RPM' : '', k.tpmLimit ? F.formatCount(k.tpmLimit) + ' TPM' : ''].filter(Boolean).join(', ') || 'none';
     var budget = k.budgetUsd ? F.formatUsd(k.budgetUsd, 2) + ' / ' + k.budgetPeriod : '—';
-    var buttons = k.readOnly ? [el('span', { class: 'muted small' }, ['environment (read-only)'])] : [
-      el('button', { type: 'button', class: 'secondary', 'data-testid': 'rotate-' + k.name }, ['Rotate']),
-      el('button', { type: 'button', class: 'secondary', 'data-testid': (k.disabled ? 'enable-' : 'disable-') + k.name }, [k.disabled ? 'Enable' : 'Disable']),
-      el('button', { type: 'button', class: 'secondary', 'data-testid': 'delete-' + k.name }, ['Delete']),
-    ];
+    var buttons = k.readOnly
+      ? [el('span', { class: 'muted small' }, ['environment (read-only)'])]
+      : [
+          el('button', { type: 'button', class: 'secondary', 'data-testid': 'rotate-' + k.name }, ['Rotate']),
+          el('button', { type: 'button', class: 'secondary', 'data-testid': (k.disabled ? 'enable-' : 'disable-') + k.name }, [k.disabled ? 'Enable' : 'Disable']),
+          el('button', { type: 'button', class: 'secondary', 'data-testid': 'delete-' + k.name }, ['Delete']),
+        ];
     if (!k.readOnly) {
-      buttons[0].addEventListener('click', function () { act(buttons[0], 'rotate', k); });
-      buttons[1].addEventListener('click', function () { act(buttons[1], k.disabled ? 'enable' : 'disable', k); });
-      buttons[2].addEventListener('click', function () { act(buttons[2], 'delete', k); });
+      buttons[0].addEventListener('click', function () {
+        act(buttons[0], 'rotate', k);
+      });
+      buttons[1].addEventListener('click', function () {
+        act(buttons[1], k.disabled ? 'enable' : 'disable', k);
+      });
+      buttons[2].addEventListener('click', function () {
+        act(buttons[2], 'delete', k);
+      });
     }
     return el('tr', { 'data-testid': 'key-' + k.name, 'data-state': k.state }, [
       el('td', {}, [k.name, k.ownerNote ? el('div', { class: 'muted small' }, [k.ownerNote]) : '']),
@@ -63,8 +82,12 @@
   /** Rows of a `by_…` breakdown of /metrics/costs, most expensive first. */
   function spendRows(breakdown, label, testPrefix) {
     return Object.keys(breakdown || {})
-      .map(function (name) { return { name: name, row: breakdown[name] }; })
-      .sort(function (x, y) { return Number(y.row.cost_usd) - Number(x.row.cost_usd); })
+      .map(function (name) {
+        return { name: name, row: breakdown[name] };
+      })
+      .sort(function (x, y) {
+        return Number(y.row.cost_usd) - Number(x.row.cost_usd);
+      })
       .map(function (entry) {
         return el('tr', { 'data-testid': testPrefix + entry.name }, [
           el('td', {}, [label(entry.name)]),
@@ -87,19 +110,22 @@
   function mount(api, run) {
     function showSecret(name, secret) {
       var box = $('new-secret');
-      box.replaceChildren(
-        el('strong', {}, ['Secret for ' + name + ' (shown once; copy it now): ']),
-        el('code', { 'data-testid': 'new-secret-value' }, [secret]),
-      );
+      box.replaceChildren(el('strong', {}, ['Secret for ' + name + ' (shown once; copy it now): ']), el('code', { 'data-testid': 'new-secret-value' }, [secret]));
       box.hidden = false;
     }
 
     function act(button, action, k) {
       if (action === 'delete' && !root.confirm('Delete key ' + k.name + '? Callers using it are refused at once.')) return;
-      run(button, function () {
-        var call = action === 'delete' ? api.deleteKey(k.id) : api.keyAction(k.id, action);
-        return call.then(function (answer) { if (answer && answer.secret) showSecret(k.name, answer.secret); });
-      }, 'Key ' + k.name + ': ' + action + ' done.');
+      run(
+        button,
+        function () {
+          var call = action === 'delete' ? api.deleteKey(k.id) : api.keyAction(k.id, action);
+          return call.then(function (answer) {
+            if (answer && answer.secret) showSecret(k.name, answer.secret);
+          });
+        },
+        'Key ' + k.name + ': ' + action + ' done.',
+      );
     }
 
     function load() {
@@ -107,12 +133,31 @@
         var keys = answers[0].keys || [];
         var budgets = answers[1];
         var spend = answers[2];
-        var byKey = spendRows(spend.by_api_key, function (name) { return name; }, 'spend-key-');
-        var byCompany = spendRows(spend.by_company, function (name) { return name === 'none' ? 'no company' : 'Company ' + name; }, 'spend-company-');
-        var none = function () { return [el('tr', {}, [el('td', { colspan: '4', class: 'muted' }, ['No spend this month.'])])]; };
+        var byKey = spendRows(
+          spend.by_api_key,
+          function (name) {
+            return name;
+          },
+          'spend-key-',
+        );
+        var byCompany = spendRows(
+          spend.by_company,
+          function (name) {
+            return name === 'none' ? 'no company' : 'Company ' + name;
+          },
+          'spend-company-',
+        );
+        var none = function () {
+          return [el('tr', {}, [el('td', { colspan: '4', class: 'muted' }, ['No spend this month.'])])];
+        };
         $('spend-keys').replaceChildren.apply($('spend-keys'), byKey.length ? byKey : none());
         $('spend-companies').replaceChildren.apply($('spend-companies'), byCompany.length ? byCompany : none());
-        $('keys').replaceChildren.apply($('keys'), keys.map(function (k) { return keyRow(k, act); }));
+        $('keys').replaceChildren.apply(
+          $('keys'),
+          keys.map(function (k) {
+            return keyRow(k, act);
+          }),
+        );
         var rows = (budgets.budgets || []).map(budgetRow);
         $('budgets').replaceChildren.apply($('budgets'), rows.length ? rows : [el('tr', {}, [el('td', { colspan: '6', class: 'muted' }, ['No budgets.'])])]);
         var alerts = (budgets.alerts || []).map(alertItem);
@@ -134,21 +179,31 @@
         expiresAt: $('key-expires').value ? $('key-expires').value + 'T23:59:59Z' : null,
         tags: list($('key-tags').value),
       };
-      run(event.submitter || $('key-form').querySelector('button'), function () {
-        return api.createKey(body).then(function (answer) {
-          showSecret(answer.key.name, answer.secret);
-          $('key-form').reset();
-        });
-      }, 'Key ' + body.name + ' created.');
+      run(
+        event.submitter || $('key-form').querySelector('button'),
+        function () {
+          return api.createKey(body).then(function (answer) {
+            showSecret(answer.key.name, answer.secret);
+            $('key-form').reset();
+          });
+        },
+        'Key ' + body.name + ' created.',
+      );
     });
 
     $('budget-form').addEventListener('submit', function (event) {
       event.preventDefault();
       var companyId = $('budget-company').value.trim();
       var body = { limitUsd: $('budget-limit').value.trim(), period: $('budget-period').value };
-      run(event.submitter || $('budget-form').querySelector('button'), function () {
-        return api.setCompanyBudget(companyId, body).then(function () { $('budget-form').reset(); });
-      }, 'Budget of company ' + companyId + ' set.');
+      run(
+        event.submitter || $('budget-form').querySelector('button'),
+        function () {
+          return api.setCompanyBudget(companyId, body).then(function () {
+            $('budget-form').reset();
+          });
+        },
+        'Budget of company ' + companyId + ' set.',
+      );
     });
 
     return { load: load };

@@ -20,8 +20,12 @@
 
   function svg(tag, attrs, children) {
     var node = document.createElementNS(SVG_NS, tag);
-    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
-    (children || []).forEach(function (child) { node.appendChild(child); });
+    Object.keys(attrs || {}).forEach(function (name) {
+      node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(child);
+    });
     return node;
   }
 
@@ -61,8 +65,12 @@
     ];
     var resetButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'reset-quotas-' + id }, ['Reset quotas']);
     var closeButton = el('button', { type: 'button', class: 'secondary', 'data-testid': 'close-breaker-' + id }, ['Force-close breaker']);
-    resetButton.addEventListener('click', function () { actions.onResetQuotas(id, resetButton); });
-    closeButton.addEventListener('click', function () { actions.onCloseBreaker(id, closeButton); });
+    resetButton.addEventListener('click', function () {
+      actions.onResetQuotas(id, resetButton);
+    });
+    closeButton.addEventListener('click', function () {
+      actions.onCloseBreaker(id, closeButton);
+    });
     var tone = p.configured === false ? 'unknown' : F.stateTone(p.state);
     return el('article', { class: 'card tone-' + tone, 'data-testid': 'provider-' + id, 'data-state': p.state }, [
       el('div', { class: 'card-head' }, [
@@ -70,14 +78,22 @@
         p.configured === false ? badge('not configured', 'unknown', 'state-' + id) : badge(p.state, F.stateTone(p.state), 'state-' + id),
       ]),
       el('dl', { class: 'stats' }, stats),
-      el('div', { class: 'quotas' }, (p.quotas || []).map(function (q) { return quotaRow(id, q); })),
+      el(
+        'div',
+        { class: 'quotas' },
+        (p.quotas || []).map(function (q) {
+          return quotaRow(id, q);
+        }),
+      ),
       el('div', { class: 'actions' }, [resetButton, closeButton]),
     ]);
   }
 
   /** Replaces the provider cards; actions = { onResetQuotas(id, button), onCloseBreaker(id, button) }. */
   function renderProviders(container, providers, actions) {
-    var cards = (providers || []).map(function (p) { return providerCard(p, actions); });
+    var cards = (providers || []).map(function (p) {
+      return providerCard(p, actions);
+    });
     container.replaceChildren.apply(container, cards.length ? cards : [el('p', { class: 'muted' }, ['No providers reported.'])]);
   }
 
@@ -124,16 +140,19 @@
 
   /** Fills the per-provider performance table. */
   function renderPerformance(tbody, rows) {
-    tbody.replaceChildren.apply(tbody, (rows || []).map(function (r) {
-      return el('tr', { 'data-testid': 'performance-' + r.provider }, [
-        el('td', {}, [r.provider]),
-        el('td', { class: 'num' }, [F.formatCount(r.requests)]),
-        el('td', { class: 'num' }, [F.formatPercent(r.successRate)]),
-        el('td', { class: 'num' }, [F.formatMs(r.meanLatencyMs)]),
-        el('td', { class: 'num' }, [F.formatCount(r.tokens)]),
-        el('td', { class: 'num' }, [F.formatUsd(r.costUsd, 4)]),
-      ]);
-    }));
+    tbody.replaceChildren.apply(
+      tbody,
+      (rows || []).map(function (r) {
+        return el('tr', { 'data-testid': 'performance-' + r.provider }, [
+          el('td', {}, [r.provider]),
+          el('td', { class: 'num' }, [F.formatCount(r.requests)]),
+          el('td', { class: 'num' }, [F.formatPercent(r.successRate)]),
+          el('td', { class: 'num' }, [F.formatMs(r.meanLatencyMs)]),
+          el('td', { class: 'num' }, [F.formatCount(r.tokens)]),
+          el('td', { class: 'num' }, [F.formatUsd(r.costUsd, 4)]),
+        ]);
+      }),
+    );
   }
 
   /** Payroll indicators: months still carried forward after their publishing day, then the last fetch and its refusals. */
@@ -146,8 +165,16 @@
     var run = status.last_run;
     if (run) {
       items.push(el('li', {}, ['Last fetch ' + run.finished_at + ' (' + run.trigger + '): ' + run.status + ', ' + run.changes.length + ' month(s) changed']));
-      (run.refused || []).forEach(function (r) { items.push(el('li', { class: 'alert warning' }, ['Refused ' + r.period + ' ' + r.key + ': ' + r.reason])); });
-      (run.sources || []).filter(function (s) { return !s.ok; }).forEach(function (s) { items.push(el('li', { class: 'alert warning' }, [s.source + ' failed: ' + s.error])); });
+      (run.refused || []).forEach(function (r) {
+        items.push(el('li', { class: 'alert warning' }, ['Refused ' + r.period + ' ' + r.key + ': ' + r.reason]));
+      });
+      (run.sources || [])
+        .filter(function (s) {
+          return !s.ok;
+        })
+        .forEach(function (s) {
+          items.push(el('li', { class: 'alert warning' }, [s.source + ' failed: ' + s.error]));
+        });
     }
     list.replaceChildren.apply(list, items.length ? items : [el('li', { class: 'empty' }, ['No fetch yet; nothing overdue.'])]);
   }

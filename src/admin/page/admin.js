@@ -7,14 +7,22 @@
   var REFRESH_MS = 10000;
   var F = root.AdminFormat;
   var R = root.AdminRender;
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
-  var api = root.AdminApi.createAdminApi(function () { return sessionStorage.getItem(KEY_STORAGE) || ''; });
-  var keysSection = root.AdminKeys.mount(api, function (button, call, message) { return runAction(button, call, message); });
+  var api = root.AdminApi.createAdminApi(function () {
+    return sessionStorage.getItem(KEY_STORAGE) || '';
+  });
+  var keysSection = root.AdminKeys.mount(api, function (button, call, message) {
+    return runAction(button, call, message);
+  });
   var timer = null;
   var loading = false;
 
-  function show(node, visible) { node.hidden = !visible; }
+  function show(node, visible) {
+    node.hidden = !visible;
+  }
 
   function showLogin(message) {
     clearTimeout(timer);
@@ -43,7 +51,9 @@
     show(node, true);
     if (!isError) {
       clearTimeout(statusTimer);
-      statusTimer = setTimeout(function () { show(node, false); }, 5000);
+      statusTimer = setTimeout(function () {
+        show(node, false);
+      }, 5000);
     }
   }
 
@@ -68,9 +78,14 @@
 
   /** Fills the payroll indicators panel (overdue months, last fetch); a failure there does not affect the rest. */
   function loadPayrollIndicators() {
-    return api.payrollIndicators().then(function (status) {
-      R.renderPayrollIndicators($('payroll-indicators'), status);
-    }, function () { $('payroll-indicators').textContent = 'Payroll indicator status unavailable.'; });
+    return api.payrollIndicators().then(
+      function (status) {
+        R.renderPayrollIndicators($('payroll-indicators'), status);
+      },
+      function () {
+        $('payroll-indicators').textContent = 'Payroll indicator status unavailable.';
+      },
+    );
   }
 
   /** Loads the overview once and schedules the next load; calls never overlap. */
@@ -101,15 +116,29 @@
         return refresh();
       })
       .catch(handleError)
-      .then(function () { button.disabled = false; });
+      .then(function () {
+        button.disabled = false;
+      });
   }
 
   function resetQuotas(provider, button) {
-    return runAction(button, function () { return api.resetQuotas(provider); }, 'Quotas of ' + provider + ' reset.');
+    return runAction(
+      button,
+      function () {
+        return api.resetQuotas(provider);
+      },
+      'Quotas of ' + provider + ' reset.',
+    );
   }
 
   function closeBreaker(provider, button) {
-    return runAction(button, function () { return api.closeBreaker(provider); }, 'Breaker of ' + provider + ' closed.');
+    return runAction(
+      button,
+      function () {
+        return api.closeBreaker(provider);
+      },
+      'Breaker of ' + provider + ' closed.',
+    );
   }
 
   function exportCsv(event) {
@@ -117,18 +146,24 @@
     var from = $('export-from').value;
     var to = $('export-to').value;
     var button = event.submitter || $('export-form').querySelector('button');
-    return runAction(button, function () {
-      return api.usageCsv(from, to).then(function (blob) {
-        var url = URL.createObjectURL(blob);
-        var link = document.createElement('a');
-        link.href = url;
-        link.download = 'usage-' + from + '-to-' + to + '.csv';
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      });
-    }, 'Usage CSV for ' + from + ' to ' + to + ' downloaded.');
+    return runAction(
+      button,
+      function () {
+        return api.usageCsv(from, to).then(function (blob) {
+          var url = URL.createObjectURL(blob);
+          var link = document.createElement('a');
+          link.href = url;
+          link.download = 'usage-' + from + '-to-' + to + '.csv';
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(function () {
+            URL.revokeObjectURL(url);
+          }, 1000);
+        });
+      },
+      'Usage CSV for ' + from + ' to ' + to + ' downloaded.',
+    );
   }
 
   function login(event) {
@@ -146,7 +181,9 @@
     $('export-to').value = range.to;
     $('login-form').addEventListener('submit', login);
     $('export-form').addEventListener('submit', exportCsv);
-    $('logout').addEventListener('click', function () { showLogin(''); });
+    $('logout').addEventListener('click', function () {
+      showLogin('');
+    });
     if (sessionStorage.getItem(KEY_STORAGE)) refresh();
     else showLogin('');
   }

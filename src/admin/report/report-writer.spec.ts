@@ -46,14 +46,36 @@ describe('report-writer', () => {
   describe(usageCsv.name, () => {
     it('writes ISO timestamps, empty cells for nulls and quoted text', async () => {
       const usage: UsageExportRow = {
-        id: 1n, createdAt: new Date('2024-02-03T04:05:06.789Z'), requestId: 'req-1', apiKeyName: 'odoo', companyId: null, operation: 'dte.validate',
-        route: '/api/ai/validate', provider: 'anthropic', model: 'claude', inputTokens: 1, outputTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 0,
-        reasoningTokens: 0, costUsd: '0.000000375000', latencyMs: 120, status: 'success', attempts: 1, usedFallback: false, streamed: true, errorKind: null,
-        correlationId: 'odoo-42', tags: ['cierre', 'dte'], unpriced: true,
+        id: 1n,
+        createdAt: new Date('2024-02-03T04:05:06.789Z'),
+        requestId: 'req-1',
+        apiKeyName: 'odoo',
+        companyId: null,
+        operation: 'dte.validate',
+        route: '/api/ai/validate',
+        provider: 'anthropic',
+        model: 'claude',
+        inputTokens: 1,
+        outputTokens: 2,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+        costUsd: '0.000000375000',
+        latencyMs: 120,
+        status: 'success',
+        attempts: 1,
+        usedFallback: false,
+        streamed: true,
+        errorKind: null,
+        correlationId: 'odoo-42',
+        tags: ['cierre', 'dte'],
+        unpriced: true,
       };
       const lines = (await collect(usageCsv(batches([usage])))).split('\r\n');
       expect(lines[0].startsWith('"created_at","request_id","api_key","company_id"')).toBe(true);
-      expect(lines[1]).toBe('"2024-02-03T04:05:06.789Z","req-1","odoo",,"dte.validate","/api/ai/validate","anthropic","claude",1,2,0,0,0,0.000000375000,120,"success",1,false,true,"","odoo-42","cierre;dte",true');
+      expect(lines[1]).toBe(
+        '"2024-02-03T04:05:06.789Z","req-1","odoo",,"dte.validate","/api/ai/validate","anthropic","claude",1,2,0,0,0,0.000000375000,120,"success",1,false,true,"","odoo-42","cierre;dte",true',
+      );
       expect(lines).toHaveLength(3);
     });
   });

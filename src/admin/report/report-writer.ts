@@ -55,18 +55,50 @@ export async function* reportJson(query: ReportQuery, batches: AsyncIterable<Rep
 }
 
 const USAGE_COLUMNS = [
-  'created_at', 'request_id', 'api_key', 'company_id', 'operation', 'route', 'provider', 'model', 'input_tokens', 'output_tokens',
-  'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'cost_usd', 'latency_ms', 'status', 'attempts', 'used_fallback', 'streamed', 'error_kind',
-  'correlation_id', 'tags', 'unpriced',
+  'created_at',
+  'request_id',
+  'api_key',
+  'company_id',
+  'operation',
+  'route',
+  'provider',
+  'model',
+  'input_tokens',
+  'output_tokens',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'reasoning_tokens',
+  'cost_usd',
+  'latency_ms',
+  'status',
+  'attempts',
+  'used_fallback',
+  'streamed',
+  'error_kind',
+  'correlation_id',
+  'tags',
+  'unpriced',
 ] as const;
 
 function usageCells(r: UsageExportRow): string[] {
   return [
-    csvText(r.createdAt.toISOString()), csvText(r.requestId), csvText(r.apiKeyName), r.companyId === null ? '' : csvNumber(r.companyId),
-    csvText(r.operation), csvText(r.route), csvText(r.provider), csvText(r.model),
+    csvText(r.createdAt.toISOString()),
+    csvText(r.requestId),
+    csvText(r.apiKeyName),
+    r.companyId === null ? '' : csvNumber(r.companyId),
+    csvText(r.operation),
+    csvText(r.route),
+    csvText(r.provider),
+    csvText(r.model),
     ...[r.inputTokens, r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.reasoningTokens, r.costUsd, r.latencyMs].map(csvNumber),
-    csvText(r.status), csvNumber(r.attempts), r.usedFallback ? 'true' : 'false', r.streamed ? 'true' : 'false', csvText(r.errorKind),
-    csvText(r.correlationId), csvText(r.tags.join(';')), r.unpriced ? 'true' : 'false',
+    csvText(r.status),
+    csvNumber(r.attempts),
+    r.usedFallback ? 'true' : 'false',
+    r.streamed ? 'true' : 'false',
+    csvText(r.errorKind),
+    csvText(r.correlationId),
+    csvText(r.tags.join(';')),
+    r.unpriced ? 'true' : 'false',
   ];
 }
 

@@ -113,50 +113,85 @@ export class ChatContextDto {
 /** The `user_context` object of the chat session routes (dormant Odoo client). */
 export class UserContextDto {
   @ApiPropertyOptional({ example: 'Comercial Maipo Ltda.' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(200)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(200)
   company_name?: string | null;
 
   @ApiPropertyOptional({ example: '76086428-5' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(20)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(20)
   company_rut?: string | null;
 
   @ApiPropertyOptional({ example: 'Javiera Soto' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(200)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(200)
   user_name?: string | null;
 
   @ApiPropertyOptional({ example: 'jsoto@maipo.cl' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(200)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(200)
   user_email?: string | null;
 
   @ApiPropertyOptional({ example: 'Administrador' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(50)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(50)
   user_role?: string | null;
 
   @ApiPropertyOptional({ example: 'Sandbox (Maullin)' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(50)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(50)
   environment?: string | null;
 
   @ApiPropertyOptional({ example: 'es_CL' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(20)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(20)
   language?: string | null;
 
   @ApiPropertyOptional({ example: 'Factura Electrónica' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(100)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(100)
   document_type?: string | null;
 
   @ApiPropertyOptional({ example: 'Cliente Uno SpA' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(200)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(200)
   partner_name?: string | null;
 
   @ApiPropertyOptional({ example: 119000 })
-  @IsOptional() @OdooEmptyToNull() @IsNumber()
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsNumber()
   amount_total?: number | null;
 
   @ApiPropertyOptional({ example: 'CLP' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(10)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(10)
   currency?: string | null;
 
   @ApiPropertyOptional({ example: 'l10n_cl_dte', description: 'Our extension: Odoo module, used to pick the plugin.' })
-  @IsOptional() @OdooEmptyToNull() @IsString() @MaxLength(64)
+  @IsOptional()
+  @OdooEmptyToNull()
+  @IsString()
+  @MaxLength(64)
   module?: string | null;
 }

@@ -79,9 +79,7 @@ describe(KnowledgeSearchQueryDto.name, () => {
   });
 
   it('rejects an unknown module and an out-of-range top_k', () => {
-    expect(check(KnowledgeSearchQueryDto, { query: 'caf', module: 'crm', top_k: '99' }).errors).toEqual(
-      expect.arrayContaining(['module:isIn', 'top_k:max']),
-    );
+    expect(check(KnowledgeSearchQueryDto, { query: 'caf', module: 'crm', top_k: '99' }).errors).toEqual(expect.arrayContaining(['module:isIn', 'top_k:max']));
   });
 
   it('rejects a query holding a NUL or another control character', () => {

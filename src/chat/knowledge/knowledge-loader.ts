@@ -22,7 +22,9 @@ export function loadKnowledgeDocuments(dir = defaultKnowledgeDocsDir()): Knowled
     .map((entry) => entry.name)
     .sort();
   for (const module of modules) {
-    const files = readdirSync(join(dir, module)).filter((name) => name.endsWith('.md')).sort();
+    const files = readdirSync(join(dir, module))
+      .filter((name) => name.endsWith('.md'))
+      .sort();
     for (const file of files) {
       const source = `${module}/${file}`;
       const record = parseKnowledgeMarkdown(readFileSync(join(dir, module, file), 'utf8'), source);

@@ -12,10 +12,7 @@ describe('KNOWLEDGE_SEARCH_SQL', () => {
     db = new Client({ connectionString: database.url });
     await db.connect();
     for (const doc of loadKnowledgeDocuments()) {
-      await db.query(
-        'INSERT INTO knowledge_documents (id, module, title, tags, content, updated_by) VALUES ($1, $2, $3, $4, $5, $6)',
-        [doc.id, doc.module, doc.title, doc.tags, doc.content, 'spec'],
-      );
+      await db.query('INSERT INTO knowledge_documents (id, module, title, tags, content, updated_by) VALUES ($1, $2, $3, $4, $5, $6)', [doc.id, doc.module, doc.title, doc.tags, doc.content, 'spec']);
     }
   }, 60_000); // Without TEST_DATABASE_URL an embedded PGlite starts: about 5 s on an idle machine.
 
@@ -24,8 +21,7 @@ describe('KNOWLEDGE_SEARCH_SQL', () => {
     await database?.drop();
   });
 
-  const search = (query: string, module: string | null, limit = 3) =>
-    db.query<KnowledgeSearchRow>(KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams(query, module, limit)).then((result) => result.rows);
+  const search = (query: string, module: string | null, limit = 3) => db.query<KnowledgeSearchRow>(KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams(query, module, limit)).then((result) => result.rows);
 
   it.each([
     ['anular factura', 'dte', 'dte-anular-factura'],

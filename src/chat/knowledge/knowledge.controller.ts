@@ -2,13 +2,7 @@ import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, type Caller, CurrentCaller } from 'src/common/auth';
 import { RateLimit } from 'src/common/throttling';
-import {
-  DeleteKnowledgeDocumentResponseDto,
-  KnowledgeSearchQueryDto,
-  KnowledgeSearchResponseDto,
-  PutKnowledgeDocumentDto,
-  PutKnowledgeDocumentResponseDto,
-} from '../dto';
+import { DeleteKnowledgeDocumentResponseDto, KnowledgeSearchQueryDto, KnowledgeSearchResponseDto, PutKnowledgeDocumentDto, PutKnowledgeDocumentResponseDto } from '../dto';
 import { KnowledgeService } from './knowledge.service';
 
 /** Knowledge-base search for the chat, and admin edits without a release. */

@@ -47,10 +47,7 @@ export class KnowledgeService implements OnModuleInit {
   async put(id: string, body: PutKnowledgeDocumentDto, author: string): Promise<PutKnowledgeDocumentResponseDto> {
     assertKnowledgeId(id);
     if (body.id !== undefined && body.id !== id) throw new BadRequestException(`The body id "${body.id}" differs from the path id "${id}"`);
-    const created = await this.repository.put(
-      { id, module: body.module, title: body.title.trim(), tags: body.tags ?? [], content: body.content.trim() },
-      author,
-    );
+    const created = await this.repository.put({ id, module: body.module, title: body.title.trim(), tags: body.tags ?? [], content: body.content.trim() }, author);
     return { status: created ? 'created' : 'replaced', id };
   }
 

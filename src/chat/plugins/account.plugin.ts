@@ -8,18 +8,37 @@ export class AccountPlugin implements ChatPlugin {
   readonly name = 'Contabilidad';
   readonly knowledgeModule = 'account';
   readonly odooModules = ['account', 'account_accountant', 'account_asset', 'project', 'l10n_cl_reports'];
-  readonly operations = [
-    'Cerrar el mes contable',
-    'Conciliar cuentas bancarias',
-    'Mantener el plan de cuentas',
-    'Preparar el IVA mensual (F29)',
-    'Registrar asientos de ajuste y activos fijos',
-  ];
+  readonly operations = ['Cerrar el mes contable', 'Conciliar cuentas bancarias', 'Mantener el plan de cuentas', 'Preparar el IVA mensual (F29)', 'Registrar asientos de ajuste y activos fijos'];
   readonly keywords = [
-    'contabilidad', 'contable', 'cierre', 'cierre de mes', 'cerrar el mes', 'asiento', 'asiento de ajuste',
-    'conciliacion', 'conciliar', 'banco', 'cartola', 'plan de cuentas', 'cuenta contable', 'balance', 'f29', 'iva',
-    'impuesto', 'declaracion', 'ppm', 'activo fijo', 'depreciacion', 'diario', 'libro mayor', 'estado de resultados',
-    'pago', 'provision', 'periodo', 'fecha de bloqueo', 'registro de compras y ventas',
+    'contabilidad',
+    'contable',
+    'cierre',
+    'cierre de mes',
+    'cerrar el mes',
+    'asiento',
+    'asiento de ajuste',
+    'conciliacion',
+    'conciliar',
+    'banco',
+    'cartola',
+    'plan de cuentas',
+    'cuenta contable',
+    'balance',
+    'f29',
+    'iva',
+    'impuesto',
+    'declaracion',
+    'ppm',
+    'activo fijo',
+    'depreciacion',
+    'diario',
+    'libro mayor',
+    'estado de resultados',
+    'pago',
+    'provision',
+    'periodo',
+    'fecha de bloqueo',
+    'registro de compras y ventas',
   ];
   readonly systemPrompt = [
     'Eres un asistente experto en contabilidad chilena con Odoo.',

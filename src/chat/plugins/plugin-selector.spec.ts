@@ -24,9 +24,7 @@ describe(selectPlugin.name, () => {
   it('matches plural and accent-free forms of a keyword', () => {
     const selection = selectPlugin(plugins, 'tengo facturas electronicas con notas de credito');
     expect(selection.plugin.id).toBe('dte');
-    expect(selection.reasons).toEqual(
-      expect.arrayContaining(['palabra clave "factura"', 'palabra clave "nota de credito"']),
-    );
+    expect(selection.reasons).toEqual(expect.arrayContaining(['palabra clave "factura"', 'palabra clave "nota de credito"']));
   });
 
   it('scores a multi-word keyword by its length', () => {

@@ -33,11 +33,7 @@ function stemmedKeywords(plugin: ChatPlugin): readonly { keyword: string; phrase
  * Odoo module belongs to it. Ties go to the module's plugin, then to the default (`account`: general accounting is the
  * broadest area, so an unclassified question lands there), then to registration order.
  */
-export function selectPlugin(
-  plugins: readonly ChatPlugin[],
-  text: string,
-  context: PluginSelectionContext = {},
-): PluginSelection {
+export function selectPlugin(plugins: readonly ChatPlugin[], text: string, context: PluginSelectionContext = {}): PluginSelection {
   if (plugins.length === 0) throw new Error('selectPlugin needs at least one plugin');
   const words = stemmedWords(text);
   const module = context.module?.trim().toLowerCase() || undefined;
@@ -57,13 +53,7 @@ export function selectPlugin(
     }
     return { plugin, score, reasons, moduleMatch, isDefault: plugin.id === DEFAULT_CHAT_PLUGIN_ID, index };
   });
-  scored.sort(
-    (a, b) =>
-      b.score - a.score ||
-      Number(b.moduleMatch) - Number(a.moduleMatch) ||
-      Number(b.isDefault) - Number(a.isDefault) ||
-      a.index - b.index,
-  );
+  scored.sort((a, b) => b.score - a.score || Number(b.moduleMatch) - Number(a.moduleMatch) || Number(b.isDefault) - Number(a.isDefault) || a.index - b.index);
   const best = scored[0];
   const reasons = best.score > 0 ? best.reasons : ['sin coincidencias: plugin por defecto'];
   return { plugin: best.plugin, score: best.score, reasons };

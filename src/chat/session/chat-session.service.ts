@@ -68,8 +68,7 @@ export class ChatSessionService {
     return {
       session_id: session.id,
       welcome_message:
-        `Hola${name}, soy el asistente de Odoo para empresas chilenas. Puedo ayudarle con facturación electrónica (DTE), ` +
-        'remuneraciones, inventario y contabilidad. ¿En qué puedo ayudarle?',
+        `Hola${name}, soy el asistente de Odoo para empresas chilenas. Puedo ayudarle con facturación electrónica (DTE), ` + 'remuneraciones, inventario y contabilidad. ¿En qué puedo ayudarle?',
     };
   }
 

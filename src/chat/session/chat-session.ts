@@ -49,13 +49,7 @@ export function addUsd(a: string, b: string): string {
 }
 
 /** A new, empty session owned by `ownerKey`. */
-export function newChatSession(
-  id: string,
-  ownerKey: string,
-  companyId: number | null,
-  userContext: ChatUserContext,
-  now: Date,
-): ChatSession {
+export function newChatSession(id: string, ownerKey: string, companyId: number | null, userContext: ChatUserContext, now: Date): ChatSession {
   const at = now.toISOString();
   return {
     id,
@@ -77,20 +71,9 @@ export function mergeUserContext(session: ChatSession, update: ChatUserContext):
 }
 
 /** Appends a question and its answer, keeps the last `historySize` turns, and adds the usage to the stats. */
-export function recordExchange(
-  session: ChatSession,
-  question: string,
-  answer: string,
-  usage: ExchangeUsage,
-  historySize: number,
-  now: Date,
-): ChatSession {
+export function recordExchange(session: ChatSession, question: string, answer: string, usage: ExchangeUsage, historySize: number, now: Date): ChatSession {
   const at = now.toISOString();
-  const messages = [
-    ...session.messages,
-    { role: 'user' as const, content: question, timestamp: at },
-    { role: 'assistant' as const, content: answer, timestamp: at },
-  ].slice(-Math.max(1, historySize));
+  const messages = [...session.messages, { role: 'user' as const, content: question, timestamp: at }, { role: 'assistant' as const, content: answer, timestamp: at }].slice(-Math.max(1, historySize));
   return {
     ...session,
     updatedAt: at,

@@ -57,7 +57,10 @@ export class ApiKeyGuard implements CanActivate {
 
     const waitMs = await this.failures.blockedForMs(request.ip);
     if (waitMs > 0) {
-      void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(Math.ceil(waitMs / 1000)));
+      void context
+        .switchToHttp()
+        .getResponse<FastifyReply>()
+        .header('retry-after', String(Math.ceil(waitMs / 1000)));
       throw new HttpException('Too many wrong API keys from this address; retry after the time in the Retry-After header', HttpStatus.TOO_MANY_REQUESTS);
     }
     const found = this.identify(presented);

@@ -23,7 +23,15 @@ describe(AllExceptionsFilter.name, () => {
   afterEach(() => jest.restoreAllMocks());
 
   it.each([
-    ['a Prisma request error', () => new Prisma.PrismaClientKnownRequestError(`Invalid \`prisma.chatMessage.create()\` invocation:\n{ data: { text: "${PROMPT}" } }`, { code: 'P2000', clientVersion: '6.19.3', meta: { modelName: 'ChatMessage' } })],
+    [
+      'a Prisma request error',
+      () =>
+        new Prisma.PrismaClientKnownRequestError(`Invalid \`prisma.chatMessage.create()\` invocation:\n{ data: { text: "${PROMPT}" } }`, {
+          code: 'P2000',
+          clientVersion: '6.19.3',
+          meta: { modelName: 'ChatMessage' },
+        }),
+    ],
     ['an unknown Prisma error', () => new Prisma.PrismaClientUnknownRequestError(`Raw query failed: invalid byte sequence in "${PROMPT}"`, { clientVersion: '6.19.3' })],
     ['a Prisma validation error', () => new Prisma.PrismaClientValidationError(`Argument text: "${PROMPT}"`, { clientVersion: '6.19.3' })],
   ])('logs %s by type and code, never the query values or the prompt', (_kind, build) => {

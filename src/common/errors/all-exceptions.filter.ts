@@ -35,11 +35,15 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
   const status = (e?.code && FASTIFY_CODES[e.code]) || (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500);
   if (status === 500) return { statusCode: 500, error: reasonPhrase(500), message: 'Internal server error', requestId };
   const message =
-    status === 413 ? 'Request body is larger than the configured limit (BODY_LIMIT_BYTES)' :
-    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError ? 'Malformed JSON body' :
-    e.code === 'FST_ERR_BAD_URL' ? 'Malformed URL (bad percent-encoding)' :
-    e.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' :
-    String(e.message ?? reasonPhrase(status));
+    status === 413
+      ? 'Request body is larger than the configured limit (BODY_LIMIT_BYTES)'
+      : e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || e instanceof SyntaxError
+        ? 'Malformed JSON body'
+        : e.code === 'FST_ERR_BAD_URL'
+          ? 'Malformed URL (bad percent-encoding)'
+          : e.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'A path parameter is too long'
+            : String(e.message ?? reasonPhrase(status));
   return { statusCode: status, error: reasonPhrase(status), message, requestId };
 }
 
@@ -63,6 +67,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const retryAfter = (exception as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
     if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
-    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(shape ? inWireShape(shape, body) : body);
+    void reply
+      .status(body.statusCode)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(shape ? inWireShape(shape, body) : body);
   }
 }

@@ -17,7 +17,15 @@ const isDatabaseError = (e: { name?: unknown; clientVersion?: unknown }) =>
  */
 export function loggableError(error: unknown): LoggableError {
   if (error === null || typeof error !== 'object') return { type: typeof error };
-  const e = error as { name?: string; message?: string; stack?: string; code?: unknown; clientVersion?: unknown; meta?: { modelName?: unknown; code?: unknown }; cause?: { originalCode?: unknown; kind?: unknown } };
+  const e = error as {
+    name?: string;
+    message?: string;
+    stack?: string;
+    code?: unknown;
+    clientVersion?: unknown;
+    meta?: { modelName?: unknown; code?: unknown };
+    cause?: { originalCode?: unknown; kind?: unknown };
+  };
   const type = e.name ?? error.constructor?.name ?? 'Error';
   if (isDatabaseError(e)) {
     const code = e.code ?? e.meta?.code ?? e.cause?.originalCode ?? e.cause?.kind;

@@ -28,7 +28,10 @@ export function fromScaled(units: bigint, scale = MONEY_SCALE): string {
 
 /** Sums decimal strings exactly; the result has `scale` decimals. */
 export function sumDecimals(values: string[], scale = MONEY_SCALE): string {
-  return fromScaled(values.reduce((total, value) => total + toScaled(value, scale), 0n), scale);
+  return fromScaled(
+    values.reduce((total, value) => total + toScaled(value, scale), 0n),
+    scale,
+  );
 }
 
 /** value × numerator / denominator, rounded half away from zero to `scale` decimals. */

@@ -103,7 +103,10 @@ describe('DTE DTOs', () => {
   describe(SuggestProjectRequestDto.name, () => {
     it('accepts the addon body and keeps lenient fields through the whitelist', async () => {
       const body = {
-        partner_id: 55, partner_vat: '78112233-5', partner_name: 'Comercial Maipo Ltda.', company_id: 1,
+        partner_id: 55,
+        partner_vat: '78112233-5',
+        partner_name: 'Comercial Maipo Ltda.',
+        company_id: 1,
         invoice_lines: [{ description: 'Cemento', quantity: 1, price: 4200 }],
         available_projects: [{ id: 12, name: 'Edificio Los Robles', code: '', partner_name: '', state: 'active', budget: 0 }],
         historical_purchases: [{ date: '2026-10-01', project_name: 'Edificio Los Robles', amount: 476000 }],
@@ -136,7 +139,9 @@ describe('DTE DTOs', () => {
     it('keeps send/review/reject and adds the reception vocabulary and structured findings', () => {
       const fixture = loadFixture('clean-addon-33');
       const response = toValidateDteResponse(mergeReview(validateDte(fixture.input, { now: new Date(fixture.now) }), null));
-      expect(response).toEqual(expect.objectContaining({ recommendation: 'send', reception_recommendation: 'accept', form: 'addon', reviewed_by: ['rules'], errors: [], warnings: [NO_LINES_WARNING] }));
+      expect(response).toEqual(
+        expect.objectContaining({ recommendation: 'send', reception_recommendation: 'accept', form: 'addon', reviewed_by: ['rules'], errors: [], warnings: [NO_LINES_WARNING] }),
+      );
       expect(response.rules_skipped).toEqual(expect.arrayContaining([{ rule_id: 'L-04', title: expect.any(String), missing: ['dte_data.lineas'] }]));
       expect(response.unknown_keys).toEqual([]);
       expect(response.findings[0]).toEqual(expect.objectContaining({ ruleId: 'R-01', severity: 'info' }));

@@ -49,7 +49,12 @@ export const LenientId = () =>
   );
 
 /** An optional text; numbers are turned into text. */
-export const LenientText = () => applyDecorators(Transform(({ value }) => looseText(value)), IsOptional(), IsString({ message: '$property must be text' }));
+export const LenientText = () =>
+  applyDecorators(
+    Transform(({ value }) => looseText(value)),
+    IsOptional(),
+    IsString({ message: '$property must be text' }),
+  );
 
 /** An optional calendar date, sent as `YYYY-MM-DD` or a naive/ISO datetime; normalized to `YYYY-MM-DD`. */
 export const LenientDate = () =>
@@ -79,7 +84,9 @@ export function ArrayItems(max: number, what: string, options?: ValidationOption
         defaultMessage: (args) => {
           const items = args?.value as unknown[];
           if (items.length > max) return `${args?.property} must have at most ${max} items`;
-          return `${badIndices(items).map((i) => `${args?.property}[${i}]`).join(', ')} must be ${what}`;
+          return `${badIndices(items)
+            .map((i) => `${args?.property}[${i}]`)
+            .join(', ')} must be ${what}`;
         },
       },
     },

@@ -3,8 +3,15 @@
 /** The body the Odoo inbox sends to /api/ai/validate (reception). */
 export const VALIDATE_ADDON_EXAMPLE = {
   dte_data: {
-    tipo_dte: '33', folio: '8811', fecha_emision: '2026-11-10', rut_emisor: '78.112.233-5', razon_social_emisor: 'Comercial Maipo Ltda.',
-    monto_total: 499800.0, monto_neto: 420000.0, monto_iva: 79800.0, monto_exento: 0.0,
+    tipo_dte: '33',
+    folio: '8811',
+    fecha_emision: '2026-11-10',
+    rut_emisor: '78.112.233-5',
+    razon_social_emisor: 'Comercial Maipo Ltda.',
+    monto_total: 499800.0,
+    monto_neto: 420000.0,
+    monto_iva: 79800.0,
+    monto_exento: 0.0,
   },
   history: [{ tipo_dte: '33', folio: '8790', fecha_emision: '2026-10-14', monto_total: 476000.0, monto_neto: 400000.0, monto_iva: 76000.0, monto_exento: 0.0 }],
   company_id: 1,
@@ -15,8 +22,17 @@ export const VALIDATE_ADDON_EXAMPLE = {
 export const VALIDATE_SII_EXAMPLE = {
   source: { system: 'odoo', version: '19.0', company_id: 1, move_id: 4711 },
   dte: {
-    TipoDTE: 33, Folio: 123, FchEmis: '2026-11-16',
-    Emisor: { RUTEmisor: '76086428-5', RznSoc: 'Ferretería Los Andes SpA', GiroEmis: 'Venta de materiales de construcción', Acteco: [466301], DirOrigen: 'Av. Vicuña Mackenna 1234', CmnaOrigen: 'Ñuñoa' },
+    TipoDTE: 33,
+    Folio: 123,
+    FchEmis: '2026-11-16',
+    Emisor: {
+      RUTEmisor: '76086428-5',
+      RznSoc: 'Ferretería Los Andes SpA',
+      GiroEmis: 'Venta de materiales de construcción',
+      Acteco: [466301],
+      DirOrigen: 'Av. Vicuña Mackenna 1234',
+      CmnaOrigen: 'Ñuñoa',
+    },
     Receptor: { RUTRecep: '96874030-K', RznSocRecep: 'Constructora Cordillera S.A.', GiroRecep: 'Construcción de edificios', DirRecep: 'Av. Providencia 2100', CmnaRecep: 'Providencia' },
     Totales: { MntNeto: 100000, MntExe: 0, TasaIVA: 19, IVA: 19000, MntTotal: 119000 },
     Detalle: [{ NroLinDet: 1, NmbItem: 'Cemento Polpaico 25 kg', QtyItem: 20, PrcItem: 5000, MontoItem: 100000 }],
@@ -50,12 +66,31 @@ export const VALIDATE_XML_EXAMPLE = {
 /** The body the inbox sends to /api/ai/reception/match_po. */
 export const MATCH_PO_EXAMPLE = {
   dte_data: {
-    partner_id: 55, partner_vat: '78112233-5', partner_name: 'Comercial Maipo Ltda.', total_amount: 499800.0, date: '2026-11-10', reference: '8811',
+    partner_id: 55,
+    partner_vat: '78112233-5',
+    partner_name: 'Comercial Maipo Ltda.',
+    total_amount: 499800.0,
+    date: '2026-11-10',
+    reference: '8811',
     lines: [{ numero: '1', nombre: 'Cemento Polpaico 25 kg', descripcion: 'Saco 25 kg, según OC P00042', cantidad: 100, precio_unitario: 4200, monto_total: 420000 }],
   },
   pending_pos: [
-    { id: 342, name: 'P00042', amount_total: 499800.0, date_order: '2026-11-02 10:00:00', currency: 'CLP', lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200, subtotal: 420000 }] },
-    { id: 339, name: 'P00039', amount_total: 238000.0, date_order: '2026-10-20 09:30:00', currency: 'CLP', lines: [{ product_id: 431, product_name: 'Fierro estriado 12 mm', qty: 50, price_unit: 4000, subtotal: 200000 }] },
+    {
+      id: 342,
+      name: 'P00042',
+      amount_total: 499800.0,
+      date_order: '2026-11-02 10:00:00',
+      currency: 'CLP',
+      lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200, subtotal: 420000 }],
+    },
+    {
+      id: 339,
+      name: 'P00039',
+      amount_total: 238000.0,
+      date_order: '2026-10-20 09:30:00',
+      currency: 'CLP',
+      lines: [{ product_id: 431, product_name: 'Fierro estriado 12 mm', qty: 50, price_unit: 4000, subtotal: 200000 }],
+    },
   ],
   company_id: 1,
 };
@@ -77,7 +112,10 @@ export const RECONCILE_XML_EXAMPLE = {
 
 /** The body of suggest_project / analytics match. */
 export const SUGGEST_PROJECT_EXAMPLE = {
-  partner_id: 55, partner_vat: '78112233-5', partner_name: 'Comercial Maipo Ltda.', company_id: 1,
+  partner_id: 55,
+  partner_vat: '78112233-5',
+  partner_name: 'Comercial Maipo Ltda.',
+  company_id: 1,
   invoice_lines: [{ description: 'Cemento Polpaico 25 kg obra Edificio Los Robles', quantity: 100, price: 4200 }],
   available_projects: [
     { id: 12, name: 'Edificio Los Robles', code: 'OB-101', partner_name: 'Inmobiliaria Robles SpA', state: 'active', budget: 0 },

@@ -67,7 +67,14 @@ const SII_DTE_EXAMPLE = {
   TipoDTE: 33,
   Folio: 123,
   FchEmis: '2026-11-16',
-  Emisor: { RUTEmisor: '76086428-5', RznSoc: 'Ferretería Los Andes SpA', GiroEmis: 'Venta de materiales de construcción', Acteco: [466301], DirOrigen: 'Av. Vicuña Mackenna 1234', CmnaOrigen: 'Ñuñoa' },
+  Emisor: {
+    RUTEmisor: '76086428-5',
+    RznSoc: 'Ferretería Los Andes SpA',
+    GiroEmis: 'Venta de materiales de construcción',
+    Acteco: [466301],
+    DirOrigen: 'Av. Vicuña Mackenna 1234',
+    CmnaOrigen: 'Ñuñoa',
+  },
   Receptor: { RUTRecep: '96874030-K', RznSocRecep: 'Constructora Cordillera S.A.', GiroRecep: 'Construcción de edificios', DirRecep: 'Av. Providencia 2100', CmnaRecep: 'Providencia' },
   Totales: { MntNeto: 100000, MntExe: 0, TasaIVA: 19, IVA: 19000, MntTotal: 119000 },
   Detalle: [{ NroLinDet: 1, NmbItem: 'Cemento Polpaico 25 kg', QtyItem: 20, PrcItem: 5000, MontoItem: 100000 }],
@@ -97,7 +104,7 @@ const CONTEXT_EXAMPLE = {
  * history not a list) is a 400. Messy values inside the document come back as findings with 200.
  */
 export class ValidateDteRequestDto {
-  @ApiPropertyOptional({ type: AddonDteDataDto, description: 'Flat form: the inbox\'s reception summary or, with `lineas`, the whole document. Required unless `dte` or `dte_xml` is sent.' })
+  @ApiPropertyOptional({ type: AddonDteDataDto, description: "Flat form: the inbox's reception summary or, with `lineas`, the whole document. Required unless `dte` or `dte_xml` is sent." })
   @ValidateIf((body: ValidateDteRequestDto) => body.dte === undefined && body.dte_xml === undefined)
   @IsObject()
   dte_data?: Record<string, unknown>;

@@ -9,7 +9,13 @@ describe('match-input', () => {
 
   describe(numberOrUndefined.name, () => {
     it('keeps finite numbers, parses numeric text and drops everything else', () => {
-      expect([numberOrUndefined(4200), numberOrUndefined(' 499800.0 '), numberOrUndefined('1e3'), numberOrUndefined(Infinity), numberOrUndefined([1])]).toEqual([4200, 499800, undefined, undefined, undefined]);
+      expect([numberOrUndefined(4200), numberOrUndefined(' 499800.0 '), numberOrUndefined('1e3'), numberOrUndefined(Infinity), numberOrUndefined([1])]).toEqual([
+        4200,
+        499800,
+        undefined,
+        undefined,
+        undefined,
+      ]);
     });
   });
 

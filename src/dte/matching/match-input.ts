@@ -184,12 +184,12 @@ export function toSuggestProjectInput(value: unknown): SuggestProjectInput {
     partner_id: integerOrNull(raw.partner_id),
     partner_vat: textOrUndefined(raw.partner_vat),
     partner_name: textOrUndefined(raw.partner_name),
-    invoice_lines: recordsOf(raw.invoice_lines).map(
-      (line): InvoiceLineInput => compact({ description: textOrUndefined(line.description), quantity: numberOrUndefined(line.quantity), price: numberOrUndefined(line.price) }),
+    invoice_lines: recordsOf(raw.invoice_lines).map((line): InvoiceLineInput =>
+      compact({ description: textOrUndefined(line.description), quantity: numberOrUndefined(line.quantity), price: numberOrUndefined(line.price) }),
     ),
     available_projects: recordsOf(raw.available_projects).flatMap(toProject),
-    historical_purchases: recordsOf(raw.historical_purchases).map(
-      (item): HistoricalPurchaseInput => compact({ date: textOrUndefined(item.date), project_name: textOrUndefined(item.project_name), amount: numberOrUndefined(item.amount) }),
+    historical_purchases: recordsOf(raw.historical_purchases).map((item): HistoricalPurchaseInput =>
+      compact({ date: textOrUndefined(item.date), project_name: textOrUndefined(item.project_name), amount: numberOrUndefined(item.amount) }),
     ),
   });
 }

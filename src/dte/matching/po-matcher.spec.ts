@@ -7,9 +7,7 @@ const DTE: MatchDteInput = {
   total_amount: 499800,
   date: '2026-11-10',
   reference: '8811',
-  lines: [
-    { numero: '1', nombre: 'Cemento Polpaico 25 kg', cantidad: 100, precio_unitario: 4200, monto_total: 420000 },
-  ],
+  lines: [{ numero: '1', nombre: 'Cemento Polpaico 25 kg', cantidad: 100, precio_unitario: 4200, monto_total: 420000 }],
 };
 
 const po = (id: number, name: string, amount: number, date: string, product = 'Cemento Polpaico 25kg saco', qty = 100, price = 4200): PendingPoInput => ({
@@ -72,7 +70,11 @@ describe(matchPurchaseOrders.name, () => {
 
   it('ignores members of the wrong type and POs it could not answer with, instead of throwing', () => {
     const dte = { ...DTE, date: { x: 1 }, lines: 0, referencias: 'P00042' } as unknown as MatchDteInput;
-    const pos = [{ ...po(42, 'P00042', 499800, '2026-11-02'), date_order: 20261102, lines: [[]] }, [po(43, 'P00043', 499800, '2026-11-02')], { id: '44', name: 'P00044' }] as unknown as PendingPoInput[];
+    const pos = [
+      { ...po(42, 'P00042', 499800, '2026-11-02'), date_order: 20261102, lines: [[]] },
+      [po(43, 'P00043', 499800, '2026-11-02')],
+      { id: '44', name: 'P00044' },
+    ] as unknown as PendingPoInput[];
     const result = matchPurchaseOrders(dte, pos);
     expect(result.candidates.map((c) => c.po_id)).toEqual([42]);
     expect(result.confidence).toBe(30);
@@ -87,10 +89,19 @@ describe(matchPurchaseOrders.name, () => {
 describe(matchLines.name, () => {
   it('pairs each PO line once with its best DTE line', () => {
     const matches = matchLines(
-      [{ nombre: 'Arena gruesa m3', cantidad: 2, precio_unitario: 8000 }, { nombre: 'Cemento Polpaico', cantidad: 20, precio_unitario: 4200 }],
-      [{ product_id: 1, product_name: 'Cemento Polpaico 25 kg', qty: 20, price_unit: 4200 }, { product_id: 2, product_name: 'Arena gruesa', qty: 2, price_unit: 8000 }],
+      [
+        { nombre: 'Arena gruesa m3', cantidad: 2, precio_unitario: 8000 },
+        { nombre: 'Cemento Polpaico', cantidad: 20, precio_unitario: 4200 },
+      ],
+      [
+        { product_id: 1, product_name: 'Cemento Polpaico 25 kg', qty: 20, price_unit: 4200 },
+        { product_id: 2, product_name: 'Arena gruesa', qty: 2, price_unit: 8000 },
+      ],
     );
-    expect(matches.map((m) => [m.dte_line, m.po_line, m.product_id])).toEqual([[0, 1, 2], [1, 0, 1]]);
+    expect(matches.map((m) => [m.dte_line, m.po_line, m.product_id])).toEqual([
+      [0, 1, 2],
+      [1, 0, 1],
+    ]);
   });
 
   it('skips malformed lines but keeps the indices of the sent lines', () => {

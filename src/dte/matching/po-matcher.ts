@@ -166,7 +166,9 @@ function scoreCandidate(dte: MatchDteInput, dteLines: readonly TokenizedLine<Dte
 export function matchPurchaseOrders(dte: MatchDteInput, pendingPos: readonly PendingPoInput[]): PoMatchResult {
   const safeDte = toMatchDteInput(dte);
   const dteLines = tokenizeDteLines(safeDte.lines ?? []);
-  const scored = toPendingPoInputs(pendingPos).map((po) => scoreCandidate(safeDte, dteLines, po)).sort((a, b) => b.candidate.score - a.candidate.score);
+  const scored = toPendingPoInputs(pendingPos)
+    .map((po) => scoreCandidate(safeDte, dteLines, po))
+    .sort((a, b) => b.candidate.score - a.candidate.score);
   const best = scored[0];
   const candidates = scored.map((s) => s.candidate);
   const needsTiebreak = scored.length > 1 && best.candidate.score - scored[1].candidate.score <= PO_TIEBREAK_GAP;

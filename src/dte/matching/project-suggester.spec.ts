@@ -55,7 +55,10 @@ describe(suggestProject.name, () => {
   it('never offers a candidate without project_id and project_name, whatever the projects look like', () => {
     const projects = [PROJECTS[1], [PROJECTS[0]], { name: 'Sin id' }, { id: 9 }, { id: 10, name: 'Obra Norte', code: { c: 1 } }] as unknown as SuggestProjectInput['available_projects'];
     const result = suggestProject(base({ available_projects: projects, invoice_lines: [{ description: 'Edificio Los Robles' }] }));
-    expect(result.candidates.map((c) => [c.project_id, c.project_name])).toEqual([[2, 'Condominio Alto Maipo'], [10, 'Obra Norte']]);
+    expect(result.candidates.map((c) => [c.project_id, c.project_name])).toEqual([
+      [2, 'Condominio Alto Maipo'],
+      [10, 'Obra Norte'],
+    ]);
     expect(result.project_id).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /** Suggests the analytic project for a supplier invoice (suggest_project and /api/v1/analytics/match share this core). */
-import { toSuggestProjectInput, type HistoricalPurchaseInput, type InvoiceLineInput, type ProjectInput, type SuggestProjectInput } from './match-input';
+import { toSuggestProjectInput, type ProjectInput, type SuggestProjectInput } from './match-input';
 import { normalizeText, setCoverage, setSimilarity, tokens, tokenSimilarity } from './text-similarity';
 
 export type { HistoricalPurchaseInput, InvoiceLineInput, ProjectInput, SuggestProjectInput } from './match-input';
@@ -33,7 +33,14 @@ interface InvoiceEvidence {
 
 function invoiceEvidence(input: SuggestProjectInput): InvoiceEvidence {
   const descriptions = (input.invoice_lines ?? []).map((line) => line.description ?? '').join(' ');
-  const historyNames = (input.historical_purchases ?? []).map((item) => new Set(String(item.project_name ?? '').split(',').map(normalizeText)));
+  const historyNames = (input.historical_purchases ?? []).map(
+    (item) =>
+      new Set(
+        String(item.project_name ?? '')
+          .split(',')
+          .map(normalizeText),
+      ),
+  );
   return { descriptionTokens: tokens(descriptions), historyNames };
 }
 
@@ -86,9 +93,7 @@ export function suggestProject(raw: SuggestProjectInput): ProjectSuggestion {
   const candidates = open.map((project) => scoreProject(input, evidence, project)).sort((a, b) => b.score - a.score);
   const [best, second] = candidates;
   if (!best || best.score < PROJECT_THRESHOLD) {
-    const reasoning = best
-      ? `Ningún proyecto alcanza el mínimo (${PROJECT_THRESHOLD}); el más cercano es ${best.project_name} con ${best.score}.`
-      : 'No hay proyectos disponibles para sugerir.';
+    const reasoning = best ? `Ningún proyecto alcanza el mínimo (${PROJECT_THRESHOLD}); el más cercano es ${best.project_name} con ${best.score}.` : 'No hay proyectos disponibles para sugerir.';
     return { project_id: null, project_name: null, confidence: best?.score ?? 0, reasoning, candidates };
   }
   if (second && second.score === best.score) {

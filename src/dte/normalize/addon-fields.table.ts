@@ -180,7 +180,15 @@ export const FLAT_ITEM_CODE_FIELDS: readonly FlatField[] = [
 
 /** The SII paths the existing addon always sends in its reception summary; H-01 checks only these for a summary. */
 export const ADDON_CARRIED_PATHS: ReadonlySet<string> = new Set([
-  'TipoDTE', 'Folio', 'FchEmis', 'Emisor.RUTEmisor', 'Emisor.RznSoc', 'Totales.MntNeto', 'Totales.MntExe', 'Totales.IVA', 'Totales.MntTotal',
+  'TipoDTE',
+  'Folio',
+  'FchEmis',
+  'Emisor.RUTEmisor',
+  'Emisor.RznSoc',
+  'Totales.MntNeto',
+  'Totales.MntExe',
+  'Totales.IVA',
+  'Totales.MntTotal',
 ]);
 
 const HEADER_KEY_BY_TAG = new Map(FLAT_HEADER_FIELDS.map((field) => [field.tag, field.key]));

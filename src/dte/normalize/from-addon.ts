@@ -40,7 +40,11 @@ function mapFields(
     known.add(key);
     setPath(target, field.tag, nested(field, source[key], `${prefix}${key}`));
   }
-  unknownKeys.push(...Object.keys(source).filter((key) => !known.has(key)).map((key) => `${prefix}${key}`));
+  unknownKeys.push(
+    ...Object.keys(source)
+      .filter((key) => !known.has(key))
+      .map((key) => `${prefix}${key}`),
+  );
   return target;
 }
 
@@ -56,8 +60,7 @@ function mapItems(value: unknown, fields: readonly FlatField[], path: string, un
 
 /** Line item codes (`codigos`) are themselves a list of `{tipo_codigo, valor_codigo}`. */
 function lineField(unknownKeys: string[]) {
-  return (field: FlatField, value: unknown, path: string): unknown =>
-    field.tag === 'CdgItem' ? mapItems(value, FLAT_ITEM_CODE_FIELDS, path, unknownKeys) : value;
+  return (field: FlatField, value: unknown, path: string): unknown => (field.tag === 'CdgItem' ? mapItems(value, FLAT_ITEM_CODE_FIELDS, path, unknownKeys) : value);
 }
 
 /** Converts a flat body; the result has the shape `normalizeSiiPayload` reads. */

@@ -35,7 +35,9 @@ function company(raw: Record<string, unknown>): CompanyInfo {
 /** The country code from `country_code`, `country` or Odoo's `country_id` (`{code}` or the code itself). */
 function countryCode(raw: Record<string, unknown>): string | undefined {
   const countryId = asRecord(raw.country_id);
-  const code = toText(raw.country_code ?? countryId?.code ?? raw.country ?? raw.country_id)?.trim().toUpperCase();
+  const code = toText(raw.country_code ?? countryId?.code ?? raw.country ?? raw.country_id)
+    ?.trim()
+    .toUpperCase();
   return code && /^[A-Z]{2}$/.test(code) ? code : undefined;
 }
 
@@ -72,7 +74,9 @@ export function normalizeContext(contextRaw: Record<string, unknown> | undefined
     caf: part('caf', caf),
     company: part('company', company),
     partner: part('partner', partner) ?? part('receptor', partner),
-    environment: toText(environmentRaw ?? context.environment)?.trim().toUpperCase(),
+    environment: toText(environmentRaw ?? context.environment)
+      ?.trim()
+      .toUpperCase(),
     envelope: toText(context.envelope)?.trim(),
     issuedFolios: toRecordArray(context.issued_folios)?.map(issuedFolio),
     referencedDocuments: toRecordArray(context.referenced_documents)?.map(referencedDocument),

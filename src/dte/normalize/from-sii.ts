@@ -14,10 +14,32 @@ import type {
 } from './normalized-dte';
 
 const KNOWN_DTE_KEYS = new Set([
-  'root', 'Encabezado', 'IdDoc', 'TipoDTE', 'Folio', 'FchEmis', 'FchVenc', 'IndServicio', 'IndTraslado', 'TipoDespacho',
-  'CdgTraslado', 'FolioAut', 'FchAut',
-  'FmaPago', 'MntBruto', 'IndMntNeto', 'Emisor', 'Receptor', 'Totales', 'Detalle', 'Referencia', 'Transporte',
-  'DscRcgGlobal', 'OtraMoneda', 'TED', 'TmstFirma',
+  'root',
+  'Encabezado',
+  'IdDoc',
+  'TipoDTE',
+  'Folio',
+  'FchEmis',
+  'FchVenc',
+  'IndServicio',
+  'IndTraslado',
+  'TipoDespacho',
+  'CdgTraslado',
+  'FolioAut',
+  'FchAut',
+  'FmaPago',
+  'MntBruto',
+  'IndMntNeto',
+  'Emisor',
+  'Receptor',
+  'Totales',
+  'Detalle',
+  'Referencia',
+  'Transporte',
+  'DscRcgGlobal',
+  'OtraMoneda',
+  'TED',
+  'TmstFirma',
 ]);
 
 function rut(value: unknown): string | undefined {
@@ -69,9 +91,7 @@ function totales(raw: Record<string, unknown>): NormalizedTotales {
     MntExe: toNumberLike(raw.MntExe),
     TasaIVA: toNumberLike(raw.TasaIVA),
     IVA: toNumberLike(raw.IVA),
-    ImptoReten: toRecordArray(raw.ImptoReten)?.map((t) =>
-      compact({ TipoImp: toNumberLike(t.TipoImp), TasaImp: toNumberLike(t.TasaImp), MontoImp: toNumberLike(t.MontoImp) }),
-    ),
+    ImptoReten: toRecordArray(raw.ImptoReten)?.map((t) => compact({ TipoImp: toNumberLike(t.TipoImp), TasaImp: toNumberLike(t.TasaImp), MontoImp: toNumberLike(t.MontoImp) })),
     MontoNF: toNumberLike(raw.MontoNF),
     CredEC: toNumberLike(raw.CredEC),
     MntTotal: toNumberLike(raw.MntTotal),
@@ -145,11 +165,7 @@ function ted(raw: Record<string, unknown>): NormalizedTed {
 }
 
 /** Turns `{dte, context}` into the normalized document plus its CAF; accepts flat headers or `Encabezado/IdDoc` nesting. */
-export function normalizeSiiPayload(
-  dteRaw: Record<string, unknown>,
-  contextRaw?: Record<string, unknown>,
-  environmentRaw?: unknown,
-): NormalizedInput {
+export function normalizeSiiPayload(dteRaw: Record<string, unknown>, contextRaw?: Record<string, unknown>, environmentRaw?: unknown): NormalizedInput {
   const encabezado = asRecord(dteRaw.Encabezado) ?? {};
   const idDoc = { ...(asRecord(encabezado.IdDoc) ?? {}), ...(asRecord(dteRaw.IdDoc) ?? {}) };
   const header = (key: string): unknown => dteRaw[key] ?? idDoc[key];

@@ -76,7 +76,10 @@ describe(normalizeDte.name, () => {
       dte: {
         TipoDTE: 33,
         Totales: { IVA: 19000, CredEC: '12350', MntTotal: 106650, MntPeriodo: 106650 },
-        Detalle: [{ NroLinDet: 1, CodImpAdic: 27, MontoItem: 1000 }, { NroLinDet: 2, CodImpAdic: ['24', 15] }],
+        Detalle: [
+          { NroLinDet: 1, CodImpAdic: 27, MontoItem: 1000 },
+          { NroLinDet: 2, CodImpAdic: ['24', 15] },
+        ],
         DscRcgGlobal: [{ TpoMov: 'D', TpoValor: '$', GlosaDR: 'Descuento cliente frecuente', ValorDR: 500 }],
         TED: { DD: { RE: ' 76086428-5', TD: '33', F: 123, FE: '2026-11-16', RR: '96874030-K', MNT: '119000', IT1: 'Cemento' } },
       },

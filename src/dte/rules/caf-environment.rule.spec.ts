@@ -3,8 +3,7 @@ import { cafEnvironmentRule as sut } from './caf-environment.rule';
 
 describe('F-05 cafEnvironmentRule', () => {
   const doc = siiDoc('33');
-  const withCaf = (environment: string | undefined, IDK: number | string | undefined) =>
-    ruleCtx('33', { environment, caf: { ...ruleCtx('33').caf, IDK } });
+  const withCaf = (environment: string | undefined, IDK: number | string | undefined) => ruleCtx('33', { environment, caf: { ...ruleCtx('33').caf, IDK } });
 
   it('passes a production CAF sent to production and a certification CAF sent to certification', () => {
     expect(sut.check(doc, ruleCtx('33'))).toEqual([]);
@@ -13,15 +12,11 @@ describe('F-05 cafEnvironmentRule', () => {
   });
 
   it('blocks a certification CAF (IDK 100) sent to production', () => {
-    expect(sut.check(doc, withCaf('SII', 100))).toEqual([
-      expect.objectContaining({ ruleId: 'F-05', severity: 'block', path: 'Folio', expected: 300, found: 100 }),
-    ]);
+    expect(sut.check(doc, withCaf('SII', 100))).toEqual([expect.objectContaining({ ruleId: 'F-05', severity: 'block', path: 'Folio', expected: 300, found: 100 })]);
   });
 
   it('blocks a production CAF (IDK 300) sent to certification', () => {
-    expect(sut.check(doc, withCaf('SIITEST', 300))).toEqual([
-      expect.objectContaining({ ruleId: 'F-05', severity: 'block', expected: 100, found: 300 }),
-    ]);
+    expect(sut.check(doc, withCaf('SIITEST', 300))).toEqual([expect.objectContaining({ ruleId: 'F-05', severity: 'block', expected: 100, found: 300 })]);
   });
 
   it("stays silent in Odoo's demo mode, which uploads nothing", () => {

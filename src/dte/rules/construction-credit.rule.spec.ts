@@ -29,9 +29,7 @@ describe('M-05 constructionCreditRule', () => {
   it('blocks a credit above 65% of the IVA', () => {
     const doc = siiDoc('33');
     doc.Totales.CredEC = 19000;
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ ruleId: 'M-05', severity: 'block', path: 'Totales.CredEC', expected: 12350, found: 19000 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'M-05', severity: 'block', path: 'Totales.CredEC', expected: 12350, found: 19000 })]);
   });
 
   it('blocks CredEC on a boleta, whatever its amount', () => {

@@ -19,9 +19,7 @@ describe('D-03 emissionAfterResolutionRule', () => {
   it('names the addon field when the addon form is checked with a company context', () => {
     const doc = addonDoc('33');
     doc.FchEmis = '2020-01-01';
-    expect(sut.check(doc, ruleCtx('33', { company: { resolutionDate: '2021-03-01' } }))).toEqual([
-      expect.objectContaining({ path: 'dte_data.fecha_emision' }),
-    ]);
+    expect(sut.check(doc, ruleCtx('33', { company: { resolutionDate: '2021-03-01' } }))).toEqual([expect.objectContaining({ path: 'dte_data.fecha_emision' })]);
   });
 
   it('stays silent without a company resolution date or with a date that is not a real date', () => {

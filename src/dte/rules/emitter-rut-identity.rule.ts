@@ -21,16 +21,12 @@ export const emitterRutIdentityRule: DteRule = {
     const emitter = normalizeRut(doc.Emisor.RUTEmisor);
     const findings: Finding[] = [];
     if (emitter !== null && emitter !== company) {
-      const message =
-        `El RUT emisor del documento (${emitter}) no es el RUT de la empresa en Odoo (${company}); ` +
-        'revise que el documento se esté emitiendo desde la empresa correcta.';
+      const message = `El RUT emisor del documento (${emitter}) no es el RUT de la empresa en Odoo (${company}); ` + 'revise que el documento se esté emitiendo desde la empresa correcta.';
       findings.push(finding(doc, 'R-04', 'block', 'Emisor.RUTEmisor', message, { expected: company, found: emitter }));
     }
     const cafRut = normalizeRut(ctx.caf?.RE);
     if (emitter === null && cafRut !== null && cafRut !== company) {
-      const message =
-        `El CAF fue autorizado para el RUT ${cafRut}, no para la empresa (${company}); ` +
-        'cargue en Odoo un CAF de la empresa emisora.';
+      const message = `El CAF fue autorizado para el RUT ${cafRut}, no para la empresa (${company}); ` + 'cargue en Odoo un CAF de la empresa emisora.';
       findings.push(finding(doc, 'R-04', 'block', 'Emisor.RUTEmisor', message, { expected: company, found: cafRut }));
     }
     return findings;

@@ -15,12 +15,8 @@ describe('T-02 envelopeTypeRule', () => {
   });
 
   it('blocks a guía in EnvioBOLETA and an envelope the SII does not know', () => {
-    expect(sut.check(siiDoc('52-venta'), ruleCtx('52-venta', { envelope: 'EnvioBOLETA' }))).toEqual([
-      expect.objectContaining({ ruleId: 'T-02', expected: 'EnvioDTE', found: 'EnvioBOLETA' }),
-    ]);
-    expect(sut.check(siiDoc('61'), ruleCtx('61', { envelope: 'EnvioLibro' }))).toEqual([
-      expect.objectContaining({ ruleId: 'T-02', expected: 'EnvioDTE', found: 'EnvioLibro' }),
-    ]);
+    expect(sut.check(siiDoc('52-venta'), ruleCtx('52-venta', { envelope: 'EnvioBOLETA' }))).toEqual([expect.objectContaining({ ruleId: 'T-02', expected: 'EnvioDTE', found: 'EnvioBOLETA' })]);
+    expect(sut.check(siiDoc('61'), ruleCtx('61', { envelope: 'EnvioLibro' }))).toEqual([expect.objectContaining({ ruleId: 'T-02', expected: 'EnvioDTE', found: 'EnvioLibro' })]);
   });
 
   it('stays silent when no envelope is sent or the type is unknown', () => {

@@ -31,9 +31,7 @@ describe('F-04 folioAlreadyUsedRule', () => {
 
   it('compares only what both sides inform', () => {
     expect(sut.check(doc, issued({ folio: 123, status: 'accepted', FchEmis: '2026-11-16' }))).toEqual([]);
-    expect(sut.check(doc, issued({ folio: '123', FchEmis: '2026-11-15' }))).toEqual([
-      expect.objectContaining({ expected: { FchEmis: '2026-11-15' }, found: { FchEmis: '2026-11-16' } }),
-    ]);
+    expect(sut.check(doc, issued({ folio: '123', FchEmis: '2026-11-15' }))).toEqual([expect.objectContaining({ expected: { FchEmis: '2026-11-15' }, found: { FchEmis: '2026-11-16' } })]);
   });
 
   it("blocks an annulled folio, named 'annulled' or Odoo's 'cancelled', even with the same content (DTE-3-601)", () => {
@@ -49,17 +47,12 @@ describe('F-04 folioAlreadyUsedRule', () => {
   });
 
   it("reads Odoo's field names from the context payload", () => {
-    const context = normalizeContext(
-      { issued_folios: [{ folio: 123, status: 'Cancelled', date: '2026-11-16', partner_vat: '96874030-K', amount_total: 119000 }] },
-      'SII',
-    );
+    const context = normalizeContext({ issued_folios: [{ folio: 123, status: 'Cancelled', date: '2026-11-16', partner_vat: '96874030-K', amount_total: 119000 }] }, 'SII');
     expect(sut.check(doc, ruleCtx('33', context))).toEqual([expect.objectContaining({ found: 'cancelled' })]);
   });
 
   it('uses the addon field name for the folio', () => {
     const addon = addonDoc('33');
-    expect(sut.check(addon, ruleCtx('33', { issuedFolios: [{ folio: addon.Folio, status: 'annulled' }] }))).toEqual([
-      expect.objectContaining({ path: 'dte_data.folio' }),
-    ]);
+    expect(sut.check(addon, ruleCtx('33', { issuedFolios: [{ folio: addon.Folio, status: 'annulled' }] }))).toEqual([expect.objectContaining({ path: 'dte_data.folio' })]);
   });
 });

@@ -52,9 +52,7 @@ export const folioAlreadyUsedRule: DteRule = {
       if (!sameFolio(issued.folio, doc.Folio)) continue;
       const status = issued.status ?? '';
       if (ANNULLED_STATUSES.includes(status)) {
-        const message =
-          `El folio ${doc.Folio} fue anulado ante el SII y no puede volver a usarse; el SII rechaza el documento (DTE-3-601). ` +
-          'Emita el documento con el siguiente folio disponible.';
+        const message = `El folio ${doc.Folio} fue anulado ante el SII y no puede volver a usarse; el SII rechaza el documento (DTE-3-601). ` + 'Emita el documento con el siguiente folio disponible.';
         findings.push(finding(doc, 'F-04', 'block', 'Folio', message, { found: status }));
         continue;
       }

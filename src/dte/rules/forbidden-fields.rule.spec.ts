@@ -14,9 +14,7 @@ describe('H-02 forbiddenFieldsRule', () => {
   it('blocks TipoDespacho on a credit note', () => {
     const doc = siiDoc('61');
     doc.TipoDespacho = 2;
-    expect(sut.check(doc, ruleCtx('61'))).toEqual([
-      expect.objectContaining({ ruleId: 'H-02', severity: 'block', path: 'TipoDespacho', found: 2 }),
-    ]);
+    expect(sut.check(doc, ruleCtx('61'))).toEqual([expect.objectContaining({ ruleId: 'H-02', severity: 'block', path: 'TipoDespacho', found: 2 })]);
   });
 
   it('blocks the export-guía fields on a factura, one finding per field', () => {

@@ -15,7 +15,10 @@ describe('M-11 globalAdjustmentsRule', () => {
 
   it('blocks an unknown or missing TpoMov', () => {
     const doc = siiDoc('33');
-    doc.DscRcgGlobal = [{ TpoMov: 'X', TpoValor: '$', ValorDR: 1000 }, { TpoValor: '$', ValorDR: 1000 }];
+    doc.DscRcgGlobal = [
+      { TpoMov: 'X', TpoValor: '$', ValorDR: 1000 },
+      { TpoValor: '$', ValorDR: 1000 },
+    ];
     expect(sut.check(doc, ruleCtx())).toEqual([
       expect.objectContaining({ ruleId: 'M-11', severity: 'block', path: 'DscRcgGlobal[0].TpoMov', found: 'X' }),
       expect.objectContaining({ severity: 'block', path: 'DscRcgGlobal[1].TpoMov' }),
@@ -39,9 +42,7 @@ describe('M-11 globalAdjustmentsRule', () => {
     doc.DscRcgGlobal = [{ TpoMov: 'D', TpoValor: '$', ValorDR: 1000, GlosaDR: 'ñ'.repeat(45) }];
     expect(sut.check(doc, ruleCtx())).toEqual([]);
     doc.DscRcgGlobal[0].GlosaDR = 'Descuento por pronto pago acordado en la reunión';
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ ruleId: 'M-11', severity: 'block', path: 'DscRcgGlobal[0].GlosaDR', expected: 45, found: 48 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'M-11', severity: 'block', path: 'DscRcgGlobal[0].GlosaDR', expected: 45, found: 48 })]);
   });
 
   it('blocks more than 20 rows', () => {

@@ -10,9 +10,7 @@ describe('G-02 guiaInternalTransferRule', () => {
   it('warns when an internal transfer (IndTraslado 5) names another receiver', () => {
     const doc = siiDoc('52-total-cero');
     doc.Receptor.RUTRecep = '96874030-K';
-    expect(sut.check(doc, ruleCtx('52-total-cero'))).toEqual([
-      expect.objectContaining({ ruleId: 'G-02', severity: 'warn', path: 'Receptor.RUTRecep', expected: '76086428-5', found: '96874030-K' }),
-    ]);
+    expect(sut.check(doc, ruleCtx('52-total-cero'))).toEqual([expect.objectContaining({ ruleId: 'G-02', severity: 'warn', path: 'Receptor.RUTRecep', expected: '76086428-5', found: '96874030-K' })]);
   });
 
   it('warns when an internal transfer has no receiver RUT', () => {

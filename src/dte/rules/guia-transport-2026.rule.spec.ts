@@ -1,4 +1,4 @@
-import { addonDoc, ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
+import { ruleCtx, siiDoc } from 'test/fixtures/dte/dte-factory';
 import { guiaTransport2026Rule as sut } from './guia-transport-2026.rule';
 
 describe('G-04 guiaTransport2026Rule', () => {
@@ -10,9 +10,7 @@ describe('G-04 guiaTransport2026Rule', () => {
     const doc = siiDoc('52-venta');
     delete doc.Transporte!.RUTChofer;
     doc.Transporte!.NombreChofer = ' ';
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ severity: 'block', path: 'Transporte', found: ['RUTChofer', 'NombreChofer'] }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'block', path: 'Transporte', found: ['RUTChofer', 'NombreChofer'] })]);
   });
 
   it('is only a note before 2026-11-01', () => {

@@ -11,9 +11,7 @@ describe('H-05 latin1TextRule', () => {
   it('blocks an emoji in an item name, naming the line', () => {
     const doc = siiDoc('33');
     doc.Detalle![1].NmbItem = 'Arena gruesa 🏗️';
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ ruleId: 'H-05', severity: 'block', path: 'Detalle[1].NmbItem', found: '🏗' }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'H-05', severity: 'block', path: 'Detalle[1].NmbItem', found: '🏗' })]);
   });
 
   it('blocks characters outside ISO-8859-1 in the emitter name and the receiver giro, once per field', () => {

@@ -2,6 +2,7 @@ import type { NormalizedDte } from '../normalize/normalized-dte';
 import { finding, isReceptionSummary } from './rule-helpers';
 import type { DteRule, Finding } from './rule';
 
+// eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: everything outside Latin-1
 const NON_LATIN1 = /[^\u0000-\u00ff]/u;
 
 /** Every text value outside ISO-8859-1 with its dotted SII path (arrays as `Detalle[0]`); paths are built only for hits. */

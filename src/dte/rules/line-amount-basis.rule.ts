@@ -24,9 +24,7 @@ export const lineAmountBasisRule: DteRule = {
       const message = `Las líneas afectas suman ${clp(taxed)}, que es el neto más IVA: los montos de las líneas vienen con IVA incluido pero el documento declara precios netos. Para corregirlo, ${fix}.`;
       return [finding(doc, 'L-07', 'block', 'Detalle', message, { expected: neto, found: taxed })];
     }
-    const fix = boleta
-      ? 'envíe los montos con IVA incluido o indique IndMntNeto=2 (montos netos)'
-      : 'envíe los montos con IVA incluido o quite MntBruto=1';
+    const fix = boleta ? 'envíe los montos con IVA incluido o indique IndMntNeto=2 (montos netos)' : 'envíe los montos con IVA incluido o quite MntBruto=1';
     const message = `Las líneas afectas suman ${clp(taxed)}, igual al neto: los montos de las líneas vienen sin IVA pero el documento declara precios brutos (IVA incluido), que debieran sumar ${clp(neto + iva)}. Para corregirlo, ${fix}.`;
     return [finding(doc, 'L-07', 'block', 'Detalle', message, { expected: neto + iva, found: taxed })];
   },

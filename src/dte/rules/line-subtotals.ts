@@ -9,9 +9,7 @@ export type AmountClass = 'taxed' | 'exempt';
 export const AMOUNT_BASIS_TYPES: readonly DteType[] = [33, 46, 52, 56, 61, 39, 41];
 
 function lineSum(doc: NormalizedDte, kind: AmountClass): number {
-  return (doc.Detalle ?? [])
-    .filter((line) => (kind === 'exempt' ? line.IndExe === 1 : line.IndExe === undefined))
-    .reduce((sum, line) => sum + (num(line.MontoItem) ?? 0), 0);
+  return (doc.Detalle ?? []).filter((line) => (kind === 'exempt' ? line.IndExe === 1 : line.IndExe === undefined)).reduce((sum, line) => sum + (num(line.MontoItem) ?? 0), 0);
 }
 
 /** Σ MontoItem of the taxed lines (no IndExe), before any global discount or surcharge. */

@@ -13,9 +13,7 @@ describe('L-08 lineTaxCodesRule', () => {
   it('blocks a code that is not in the ImpAdicDTEType table, naming the line and position', () => {
     const doc = siiDoc('33');
     doc.Detalle![1].CodImpAdic = [27, 29];
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ ruleId: 'L-08', severity: 'block', path: 'Detalle[1].CodImpAdic[1]', found: 29 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'L-08', severity: 'block', path: 'Detalle[1].CodImpAdic[1]', found: 29 })]);
   });
 
   it('blocks text that did not parse as a code', () => {
@@ -27,8 +25,6 @@ describe('L-08 lineTaxCodesRule', () => {
   it('blocks more than two codes on one line', () => {
     const doc = siiDoc('33');
     doc.Detalle![0].CodImpAdic = [24, 25, 26];
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ path: 'Detalle[0].CodImpAdic', expected: 2, found: 3 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ path: 'Detalle[0].CodImpAdic', expected: 2, found: 3 })]);
   });
 });

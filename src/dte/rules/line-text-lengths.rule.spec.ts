@@ -24,10 +24,6 @@ describe('L-02 lineTextLengthsRule', () => {
     const doc = siiDoc('33');
     doc.Detalle![0].CdgItem = Array.from({ length: 6 }, () => ({ TpoCodigo: 'INT1', VlrCodigo: 'SKU-1' }));
     doc.Detalle![1].CdgItem = [{ TpoCodigo: 'INTERNO-LARGO', VlrCodigo: 'v'.repeat(36) }];
-    expect(sut.check(doc, ruleCtx()).map((f) => f.path)).toEqual([
-      'Detalle[0].CdgItem',
-      'Detalle[1].CdgItem[0].TpoCodigo',
-      'Detalle[1].CdgItem[0].VlrCodigo',
-    ]);
+    expect(sut.check(doc, ruleCtx()).map((f) => f.path)).toEqual(['Detalle[0].CdgItem', 'Detalle[1].CdgItem[0].TpoCodigo', 'Detalle[1].CdgItem[0].VlrCodigo']);
   });
 });

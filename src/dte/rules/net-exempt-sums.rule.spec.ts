@@ -5,7 +5,10 @@ import { runRules } from './run-rules';
 describe('M-01 netExemptSumsRule', () => {
   it('passes net and exempt sums, including global discounts and a gross boleta', () => {
     const doc = siiDoc('33');
-    doc.DscRcgGlobal = [{ TpoMov: 'D', TpoValor: '%', ValorDR: 10 }, { TpoMov: 'R', TpoValor: '$', ValorDR: 500 }];
+    doc.DscRcgGlobal = [
+      { TpoMov: 'D', TpoValor: '%', ValorDR: 10 },
+      { TpoMov: 'R', TpoValor: '$', ValorDR: 500 },
+    ];
     doc.Totales.MntNeto = 90500;
     expect(sut.check(doc, ruleCtx())).toEqual([]);
     expect(sut.check(siiDoc('34'), ruleCtx('34'))).toEqual([]);

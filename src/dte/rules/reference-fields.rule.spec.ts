@@ -14,13 +14,7 @@ describe('X-05 referenceFieldsRule', () => {
       { NroLinRef: 1, TpoDocRef: '8011', FolioRef: 'F'.repeat(19), FchRef: '2026-11-01' },
       { NroLinRef: 2, TpoDocRef: '33', FolioRef: '0', CodRef: 1, RazonRef: 'r'.repeat(91) },
     ];
-    expect(sut.check(doc, ruleCtx('61')).map((f) => f.path)).toEqual([
-      'Referencia[0].TpoDocRef',
-      'Referencia[0].FolioRef',
-      'Referencia[1].FolioRef',
-      'Referencia[1].FchRef',
-      'Referencia[1].RazonRef',
-    ]);
+    expect(sut.check(doc, ruleCtx('61')).map((f) => f.path)).toEqual(['Referencia[0].TpoDocRef', 'Referencia[0].FolioRef', 'Referencia[1].FolioRef', 'Referencia[1].FchRef', 'Referencia[1].RazonRef']);
   });
 
   it('does not require the reference date on boletas', () => {

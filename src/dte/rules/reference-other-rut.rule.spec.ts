@@ -12,16 +12,12 @@ describe('X-06 referenceOtherRutRule', () => {
   it('blocks RUTOtr on a factura (33)', () => {
     const doc = siiDoc('33');
     doc.Referencia![0].RUTOtr = '96874030-K';
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ ruleId: 'X-06', severity: 'block', path: 'Referencia[0].RUTOtr', found: 33 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'X-06', severity: 'block', path: 'Referencia[0].RUTOtr', found: 33 })]);
   });
 
   it('blocks RUTOtr equal to the emitter RUT, however it is written', () => {
     const doc = siiDoc('61');
     doc.Referencia![0].RUTOtr = '76.086.428-5';
-    expect(sut.check(doc, ruleCtx('61'))).toEqual([
-      expect.objectContaining({ ruleId: 'X-06', severity: 'block', path: 'Referencia[0].RUTOtr', found: '76.086.428-5' }),
-    ]);
+    expect(sut.check(doc, ruleCtx('61'))).toEqual([expect.objectContaining({ ruleId: 'X-06', severity: 'block', path: 'Referencia[0].RUTOtr', found: '76.086.428-5' })]);
   });
 });

@@ -33,9 +33,7 @@ describe('X-09 referencedDocumentStatusRule', () => {
   it('names an unexpected status, and ignores references it has no record of', () => {
     const [info] = sut.check(siiDoc('61'), ruleCtx('61', { referencedDocuments: factura121('cancelled') }));
     expect(info.message).toContain('anulado');
-    expect(sut.check(siiDoc('61'), ruleCtx('61', { referencedDocuments: factura121('manual') }))).toEqual([
-      expect.objectContaining({ found: 'manual', message: expect.stringContaining('"manual"') }),
-    ]);
+    expect(sut.check(siiDoc('61'), ruleCtx('61', { referencedDocuments: factura121('manual') }))).toEqual([expect.objectContaining({ found: 'manual', message: expect.stringContaining('"manual"') })]);
     expect(sut.check(siiDoc('61'), ruleCtx('61', { referencedDocuments: [{ TpoDocRef: '33', FolioRef: '5', status: 'rejected' }] }))).toEqual([]);
   });
 

@@ -7,12 +7,14 @@ import { describeReferenced, findReferencedDocument, pointsToOneDocument } from 
 const REVERSIBLE_STATUSES = ['accepted', 'objected'];
 
 /** What to tell the user per status; X-07 already warns that the SII rejects a note over a rejected document. */
-const ADVICE_BY_STATUS = new Map<string, (note: string) => string>(Object.entries({
-  not_sent: (note: string) => `aún no se ha enviado al SII: envíelo y espere su aceptación antes de emitir la ${note}`,
-  ask_for_status: (note: string) => `está enviado pero el SII aún no responde: consulte su estado y espere la aceptación antes de emitir la ${note}`,
-  rejected: (note: string) => `fue rechazado por el SII: no se corrige con una ${note}; vuelva ese documento a borrador, corríjalo y envíelo de nuevo`,
-  cancelled: (note: string) => `está anulado en Odoo: no corresponde emitir una ${note} sobre él`,
-}));
+const ADVICE_BY_STATUS = new Map<string, (note: string) => string>(
+  Object.entries({
+    not_sent: (note: string) => `aún no se ha enviado al SII: envíelo y espere su aceptación antes de emitir la ${note}`,
+    ask_for_status: (note: string) => `está enviado pero el SII aún no responde: consulte su estado y espere la aceptación antes de emitir la ${note}`,
+    rejected: (note: string) => `fue rechazado por el SII: no se corrige con una ${note}; vuelva ese documento a borrador, corríjalo y envíelo de nuevo`,
+    cancelled: (note: string) => `está anulado en Odoo: no corresponde emitir una ${note} sobre él`,
+  }),
+);
 
 /** Debit notes (56, 111) modify an accepted document just like credit notes (61, 112). */
 const DEBIT_NOTE_TYPES: readonly unknown[] = [56, 111];

@@ -13,9 +13,7 @@ describe('X-07 referencedDocumentValidRule', () => {
   it('warns when a credit note annuls or a debit note corrects amounts of a guía de despacho (REF-3-415)', () => {
     const credit = siiDoc('61');
     credit.Referencia![0].TpoDocRef = '52';
-    expect(sut.check(credit, ruleCtx('61'))).toEqual([
-      expect.objectContaining({ ruleId: 'X-07', severity: 'warn', path: 'Referencia[0].TpoDocRef', message: expect.stringContaining('REF-3-415') }),
-    ]);
+    expect(sut.check(credit, ruleCtx('61'))).toEqual([expect.objectContaining({ ruleId: 'X-07', severity: 'warn', path: 'Referencia[0].TpoDocRef', message: expect.stringContaining('REF-3-415') })]);
     const debit = siiDoc('56');
     debit.Referencia![0].TpoDocRef = '52';
     expect(sut.check(debit, ruleCtx('56'))).toHaveLength(1);

@@ -9,9 +9,7 @@ function sameFolio(a: string, b: string): boolean {
 /** The caller's record of the document this reference points to (same TpoDocRef and folio), if it sent one. */
 export function findReferencedDocument(ref: NormalizedReference, known: readonly ReferencedDocument[]): ReferencedDocument | undefined {
   if (ref.TpoDocRef === undefined || ref.FolioRef === undefined) return undefined;
-  return known.find(
-    (doc) => doc.TpoDocRef === ref.TpoDocRef && doc.FolioRef !== undefined && sameFolio(doc.FolioRef, ref.FolioRef!),
-  );
+  return known.find((doc) => doc.TpoDocRef === ref.TpoDocRef && doc.FolioRef !== undefined && sameFolio(doc.FolioRef, ref.FolioRef!));
 }
 
 /** True when the caller's list includes at least one document of this type, so a missing one means it is unknown. */

@@ -15,8 +15,6 @@ export const requiredFieldsRule: DteRule = {
     return REQUIRED_FIELDS.filter((field) => field.requiredFor.includes(type))
       .filter((field) => !isReceptionSummary(doc) || ADDON_CARRIED_PATHS.has(field.path))
       .filter((field) => isBlank(valueAt(doc, field.path)))
-      .map((field) =>
-        finding(doc, 'H-01', 'block', field.path, `Falta el campo obligatorio ${field.label} para un documento tipo ${type}.`),
-      );
+      .map((field) => finding(doc, 'H-01', 'block', field.path, `Falta el campo obligatorio ${field.label} para un documento tipo ${type}.`));
   },
 };

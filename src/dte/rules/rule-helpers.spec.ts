@@ -20,9 +20,16 @@ describe('rule-helpers', () => {
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('05-03-2026')).toBe(false);
     expect(['2024-02-29', '2000-02-29', '2026-12-31', '2026-04-30'].map(isIsoDate)).toEqual([true, true, true, true]);
-    expect(['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-05', ' 2026-01-05'].map(isIsoDate)).toEqual(
-      [false, false, false, false, false, false, false, false],
-    );
+    expect(['2026-02-29', '1900-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-05', ' 2026-01-05'].map(isIsoDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('answers each instant with its own Chilean date even when asked again with another instant', () => {

@@ -64,14 +64,7 @@ export function decimalPlaces(value: number): number {
 }
 
 /** Builds a finding whose path is shown in the vocabulary of the payload form that came in. */
-export function finding(
-  doc: NormalizedDte,
-  ruleId: string,
-  severity: Severity,
-  siiPath: string,
-  message: string,
-  extra: { expected?: unknown; found?: unknown } = {},
-): Finding {
+export function finding(doc: NormalizedDte, ruleId: string, severity: Severity, siiPath: string, message: string, extra: { expected?: unknown; found?: unknown } = {}): Finding {
   const result: Finding = { ruleId, severity, path: displayPath(doc.form, siiPath), message };
   if (extra.expected !== undefined) result.expected = extra.expected;
   if (extra.found !== undefined) result.found = extra.found;

@@ -40,10 +40,12 @@ describe('rules_skipped', () => {
   it('names the missing part for the reception summary and for an SII document without context', () => {
     const summary = normalizeDte(loadFixture('clean-addon-61').input).doc;
     const skipped = runRules(summary, { now: FIXTURE_NOW }).rulesSkipped;
-    expect(skipped).toEqual(expect.arrayContaining([
-      { ruleId: 'L-04', title: expect.any(String), missing: ['dte_data.lineas'] },
-      { ruleId: 'X-01', title: expect.any(String), missing: ['dte_data.referencias'] },
-    ]));
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        { ruleId: 'L-04', title: expect.any(String), missing: ['dte_data.lineas'] },
+        { ruleId: 'X-01', title: expect.any(String), missing: ['dte_data.referencias'] },
+      ]),
+    );
     const sii = runRules(siiDoc('33'), { now: FIXTURE_NOW });
     expect(sii.rulesSkipped).toEqual(expect.arrayContaining([{ ruleId: 'F-03', title: expect.any(String), missing: ['context.caf.FA'] }]));
     expect(sii.rulesSkipped.map((s) => s.ruleId)).not.toContain('L-04');

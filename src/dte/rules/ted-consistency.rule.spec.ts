@@ -24,9 +24,7 @@ describe('M-12 tedConsistencyRule', () => {
   it('blocks a TED stamped with another amount', () => {
     const doc = stamped();
     doc.TED!.MNT = 100000;
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ ruleId: 'M-12', severity: 'block', path: 'TED.DD.MNT', expected: 119000, found: 100000 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'M-12', severity: 'block', path: 'TED.DD.MNT', expected: 119000, found: 100000 })]);
   });
 
   it('reports one finding per differing field', () => {

@@ -24,9 +24,7 @@ describe('X-08 textCorrectionNoteRule', () => {
   it('warns when the total is not zero', () => {
     const doc = textCorrection();
     doc.Totales.MntTotal = 11900;
-    expect(sut.check(doc, ruleCtx('61'))).toEqual([
-      expect.objectContaining({ ruleId: 'X-08', severity: 'warn', path: 'Totales.MntTotal', expected: 0, found: 11900 }),
-    ]);
+    expect(sut.check(doc, ruleCtx('61'))).toEqual([expect.objectContaining({ ruleId: 'X-08', severity: 'warn', path: 'Totales.MntTotal', expected: 0, found: 11900 })]);
   });
 
   it('warns when there is more than one line, even if every line is zero (which L-05 accepts)', () => {
@@ -36,7 +34,7 @@ describe('X-08 textCorrectionNoteRule', () => {
     expect(lineZeroAmountRule.check(doc, ruleCtx('61'))).toEqual([]);
   });
 
-  it('warns when the single line does not say what is corrected, in Spanish or in Odoo\'s English wording', () => {
+  it("warns when the single line does not say what is corrected, in Spanish or in Odoo's English wording", () => {
     const doc = textCorrection();
     doc.Detalle![0].NmbItem = 'Corrección de giro';
     expect(sut.check(doc, ruleCtx('61'))).toEqual([expect.objectContaining({ ruleId: 'X-08', path: 'Detalle[0].NmbItem', found: 'Corrección de giro' })]);

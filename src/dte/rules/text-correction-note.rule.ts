@@ -12,7 +12,9 @@ const CORRECTION_WORDINGS = [
 
 /** True when the line's name or description reads "donde dice … debe decir …" (any case, with or without accents). */
 function readsAsCorrection(line: NormalizedLine): boolean {
-  const text = stripAccents(`${line.NmbItem ?? ''} ${line.DscItem ?? ''}`).toLowerCase().replace(/\s+/g, ' ');
+  const text = stripAccents(`${line.NmbItem ?? ''} ${line.DscItem ?? ''}`)
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
   return CORRECTION_WORDINGS.some(([said, should]) => {
     const at = text.indexOf(said);
     return at !== -1 && text.indexOf(should, at + said.length) !== -1;
@@ -33,21 +35,16 @@ export const textCorrectionNoteRule: DteRule = {
     const total = num(doc.Totales.MntTotal);
     if (total !== undefined && total !== 0) {
       const message =
-        `Una nota que solo corrige texto (CodRef 2) debe tener todos sus montos en 0, pero su total es ${clp(total)}. ` +
-        'Si la nota también cambia montos, use CodRef 3 (corrige montos).';
+        `Una nota que solo corrige texto (CodRef 2) debe tener todos sus montos en 0, pero su total es ${clp(total)}. ` + 'Si la nota también cambia montos, use CodRef 3 (corrige montos).';
       findings.push(finding(doc, 'X-08', 'warn', 'Totales.MntTotal', message, { expected: 0, found: total }));
     }
     const lines = doc.Detalle?.length ?? 0;
     if (lines > 1) {
-      const message =
-        `Una nota que solo corrige texto (CodRef 2) debe tener una sola línea, en 0, que indique "donde dice … debe decir …"; ` +
-        `esta tiene ${lines} líneas.`;
+      const message = `Una nota que solo corrige texto (CodRef 2) debe tener una sola línea, en 0, que indique "donde dice … debe decir …"; ` + `esta tiene ${lines} líneas.`;
       findings.push(finding(doc, 'X-08', 'warn', 'Detalle', message, { expected: 1, found: lines }));
     }
     if (lines === 1 && !readsAsCorrection(doc.Detalle![0])) {
-      const message =
-        'La línea de una nota que solo corrige texto (CodRef 2) debe decir qué se corrige: "donde dice … debe decir …" ' +
-        `(esta dice "${doc.Detalle![0].NmbItem ?? ''}").`;
+      const message = 'La línea de una nota que solo corrige texto (CodRef 2) debe decir qué se corrige: "donde dice … debe decir …" ' + `(esta dice "${doc.Detalle![0].NmbItem ?? ''}").`;
       findings.push(finding(doc, 'X-08', 'warn', 'Detalle[0].NmbItem', message, { expected: 'donde dice … debe decir …', found: doc.Detalle![0].NmbItem }));
     }
     return findings;

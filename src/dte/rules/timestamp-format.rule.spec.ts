@@ -15,9 +15,7 @@ describe('D-05 timestampFormatRule', () => {
     (value) => {
       const doc = siiDoc('33');
       doc.TED = { TSTED: value };
-      expect(sut.check(doc, ruleCtx())).toEqual([
-        expect.objectContaining({ ruleId: 'D-05', severity: 'block', path: 'TED.DD.TSTED', expected: 'AAAA-MM-DDTHH:MM:SS', found: value }),
-      ]);
+      expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ ruleId: 'D-05', severity: 'block', path: 'TED.DD.TSTED', expected: 'AAAA-MM-DDTHH:MM:SS', found: value })]);
     },
   );
 

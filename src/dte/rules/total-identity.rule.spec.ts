@@ -24,9 +24,7 @@ describe('M-04 totalIdentityRule', () => {
   it('blocks a total one peso off, naming the addon key', () => {
     const doc = addonDoc('33');
     doc.Totales.MntTotal = 499801;
-    expect(sut.check(doc, ruleCtx())).toEqual([
-      expect.objectContaining({ severity: 'block', path: 'dte_data.monto_total', expected: 499800, found: 499801 }),
-    ]);
+    expect(sut.check(doc, ruleCtx())).toEqual([expect.objectContaining({ severity: 'block', path: 'dte_data.monto_total', expected: 499800, found: 499801 })]);
   });
 
   it('subtracts withheld IVA (a factura de compra with IVA retenido total comes to the net amount)', () => {

@@ -43,11 +43,7 @@ export const totalIdentityRule: DteRule = {
     const type = docType(doc);
     const tolerance = type !== undefined && EXPORT_TYPES.includes(type) ? EXPORT_TOLERANCE : 0;
     if (Math.abs(total - expected) <= tolerance) return [];
-    const parts =
-      'neto + exento + IVA' +
-      (taxes.added ? ' + otros impuestos' : '') +
-      (taxes.withheld ? ' − IVA retenido' : '') +
-      (credit ? ' − crédito empresas constructoras' : '');
+    const parts = 'neto + exento + IVA' + (taxes.added ? ' + otros impuestos' : '') + (taxes.withheld ? ' − IVA retenido' : '') + (credit ? ' − crédito empresas constructoras' : '');
     const message = `El monto total (${clp(total)}) no cuadra con ${parts} (${clp(expected)}).`;
     const severity = taxes.unclassified ? 'warn' : 'block';
     return [finding(doc, 'M-04', severity, 'Totales.MntTotal', message, { expected, found: total })];

@@ -40,7 +40,10 @@ export class LlmTiebreaker {
         deadlineMs: TIEBREAK_DEADLINE_MS,
       });
       if (result.provider === 'offline') return { pick: null, llmUsed: false };
-      const pick = parseLlmPick(result.text, candidates.map((c) => c.id));
+      const pick = parseLlmPick(
+        result.text,
+        candidates.map((c) => c.id),
+      );
       if (!pick) this.logger.warn(`${OPERATION[task]}: ${result.provider} answered no candidate id; keeping the deterministic order`);
       return { pick, llmUsed: pick !== null, provider: result.provider, model: result.model };
     } catch (error) {

@@ -2,19 +2,28 @@ import { matchPurchaseOrders, type MatchDteInput, type PendingPoInput } from '..
 import { poTiebreakCandidates, settlePoMatch } from './po-tiebreak';
 
 const dte: MatchDteInput = {
-  total_amount: 499800, date: '2026-11-10',
+  total_amount: 499800,
+  date: '2026-11-10',
   lines: [{ nombre: 'Cemento Polpaico 25 kg', cantidad: 100, precio_unitario: 4200 }],
 };
 const po = (id: number, name: string, overrides: Partial<PendingPoInput> = {}): PendingPoInput => ({
-  id, name, amount_total: 499800, date_order: '2026-11-02 10:00:00',
-  lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200 }], ...overrides,
+  id,
+  name,
+  amount_total: 499800,
+  date_order: '2026-11-02 10:00:00',
+  lines: [{ product_id: 420, product_name: 'Cemento Polpaico 25kg saco', qty: 100, price_unit: 4200 }],
+  ...overrides,
 });
 const tied = [po(342, 'P00042'), po(350, 'P00050'), po(339, 'P00039', { amount_total: 90000, lines: [] })];
 
 describe('po-tiebreak', () => {
   describe(poTiebreakCandidates.name, () => {
     it('offers only the close candidates above the threshold', () => {
-      expect(poTiebreakCandidates(matchPurchaseOrders(dte, tied)).map((c) => c.po_id).sort()).toEqual([342, 350]);
+      expect(
+        poTiebreakCandidates(matchPurchaseOrders(dte, tied))
+          .map((c) => c.po_id)
+          .sort(),
+      ).toEqual([342, 350]);
     });
 
     it('offers nothing when one PO clearly wins', () => {

@@ -36,7 +36,10 @@ export function settlePoMatch(dte: MatchDteInput, pendingPos: readonly PendingPo
     };
   }
   if (close[0].score === close[1].score) {
-    const tied = close.filter((c) => c.score === close[0].score).map((c) => c.name).join(' y ');
+    const tied = close
+      .filter((c) => c.score === close[0].score)
+      .map((c) => c.name)
+      .join(' y ');
     return {
       ...result,
       matched_po_id: null,

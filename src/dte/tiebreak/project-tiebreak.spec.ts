@@ -3,7 +3,11 @@ import { projectTiebreakCandidates, settleProjectSuggestion } from './project-ti
 
 const input = (history: string[]): SuggestProjectInput => ({
   invoice_lines: [{ description: 'Cemento' }],
-  available_projects: [{ id: 12, name: 'Edificio Los Robles' }, { id: 15, name: 'Condominio Alto Maipo' }, { id: 20, name: 'Bodega Quilicura', state: 'closed' }],
+  available_projects: [
+    { id: 12, name: 'Edificio Los Robles' },
+    { id: 15, name: 'Condominio Alto Maipo' },
+    { id: 20, name: 'Bodega Quilicura', state: 'closed' },
+  ],
   historical_purchases: history.map((project_name) => ({ project_name })),
 });
 
@@ -11,7 +15,11 @@ describe('project-tiebreak', () => {
   it('offers the tied projects and takes a pick among them', () => {
     const suggestion = suggestProject(input(['Edificio Los Robles, Condominio Alto Maipo']));
     expect(suggestion.project_id).toBeNull();
-    expect(projectTiebreakCandidates(suggestion).map((c) => c.project_id).sort()).toEqual([12, 15]);
+    expect(
+      projectTiebreakCandidates(suggestion)
+        .map((c) => c.project_id)
+        .sort(),
+    ).toEqual([12, 15]);
     expect(settleProjectSuggestion(suggestion, { id: 15, reason: 'Obra gruesa' })).toMatchObject({ project_id: 15, project_name: 'Condominio Alto Maipo', decided_by: 'llm' });
   });
 

@@ -41,7 +41,7 @@ describe(DteValidationService.name, () => {
       expect(await sut.validate(body(), caller)).toMatchObject({ recommendation: 'send', llm_used: false, degraded: true, degraded_reason: reason, reviewed_by: ['rules'] });
     });
 
-    it('asks no LLM when a rule already blocks: the answer is the rules\' reject, not degraded', async () => {
+    it("asks no LLM when a rule already blocks: the answer is the rules' reject, not degraded", async () => {
       const { sut, llm } = newService(true, [{ text: '{"r":"send","c":100,"w":[],"e":[]}' }]);
       const response = await sut.validate(body('defect-addon-M-04-total'), caller);
       expect(response).toMatchObject({ recommendation: 'reject', reception_recommendation: 'reject', llm_used: false, degraded: false, llm_skipped_reason: 'rules_blocked' });

@@ -50,7 +50,16 @@ export class DteValidationService {
     assertCompanyAccess(caller, companyId);
     const history = body.history ?? [];
     const now = this.clock.now();
-    const key = validationCacheKey({ day: todayInChile(now), companyId, dteData: body.dte_data, dte: body.dte ?? body.dte_xml, context: body.context, environment: body.environment, history, strict: body.strict });
+    const key = validationCacheKey({
+      day: todayInChile(now),
+      companyId,
+      dteData: body.dte_data,
+      dte: body.dte ?? body.dte_xml,
+      context: body.context,
+      environment: body.environment,
+      history,
+      strict: body.strict,
+    });
     const cached = await this.kv.get(key).catch(() => null);
     if (cached) return JSON.parse(cached) as ValidateDteResponseDto;
 

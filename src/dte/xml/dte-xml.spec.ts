@@ -31,7 +31,9 @@ describe(parseDteXml.name, () => {
   });
 
   it('reads prefixed tags and an export document root', () => {
-    const parsed = parseDteXml('<sii:DTE xmlns:sii="http://www.sii.cl/SiiDte"><sii:Exportaciones><sii:Encabezado><sii:IdDoc><sii:TipoDTE>110</sii:TipoDTE></sii:IdDoc></sii:Encabezado></sii:Exportaciones></sii:DTE>');
+    const parsed = parseDteXml(
+      '<sii:DTE xmlns:sii="http://www.sii.cl/SiiDte"><sii:Exportaciones><sii:Encabezado><sii:IdDoc><sii:TipoDTE>110</sii:TipoDTE></sii:IdDoc></sii:Encabezado></sii:Exportaciones></sii:DTE>',
+    );
     expect(parsed).toEqual({ root: 'Exportaciones', Encabezado: { IdDoc: { TipoDTE: '110' } } });
   });
 

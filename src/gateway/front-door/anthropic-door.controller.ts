@@ -58,7 +58,10 @@ export class AnthropicDoorController {
     const requestedModel = (raw as { model: string }).model;
     if (body.stream !== true) {
       const { completion, result } = await this.gateway.chat(body, options);
-      void reply.status(200).headers(gatewayHeaders(result)).send(canonicalToAnthropicMessage(completion, requestedModel, { thinking: doorAskedForThinking(raw as MessageCreateParamsBase) }));
+      void reply
+        .status(200)
+        .headers(gatewayHeaders(result))
+        .send(canonicalToAnthropicMessage(completion, requestedModel, { thinking: doorAskedForThinking(raw as MessageCreateParamsBase) }));
       return;
     }
     const events = this.gateway.chatStream({ ...body, stream_options: { include_usage: true } }, options)[Symbol.asyncIterator]();

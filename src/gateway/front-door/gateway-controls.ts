@@ -28,7 +28,13 @@ function header(headers: Headers, name: string): string | undefined {
 
 function list(value: unknown, name: string): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  const items =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : value;
   if (!Array.isArray(items) || items.length > 10 || items.some((s) => typeof s !== 'string' || !s || s.length > 100)) {
     throw new BadRequestException(`${name} must be a list of at most 10 names (a JSON array, or comma-separated in the header)`);
   }
@@ -59,7 +65,10 @@ export function takeGatewayControls(body: Record<string, unknown>, headers: Head
     deadlineMs: integer(header(headers, 'x-gateway-timeout-ms'), 'x-gateway-timeout-ms', 100, 600_000) ?? (timeoutSeconds ? timeoutSeconds * 1000 : undefined),
     tags: list(header(headers, 'x-gateway-tags') ?? body.tags, 'tags / x-gateway-tags'),
     dropUnsupported: flag(header(headers, 'x-gateway-drop-params') ?? body.drop_params, 'drop_params / x-gateway-drop-params'),
-    noCache: /no-cache|no-store/i.test(header(headers, 'cache-control') ?? '') || /no-cache|no-store/i.test(header(headers, 'x-gateway-cache') ?? '') || flag(cacheField?.['no-cache'], 'cache.no-cache') === true,
+    noCache:
+      /no-cache|no-store/i.test(header(headers, 'cache-control') ?? '') ||
+      /no-cache|no-store/i.test(header(headers, 'x-gateway-cache') ?? '') ||
+      flag(cacheField?.['no-cache'], 'cache.no-cache') === true,
     cacheTtlSeconds: integer(header(headers, 'x-gateway-cache-ttl') ?? cacheField?.ttl, 'cache ttl / x-gateway-cache-ttl', 1, 86_400),
   };
   for (const field of CONTROL_FIELDS) delete body[field];

@@ -13,7 +13,15 @@ import { proxyRunOptions, takeGatewayControls } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
 import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
 
-const EXAMPLE = { model: 'gpt-4o-mini', messages: [{ role: 'system', content: 'Eres un asistente contable chileno.' }, { role: 'user', content: '¿Qué es una nota de crédito electrónica (DTE 61)?' }], max_tokens: 300, temperature: 0.2 };
+const EXAMPLE = {
+  model: 'gpt-4o-mini',
+  messages: [
+    { role: 'system', content: 'Eres un asistente contable chileno.' },
+    { role: 'user', content: '¿Qué es una nota de crédito electrónica (DTE 61)?' },
+  ],
+  max_tokens: 300,
+  temperature: 0.2,
+};
 const CONTROL_HEADERS = [
   { name: 'x-gateway-fallbacks', description: 'Models to try after the requested one (comma-separated); body field `fallbacks`' },
   { name: 'x-gateway-retries', description: 'Retries per target, 0-10; body field `num_retries`' },
@@ -71,7 +79,10 @@ export class OpenAiDoorController {
     const options = proxyRunOptions('proxy.chat', takeGatewayControls(body, req.headers), this.config, this.identity(caller, req, reply));
     if (body.stream !== true) {
       const { completion, result } = await this.gateway.chat(body, options);
-      void reply.status(200).headers(gatewayHeaders(result)).send({ ...completion, model: result.model, x_gateway: gatewayInfo(result) });
+      void reply
+        .status(200)
+        .headers(gatewayHeaders(result))
+        .send({ ...completion, model: result.model, x_gateway: gatewayInfo(result) });
       return;
     }
     const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
@@ -109,7 +120,10 @@ export class OpenAiDoorController {
     if (!validInput) throw new BadRequestException('input must be a string or a non-empty array of at most 2048 items');
     const options = proxyRunOptions('proxy.embeddings', takeGatewayControls(body, req.headers), this.config, this.identity(caller, req, reply));
     const { response, result } = await this.gateway.embed(body, { ...options, offline: false, cache: { enabled: false } });
-    void reply.status(200).headers(gatewayHeaders(result)).send({ ...response, x_gateway: gatewayInfo(result) });
+    void reply
+      .status(200)
+      .headers(gatewayHeaders(result))
+      .send({ ...response, x_gateway: gatewayInfo(result) });
   }
 
   private identity(caller: Caller, req: FastifyRequest, reply: FastifyReply) {

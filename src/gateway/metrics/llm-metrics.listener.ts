@@ -14,18 +14,33 @@ const KNOWN_PROVIDERS = new Set<string>([...VENDOR_NAMES, 'offline', 'cache']);
 /** Bounded label values: anything unexpected collapses to "other". */
 const label = (value: string | undefined, known?: Set<string>) => (value && (!known || known.has(value)) ? value.slice(0, 64) : 'other');
 
-const requests = metric('llm_requests_total', () => new Counter({ name: 'llm_requests_total', help: 'LLM requests by provider, model, operation and status', labelNames: ['provider', 'model', 'operation', 'status'] }));
-const duration = metric('llm_request_duration_seconds', () => new Histogram({ name: 'llm_request_duration_seconds', help: 'LLM request latency', labelNames: ['provider', 'model', 'operation'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] }));
-const ttft = metric('llm_time_to_first_token_seconds', () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }));
+const requests = metric(
+  'llm_requests_total',
+  () => new Counter({ name: 'llm_requests_total', help: 'LLM requests by provider, model, operation and status', labelNames: ['provider', 'model', 'operation', 'status'] }),
+);
+const duration = metric(
+  'llm_request_duration_seconds',
+  () => new Histogram({ name: 'llm_request_duration_seconds', help: 'LLM request latency', labelNames: ['provider', 'model', 'operation'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] }),
+);
+const ttft = metric(
+  'llm_time_to_first_token_seconds',
+  () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }),
+);
 const tokens = metric('llm_tokens_total', () => new Counter({ name: 'llm_tokens_total', help: 'Tokens by kind', labelNames: ['provider', 'model', 'kind'] }));
 const cost = metric('llm_cost_usd_total', () => new Counter({ name: 'llm_cost_usd_total', help: 'Cost in USD', labelNames: ['provider', 'model', 'operation'] }));
 const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retries_total', help: 'Retries of transient vendor failures', labelNames: ['provider'] }));
 const fallbacks = metric('llm_fallbacks_total', () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next', labelNames: ['from', 'to'] }));
 const breaker = metric('llm_circuit_breaker_state', () => new Gauge({ name: 'llm_circuit_breaker_state', help: 'Breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] }));
 const quotaAlerts = metric('llm_quota_alerts_total', () => new Counter({ name: 'llm_quota_alerts_total', help: 'Quota alerts', labelNames: ['provider', 'window', 'level'] }));
-export const quotaUtilization = metric('llm_quota_utilization_ratio', () => new Gauge({ name: 'llm_quota_utilization_ratio', help: 'Share of each rate-limit window in use (0..1)', labelNames: ['provider', 'window'] }));
+export const quotaUtilization = metric(
+  'llm_quota_utilization_ratio',
+  () => new Gauge({ name: 'llm_quota_utilization_ratio', help: 'Share of each rate-limit window in use (0..1)', labelNames: ['provider', 'window'] }),
+);
 const cacheHits = metric('llm_cache_hits_total', () => new Counter({ name: 'llm_cache_hits_total', help: 'Response-cache hits and prompt-cache reads', labelNames: ['kind'] }));
-const overhead = metric('llm_gateway_overhead_seconds', () => new Histogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }));
+const overhead = metric(
+  'llm_gateway_overhead_seconds',
+  () => new Histogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }),
+);
 
 /**
  * Prometheus view of every gateway event. Label values come only from the catalog (model ids, the configured
@@ -50,7 +65,13 @@ export class LlmMetricsListener {
     requests.inc({ provider: p, model: m, operation: op, status: 'success' });
     duration.observe({ provider: p, model: m, operation: op }, result.latencyMs / 1000);
     if (event.ttftMs !== undefined) ttft.observe({ provider: p, model: m }, event.ttftMs / 1000);
-    for (const [kind, n] of [['input', result.usage.input], ['output', result.usage.output], ['cache_read', result.usage.cacheRead], ['cache_write', result.usage.cacheWrite], ['reasoning', result.usage.reasoning]] as const) {
+    for (const [kind, n] of [
+      ['input', result.usage.input],
+      ['output', result.usage.output],
+      ['cache_read', result.usage.cacheRead],
+      ['cache_write', result.usage.cacheWrite],
+      ['reasoning', result.usage.reasoning],
+    ] as const) {
       if (n > 0) tokens.inc({ provider: p, model: m, kind }, n);
     }
     cost.inc({ provider: p, model: m, operation: op }, Number(result.costUsd));

@@ -33,7 +33,7 @@ describe(SharedCircuitBreakers.name, () => {
     expect(await fail(sut, 4)).not.toContain('open');
   });
 
-  it("resets the shared failure count on a success at a replica that saw none of the failures", async () => {
+  it('resets the shared failure count on a success at a replica that saw none of the failures', async () => {
     const a = build();
     const b = build();
     await Promise.all([a.start(['openai']), b.start(['openai'])]);

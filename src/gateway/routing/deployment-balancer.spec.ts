@@ -6,7 +6,14 @@ import { SharedCircuitBreakers } from '../resilience/circuit-breaker';
 import { DeploymentBalancer } from './deployment-balancer';
 
 const deployment = (id: string, weight: number): Deployment => ({ id, provider: 'openai', vendorModel: 'gpt-4o-mini', weight });
-const model = (...deployments: Deployment[]): CatalogModel => ({ id: 'gpt-4o-mini', provider: 'openai', vendorModel: 'gpt-4o-mini', contextWindow: 1, prices: { input: '1', output: '1', cacheRead: '1', cacheWrite: '1' }, deployments });
+const model = (...deployments: Deployment[]): CatalogModel => ({
+  id: 'gpt-4o-mini',
+  provider: 'openai',
+  vendorModel: 'gpt-4o-mini',
+  contextWindow: 1,
+  prices: { input: '1', output: '1', cacheRead: '1', cacheWrite: '1' },
+  deployments,
+});
 
 function build(strategy: string, served = (d: Deployment) => d.id !== 'no-key') {
   const breakers = new SharedCircuitBreakers(new MemoryKvStore(), { failureThreshold: 1, openMs: 60_000 });
@@ -18,7 +25,7 @@ describe(DeploymentBalancer.name, () => {
   it('puts each deployment first in proportion to its weight', () => {
     const { sut } = build('weighted');
     let seed = 1;
-    sut.random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    sut.random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const firsts = { a: 0, b: 0 };
     for (let i = 0; i < 4000; i++) firsts[sut.arrange(model(deployment('a', 3), deployment('b', 1)))[0].id as 'a' | 'b'] += 1;
     expect(firsts.a / firsts.b).toBeGreaterThan(2.5);

@@ -34,7 +34,8 @@ function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<Provi
   const model = id.slice(slash + 1);
   if (!model) throw new UnknownModelError(`Model "${id}" names no model after the provider`);
   // A vendor model id is visible ASCII; anything else (CR/LF, spaces, other scripts) would reach response headers and labels.
-  if (!VENDOR_MODEL_ID.test(model)) throw new UnknownModelError(`Model "${JSON.stringify(model).slice(1, -1).slice(0, 100)}" after "${provider}/" may only hold visible ASCII characters (no spaces or control characters)`);
+  if (!VENDOR_MODEL_ID.test(model))
+    throw new UnknownModelError(`Model "${JSON.stringify(model).slice(1, -1).slice(0, 100)}" after "${provider}/" may only hold visible ASCII characters (no spaces or control characters)`);
   if (!configured.has(provider) && !(VENDOR_NAMES as string[]).includes(provider)) throw new UnknownModelError(`Unknown provider "${provider}" in model "${id}"`);
   if (!configured.has(provider)) return [];
   const known = catalog.get(model);

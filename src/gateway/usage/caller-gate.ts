@@ -22,7 +22,13 @@ export class CallerGate {
 
   constructor(private readonly policy: CallerPolicy) {}
 
-  async admit(caller: CallerIdentity, requested: string, targets: RouteTarget[], estimate: { tokens: number; maxOutput: number; prices?: ModelPrices }, offlineAnswers: boolean): Promise<CallerAdmission> {
+  async admit(
+    caller: CallerIdentity,
+    requested: string,
+    targets: RouteTarget[],
+    estimate: { tokens: number; maxOutput: number; prices?: ModelPrices },
+    offlineAnswers: boolean,
+  ): Promise<CallerAdmission> {
     const who = { keyName: caller.apiKeyName };
     const allowed = targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t)));
     const primary = allowed.find((t) => t.provider !== 'offline') ?? targets.find((t) => t.provider !== 'offline');

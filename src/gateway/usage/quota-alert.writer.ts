@@ -14,7 +14,18 @@ export class QuotaAlertWriter {
   async store(alert: QuotaAlertEvent): Promise<void> {
     this.logger.warn(alert.message);
     await this.prisma.quotaAlert
-      .create({ data: { provider: alert.provider, window: alert.window, level: alert.level, utilization: alert.utilization.toFixed(4), used: alert.used, limit: alert.limit, message: alert.message, createdAt: alert.createdAt } })
+      .create({
+        data: {
+          provider: alert.provider,
+          window: alert.window,
+          level: alert.level,
+          utilization: alert.utilization.toFixed(4),
+          used: alert.used,
+          limit: alert.limit,
+          message: alert.message,
+          createdAt: alert.createdAt,
+        },
+      })
       .catch((error: Error) => this.logger.warn(`quota alert not stored: ${error.message.split('\n')[0]}`));
   }
 }

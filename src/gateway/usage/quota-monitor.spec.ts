@@ -15,7 +15,12 @@ describe(QuotaMonitor.name, () => {
     now = 60_000 * 1000;
     emitted = [];
     kv = new MemoryKvStore(() => now);
-    sut = new QuotaMonitor(kv, { minute: 60_000, day: 86_400_000 }, (alert) => emitted.push(alert), () => now);
+    sut = new QuotaMonitor(
+      kv,
+      { minute: 60_000, day: 86_400_000 },
+      (alert) => emitted.push(alert),
+      () => now,
+    );
   });
 
   describe('observe', () => {
@@ -57,7 +62,12 @@ describe(QuotaMonitor.name, () => {
     });
 
     it('stays quiet when another replica already announced the level', async () => {
-      await new QuotaMonitor(kv, { minute: 60_000, day: 86_400_000 }, () => undefined, () => now).observe('openai', usage(85), limits);
+      await new QuotaMonitor(
+        kv,
+        { minute: 60_000, day: 86_400_000 },
+        () => undefined,
+        () => now,
+      ).observe('openai', usage(85), limits);
       await sut.observe('openai', usage(85), limits);
       await sut.observe('openai', usage(86), limits);
       expect(emitted).toEqual([]);

@@ -42,7 +42,13 @@ export class QuotaMonitor {
         this.claimed.set(slot, index);
         if (!first) continue;
         const alert: QuotaAlertEvent = {
-          provider, window, level: name, utilization, used: used[window], limit, createdAt: new Date(this.now()),
+          provider,
+          window,
+          level: name,
+          utilization,
+          used: used[window],
+          limit,
+          createdAt: new Date(this.now()),
           message: `${provider} ${window.toUpperCase()} at ${Math.round(utilization * 100)}% of ${limit} (threshold ${Math.round(threshold * 100)}%)`,
         };
         this.recent.unshift(alert);

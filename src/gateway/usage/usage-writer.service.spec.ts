@@ -6,8 +6,22 @@ import type { UsageRecord } from './usage-record';
 import { UsageWriterService } from './usage-writer.service';
 
 const row = (i: number): UsageRecord => ({
-  rowId: `row${i}`, requestId: `r${i}`, createdAt: new Date(), apiKeyName: 'odoo', companyId: null, operation: 'chat', route: '/v1/chat/completions', provider: 'openai', model: 'gpt-4o-mini',
-  usage: NO_USAGE, costUsd: '0.000000000000', latencyMs: 1, status: 'success', attempts: 1, usedFallback: false, streamed: false,
+  rowId: `row${i}`,
+  requestId: `r${i}`,
+  createdAt: new Date(),
+  apiKeyName: 'odoo',
+  companyId: null,
+  operation: 'chat',
+  route: '/v1/chat/completions',
+  provider: 'openai',
+  model: 'gpt-4o-mini',
+  usage: NO_USAGE,
+  costUsd: '0.000000000000',
+  latencyMs: 1,
+  status: 'success',
+  attempts: 1,
+  usedFallback: false,
+  streamed: false,
 });
 
 describe(UsageWriterService.name, () => {

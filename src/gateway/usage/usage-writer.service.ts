@@ -10,7 +10,9 @@ import type { UsageRecord } from './usage-record';
 
 const MAX_BATCH = 500;
 
-const dropped = (register.getSingleMetric('usage_rows_dropped_total') as Counter | undefined) ?? new Counter({ name: 'usage_rows_dropped_total', help: 'Usage rows dropped because the buffer was full (Postgres unreachable for long)' });
+const dropped =
+  (register.getSingleMetric('usage_rows_dropped_total') as Counter | undefined) ??
+  new Counter({ name: 'usage_rows_dropped_total', help: 'Usage rows dropped because the buffer was full (Postgres unreachable for long)' });
 const buffered = (register.getSingleMetric('usage_rows_buffered') as Gauge | undefined) ?? new Gauge({ name: 'usage_rows_buffered', help: 'Usage rows waiting to be written' });
 
 /**

@@ -56,9 +56,7 @@ export async function applyMigrations(connectionString: string, migrations = rea
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     await client.query(CREATE_TABLE);
-    const done = await client.query<{ migration_name: string; checksum: string }>(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
+    const done = await client.query<{ migration_name: string; checksum: string }>('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
     const appliedNames = new Map(done.rows.map((r) => [r.migration_name, r.checksum]));
     const report: MigrationReport = { applied: [], alreadyApplied: [] };
     for (const migration of migrations) {

@@ -48,7 +48,10 @@ export class RedisKvStore extends KvStore {
   }
 
   get(key: string) {
-    return this.run(() => this.client.get(key), () => this.fallback.get(key));
+    return this.run(
+      () => this.client.get(key),
+      () => this.fallback.get(key),
+    );
   }
 
   set(key: string, value: string, ttlMs = 0) {
@@ -69,7 +72,10 @@ export class RedisKvStore extends KvStore {
   }
 
   del(key: string) {
-    return this.run(async () => void (await this.client.del(key)), () => this.fallback.del(key));
+    return this.run(
+      async () => void (await this.client.del(key)),
+      () => this.fallback.del(key),
+    );
   }
 
   delIfEquals(key: string, value: string) {
@@ -80,11 +86,17 @@ export class RedisKvStore extends KvStore {
   }
 
   expire(key: string, ttlMs: number) {
-    return this.run(async () => (await this.client.pexpire(key, ttlMs)) === 1, () => this.fallback.expire(key, ttlMs));
+    return this.run(
+      async () => (await this.client.pexpire(key, ttlMs)) === 1,
+      () => this.fallback.expire(key, ttlMs),
+    );
   }
 
   ttlMs(key: string) {
-    return this.run(() => this.client.pttl(key), () => this.fallback.ttlMs(key));
+    return this.run(
+      () => this.client.pttl(key),
+      () => this.fallback.ttlMs(key),
+    );
   }
 
   incrBy(key: string, by: number, ttlMs = 0) {
@@ -95,7 +107,10 @@ export class RedisKvStore extends KvStore {
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.run(async () => void (await this.client.publish(this.channelPrefix + channel, message)), () => this.fallback.publish(channel, message));
+    await this.run(
+      async () => void (await this.client.publish(this.channelPrefix + channel, message)),
+      () => this.fallback.publish(channel, message),
+    );
   }
 
   async subscribe(channel: string, handler: (message: string) => void): Promise<void> {

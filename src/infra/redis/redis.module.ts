@@ -3,7 +3,7 @@ import { Gauge, register } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { KvStore } from './kv-store';
 import { MemoryKvStore } from './memory-kv-store';
-import { createRedisClient, waitReady } from './redis-connection';
+import { createRedisClient } from './redis-connection';
 import { RedisHandle } from './redis-handle';
 import { RedisKvStore } from './redis-kv-store';
 import { StoreClock } from './store-clock';
@@ -15,7 +15,13 @@ function reportSize(store: MemoryKvStore): void {
     ['kv_memory_bytes', 'Approximate bytes held by the in-process store (no REDIS_URL)', (s: MemoryKvStore) => s.size().bytes],
   ] as const) {
     register.removeSingleMetric(name);
-    new Gauge({ name, help, collect() { this.set(pick(store)); } });
+    new Gauge({
+      name,
+      help,
+      collect() {
+        this.set(pick(store));
+      },
+    });
   }
 }
 

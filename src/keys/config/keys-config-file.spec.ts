@@ -34,7 +34,10 @@ describe('parseKeysConfig', () => {
     const checked = parseKeysConfig(
       JSON.stringify({
         keys: [{ name: 'a', secretEnv: 'SHORT' }, { name: 'a', secretSha256: 'x', secretEnv: 'ODOO_BI_KEY' }, { name: 'b', secretEnv: 'MISSING', tpmLimit: 'many' }, 'c'],
-        companyBudgets: [{ companyId: 3, limitUsd: '1' }, { companyId: 3, limitUsd: '2', period: 'year' }],
+        companyBudgets: [
+          { companyId: 3, limitUsd: '1' },
+          { companyId: 3, limitUsd: '2', period: 'year' },
+        ],
       }),
       env,
       now,

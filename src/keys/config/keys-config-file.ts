@@ -84,6 +84,6 @@ function secretOf(sha: unknown, envName: unknown, env: Record<string, string | u
     if (!secret || secret.length < 16) return `environment variable ${envName} must hold a secret of at least 16 characters`;
     return `sha256:${secretDigest(secret)}`;
   }
-  if (typeof sha !== 'string' || !SHA256_HEX.test(sha)) return 'must be the 64 lower-case hex digits of the secret\'s SHA-256 (or use secretEnv)';
+  if (typeof sha !== 'string' || !SHA256_HEX.test(sha)) return "must be the 64 lower-case hex digits of the secret's SHA-256 (or use secretEnv)";
   return `sha256:${sha}`;
 }

@@ -11,7 +11,10 @@ import { parseKeysConfig, type KeysConfig } from './keys-config-file';
 
 /** The keys config file could not be applied; the message names every problem. */
 export class KeysConfigError extends BadRequestException {
-  constructor(readonly problems: string[], path: string) {
+  constructor(
+    readonly problems: string[],
+    path: string,
+  ) {
     super({ message: `Keys config ${path} not applied (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`, problems });
   }
 }
@@ -52,7 +55,8 @@ export class KeysConfigService implements OnApplicationBootstrap, OnApplicationS
       if (current.mtimeMs === previous.mtimeMs && current.size === previous.size) return;
       this.apply(STARTUP).then(
         (applied) => this.report(applied),
-        (error: Error) => this.logger.error(`keys config change not applied, keys unchanged: ${error instanceof KeysConfigError ? (error.getResponse() as { message: string }).message : error.message}`),
+        (error: Error) =>
+          this.logger.error(`keys config change not applied, keys unchanged: ${error instanceof KeysConfigError ? (error.getResponse() as { message: string }).message : error.message}`),
       );
     };
     watchFile(path, { interval: this.config.keys.refreshMs, persistent: false }, this.watching);
@@ -76,7 +80,12 @@ export class KeysConfigService implements OnApplicationBootstrap, OnApplicationS
     if (!checked.ok) throw new KeysConfigError(checked.problems, path);
     const applied = await this.write(checked.config, path);
     await this.directory.changed();
-    await this.audit.record({ keyName: caller.keyName, action: 'keys.config.apply', target: path, detail: { created: applied.created.join(','), updated: applied.updated.join(','), companyBudgets: applied.companyBudgets.join(',') } });
+    await this.audit.record({
+      keyName: caller.keyName,
+      action: 'keys.config.apply',
+      target: path,
+      detail: { created: applied.created.join(','), updated: applied.updated.join(','), companyBudgets: applied.companyBudgets.join(',') },
+    });
     return applied;
   }
 
@@ -84,7 +93,11 @@ export class KeysConfigService implements OnApplicationBootstrap, OnApplicationS
     const existing = new Map((await this.repository.keys()).map((k) => [k.name, k]));
     const reserved = new Set(['admin', ...this.config.auth.keys.map((k) => k.name)]);
     const problems = config.keys.flatMap(({ settings: { name } }) =>
-      reserved.has(name) ? [`keys (${name}): "${name}" is an environment key`] : existing.get(name)?.source === 'api' ? [`keys (${name}): a key "${name}" was created through the admin API; rename one of them`] : [],
+      reserved.has(name)
+        ? [`keys (${name}): "${name}" is an environment key`]
+        : existing.get(name)?.source === 'api'
+          ? [`keys (${name}): a key "${name}" was created through the admin API; rename one of them`]
+          : [],
     );
     if (problems.length) throw new KeysConfigError(problems, path);
     const applied: ConfigApplied = { path, created: [], updated: [], companyBudgets: [] };

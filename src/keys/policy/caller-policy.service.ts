@@ -58,7 +58,16 @@ export class CallerPolicyService extends CallerPolicy {
     const limited = key && (key.rpmLimit || key.tpmLimit);
     const tpmWindow = key?.tpmLimit ? `kp:tpm:${key.id}:${window}` : null;
     const estimateNanos = costToNanos(request.estimatedCostUsd);
-    const admission: Admission = { id: randomUUID(), keyName: caller.keyName, companyId, estimatedTokens: tokens, reservedUsd: nanosToUsd(budgets.length ? estimateNanos : 0), budgets: budgets.map((b) => b.ref), budgetCounters: budgets.map((b) => b.plan.key), tpmWindow };
+    const admission: Admission = {
+      id: randomUUID(),
+      keyName: caller.keyName,
+      companyId,
+      estimatedTokens: tokens,
+      reservedUsd: nanosToUsd(budgets.length ? estimateNanos : 0),
+      budgets: budgets.map((b) => b.ref),
+      budgetCounters: budgets.map((b) => b.plan.key),
+      tpmWindow,
+    };
     if (!limited && budgets.length === 0) return admission;
 
     const outcome = await this.counters.admit({

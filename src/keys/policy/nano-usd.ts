@@ -3,7 +3,6 @@ import { fromScaled, toScaled } from 'src/common/money/usd-decimal';
 /** Budgets are counted in Redis in nano-USD (integers; exact in Lua up to 9 million USD). */
 const NANO_SCALE = 9;
 
-
 const PLAIN_DECIMAL = /^(\d+)(?:\.(\d*))?$/;
 
 /**

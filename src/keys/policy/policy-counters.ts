@@ -25,10 +25,7 @@ export interface AdmitPlan {
   leaseExpiresAt: number;
 }
 
-export type AdmitOutcome =
-  | { ok: true }
-  | { ok: false; refusedBy: 'rpm' | 'tpm'; retryInMs: number }
-  | { ok: false; refusedBy: 'budget'; index: number; spentNanos: number; reservedNanos: number };
+export type AdmitOutcome = { ok: true } | { ok: false; refusedBy: 'rpm' | 'tpm'; retryInMs: number } | { ok: false; refusedBy: 'budget'; index: number; spentNanos: number; reservedNanos: number };
 
 export interface SettlePlan {
   leaseId: string;

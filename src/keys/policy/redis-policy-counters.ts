@@ -81,7 +81,17 @@ export class RedisPolicyCounters implements PolicyCounters {
     if (!client || this.redis.mode() !== 'redis') return this.fallback.admit(plan);
     const { rate } = plan;
     const keys = [rate?.rpmKey ?? 'policy:none', rate?.tpmKey ?? 'policy:none', ...plan.budgets.map((b) => b.key)];
-    const args = [rate?.rpmLimit ?? 0, rate?.tpmLimit ?? 0, rate?.tokens ?? 0, rate?.windowMs ?? 1, plan.nowMs, plan.leaseId, plan.leaseExpiresAt, plan.estimateNanos, ...plan.budgets.flatMap((b) => [b.limitNanos, b.ttlMs])];
+    const args = [
+      rate?.rpmLimit ?? 0,
+      rate?.tpmLimit ?? 0,
+      rate?.tokens ?? 0,
+      rate?.windowMs ?? 1,
+      plan.nowMs,
+      plan.leaseId,
+      plan.leaseExpiresAt,
+      plan.estimateNanos,
+      ...plan.budgets.flatMap((b) => [b.limitNanos, b.ttlMs]),
+    ];
     let reply: number[];
     try {
       reply = ((await client.eval(ADMIT, keys.length, ...keys, ...args)) as (number | string)[]).map(Number);

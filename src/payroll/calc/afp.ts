@@ -8,14 +8,6 @@ export function afpWorkerContribution(base: number, mandatoryPct: number, commis
 }
 
 /** Funds whose rate reproduces `amount` on `base` within `tolerance` pesos, used when the slip does not name the AFP. */
-export function fundsMatchingAmount(
-  amount: number,
-  base: number,
-  mandatoryPct: number,
-  commissions: Readonly<Record<AfpFund, number>>,
-  tolerance = 1,
-): AfpFund[] {
-  return (Object.keys(commissions) as AfpFund[]).filter(
-    (fund) => Math.abs(afpWorkerContribution(base, mandatoryPct, commissions[fund]) - amount) <= tolerance,
-  );
+export function fundsMatchingAmount(amount: number, base: number, mandatoryPct: number, commissions: Readonly<Record<AfpFund, number>>, tolerance = 1): AfpFund[] {
+  return (Object.keys(commissions) as AfpFund[]).filter((fund) => Math.abs(afpWorkerContribution(base, mandatoryPct, commissions[fund]) - amount) <= tolerance);
 }

@@ -121,10 +121,20 @@ describe('employer contributions', () => {
     const jul = at('2025-07');
     const aug = at('2025-08');
     const input = { baseAfp: 1_500_000, baseAfc: 1_500_000, afcEmployerPct: 2.4 };
-    expect(employerContributions({ ...input, sisPct: jul.sisPct.value, reform: jul.employerReform.value }))
-      .toEqual({ sis: 28_200, afcEmployer: 36_000, reformTotal: 0, reformCci: 0, reformSeguroSocial: 0 });
-    expect(employerContributions({ ...input, sisPct: aug.sisPct.value, reform: aug.employerReform.value }))
-      .toEqual({ sis: 28_200, afcEmployer: 36_000, reformTotal: 15_000, reformCci: 1_500, reformSeguroSocial: 13_500 });
+    expect(employerContributions({ ...input, sisPct: jul.sisPct.value, reform: jul.employerReform.value })).toEqual({
+      sis: 28_200,
+      afcEmployer: 36_000,
+      reformTotal: 0,
+      reformCci: 0,
+      reformSeguroSocial: 0,
+    });
+    expect(employerContributions({ ...input, sisPct: aug.sisPct.value, reform: aug.employerReform.value })).toEqual({
+      sis: 28_200,
+      afcEmployer: 36_000,
+      reformTotal: 15_000,
+      reformCci: 1_500,
+      reformSeguroSocial: 13_500,
+    });
   });
   it('leaves SIS unknown when the month has no confirmed rate', () => {
     const set = at('2024-05');

@@ -27,6 +27,12 @@ export function impuestoUnico(base: number, utm: number, brackets: readonly TaxB
   const baseMicros = toMicros(base) * 1_000_000n;
   const index = brackets.findIndex((b) => b.toUtm === null || baseMicros <= toMicros(b.toUtm) * toMicros(utm));
   const bracket = brackets[index === -1 ? brackets.length - 1 : index];
-  const amount = Math.max(0, sumOfProductsToPesos([[base, bracket.factor], [-bracket.rebajaUtm, utm]]));
+  const amount = Math.max(
+    0,
+    sumOfProductsToPesos([
+      [base, bracket.factor],
+      [-bracket.rebajaUtm, utm],
+    ]),
+  );
   return { amount, bracket: brackets.indexOf(bracket) + 1, factor: bracket.factor, rebajaUtm: bracket.rebajaUtm };
 }

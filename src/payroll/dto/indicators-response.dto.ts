@@ -9,7 +9,10 @@ const STATUS_DESCRIPTION =
 
 /** Where the served set comes from and how many numeric fields it has. */
 export class IndicatorsMetadataDto {
-  @ApiProperty({ example: 'payroll-cl.json', description: "'payroll-cl.json' for shipped data, 'import:csv' / 'import:json' after an admin import, 'fetch' after the scheduled fetch, 'carried_forward' for a month no source has published yet" })
+  @ApiProperty({
+    example: 'payroll-cl.json',
+    description: "'payroll-cl.json' for shipped data, 'import:csv' / 'import:json' after an admin import, 'fetch' after the scheduled fetch, 'carried_forward' for a month no source has published yet",
+  })
   source: string;
   @ApiProperty({ example: '2026-03' }) period: string;
   @ApiProperty({ example: 45 }) fields_count: number;
@@ -25,15 +28,33 @@ export class IndicatorsResponseDto implements IndicatorsResponse {
     type: 'object',
     additionalProperties: { type: 'number' },
     example: {
-      uf: 39841.72, utm: 69889, uta: 838668, sueldo_minimo: 539000, afp_tope_uf: 90, afc_tope_uf: 135.2,
-      apv_tope_mensual_uf: 50, apv_tope_anual_uf: 600, asig_fam_tramo_1: 22007, asig_fam_tramo_2: 13505,
-      asig_fam_tramo_3: 4267, asig_fam_tramo_4: 0, exvida_pct: 1.54, afc_trabajador_indefinido: 0.6,
-      afc_empleador_indefinido: 2.4, fonasa_pct: 7, afp_modelo_pct: 10.58,
+      uf: 39841.72,
+      utm: 69889,
+      uta: 838668,
+      sueldo_minimo: 539000,
+      afp_tope_uf: 90,
+      afc_tope_uf: 135.2,
+      apv_tope_mensual_uf: 50,
+      apv_tope_anual_uf: 600,
+      asig_fam_tramo_1: 22007,
+      asig_fam_tramo_2: 13505,
+      asig_fam_tramo_3: 4267,
+      asig_fam_tramo_4: 0,
+      exvida_pct: 1.54,
+      afc_trabajador_indefinido: 0.6,
+      afc_empleador_indefinido: 2.4,
+      fonasa_pct: 7,
+      afp_modelo_pct: 10.58,
     },
   })
   indicators: Record<string, number>;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { uf: 'carried_forward', utm: 'confirmed', fonasa_pct: 'confirmed' }, description: `status of each name in indicators: ${STATUS_DESCRIPTION}` })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { uf: 'carried_forward', utm: 'confirmed', fonasa_pct: 'confirmed' },
+    description: `status of each name in indicators: ${STATUS_DESCRIPTION}`,
+  })
   statuses: Record<string, IndicatorStatus>;
 
   @ApiProperty({ type: [String], example: ['uf'], description: 'names whose value was copied from an earlier month because the source has not published yet' })
@@ -42,7 +63,16 @@ export class IndicatorsResponseDto implements IndicatorsResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'object' },
-    example: { uf: { status: 'carried_forward', source: 'SII', source_url: 'https://www.sii.cl/valores_y_fechas/uf/uf2026.htm', fetched_at: '2026-12-04T12:00:00.000Z', source_hash: 'sha256:9f2c…', carried_from: '2026-11' } },
+    example: {
+      uf: {
+        status: 'carried_forward',
+        source: 'SII',
+        source_url: 'https://www.sii.cl/valores_y_fechas/uf/uf2026.htm',
+        fetched_at: '2026-12-04T12:00:00.000Z',
+        source_hash: 'sha256:9f2c…',
+        carried_from: '2026-11',
+      },
+    },
     description: 'per indicator of the set: status, source, source page URL, fetch time, SHA-256 of the page and the month a carried value came from',
   })
   provenance: Partial<Record<string, IndicatorProvenanceView>>;
@@ -70,6 +100,10 @@ export class ImportIndicatorsResponseDto {
   @ApiProperty({ example: '2026-11-22T12:00:00.000Z' }) imported_at: string;
   @ApiProperty({ enum: ['json', 'csv'], example: 'csv' }) format: 'json' | 'csv';
   @ApiProperty({ type: [PeriodChangeDto] }) periods: PeriodChangeDto[];
-  @ApiProperty({ type: [String], example: ['set 1 (2026-06 seguroSocialExpectativaVida)'], description: 'keys of a JSON import that no indicator reads, stored as given (keys within two edits of a known one are rejected as typos)' })
+  @ApiProperty({
+    type: [String],
+    example: ['set 1 (2026-06 seguroSocialExpectativaVida)'],
+    description: 'keys of a JSON import that no indicator reads, stored as given (keys within two edits of a known one are rejected as typos)',
+  })
   kept_unknown: string[];
 }

@@ -7,11 +7,27 @@ describe('toAddonIndicators', () => {
   it('gives the March 2026 values the Odoo cron reads (odoo-contract.md §3.5 example)', () => {
     const { indicators, unconfirmed } = toAddonIndicators(sets.get('2026-03')!);
     expect(indicators).toMatchObject({
-      uf: 39841.72, utm: 69889, uta: 838668, sueldo_minimo: 539000, afp_tope_uf: 90, afc_tope_uf: 135.2,
-      apv_tope_mensual_uf: 50, apv_tope_anual_uf: 600, asig_fam_tramo_1: 22007, asig_fam_tramo_2: 13505,
-      asig_fam_tramo_3: 4267, asig_fam_tramo_4: 0, exvida_pct: 1.54, afc_trabajador_indefinido: 0.6,
-      afc_empleador_indefinido: 2.4, fonasa_pct: 7, salud_tope_uf: 90, afc_empleador_plazo_fijo: 3,
-      afp_modelo_pct: 10.58, afp_uno_comision_pct: 0.46, gratificacion_tope_mensual: 213354,
+      uf: 39841.72,
+      utm: 69889,
+      uta: 838668,
+      sueldo_minimo: 539000,
+      afp_tope_uf: 90,
+      afc_tope_uf: 135.2,
+      apv_tope_mensual_uf: 50,
+      apv_tope_anual_uf: 600,
+      asig_fam_tramo_1: 22007,
+      asig_fam_tramo_2: 13505,
+      asig_fam_tramo_3: 4267,
+      asig_fam_tramo_4: 0,
+      exvida_pct: 1.54,
+      afc_trabajador_indefinido: 0.6,
+      afc_empleador_indefinido: 2.4,
+      fonasa_pct: 7,
+      salud_tope_uf: 90,
+      afc_empleador_plazo_fijo: 3,
+      afp_modelo_pct: 10.58,
+      afp_uno_comision_pct: 0.46,
+      gratificacion_tope_mensual: 213354,
     });
     expect(unconfirmed).toEqual([]);
   });

@@ -16,7 +16,11 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    return `{${Object.keys(record).sort().filter((k) => record[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`;
+    return `{${Object.keys(record)
+      .sort()
+      .filter((k) => record[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -24,8 +28,6 @@ function canonical(value: unknown): string {
 /** Compares a stored set (null when the period is new) with its replacement, by value and status of each indicator. */
 export function describeChange(period: string, before: IndicatorSet | null, after: IndicatorSet): PeriodChange {
   if (before === null) return { period, action: 'created', changed: [...INDICATOR_KEYS] };
-  const changed = INDICATOR_KEYS.filter(
-    (key) => canonical(before[key]?.value) !== canonical(after[key]?.value) || before[key]?.status !== after[key]?.status,
-  );
+  const changed = INDICATOR_KEYS.filter((key) => canonical(before[key]?.value) !== canonical(after[key]?.value) || before[key]?.status !== after[key]?.status);
   return { period, action: changed.length > 0 ? 'updated' : 'unchanged', changed };
 }

@@ -21,7 +21,10 @@ describe('parseIndicatorImport', () => {
     });
 
     it('leaves optional groups missing when not given', () => {
-      const lines = sample.split('\n').filter((l) => !/asig_fam|sis_pct/.test(l)).join('\n');
+      const lines = sample
+        .split('\n')
+        .filter((l) => !/asig_fam|sis_pct/.test(l))
+        .join('\n');
       const result = parseIndicatorImport(lines, 'csv');
       if (!result.ok) throw new Error(JSON.stringify(result.errors));
       expect(result.sets[0].asignacionFamiliar.status).toBe('missing');

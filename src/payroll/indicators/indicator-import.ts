@@ -1,14 +1,7 @@
 import { hasControlCharacter } from 'src/common/text/control-characters';
-import { AFP_FUNDS, AfpFund, INDICATOR_KEYS, IndicatorSet, IndicatorStatus, IndicatorValue, indicatorValue } from './indicator-set';
+import { AFP_FUNDS, AfpFund, IndicatorSet, IndicatorStatus, IndicatorValue, indicatorValue } from './indicator-set';
 import { parseCsv, parseLocaleNumber } from './csv';
-import {
-  AFP_COMMISSION_RANGE,
-  ASIGNACION_AMOUNT_RANGE,
-  ASIGNACION_INCOME_RANGE,
-  EMPLOYER_REFORM_RANGE,
-  SCALAR_RANGES,
-  rangeProblem,
-} from './indicator-ranges';
+import { AFP_COMMISSION_RANGE, ASIGNACION_AMOUNT_RANGE, ASIGNACION_INCOME_RANGE, EMPLOYER_REFORM_RANGE, SCALAR_RANGES, rangeProblem } from './indicator-ranges';
 import { IndicatorIssue, IndicatorParseResult, indicatorSetIssues } from './parse-indicator-set';
 import { isValidPeriod } from './period';
 import { isResearchFile, researchFileToSets } from './research-json';
@@ -59,7 +52,11 @@ function setFromCells(period: string, cells: Map<string, Cell>, template: Indica
     const given = fields.map((f) => cells.get(f));
     if (given.some((c) => !c)) return missing(fields.filter((_, i) => !given[i]).join(', '));
     const status = given.some((c) => c!.status === 'unofficial') ? 'unofficial' : given.some((c) => c!.status === 'imported') ? 'imported' : 'confirmed';
-    return indicatorValue(build((f) => cells.get(f)!.value), [...new Set(given.map((c) => c!.source))].join(', '), status);
+    return indicatorValue(
+      build((f) => cells.get(f)!.value),
+      [...new Set(given.map((c) => c!.source))].join(', '),
+      status,
+    );
   };
   const scalars = Object.fromEntries(Object.entries(SCALAR_FIELDS).map(([field, key]) => [key, one(field)]));
   const utm = scalars.utm as IndicatorValue<number>;
@@ -90,7 +87,7 @@ function parseCsvImport(content: string): IndicatorImportResult {
   if (!['period', 'field', 'value'].every((c) => columns.includes(c))) {
     return { ok: false, errors: [{ row: header?.line ?? 1, field: '(header)', message: 'header must name the columns period, field, value (optional: source, status)' }] };
   }
-  const col = (name: string, cells: string[]) => (columns.includes(name) ? cells[columns.indexOf(name)] ?? '' : '');
+  const col = (name: string, cells: string[]) => (columns.includes(name) ? (cells[columns.indexOf(name)] ?? '') : '');
   const errors: IndicatorIssue[] = [];
   const periods = new Map<string, Map<string, Cell>>();
   for (const { line, cells } of rows) {
@@ -159,9 +156,7 @@ function parseJsonImport(content: string): IndicatorImportResult {
   else if (Array.isArray((json as { sets?: unknown })?.sets)) candidates = (json as { sets: unknown[] }).sets;
   else return { ok: false, errors: [{ field: '(file)', message: 'expected an array of indicator sets, {sets: [...]}, or the payroll-cl.json research format' }] };
   const unknown = candidates.map((c) => unknownKeys(c));
-  const errors: IndicatorIssue[] = candidates.flatMap((c, index) =>
-    [...indicatorSetIssues(c), ...unknown[index].misspelt].map((issue) => ({ row: index + 1, ...issue })),
-  );
+  const errors: IndicatorIssue[] = candidates.flatMap((c, index) => [...indicatorSetIssues(c), ...unknown[index].misspelt].map((issue) => ({ row: index + 1, ...issue })));
   const keptUnknown = unknown.flatMap((u, index) => u.kept.map((issue) => ({ row: index + 1, ...issue })));
   const periods = candidates.map((c) => (c as IndicatorSet)?.period);
   periods.forEach((p, i) => isValidPeriod(p) && periods.indexOf(p) !== i && errors.push({ row: i + 1, period: p, field: 'period', message: 'period appears twice' }));

@@ -1,10 +1,7 @@
 import { isValidPeriod, nearestPeriod, periodOf } from './period';
 
 /** Outcome of looking a requested period up among the stored ones; `nearest` is null only when nothing is stored. */
-export type PeriodLookup =
-  | { kind: 'found'; period: string }
-  | { kind: 'malformed'; requested: string; nearest: string | null }
-  | { kind: 'unknown'; requested: string; nearest: string | null };
+export type PeriodLookup = { kind: 'found'; period: string } | { kind: 'malformed'; requested: string; nearest: string | null } | { kind: 'unknown'; requested: string; nearest: string | null };
 
 /** Reads sloppy spellings such as '2026-3', '2026/03' or '202603' as a period, or null. */
 function loosePeriod(raw: string): string | null {
@@ -25,7 +22,5 @@ export function lookupPeriod(raw: string, available: Iterable<string>, now: Date
 /** The Spanish message of a failed lookup, naming the nearest available period. */
 export function lookupMessage(lookup: Exclude<PeriodLookup, { kind: 'found' }>): string {
   const hint = lookup.nearest ? `Período disponible más cercano: ${lookup.nearest}` : 'No hay indicadores cargados';
-  return lookup.kind === 'malformed'
-    ? `Formato de período inválido: ${JSON.stringify(lookup.requested)} (use YYYY-MM). ${hint}`
-    : `No hay indicadores para ${lookup.requested}. ${hint}`;
+  return lookup.kind === 'malformed' ? `Formato de período inválido: ${JSON.stringify(lookup.requested)} (use YYYY-MM). ${hint}` : `No hay indicadores para ${lookup.requested}. ${hint}`;
 }

@@ -39,9 +39,7 @@ export class IndicatorSetRepository {
   /** Every stored set, keyed by period. */
   async findAll(): Promise<Map<string, StoredIndicatorSet>> {
     const rows = await this.prisma.payrollIndicatorSet.findMany({ orderBy: { period: 'asc' } });
-    return new Map(
-      rows.map((row) => [row.period, { set: row.data as unknown as IndicatorSet, source: row.source, updatedAt: row.updatedAt, importedBy: row.importedBy }]),
-    );
+    return new Map(rows.map((row) => [row.period, { set: row.data as unknown as IndicatorSet, source: row.source, updatedAt: row.updatedAt, importedBy: row.importedBy }]));
   }
 
   /** Inserts the shipped sets whose period is not stored yet (concurrent callers are safe); returns the periods inserted. */
@@ -58,20 +56,23 @@ export class IndicatorSetRepository {
   /** Upserts every set and writes one revision per period, all in one transaction serialised across replicas. */
   async applyImport(sets: IndicatorSet[], importedBy: string, format: string, source: string): Promise<AppliedImport> {
     const importId = randomUUID();
-    return this.prisma.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INDICATOR_IMPORT_LOCK_ID})`;
-      const periods = sets.map((s) => s.period);
-      const existing = await tx.payrollIndicatorSet.findMany({ where: { period: { in: periods } } });
-      const before = new Map(existing.map((row) => [row.period, row.data as unknown as IndicatorSet]));
-      const importedAt = new Date();
-      for (const set of sets) {
-        const row = { data: asJson(set), source, importedBy, updatedAt: importedAt };
-        await tx.payrollIndicatorSet.upsert({ where: { period: set.period }, create: { period: set.period, ...row }, update: row });
-      }
-      await tx.payrollIndicatorRevision.createMany({
-        data: sets.map((set) => ({ importId, period: set.period, data: asJson(set), importedBy, importedAt, format })),
-      });
-      return { importId, importedAt, periods: sets.map((set) => ({ period: set.period, before: before.get(set.period) ?? null, after: set })) };
-    }, { timeout: 30_000, maxWait: 10_000 });
+    return this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INDICATOR_IMPORT_LOCK_ID})`;
+        const periods = sets.map((s) => s.period);
+        const existing = await tx.payrollIndicatorSet.findMany({ where: { period: { in: periods } } });
+        const before = new Map(existing.map((row) => [row.period, row.data as unknown as IndicatorSet]));
+        const importedAt = new Date();
+        for (const set of sets) {
+          const row = { data: asJson(set), source, importedBy, updatedAt: importedAt };
+          await tx.payrollIndicatorSet.upsert({ where: { period: set.period }, create: { period: set.period, ...row }, update: row });
+        }
+        await tx.payrollIndicatorRevision.createMany({
+          data: sets.map((set) => ({ importId, period: set.period, data: asJson(set), importedBy, importedAt, format })),
+        });
+        return { importId, importedAt, periods: sets.map((set) => ({ period: set.period, before: before.get(set.period) ?? null, after: set })) };
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
   }
 }

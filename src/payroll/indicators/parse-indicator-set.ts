@@ -1,12 +1,5 @@
 import { AFP_FUNDS, INDICATOR_KEYS, INDICATOR_STATUSES, IndicatorKey } from './indicator-set';
-import {
-  AFC_RATE_RANGE,
-  AFP_COMMISSION_RANGE,
-  ASIGNACION_AMOUNT_RANGE,
-  EMPLOYER_REFORM_RANGE,
-  SCALAR_RANGES,
-  rangeProblem,
-} from './indicator-ranges';
+import { AFC_RATE_RANGE, AFP_COMMISSION_RANGE, ASIGNACION_AMOUNT_RANGE, EMPLOYER_REFORM_RANGE, SCALAR_RANGES, rangeProblem } from './indicator-ranges';
 import { isValidPeriod } from './period';
 
 /** One problem found in indicator data; `row` is a 1-based file line for CSV imports. */
@@ -18,10 +11,12 @@ export interface IndicatorIssue {
 }
 
 /** Result of validating indicator data: the sets, or every problem found. */
-export type IndicatorParseResult<T> = { ok: true } & T | { ok: false; errors: IndicatorIssue[] };
+export type IndicatorParseResult<T> = ({ ok: true } & T) | { ok: false; errors: IndicatorIssue[] };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checks read untrusted JSON of any shape
 type Check = (value: any) => string | null;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- narrowed field by field by the checks
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const checkAfp: Check = (v) => {
@@ -86,13 +81,13 @@ const checkBrackets: Check = (v) => {
 
 const isPositiveNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-const positivePair = (a: string, b: string): Check => (v) =>
-  isObject(v) && isPositiveNumber(v[a]) && isPositiveNumber(v[b]) ? null : `must have positive ${a} and ${b}`;
+const positivePair =
+  (a: string, b: string): Check =>
+  (v) =>
+    isObject(v) && isPositiveNumber(v[a]) && isPositiveNumber(v[b]) ? null : `must have positive ${a} and ${b}`;
 
 const VALUE_CHECKS: Record<IndicatorKey, Check> = {
-  ...(Object.fromEntries(
-    Object.entries(SCALAR_RANGES).map(([k, range]) => [k, (v: unknown) => rangeProblem(v, range!)]),
-  ) as Record<string, Check>),
+  ...(Object.fromEntries(Object.entries(SCALAR_RANGES).map(([k, range]) => [k, (v: unknown) => rangeProblem(v, range!)])) as Record<string, Check>),
   afpCommissionPct: checkAfp,
   employerReform: checkReform,
   afcRates: checkAfc,

@@ -1,13 +1,4 @@
-import {
-  AFP_FUNDS,
-  AfpFund,
-  AsignacionFamiliarTramo,
-  IndicatorSet,
-  IndicatorStatus,
-  IndicatorValue,
-  TaxBracket,
-  indicatorValue,
-} from './indicator-set';
+import { AFP_FUNDS, AfpFund, AsignacionFamiliarTramo, IndicatorSet, IndicatorStatus, IndicatorValue, TaxBracket, indicatorValue } from './indicator-set';
 import { isValidPeriod } from './period';
 
 /** One sourced value of the research file (payroll-cl.json), as written there. */
@@ -24,6 +15,7 @@ type ResearchMonth = { period: string } & Record<string, ResearchValue | string>
 
 /** Shape of the research file payroll-cl.json (only the parts read here). */
 export interface ResearchFile {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the research file's constants are read by name
   constants: Record<string, any>;
   months: ResearchMonth[];
 }
@@ -94,35 +86,19 @@ function asignacionFamiliar(period: string, raw: ResearchValue | undefined): Ind
 function constantsOf(file: ResearchFile) {
   const c = file.constants;
   const afc = c.seguro_cesantia;
-  const brackets: TaxBracket[] = c.impuesto_unico_segunda_categoria_monthly_utm.brackets.map(
-    (b: { from_utm: number; to_utm: number | null; factor: number; rebaja_utm: number }) => ({
-      fromUtm: b.from_utm,
-      toUtm: b.to_utm,
-      factor: b.factor,
-      rebajaUtm: b.rebaja_utm,
-    }),
-  );
+  const brackets: TaxBracket[] = c.impuesto_unico_segunda_categoria_monthly_utm.brackets.map((b: { from_utm: number; to_utm: number | null; factor: number; rebaja_utm: number }) => ({
+    fromUtm: b.from_utm,
+    toUtm: b.to_utm,
+    factor: b.factor,
+    rebajaUtm: b.rebaja_utm,
+  }));
   return {
     afpMandatoryPct: indicatorValue<number>(c.afp_mandatory_pct.value, c.afp_mandatory_pct.source, 'confirmed'),
     healthPct: indicatorValue<number>(c.health_pct.value, c.health_pct.source, 'confirmed'),
-    afcRates: indicatorValue(
-      { indefinido: afc.indefinido, plazoFijo: afc.plazo_fijo, indefinido11Anos: afc.indefinido_11_anos_o_mas },
-      afc.source,
-      'confirmed',
-      'statutory (Ley 19.728)',
-    ),
-    taxBrackets: indicatorValue(
-      brackets,
-      c.impuesto_unico_segunda_categoria_monthly_utm.source,
-      'confirmed',
-      'top bracket (310 UTM+) confirmed by continuity only',
-    ),
+    afcRates: indicatorValue({ indefinido: afc.indefinido, plazoFijo: afc.plazo_fijo, indefinido11Anos: afc.indefinido_11_anos_o_mas }, afc.source, 'confirmed', 'statutory (Ley 19.728)'),
+    taxBrackets: indicatorValue(brackets, c.impuesto_unico_segunda_categoria_monthly_utm.source, 'confirmed', 'top bracket (310 UTM+) confirmed by continuity only'),
     gratificacion: indicatorValue({ pct: 25, annualCapImm: 4.75 }, c.gratificacion_legal.source, 'confirmed'),
-    apvTopes: indicatorValue(
-      { monthlyUf: c.apv_topes_uf.monthly, annualUf: c.apv_topes_uf.annual },
-      c.apv_topes_uf.source,
-      'confirmed',
-    ),
+    apvTopes: indicatorValue({ monthlyUf: c.apv_topes_uf.monthly, annualUf: c.apv_topes_uf.annual }, c.apv_topes_uf.source, 'confirmed'),
   };
 }
 
@@ -144,16 +120,10 @@ function monthToSet(month: ResearchMonth, constants: ReturnType<typeof constants
     topeAfcUf: numberValue(field('tope_imponible_seguro_cesantia_uf')),
     topeIpsUf: numberValue(field('tope_imponible_ips_uf'), 'confirmed'),
     afpMandatoryPct: constants.afpMandatoryPct,
-    afpCommissionPct: indicatorValue(
-      Object.fromEntries(AFP_FUNDS.map((f) => [f, (commissions?.value as Record<AfpFund, number>)[f]])) as Record<AfpFund, number>,
-      sourceOf(commissions),
-      'confirmed',
-    ),
+    afpCommissionPct: indicatorValue(Object.fromEntries(AFP_FUNDS.map((f) => [f, (commissions?.value as Record<AfpFund, number>)[f]])) as Record<AfpFund, number>, sourceOf(commissions), 'confirmed'),
     sisPct: numberValue(field('sis_employer_pct')),
     employerReform: indicatorValue(
-      reformPct === null
-        ? null
-        : { totalPct: reformPct, cciPct: reform?.split?.cci ?? 0, seguroSocialPct: reform?.split?.seguro_social ?? 0 },
+      reformPct === null ? null : { totalPct: reformPct, cciPct: reform?.split?.cci ?? 0, seguroSocialPct: reform?.split?.seguro_social ?? 0 },
       sourceOf(reform),
       'confirmed',
     ),

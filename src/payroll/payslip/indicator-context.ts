@@ -64,8 +64,6 @@ export class IndicatorContext {
 
   /** Distinct values a key takes across all known periods (to recognise an outdated rate). */
   historicalValues<K extends IndicatorKey>(key: K): Array<{ period: string; value: ValueOf<K> }> {
-    return this.ordered
-      .map((period) => ({ period, value: this.sets.get(period)![key].value as ValueOf<K> | null }))
-      .filter((v): v is { period: string; value: ValueOf<K> } => v.value !== null);
+    return this.ordered.map((period) => ({ period, value: this.sets.get(period)![key].value as ValueOf<K> | null })).filter((v): v is { period: string; value: ValueOf<K> } => v.value !== null);
   }
 }

@@ -44,9 +44,9 @@ function checkAfp(ctx: CheckContext, baseAfp: number, capText: string): number |
   const named = ctx.input.afp ? normaliseAfpName(ctx.input.afp) : null;
   let funds: AfpFund[] = named ? [named] : found === null ? [] : fundsMatchingAmount(found, baseAfp, mandatory, commissions);
   if (!named && found !== null && funds.length === 0) {
-    funds = [...AFP_FUNDS].sort(
-      (a, b) => Math.abs(afpWorkerContribution(baseAfp, mandatory, commissions[a]) - found) - Math.abs(afpWorkerContribution(baseAfp, mandatory, commissions[b]) - found),
-    ).slice(0, 1);
+    funds = [...AFP_FUNDS]
+      .sort((a, b) => Math.abs(afpWorkerContribution(baseAfp, mandatory, commissions[a]) - found) - Math.abs(afpWorkerContribution(baseAfp, mandatory, commissions[b]) - found))
+      .slice(0, 1);
     note(ctx, 'info', 'P-03', `El monto AFP ${clp(found)} no calza con ninguna AFP; se compara con la más cercana (${funds[0]})`);
   } else if (!named && funds.length > 0) {
     note(ctx, 'info', 'P-03', `AFP no informada; el monto calza con ${funds.join(' o ')} (${dec(commissions[funds[0]])} %)`);
@@ -59,7 +59,11 @@ function checkAfp(ctx: CheckContext, baseAfp: number, capText: string): number |
   const fund = funds[0];
   const expected = afpWorkerContribution(baseAfp, mandatory, commissions[fund]);
   const report = lineReport({
-    code: codeOf(ctx, 'afp', 'AFP'), rule: 'P-03', label: `Cotización AFP ${fund}`, expected, found,
+    code: codeOf(ctx, 'afp', 'AFP'),
+    rule: 'P-03',
+    label: `Cotización AFP ${fund}`,
+    expected,
+    found,
     indicator_used: `${dec(mandatory)} % + comisión ${fund} ${dec(commissions[fund])} % sobre ${clp(baseAfp)} (${capText})`,
   });
   ctx.reports.push(report);
@@ -79,7 +83,10 @@ function checkHealth(ctx: CheckContext, baseSalud: number): number {
   const health = healthContribution(baseSalud, pct, plan, uf?.value ?? null);
   const found = foundAmount(ctx, HEALTH_KINDS);
   const code = codeOf(ctx, HEALTH_KINDS, 'SALUD');
-  const used = health.planPesos !== null ? `plan ${dec(declared!.plan_uf!)} UF × UF ${dec(uf!.value)} = ${clp(health.planPesos)}; mínimo ${dec(pct)} % de ${clp(baseSalud)}` : `${dec(pct)} % de ${clp(baseSalud)}`;
+  const used =
+    health.planPesos !== null
+      ? `plan ${dec(declared!.plan_uf!)} UF × UF ${dec(uf!.value)} = ${clp(health.planPesos)}; mínimo ${dec(pct)} % de ${clp(baseSalud)}`
+      : `${dec(pct)} % de ${clp(baseSalud)}`;
   const isapreUnknownPlan = health.expected === null || (!declared && found !== null && found > health.legal + PESO_TOLERANCE);
   if (isapreUnknownPlan && found !== null && found >= health.legal - PESO_TOLERANCE) {
     ctx.reports.push(lineReport({ code, rule: 'P-04', label: 'Cotización salud (Isapre)', expected: health.legal, found, indicator_used: `mínimo ${used}`, status: 'warning' }));
@@ -109,7 +116,11 @@ function checkAfc(ctx: CheckContext, baseAfc: number): { worker: number; rate: A
   const rate = afcRateFor(contract, years, rates);
   const expected = afcContributions(baseAfc, rate).worker;
   const report = lineReport({
-    code, rule: 'P-05', label: 'Seguro de cesantía trabajador', expected, found: found ?? (expected === 0 ? 0 : null),
+    code,
+    rule: 'P-05',
+    label: 'Seguro de cesantía trabajador',
+    expected,
+    found: found ?? (expected === 0 ? 0 : null),
     indicator_used: `${dec(rate.worker)} % (${contract}${years >= 11 ? ', 11+ años' : ''}) de ${clp(baseAfc)}`,
   });
   ctx.reports.push(report);

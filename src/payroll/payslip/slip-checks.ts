@@ -11,7 +11,12 @@ import { clp, dec, lineReport } from './validation-result';
 /** P-02: the slip's total imponible (line or field) against the sum of its imponible haberes (P-01 is checkMinimumWage). */
 export function checkImponible(ctx: CheckContext): void {
   const lines = ctx.lines.filter((l) => l.kind === 'total_imponible');
-  const declared = lines.length > 0 ? lines.map((l) => ({ code: l.line.code, found: l.amount })) : ctx.input.total_imponible !== undefined ? [{ code: 'total_imponible', found: Math.round(ctx.input.total_imponible) }] : [];
+  const declared =
+    lines.length > 0
+      ? lines.map((l) => ({ code: l.line.code, found: l.amount }))
+      : ctx.input.total_imponible !== undefined
+        ? [{ code: 'total_imponible', found: Math.round(ctx.input.total_imponible) }]
+        : [];
   for (const { code, found } of declared) {
     const report = lineReport({ code, rule: 'P-02', label: 'Total imponible', expected: ctx.imponible, found, indicator_used: 'suma de haberes imponibles' });
     ctx.reports.push(report);
@@ -27,7 +32,14 @@ export function checkGratificacion(ctx: CheckContext): void {
   const rule = ctx.indicators.get('gratificacion')!.value;
   const remunerations = ctx.lines.filter((l) => isImponibleHaber(l) && l.kind !== 'gratificacion').reduce((s, l) => s + l.amount, 0);
   const expected = gratificacionLegal(remunerations, imm.value, rule);
-  const base = lineReport({ code: codeOf(ctx, 'gratificacion', 'GRAT'), rule: 'P-07', label: 'Gratificación legal (art. 50)', expected, found, indicator_used: `mín(${dec(rule.pct)} % de ${clp(remunerations)}, ${dec(rule.annualCapImm)} × IMM ${clp(imm.value)} / 12)` });
+  const base = lineReport({
+    code: codeOf(ctx, 'gratificacion', 'GRAT'),
+    rule: 'P-07',
+    label: 'Gratificación legal (art. 50)',
+    expected,
+    found,
+    indicator_used: `mín(${dec(rule.pct)} % de ${clp(remunerations)}, ${dec(rule.annualCapImm)} × IMM ${clp(imm.value)} / 12)`,
+  });
   const report = base.status === 'error' && found > expected ? { ...base, status: 'warning' as const } : base;
   ctx.reports.push(report);
   if (report.status === 'warning') note(ctx, 'warning', 'P-07', `Gratificación ${clp(found)} supera el art. 50 (${clp(expected)}): aceptable solo si es pactada`);
@@ -50,7 +62,11 @@ export function checkImpuesto(ctx: CheckContext, legal: LegalDeductions): void {
   const { base, tax } = options.find((o) => declared !== null && Math.abs(o.tax.amount - declared) <= 1) ?? options[0];
   const found = declared ?? (tax.amount === 0 ? 0 : null);
   const report = lineReport({
-    code: codeOf(ctx, 'tax', 'IMPUESTO'), rule: 'P-08', label: 'Impuesto único', expected: tax.amount, found,
+    code: codeOf(ctx, 'tax', 'IMPUESTO'),
+    rule: 'P-08',
+    label: 'Impuesto único',
+    expected: tax.amount,
+    found,
     indicator_used: `base ${clp(base)}${apv.text} × ${dec(tax.factor)} − ${dec(tax.rebajaUtm)} × UTM ${clp(utm.value)} (tramo ${tax.bracket})`,
   });
   ctx.reports.push(report);
@@ -65,21 +81,41 @@ export function checkAsignacionFamiliar(ctx: CheckContext): void {
   const tramos = ctx.indicators.get('asignacionFamiliar');
   if (cargas === undefined || !tramos) return;
   const { tramo, amount } = asignacionFamiliar(ctx.imponible, cargas, tramos.value);
-  const base = lineReport({ code: codeOf(ctx, 'asignacion_familiar', 'ASIGFAM'), rule: 'P-09', label: 'Asignación familiar', expected: amount, found: found ?? (amount === 0 ? 0 : null), indicator_used: `${cargas} carga(s), tramo ${tramo} según imponible del mes` });
+  const base = lineReport({
+    code: codeOf(ctx, 'asignacion_familiar', 'ASIGFAM'),
+    rule: 'P-09',
+    label: 'Asignación familiar',
+    expected: amount,
+    found: found ?? (amount === 0 ? 0 : null),
+    indicator_used: `${cargas} carga(s), tramo ${tramo} según imponible del mes`,
+  });
   const report = base.status === 'error' ? { ...base, status: 'warning' as const } : base;
   ctx.reports.push(report);
-  if (report.status !== 'ok') note(ctx, 'warning', 'P-09', `Asignación familiar: esperado ${clp(amount)} (tramo ${tramo}), encontrado ${clp(found ?? 0)}; el tramo legal usa el ingreso promedio del semestre anterior`);
+  if (report.status !== 'ok')
+    note(ctx, 'warning', 'P-09', `Asignación familiar: esperado ${clp(amount)} (tramo ${tramo}), encontrado ${clp(found ?? 0)}; el tramo legal usa el ingreso promedio del semestre anterior`);
 }
 
 /** P-06: employer contribution lines, when the slip shows them (SIS, AFC employer, Ley 21.735). */
 export function checkEmployerLines(ctx: CheckContext, legal: LegalDeductions): void {
   const sis = ctx.indicators.get('sisPct');
   const reform = ctx.indicators.get('employerReform');
-  const expected = employerContributions({ baseAfp: legal.baseAfp, baseAfc: legal.baseAfc, sisPct: sis?.fallback ? null : sis?.value ?? null, afcEmployerPct: legal.afcRate.employer, reform: reform?.value ?? null });
+  const expected = employerContributions({
+    baseAfp: legal.baseAfp,
+    baseAfc: legal.baseAfc,
+    sisPct: sis?.fallback ? null : (sis?.value ?? null),
+    afcEmployerPct: legal.afcRate.employer,
+    reform: reform?.value ?? null,
+  });
   const checks = [
     { kind: 'employer_sis' as const, code: 'SIS', label: 'SIS (empleador)', value: expected.sis, used: `${dec(sis?.value ?? 0)} % de ${clp(legal.baseAfp)}` },
     { kind: 'employer_afc' as const, code: 'AFC_EMPLEADOR', label: 'Seguro de cesantía empleador', value: expected.afcEmployer, used: `${dec(legal.afcRate.employer)} % de ${clp(legal.baseAfc)}` },
-    { kind: 'employer_reform' as const, code: 'REFORMA', label: 'Cotización empleador Ley 21.735', value: expected.reformTotal, used: `${dec(reform?.value.totalPct ?? 0)} % de ${clp(legal.baseAfp)}` },
+    {
+      kind: 'employer_reform' as const,
+      code: 'REFORMA',
+      label: 'Cotización empleador Ley 21.735',
+      value: expected.reformTotal,
+      used: `${dec(reform?.value.totalPct ?? 0)} % de ${clp(legal.baseAfp)}`,
+    },
   ];
   for (const check of checks) {
     const found = foundAmount(ctx, check.kind);
@@ -113,7 +149,14 @@ export function checkTotals(ctx: CheckContext): void {
   const found = netLine ? netLine.amount : ctx.input.total_liquido !== undefined ? Math.round(ctx.input.total_liquido) : null;
   if (net < 0) note(ctx, 'error', 'P-10', `El líquido calculado es negativo (${clp(net)})`);
   if (found === null) return;
-  const report = lineReport({ code: netLine?.line.code ?? 'total_liquido', rule: 'P-10', label: 'Alcance líquido', expected: net, found, indicator_used: `haberes ${clp(haberes)} − descuentos ${clp(descuentos)}` });
+  const report = lineReport({
+    code: netLine?.line.code ?? 'total_liquido',
+    rule: 'P-10',
+    label: 'Alcance líquido',
+    expected: net,
+    found,
+    indicator_used: `haberes ${clp(haberes)} − descuentos ${clp(descuentos)}`,
+  });
   ctx.reports.push(report);
   if (report.status === 'error') note(ctx, 'error', 'P-10', `Líquido: haberes − descuentos = ${clp(net)}, informado ${clp(found)}`);
 }

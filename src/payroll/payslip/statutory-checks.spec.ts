@@ -15,7 +15,12 @@ function slip(edit: (lines: PayslipLineInput[]) => PayslipLineInput[], extra: Pa
   const worker = lines.map(classifyLine).filter(isWorkerLine);
   const haberes = worker.filter((l) => l.amount > 0).reduce((s, l) => s + l.amount, 0);
   const descuentos = -worker.filter((l) => l.amount < 0).reduce((s, l) => s + l.amount, 0);
-  return { ...(structuredClone(example) as PayslipInput), ...extra, lines: [...lines, line('TOTAL_HABERES', haberes), line('TOTAL_DESCUENTOS', -descuentos), line('NET', haberes - descuentos)], total_liquido: haberes - descuentos };
+  return {
+    ...(structuredClone(example) as PayslipInput),
+    ...extra,
+    lines: [...lines, line('TOTAL_HABERES', haberes), line('TOTAL_DESCUENTOS', -descuentos), line('NET', haberes - descuentos)],
+    total_liquido: haberes - descuentos,
+  };
 }
 const replace = (code: string, amount: number) => (lines: PayslipLineInput[]) => lines.map((l) => (l.code === code ? line(code, amount) : l));
 const validate = (input: PayslipInput, indicators = sets) => validatePayslip(input, indicators, { now });
@@ -25,7 +30,12 @@ const rules = (result: ReturnType<typeof validate>, severity: 'error' | 'warning
 function partTime(base: number, extra: Partial<PayslipInput>): PayslipInput {
   const imponible = base + base / 4;
   return {
-    employee_id: 8, wage: base, period: '2026-03', afp: 'Modelo', contract_type: 'indefinido', ...extra,
+    employee_id: 8,
+    wage: base,
+    period: '2026-03',
+    afp: 'Modelo',
+    contract_type: 'indefinido',
+    ...extra,
     lines: [line('BASIC', base), line('GRAT', base / 4), line('AFP', -Math.round(imponible * 0.1058)), line('SALUD', -Math.round(imponible * 0.07)), line('AFC', -Math.round(imponible * 0.006))],
   };
 }
@@ -39,7 +49,11 @@ describe('P-01 minimum wage, prorated', () => {
     const result = validate(partTime(300_000, { weekly_hours: 20 }));
     expect(result.success).toBe(true);
     expect(rules(result, 'error')).not.toContain('P-01');
-    expect(result.findings).toContainEqual({ severity: 'info', rule: 'P-01', message: expect.stringMatching(/cumple el ingreso mínimo proporcional \$245\.000 \(IMM \$539\.000 × 30\/30 días × 20\/44 h\)/) });
+    expect(result.findings).toContainEqual({
+      severity: 'info',
+      rule: 'P-01',
+      message: expect.stringMatching(/cumple el ingreso mínimo proporcional \$245\.000 \(IMM \$539\.000 × 30\/30 días × 20\/44 h\)/),
+    });
   });
 
   it('flags a part-time wage below its prorated minimum', () => {
@@ -79,7 +93,12 @@ describe('P-08 impuesto único with APV', () => {
   });
 
   it('does not deduct régimen A, and accepts either reading when the régimen is not given', () => {
-    expect(validate(slip((lines) => [...lines, line('APV', -100_000)]), sets).errors).toEqual([]);
+    expect(
+      validate(
+        slip((lines) => [...lines, line('APV', -100_000)]),
+        sets,
+      ).errors,
+    ).toEqual([]);
     const regimenA = validate({ ...apvB, apv_regimen: 'A' });
     expect(regimenA.errors).toContainEqual(expect.stringMatching(/^Impuesto único: esperado \$334, encontrado \$0/));
   });
@@ -120,6 +139,11 @@ describe('P-04 Fonasa / CCAF split', () => {
   });
 
   it('warns when the employer is in a CCAF and the slip has no CCAF line', () => {
-    expect(validate(slip((lines) => lines, { ccaf: true }), withSplit).warnings).toContainEqual(expect.stringMatching(/falta la línea CCAF/));
+    expect(
+      validate(
+        slip((lines) => lines, { ccaf: true }),
+        withSplit,
+      ).warnings,
+    ).toContainEqual(expect.stringMatching(/falta la línea CCAF/));
   });
 });

@@ -40,7 +40,12 @@ export function checkMinimumWage(ctx: CheckContext): void {
   const explained = partial || hours < legalHours || reduced !== null;
   const how = `${reduced ? 'mínimo menores de 18 / mayores de 65' : 'IMM'} ${clp(full)} × ${days}/30 días × ${dec(hours)}/${legalHours} h`;
   if (!explained) {
-    note(ctx, 'warning', 'P-01', `Imponible ${clp(ctx.imponible)} bajo el ingreso mínimo ${clp(full)}: válido solo con jornada parcial, mes incompleto o mínimo reducido (informe weekly_hours, worked_days o age)`);
+    note(
+      ctx,
+      'warning',
+      'P-01',
+      `Imponible ${clp(ctx.imponible)} bajo el ingreso mínimo ${clp(full)}: válido solo con jornada parcial, mes incompleto o mínimo reducido (informe weekly_hours, worked_days o age)`,
+    );
   } else if (ctx.imponible < floor - 1) {
     note(ctx, 'error', 'P-01', `Imponible ${clp(ctx.imponible)} bajo el ingreso mínimo proporcional ${clp(floor)} (${how})`);
   } else {
@@ -93,7 +98,17 @@ export function checkAccidentInsurance(ctx: CheckContext, legal: LegalDeductions
   }
   const minimum = percentOf(legal.baseAfp, ACCIDENT_BASIC_PCT);
   const status = found < minimum - 1 ? 'error' : 'ok';
-  ctx.reports.push(lineReport({ code, rule: 'P-06', label: 'Mutual / ISL (Ley 16.744)', expected: minimum, found, indicator_used: `mínimo ${dec(ACCIDENT_BASIC_PCT)} % de ${clp(legal.baseAfp)}; tasa adicional no informada`, status }));
+  ctx.reports.push(
+    lineReport({
+      code,
+      rule: 'P-06',
+      label: 'Mutual / ISL (Ley 16.744)',
+      expected: minimum,
+      found,
+      indicator_used: `mínimo ${dec(ACCIDENT_BASIC_PCT)} % de ${clp(legal.baseAfp)}; tasa adicional no informada`,
+      status,
+    }),
+  );
   if (status === 'error') note(ctx, 'error', 'P-06', `Mutual/ISL ${clp(found)} bajo la cotización básica ${dec(ACCIDENT_BASIC_PCT)} % (${clp(minimum)})`);
   else note(ctx, 'info', 'P-06', 'Mutual/ISL sobre la tasa básica; informe accident_insurance_pct para verificar la tasa adicional');
 }
@@ -114,7 +129,10 @@ export function checkHealthSplit(ctx: CheckContext, legal: LegalDeductions): voi
   const ccaf = percentOf(legal.baseAfp, split.value.ccafPct);
   const fonasa = legal.healthLegal - ccaf;
   const used = `${dec(split.value.ccafPct)} % CCAF + ${dec(split.value.fonasaPct)} % Fonasa de ${clp(legal.baseAfp)} (Previred ${split.period})`;
-  for (const [kind, label, expected] of [['health_ccaf', 'Salud: parte CCAF', ccaf], ['health', 'Salud: parte Fonasa', fonasa]] as const) {
+  for (const [kind, label, expected] of [
+    ['health_ccaf', 'Salud: parte CCAF', ccaf],
+    ['health', 'Salud: parte Fonasa', fonasa],
+  ] as const) {
     const report = lineReport({ code: codeOf(ctx, kind, kind === 'health' ? 'FONASA' : 'CCAF'), rule: 'P-04', label, expected, found: foundAmount(ctx, kind), indicator_used: used });
     ctx.reports.push(report);
     if (report.status === 'error') note(ctx, 'error', 'P-04', `${label}: esperado ${clp(expected)}, encontrado ${clp(report.found!)} (${used})`);

@@ -44,9 +44,7 @@ export function dec(value: number): string {
 }
 
 /** Builds a line report, deriving difference and an ok/error status from the tolerance unless a status is given. */
-export function lineReport(
-  fields: Omit<LineReport, 'difference' | 'status'> & { status?: LineStatus },
-): LineReport {
+export function lineReport(fields: Omit<LineReport, 'difference' | 'status'> & { status?: LineStatus }): LineReport {
   const { expected, found } = fields;
   const difference = expected === null || found === null ? null : found - expected;
   const status = fields.status ?? (found === null ? 'missing' : difference !== null && Math.abs(difference) > PESO_TOLERANCE ? 'error' : 'ok');

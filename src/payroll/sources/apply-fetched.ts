@@ -39,7 +39,15 @@ export function applyFetched(base: IndicatorSet, fetched: readonly FetchedValue[
     const value = item.value === undefined ? current.value : item.value;
     if (value === null) continue;
     if (same(value, current.value) && current.status === item.status && current.source === item.source) continue;
-    const next: IndicatorValue<unknown> = { value, source: item.source, status: item.status, confirmed: item.status === 'confirmed', sourceUrl: item.sourceUrl, fetchedAt: item.fetchedAt, sourceHash: item.sourceHash };
+    const next: IndicatorValue<unknown> = {
+      value,
+      source: item.source,
+      status: item.status,
+      confirmed: item.status === 'confirmed',
+      sourceUrl: item.sourceUrl,
+      fetchedAt: item.fetchedAt,
+      sourceHash: item.sourceHash,
+    };
     if (item.note) next.note = item.note;
     entries[item.key] = next;
   }

@@ -25,7 +25,8 @@ const GROUPS: ReadonlyArray<{ group: OverdueGroup['group']; dueDay: number; keys
   { group: 'previred', dueDay: 15, keys: ['imm', 'topeAfpSaludUf', 'topeAfcUf', 'topeIpsUf', 'afpCommissionPct', 'sisPct', 'asignacionFamiliar'] },
 ];
 
-const overdueGauge = (register.getSingleMetric('payroll_indicators_carried_forward_overdue') as Gauge | undefined) ??
+const overdueGauge =
+  (register.getSingleMetric('payroll_indicators_carried_forward_overdue') as Gauge | undefined) ??
   new Gauge({ name: 'payroll_indicators_carried_forward_overdue', help: 'Indicators of the current month still carried forward after the day their source normally publishes', labelNames: ['group'] });
 
 /** The groups of `set` (the current month) overdue on `now`'s Chilean date. */

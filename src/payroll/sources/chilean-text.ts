@@ -4,7 +4,10 @@ const SPANISH_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', '
 
 /** Lower-case, accent-free, single-spaced text for matching headings ("ASIGNACIÓN  FAMILIAR" → "asignacion familiar"). */
 export function normalizeHeading(text: string): string {
-  return stripAccents(text.replace(/\u00a0/g, ' ')).toLowerCase().replace(/\s+/g, ' ').trim();
+  return stripAccents(text.replace(/\u00a0/g, ' '))
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -31,7 +31,11 @@ class FixtureFetcher {
 }
 
 const settings = Object.assign(new PayrollSourceSettings(), {
-  siiBaseUrl: `${BASE}/sii`, previredUrl: `${BASE}/previred/`, secondSource: 'mindicador', mindicadorBaseUrl: `${BASE}/mindicador`, crossCheckTolerancePct: 0.05,
+  siiBaseUrl: `${BASE}/sii`,
+  previredUrl: `${BASE}/previred/`,
+  secondSource: 'mindicador',
+  mindicadorBaseUrl: `${BASE}/mindicador`,
+  crossCheckTolerancePct: 0.05,
 } as Partial<PayrollSourceSettings>);
 
 describe('IndicatorCollector and applyFetched', () => {

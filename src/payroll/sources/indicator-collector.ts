@@ -91,12 +91,13 @@ export class IndicatorCollector {
   private async secondSource(year: number, load: <T>(s: string, u: string, p: (t: string) => T) => Promise<Loaded<T>>) {
     const { secondSource, mindicadorBaseUrl, cmfBaseUrl, cmfApiKey } = this.settings;
     if (secondSource === 'none') return null;
-    const [uf, utm] = secondSource === 'cmf'
-      ? await Promise.all([
-          load(`CMF UF ${year}`, `${cmfBaseUrl}/uf/${year}?apikey=${encodeURIComponent(cmfApiKey ?? '')}&formato=json`, parseCmf),
-          load(`CMF UTM ${year}`, `${cmfBaseUrl}/utm/${year}?apikey=${encodeURIComponent(cmfApiKey ?? '')}&formato=json`, parseCmf),
-        ])
-      : await Promise.all([load(`mindicador UF ${year}`, `${mindicadorBaseUrl}/uf/${year}`, parseMindicator), load(`mindicador UTM ${year}`, `${mindicadorBaseUrl}/utm/${year}`, parseMindicator)]);
+    const [uf, utm] =
+      secondSource === 'cmf'
+        ? await Promise.all([
+            load(`CMF UF ${year}`, `${cmfBaseUrl}/uf/${year}?apikey=${encodeURIComponent(cmfApiKey ?? '')}&formato=json`, parseCmf),
+            load(`CMF UTM ${year}`, `${cmfBaseUrl}/utm/${year}?apikey=${encodeURIComponent(cmfApiKey ?? '')}&formato=json`, parseCmf),
+          ])
+        : await Promise.all([load(`mindicador UF ${year}`, `${mindicadorBaseUrl}/uf/${year}`, parseMindicator), load(`mindicador UTM ${year}`, `${mindicadorBaseUrl}/utm/${year}`, parseMindicator)]);
     return { name: secondSource, uf: uf?.data ?? null, utm: utm?.data ?? null };
   }
 

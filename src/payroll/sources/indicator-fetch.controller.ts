@@ -19,7 +19,11 @@ export class IndicatorFetchController {
   @Post()
   @HttpCode(200)
   @AdminOnly()
-  @ApiOperation({ summary: 'Fetch the payroll indicators from SII and Previred now (admin)', description: 'Same run as the schedule, under the same cross-replica lock. Answers the run report: each source, the months changed, the values refused (e.g. a UF the second source disagrees with) and what is still carried forward.' })
+  @ApiOperation({
+    summary: 'Fetch the payroll indicators from SII and Previred now (admin)',
+    description:
+      'Same run as the schedule, under the same cross-replica lock. Answers the run report: each source, the months changed, the values refused (e.g. a UF the second source disagrees with) and what is still carried forward.',
+  })
   @ApiOkResponse({ description: 'The run report, or {status: "already_running"}' })
   @ApiForbiddenResponse({ description: 'Not the admin key' })
   fetchNow() {

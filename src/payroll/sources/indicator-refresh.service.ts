@@ -84,7 +84,11 @@ export class IndicatorRefreshService {
 
   /** The months a run checks: from the latest stored one (at most a year back), or the last two, up to the current month. */
   static periodsToCheck(stored: readonly string[], current: string): string[] {
-    const latest = stored.filter((p) => p <= current).sort().at(-1) ?? addMonths(current, -RECHECK_MONTHS);
+    const latest =
+      stored
+        .filter((p) => p <= current)
+        .sort()
+        .at(-1) ?? addMonths(current, -RECHECK_MONTHS);
     let start = latest < addMonths(current, -RECHECK_MONTHS) ? latest : addMonths(current, -RECHECK_MONTHS);
     if (start < addMonths(current, -OLDEST_MONTHS)) start = addMonths(current, -OLDEST_MONTHS);
     const periods: string[] = [];
@@ -102,7 +106,10 @@ export class IndicatorRefreshService {
     const carried: Record<string, string[]> = {};
     const writes: IndicatorSet[] = [];
     const changes: PeriodChange[] = [];
-    let previous = [...stored.values()].map((s) => s.set).filter((s) => s.period < periods[0]).at(-1);
+    let previous = [...stored.values()]
+      .map((s) => s.set)
+      .filter((s) => s.period < periods[0])
+      .at(-1);
     for (const period of periods) {
       const own = stored.get(period)?.set;
       const base = monthBase(own, previous, period);

@@ -110,7 +110,8 @@ describe('Previred indicators page', () => {
 
   it('finds tables moved around and the AFP columns reordered', () => {
     const tables = html.match(/<table[\s\S]*?<\/table>/g)!;
-    const reordered = html.replace(tables.join('\n'), [...tables].reverse().join('\n'))
+    const reordered = html
+      .replace(tables.join('\n'), [...tables].reverse().join('\n'))
       .replace('<td>Tasa AFP Trabajadores Dependientes</td><td>Cargo del Empleador</td>', '<td>Cargo del Empleador</td><td>Tasa AFP Trabajadores Dependientes</td>')
       .replace(/<tr><td>(Capital|Cuprum|Habitat|PlanVital|ProVida|Modelo|Uno)<\/td><td>([\d,]+%)<\/td><td>0,1%<\/td>/g, '<tr><td>$1</td><td>0,1%</td><td>$2</td>');
     const month = parsePreviredPage(reordered);

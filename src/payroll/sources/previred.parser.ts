@@ -39,14 +39,25 @@ const ufInParentheses = (label: string) => parseChileanNumber(/\(([\d.,]+)\s*uf\
 
 function tablesOf($: CheerioAPI): Table[] {
   const root = $('div.journal-content-article').length > 0 ? $('div.journal-content-article') : $('body');
-  return root.find('table').toArray().map((table: Element) => {
-    const headingCell = $(table).find('td.encabezado_tabla_ind').first();
-    const rows = $(table).find('tr').toArray()
-      .map((tr) => $(tr).find('th, td').toArray().filter((cell) => !$(cell).hasClass('encabezado_tabla_ind')).map((cell) => normalizeHeading($(cell).text())))
-      .filter((cells) => cells.some((c) => c !== ''));
-    const heading = headingCell.length > 0 ? normalizeHeading(headingCell.text()) : (rows.shift() ?? []).join(' ');
-    return { heading, rows };
-  });
+  return root
+    .find('table')
+    .toArray()
+    .map((table: Element) => {
+      const headingCell = $(table).find('td.encabezado_tabla_ind').first();
+      const rows = $(table)
+        .find('tr')
+        .toArray()
+        .map((tr) =>
+          $(tr)
+            .find('th, td')
+            .toArray()
+            .filter((cell) => !$(cell).hasClass('encabezado_tabla_ind'))
+            .map((cell) => normalizeHeading($(cell).text())),
+        )
+        .filter((cells) => cells.some((c) => c !== ''));
+      const heading = headingCell.length > 0 ? normalizeHeading(headingCell.text()) : (rows.shift() ?? []).join(' ');
+      return { heading, rows };
+    });
 }
 
 const find = (tables: Table[], pattern: RegExp) => tables.find((t) => pattern.test(t.heading));
@@ -103,7 +114,7 @@ function readAsignacion(table: Table): AsignacionFamiliarTramo[] | null {
     const amount = parseChileanNumber(cells[1]);
     if (!letter || amount === null) continue;
     const limits = chileanNumbers(cells.slice(2).join(' '));
-    tramos.push({ tramo: letter, amount, maxIncome: letter === 'D' ? null : limits.at(-1) ?? NaN });
+    tramos.push({ tramo: letter, amount, maxIncome: letter === 'D' ? null : (limits.at(-1) ?? NaN) });
   }
   const ordered = (['A', 'B', 'C', 'D'] as const).map((t) => tramos.find((x) => x.tramo === t));
   return ordered.every((t) => t && (t.maxIncome === null || Number.isFinite(t.maxIncome))) ? (ordered as AsignacionFamiliarTramo[]) : null;

@@ -30,16 +30,21 @@ export function parseSiiTaxYear(html: string, year: number): Map<string, PesoTax
     if (!month || !heading.includes(String(year))) return;
     const brackets: PesoTaxBracket[] = [];
     let label = '';
-    $(block).find('table tr').each((__, row) => {
-      const cells = $(row).find('th, td').map((___, cell) => $(cell).text()).get() as string[];
-      if (cells.length === 6) label = normalizeHeading(cells.shift()!);
-      if (cells.length !== 5 || label !== 'mensual') return;
-      const [desde, hasta, factor, rebaja] = cells;
-      const open = /y\s*m[aá]s/i.test(hasta);
-      const to = open ? null : parseChileanNumber(hasta);
-      if (!open && to === null) return;
-      brackets.push({ from: parseChileanNumber(desde) ?? 0, to, factor: parseChileanNumber(factor) ?? 0, rebaja: parseChileanNumber(rebaja) ?? 0 });
-    });
+    $(block)
+      .find('table tr')
+      .each((__, row) => {
+        const cells = $(row)
+          .find('th, td')
+          .map((___, cell) => $(cell).text())
+          .get() as string[];
+        if (cells.length === 6) label = normalizeHeading(cells.shift()!);
+        if (cells.length !== 5 || label !== 'mensual') return;
+        const [desde, hasta, factor, rebaja] = cells;
+        const open = /y\s*m[aá]s/i.test(hasta);
+        const to = open ? null : parseChileanNumber(hasta);
+        if (!open && to === null) return;
+        brackets.push({ from: parseChileanNumber(desde) ?? 0, to, factor: parseChileanNumber(factor) ?? 0, rebaja: parseChileanNumber(rebaja) ?? 0 });
+      });
     if (brackets.length > 0) months.set(periodKey(year, month), brackets);
   });
   return months;

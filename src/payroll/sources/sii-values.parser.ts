@@ -21,7 +21,10 @@ export function parseSiiUfYear(html: string, year: number): UfYear {
   const byDay = new Map<number, (number | null)[]>();
   table.find('tr').each((_, row) => {
     const day = Number($(row).find('th').first().text().trim());
-    const cells = $(row).find('td').toArray().map((td) => parseChileanNumber($(td).text()));
+    const cells = $(row)
+      .find('td')
+      .toArray()
+      .map((td) => parseChileanNumber($(td).text()));
     if (Number.isInteger(day) && day >= 1 && day <= 31 && cells.length === 12) byDay.set(day, cells);
   });
   if (byDay.size < 28) throw new SourceFormatError(`UF page: expected 31 day rows with 12 months, found ${byDay.size}`);
@@ -51,7 +54,10 @@ export function parseSiiUtmYear(html: string, year: number): Map<string, UtmMont
   const months = new Map<string, UtmMonth>();
   table.find('tr').each((_, row) => {
     const month = spanishMonth($(row).find('th').first().text());
-    const [utm, uta] = $(row).find('td').toArray().map((td) => parseChileanNumber($(td).text()));
+    const [utm, uta] = $(row)
+      .find('td')
+      .toArray()
+      .map((td) => parseChileanNumber($(td).text()));
     if (month && utm && uta) months.set(periodKey(year, month), { utm, uta });
   });
   if (months.size === 0 && !/utm/i.test(normalizeHeading(table.text()))) throw new SourceFormatError('UTM page: no month rows');

@@ -17,7 +17,10 @@ export interface SourcePage {
 
 /** A source answered with a non-2xx status. */
 export class SourceHttpError extends Error {
-  constructor(readonly status: number, url: string) {
+  constructor(
+    readonly status: number,
+    url: string,
+  ) {
     super(`HTTP ${status} from ${url}`);
   }
 }

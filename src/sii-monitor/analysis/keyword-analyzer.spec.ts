@@ -46,9 +46,7 @@ describe(analyzeByKeywords.name, () => {
   });
 
   it('routes remuneraciones and Previred to payroll', () => {
-    const analysis = analyzeByKeywords(
-      item({ kind: 'circulares', summary: 'Fija el valor de la UTM para el impuesto único a las remuneraciones informadas en Previred.' }),
-    );
+    const analysis = analyzeByKeywords(item({ kind: 'circulares', summary: 'Fija el valor de la UTM para el impuesto único a las remuneraciones informadas en Previred.' }));
     expect(analysis).toMatchObject({ type: 'circular', team: 'payroll', modules: ['hr_payroll'], priority: 3 });
   });
 
@@ -57,16 +55,12 @@ describe(analyzeByKeywords.name, () => {
   });
 
   it('rates unrelated news as informative', () => {
-    const analysis = analyzeByKeywords(
-      item({ kind: 'news', title: 'Director del SII participa en seminario sobre cumplimiento tributario', number: null }),
-    );
+    const analysis = analyzeByKeywords(item({ kind: 'news', title: 'Director del SII participa en seminario sobre cumplimiento tributario', number: null }));
     expect(analysis).toMatchObject({ type: 'noticia', team: 'general', priority: 1, impact: 'bajo', modules: [] });
   });
 
   it('ignores the publication date and earlier references when listing deadlines', () => {
-    const analysis = analyzeByKeywords(
-      item({ publishedAt: '2026-09-16', title: 'Resolución del 16 de Septiembre del 2026', summary: 'Modifica la resolución del 3 de marzo de 2025.' }),
-    );
+    const analysis = analyzeByKeywords(item({ publishedAt: '2026-09-16', title: 'Resolución del 16 de Septiembre del 2026', summary: 'Modifica la resolución del 3 de marzo de 2025.' }));
     expect(analysis.deadlines).toEqual([]);
   });
 });

@@ -1,13 +1,6 @@
 import { findDates } from '../parsing/spanish-date';
 import { KEYWORD_RULES, MANDATORY_PATTERN } from './keyword-rules';
-import {
-  docTypeOf,
-  type OdooModule,
-  type SiiAnalysis,
-  type SiiAnalysisInput,
-  type SiiImpact,
-  type SiiTeam,
-} from './sii-analysis.types';
+import { docTypeOf, type OdooModule, type SiiAnalysis, type SiiAnalysisInput, type SiiImpact, type SiiTeam } from './sii-analysis.types';
 
 const SUMMARY_CHARS = 400;
 

@@ -15,15 +15,11 @@ export const KEYWORD_RULES: readonly KeywordRule[] = [
     pattern:
       /factura(?:s|ci[oó]n)? electr[oó]nica|\bdte\b|gu[ií]as? de despacho|\bboletas?\b|documentos? tributarios? electr[oó]nicos?|formato dte|timbre electr[oó]nico|notas? de (?:cr[eé]dito|d[eé]bito)|registro de compras y ventas|\brcv\b|libro de (?:compras|ventas)/i,
     modules: ['l10n_cl_dte'],
-    actions: [
-      'Revisar el impacto en la emisión, validación y envío de DTE (l10n_cl_dte)',
-      'Verificar si cambia el esquema XML o el Formato DTE y actualizar validaciones',
-    ],
+    actions: ['Revisar el impacto en la emisión, validación y envío de DTE (l10n_cl_dte)', 'Verificar si cambia el esquema XML o el Formato DTE y actualizar validaciones'],
   },
   {
     team: 'payroll',
-    pattern:
-      /remuneraci[oó]n|previred|impuesto [uú]nico|cotizaci[oó]n|\bafp\b|seguro de cesant[ií]a|\bsueldos?\b|trabajador|reforma previsional|\bisapre\b|liquidaci[oó]n de sueldo/i,
+    pattern: /remuneraci[oó]n|previred|impuesto [uú]nico|cotizaci[oó]n|\bafp\b|seguro de cesant[ií]a|\bsueldos?\b|trabajador|reforma previsional|\bisapre\b|liquidaci[oó]n de sueldo/i,
     modules: ['hr_payroll'],
     actions: ['Revisar reglas salariales e indicadores previsionales en hr_payroll'],
   },

@@ -1,12 +1,5 @@
 /** Why a page could not be fetched (an HTTP status such as 404 is a result, not an error). */
-export type SiiFetchErrorKind =
-  | 'invalid_url'
-  | 'host_not_allowed'
-  | 'too_many_redirects'
-  | 'too_large'
-  | 'timeout'
-  | 'network'
-  | 'aborted';
+export type SiiFetchErrorKind = 'invalid_url' | 'host_not_allowed' | 'too_many_redirects' | 'too_large' | 'timeout' | 'network' | 'aborted';
 
 /** A failed page fetch, with a kind callers can branch on. */
 export class SiiFetchError extends Error {

@@ -54,11 +54,10 @@ export class SiiNoticeSender {
       let delivered = false;
       try {
         const analysis = (item.analysis as AnalyzedItem | null) ?? (await this.analyzer.analyze(analysisInputOf(item), signal));
-        const message = buildSlackMessage(
-          { title: item.title, url: item.url, pdfUrl: item.pdfUrl, publishedAt: analysisInputOf(item).publishedAt },
-          analysis,
-          { techLeadId: this.settings.slackTechLeadId, identity: { noticeId: noticeIdOf(item), resend } },
-        );
+        const message = buildSlackMessage({ title: item.title, url: item.url, pdfUrl: item.pdfUrl, publishedAt: analysisInputOf(item).publishedAt }, analysis, {
+          techLeadId: this.settings.slackTechLeadId,
+          identity: { noticeId: noticeIdOf(item), resend },
+        });
         await postToSlack(webhook, message, { timeoutMs: this.settings.slackTimeoutMs, signal });
         delivered = true;
         await this.repository.markSent(item.key, now());

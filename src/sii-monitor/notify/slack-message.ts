@@ -44,10 +44,7 @@ export interface NoticeIdentity {
  */
 export function buildSlackMessage(item: SlackNoticeItem, analysis: SiiAnalysis, options: { techLeadId?: string | null; identity?: NoticeIdentity }): SlackMessage {
   const link = item.pdfUrl ?? item.url;
-  const mention =
-    analysis.priority >= MENTION_FROM_PRIORITY && options.techLeadId && /^[A-Z0-9]+$/.test(options.techLeadId)
-      ? `<@${options.techLeadId}> `
-      : '';
+  const mention = analysis.priority >= MENTION_FROM_PRIORITY && options.techLeadId && /^[A-Z0-9]+$/.test(options.techLeadId) ? `<@${options.techLeadId}> ` : '';
   const title = escapeSlack(item.title);
   const header = `${PRIORITY_ICONS[analysis.priority] ?? ''} Prioridad ${analysis.priority}/5 · ${analysis.type} · impacto ${analysis.impact}`;
   const details = [

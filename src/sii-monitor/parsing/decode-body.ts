@@ -12,10 +12,7 @@ export function charsetFromContentType(contentType: string | null | undefined): 
  * Latin-1 family pages use TextDecoder('latin1'); UTF-8 that turns out invalid falls back to Latin-1.
  */
 export function decodePageBody(bytes: Uint8Array, contentType?: string | null): string {
-  const declared =
-    charsetFromContentType(contentType) ??
-    META_CHARSET.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1]?.toLowerCase() ??
-    null;
+  const declared = charsetFromContentType(contentType) ?? META_CHARSET.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 2048)))?.[1]?.toLowerCase() ?? null;
   if (declared && LATIN1_NAMES.test(declared)) return new TextDecoder('latin1').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

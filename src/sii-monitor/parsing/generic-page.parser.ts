@@ -3,9 +3,7 @@ import { load } from 'cheerio';
 import { absoluteUrl } from './html-text';
 import { normalizeSpace, sha256, type SiiParsedItem } from './sii-item';
 
-const NOISE =
-  'script, style, noscript, template, iframe, svg, nav, header, footer, aside, [role=navigation], [role=banner], ' +
-  '[class*=banner], [id*=banner], [class*=menu], [id*=menu]';
+const NOISE = 'script, style, noscript, template, iframe, svg, nav, header, footer, aside, [role=navigation], [role=banner], ' + '[class*=banner], [id*=banner], [class*=menu], [id*=menu]';
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, td, th, dt, dd, pre, blockquote, caption';
 const DOCUMENT_LINK = /\.(?:pdf|zip|xsd|docx?|xlsx?)(?:[?#]|$)/i;
 const SUMMARY_CHARS = 300;

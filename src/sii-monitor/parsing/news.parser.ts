@@ -4,8 +4,7 @@ import { isoDate } from './spanish-date';
 
 const ARRAY_START = /arrayIndice\s*=\s*\[/;
 /** `['id', 'dd/mm/yyyy', 'title'` at the start of a tuple, either quote style, backslash escapes allowed. */
-const TUPLE =
-  /\[\s*(['"])((?:\\.|(?!\1)[^\\])*)\1\s*,\s*(['"])((?:\\.|(?!\3)[^\\])*)\3\s*,\s*(['"])((?:\\.|(?!\5)[^\\])*)\5/g;
+const TUPLE = /\[\s*(['"])((?:\\.|(?!\1)[^\\])*)\1\s*,\s*(['"])((?:\\.|(?!\3)[^\\])*)\3\s*,\s*(['"])((?:\\.|(?!\5)[^\\])*)\5/g;
 const ARRAY_END = /\]\s*\)?\s*;/;
 
 function unescapeJs(value: string): string {

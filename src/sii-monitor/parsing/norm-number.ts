@@ -1,9 +1,6 @@
 const NUMBER_MARK = String.raw`(?:n\s*(?:[\u00b0\u00ba]|o\.|\.)?\s*)?`;
 const CIRCULAR = new RegExp(String.raw`\bcircular\s+${NUMBER_MARK}(\d{1,5})`, 'i');
-const RESOLUTION = new RegExp(
-  String.raw`\bres(?:oluci[o\u00f3]n|\.)\s*(?:ex(?:enta|\.)?\s*)?(?:sii\s*)?${NUMBER_MARK}(\d{1,5})`,
-  'i',
-);
+const RESOLUTION = new RegExp(String.raw`\bres(?:oluci[o\u00f3]n|\.)\s*(?:ex(?:enta|\.)?\s*)?(?:sii\s*)?${NUMBER_MARK}(\d{1,5})`, 'i');
 const YEAR_AFTER_NUMBER = /^\s*(?:\/\s*|del?\s+(?:\d{1,2}\s+de\s+[a-z\u00e1\u00e9\u00ed\u00f3\u00fa]+\s+(?:del?\s+)?)?)(\d{4})\b/i;
 
 /** A norm's number and (when written next to it) year, from a title such as "Res. Ex. SII N°58/2017". */

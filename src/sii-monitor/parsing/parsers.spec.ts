@@ -15,11 +15,7 @@ describe('SII page parsers', () => {
   describe(parseNewsIndex.name, () => {
     it('reads every arrayIndice tuple with decoded titles, ISO dates and absolute item URLs', () => {
       const items = parseNewsIndex(fixtureText('noticias-2026-index.html'), NEWS_URL);
-      expect(items.map((item) => item.key)).toEqual([
-        'noticia-150926noti01pcr',
-        'noticia-280826noti02smn',
-        'noticia-120826noti01aav',
-      ]);
+      expect(items.map((item) => item.key)).toEqual(['noticia-150926noti01pcr', 'noticia-280826noti02smn', 'noticia-120826noti01aav']);
       expect(items[0]).toMatchObject({
         kind: 'news',
         title: 'SII informa nuevo plazo para la emisión obligatoria de guías de despacho con datos de transporte',

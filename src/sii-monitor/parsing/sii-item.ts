@@ -31,13 +31,5 @@ export function normalizeSpace(text: string): string {
 
 /** Hashes the fields that define an item's content, so layout, order and surrounding banners never count. */
 export function itemContentHash(fields: Pick<SiiParsedItem, 'title' | 'number' | 'publishedAt' | 'pdfUrl' | 'summary'>): string {
-  return sha256(
-    JSON.stringify([
-      normalizeSpace(fields.title),
-      fields.number ?? '',
-      fields.publishedAt ?? '',
-      fields.pdfUrl ?? '',
-      normalizeSpace(fields.summary),
-    ]),
-  );
+  return sha256(JSON.stringify([normalizeSpace(fields.title), fields.number ?? '', fields.publishedAt ?? '', fields.pdfUrl ?? '', normalizeSpace(fields.summary)]));
 }

@@ -22,10 +22,7 @@ describe('SII text formats', () => {
     });
 
     it('finds every date in order without duplicates', () => {
-      expect(findDates('desde el 1 de julio de 2026 hasta el 31/12/2026; reitera 1 de julio de 2026')).toEqual([
-        '2026-07-01',
-        '2026-12-31',
-      ]);
+      expect(findDates('desde el 1 de julio de 2026 hasta el 31/12/2026; reitera 1 de julio de 2026')).toEqual(['2026-07-01', '2026-12-31']);
     });
   });
 

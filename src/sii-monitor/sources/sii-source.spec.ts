@@ -69,12 +69,10 @@ describe(sourcesForRun.name, () => {
       ]),
     );
     // 02:00 UTC on 1 January is still 31 December in Santiago.
-    expect(sourcesForRun(configured, new Date('2027-01-01T02:00:00Z'))).toEqual([
-      { id: 'circ', url: 'https://www.sii.cl/circulares/2026/indcir2026.htm', kind: 'circulares', enabled: true },
-    ]);
+    expect(sourcesForRun(configured, new Date('2027-01-01T02:00:00Z'))).toEqual([{ id: 'circ', url: 'https://www.sii.cl/circulares/2026/indcir2026.htm', kind: 'circulares', enabled: true }]);
   });
 
-  it('keeps last year\'s indexes during January and only then', () => {
+  it("keeps last year's indexes during January and only then", () => {
     const january = sourcesForRun(null, new Date('2027-01-15T12:00:00Z')).map((source) => source.id);
     expect(january).toEqual(expect.arrayContaining(['circulares-2027', 'circulares-2026', 'resoluciones-2026', 'noticias-2026']));
     const february = sourcesForRun(null, new Date('2027-02-15T12:00:00Z')).map((source) => source.id);

@@ -117,9 +117,7 @@ function isHttpUrl(value: string): boolean {
 export function sourcesForRun(configured: readonly SiiSource[] | null, now: Date): SiiSource[] {
   const [year, month] = chileMonth(now).split('-').map(Number);
   if (configured) {
-    return configured
-      .filter((source) => source.enabled)
-      .map((source) => ({ ...source, url: source.url.replace(YEAR_PLACEHOLDER, String(year)) }));
+    return configured.filter((source) => source.enabled).map((source) => ({ ...source, url: source.url.replace(YEAR_PLACEHOLDER, String(year)) }));
   }
   const previous = month === 1 ? defaultSources(year - 1).filter((source) => source.kind !== 'page') : [];
   return [...defaultSources(year), ...previous].filter((source) => source.enabled);

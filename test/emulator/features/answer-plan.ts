@@ -64,7 +64,10 @@ function mediaNote(features: RequestFeatures): string {
 /** A content filter stops the answer halfway (at least one word is sent before it). */
 function filteredCandidate(text: string): Candidate {
   const words = wordSlices(text);
-  const kept = words.slice(0, Math.max(1, Math.floor(words.length / 2))).join('').trimEnd();
+  const kept = words
+    .slice(0, Math.max(1, Math.floor(words.length / 2)))
+    .join('')
+    .trimEnd();
   const plan = planReply(kept, undefined);
   return { chunks: plan.chunks, finish: 'content_filter', outputTokens: plan.outputTokens, text: plan.text, toolCalls: [] };
 }

@@ -27,7 +27,11 @@ const OPENAI_FIELDS = new Set(['input', 'model', 'dimensions', 'encoding_format'
  * similar directions. A prefix of the vector, renormalised, is the vector at fewer dimensions (as OpenAI's `dimensions`).
  */
 export function embedText(text: string, dimensions: number): number[] {
-  const words = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z0-9]+/g) ?? [text];
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .match(/[a-z0-9]+/g) ?? [text];
   const vector = new Array<number>(dimensions).fill(0);
   for (const word of words) {
     const random = seededRandom(fnv1a(word));

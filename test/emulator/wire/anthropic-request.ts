@@ -102,7 +102,10 @@ export function parseAnthropicRequest(body: Record<string, unknown>): ParsedRequ
 }
 
 function checkSampling(body: Record<string, unknown>): void {
-  const ranges: Array<[string, number, number]> = [['temperature', 0, 1], ['top_p', 0, 1]];
+  const ranges: Array<[string, number, number]> = [
+    ['temperature', 0, 1],
+    ['top_p', 0, 1],
+  ];
   for (const [key, min, max] of ranges) {
     const value = body[key];
     if (value == null) continue;
@@ -131,10 +134,7 @@ function parseTools(raw: unknown): ToolSpec[] {
   });
 }
 
-function toolChoice(
-  choice: { type?: string; name?: string; disable_parallel_tool_use?: boolean } | undefined,
-  tools: ToolSpec[],
-): Pick<RequestFeatures, 'toolMode' | 'forcedTool' | 'parallelTools'> {
+function toolChoice(choice: { type?: string; name?: string; disable_parallel_tool_use?: boolean } | undefined, tools: ToolSpec[]): Pick<RequestFeatures, 'toolMode' | 'forcedTool' | 'parallelTools'> {
   const parallelTools = choice?.disable_parallel_tool_use !== true;
   if (!choice || choice.type === 'auto') return { parallelTools, toolMode: 'auto' };
   if (tools.length === 0 && choice.type !== 'none') throw new BadRequestError('tool_choice may only be specified while providing tools.');

@@ -91,9 +91,7 @@ function thinkingFrames(answer: Answer): string[] {
 function textBlock(candidate: Candidate, index: number): string[] {
   return [
     sseFrame({ content_block: { citations: null, text: '', type: 'text' }, index, type: 'content_block_start' }, 'content_block_start'),
-    ...candidate.chunks.map(
-      (text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":${index},"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`,
-    ),
+    ...candidate.chunks.map((text) => `event: content_block_delta\ndata: {"type":"content_block_delta","index":${index},"delta":{"type":"text_delta","text":${JSON.stringify(text)}}}\n\n`),
     sseFrame({ index, type: 'content_block_stop' }, 'content_block_stop'),
   ];
 }

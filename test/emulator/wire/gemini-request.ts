@@ -96,7 +96,9 @@ function parseTools(raw: unknown): ToolSpec[] {
   );
   return declarations.map((declaration, index) => {
     if (typeof declaration?.name !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/.test(declaration.name)) {
-      throw new BadRequestError(`* GenerateContentRequest.tools[0].function_declarations[${index}].name: Invalid function name. Must start with a letter or an underscore. Must be a-z, A-Z, 0-9, or contain underscores, dots, colons and dashes, with a maximum length of 64.`);
+      throw new BadRequestError(
+        `* GenerateContentRequest.tools[0].function_declarations[${index}].name: Invalid function name. Must start with a letter or an underscore. Must be a-z, A-Z, 0-9, or contain underscores, dots, colons and dashes, with a maximum length of 64.`,
+      );
     }
     return { name: declaration.name, parameters: declaration.parametersJsonSchema ?? declaration.parameters ?? { type: 'object' } };
   });
@@ -165,7 +167,8 @@ function countMedia(content: Content, index: number): MediaCounts {
     if (part.inlineData && (typeof part.inlineData.data !== 'string' || !/^[A-Za-z0-9+/=_-]+$/.test(part.inlineData.data))) {
       throw new BadRequestError(`Invalid value at 'contents[${index}].parts[${partIndex}].inline_data.data' (TYPE_BYTES), Base64 decoding failed.`);
     }
-    if (part.fileData && (typeof part.fileData.fileUri !== 'string' || !part.fileData.fileUri)) throw new BadRequestError(`* GenerateContentRequest.contents[${index}].parts[${partIndex}].file_data.file_uri: file_uri is required.`);
+    if (part.fileData && (typeof part.fileData.fileUri !== 'string' || !part.fileData.fileUri))
+      throw new BadRequestError(`* GenerateContentRequest.contents[${index}].parts[${partIndex}].file_data.file_uri: file_uri is required.`);
     if (media.mimeType.startsWith('image/')) counts.images++;
     else if (media.mimeType.startsWith('audio/')) counts.audios++;
     else if (media.mimeType === 'application/pdf' || media.mimeType.startsWith('text/')) counts.documents++;

@@ -94,7 +94,12 @@ function checkSampling(body: Record<string, unknown>, model: string): void {
     const value = body[key];
     if (value != null && !(Number.isInteger(value) && (value as number) >= 1)) throw new BadRequestError(`Invalid '${key}': expected an integer >= 1, but got ${JSON.stringify(value)} instead.`, key);
   }
-  const ranges: Array<[string, number, number]> = [['temperature', 0, 2], ['top_p', 0, 1], ['presence_penalty', -2, 2], ['frequency_penalty', -2, 2]];
+  const ranges: Array<[string, number, number]> = [
+    ['temperature', 0, 2],
+    ['top_p', 0, 1],
+    ['presence_penalty', -2, 2],
+    ['frequency_penalty', -2, 2],
+  ];
   for (const [key, min, max] of ranges) {
     const value = body[key];
     if (value == null) continue;

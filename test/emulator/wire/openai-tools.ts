@@ -41,7 +41,10 @@ export function parseTools(body: Record<string, unknown>): ParsedTools {
     if (tool?.type !== 'function' || !tool.function) throw new BadRequestError(`Missing required parameter: 'tools[${index}].function'.`, `tools[${index}].function`);
     const { name, parameters, strict } = tool.function;
     if (typeof name !== 'string' || !TOOL_NAME.test(name)) {
-      throw new BadRequestError(`Invalid 'tools[${index}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`, `tools[${index}].function.name`);
+      throw new BadRequestError(
+        `Invalid 'tools[${index}].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.`,
+        `tools[${index}].function.name`,
+      );
     }
     const problem = strict ? strictSchemaProblem(parameters ?? {}) : undefined;
     if (problem) throw new BadRequestError(`Invalid schema for function '${name}': ${problem}`, `tools[${index}].function.parameters`);

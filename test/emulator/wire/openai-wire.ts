@@ -47,8 +47,7 @@ export const openAiWire: WireFormat = {
     const open = `data: {"id":${JSON.stringify(answer.id)},"object":"chat.completion.chunk","created":${answer.created},"model":${JSON.stringify(answer.model)},"system_fingerprint":"fp_emulator","choices":`;
     const close = answer.request.includeUsage ? ',"usage":null}\n\n' : '}\n\n';
     const top = answer.request.features.topLogprobs;
-    const chunk = (index: number, delta: string, finish: string, logprobs = 'null') =>
-      `${open}[{"index":${index},"delta":${delta},"logprobs":${logprobs},"finish_reason":${finish}}]${close}`;
+    const chunk = (index: number, delta: string, finish: string, logprobs = 'null') => `${open}[{"index":${index},"delta":${delta},"logprobs":${logprobs},"finish_reason":${finish}}]${close}`;
     const head: string[] = [];
     const perCandidate: string[][] = [];
     const tail: string[] = [];
@@ -57,8 +56,12 @@ export const openAiWire: WireFormat = {
       head.push(chunk(index, first ? `{"role":"assistant","content":null,"tool_calls":[${toolCallOpening(first, 0)}],"refusal":null}` : '{"role":"assistant","content":"","refusal":null}', 'null'));
       perCandidate.push(
         first
-          ? [...argumentDeltas(first, 0), ...rest.flatMap((call, j) => [`{"tool_calls":[${toolCallOpening(call, j + 1)}]}`, ...argumentDeltas(call, j + 1)])].map((delta) => chunk(index, delta, 'null'))
-          : candidate.chunks.map((text) => chunk(index, `{"content":${JSON.stringify(text)}}`, 'null', top === undefined ? 'null' : JSON.stringify({ content: tokenLogprobs(text, top), refusal: null }))),
+          ? [...argumentDeltas(first, 0), ...rest.flatMap((call, j) => [`{"tool_calls":[${toolCallOpening(call, j + 1)}]}`, ...argumentDeltas(call, j + 1)])].map((delta) =>
+              chunk(index, delta, 'null'),
+            )
+          : candidate.chunks.map((text) =>
+              chunk(index, `{"content":${JSON.stringify(text)}}`, 'null', top === undefined ? 'null' : JSON.stringify({ content: tokenLogprobs(text, top), refusal: null })),
+            ),
       );
       tail.push(chunk(index, '{}', `"${FINISH[candidate.finish]}"`));
     });

@@ -17,7 +17,8 @@ function run(stream: CanonicalToAnthropicStream, chunks: ChatCompletionChunk[]):
 function outline(events: AnthropicSseEvent[]): unknown[] {
   return events.map(({ event, data }) => {
     if (data.type === 'content_block_start') return [event, data.index, data.content_block.type, 'name' in data.content_block ? data.content_block.name : undefined];
-    if (data.type === 'content_block_delta') return [event, data.index, data.delta.type === 'text_delta' ? data.delta.text : data.delta.type === 'input_json_delta' ? data.delta.partial_json : data.delta.type];
+    if (data.type === 'content_block_delta')
+      return [event, data.index, data.delta.type === 'text_delta' ? data.delta.text : data.delta.type === 'input_json_delta' ? data.delta.partial_json : data.delta.type];
     if (data.type === 'content_block_stop') return [event, data.index];
     if (data.type === 'message_delta') return [event, data.delta.stop_reason];
     return [event];
@@ -116,7 +117,11 @@ describe('CanonicalToAnthropicStream', () => {
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '{"rut":' } },
       { type: 'content_block_delta', index: 1, delta: { type: 'input_json_delta', partial_json: '"76.123.456-7"}' } },
       { type: 'content_block_stop', index: 1 },
-      { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null, stop_details: null, container: null }, usage: { output_tokens: 22, input_tokens: null, cache_read_input_tokens: null, cache_creation_input_tokens: null, output_tokens_details: null, server_tool_use: null } },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: 'tool_use', stop_sequence: null, stop_details: null, container: null },
+        usage: { output_tokens: 22, input_tokens: null, cache_read_input_tokens: null, cache_creation_input_tokens: null, output_tokens_details: null, server_tool_use: null },
+      },
       { type: 'message_stop' },
     ];
     const translator = new AnthropicStreamTranslator(identity);

@@ -27,7 +27,14 @@ describe('anthropicToCanonical', () => {
 
   it('puts the system prompt, string or blocks, first', () => {
     expect(anthropicToCanonical(door({ system: 'Eres contable.' })).messages[0]).toEqual({ role: 'system', content: 'Eres contable.' });
-    const blocks = anthropicToCanonical(door({ system: [{ type: 'text', text: 'Uno' }, { type: 'text', text: 'Dos', cache_control: { type: 'ephemeral' } }] }));
+    const blocks = anthropicToCanonical(
+      door({
+        system: [
+          { type: 'text', text: 'Uno' },
+          { type: 'text', text: 'Dos', cache_control: { type: 'ephemeral' } },
+        ],
+      }),
+    );
     expect(blocks.messages[0]).toEqual({ role: 'system', content: 'Uno\n\nDos' });
   });
 
@@ -36,8 +43,21 @@ describe('anthropicToCanonical', () => {
       door({
         messages: [
           { role: 'user', content: 'Clima en Santiago' },
-          { role: 'assistant', content: [{ type: 'thinking', thinking: 'hmm', signature: 's' }, { type: 'text', text: 'Consulto.' }, { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Santiago' } }] },
-          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: '18°C' }] }, { type: 'text', text: 'Gracias' }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'thinking', thinking: 'hmm', signature: 's' },
+              { type: 'text', text: 'Consulto.' },
+              { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Santiago' } },
+            ],
+          },
+          {
+            role: 'user',
+            content: [
+              { type: 'tool_result', tool_use_id: 'toolu_1', content: [{ type: 'text', text: '18°C' }] },
+              { type: 'text', text: 'Gracias' },
+            ],
+          },
         ],
       }),
     );
@@ -120,7 +140,12 @@ describe('anthropicToCanonical', () => {
   });
 
   it('refuses server tools, top_k and unknown fields unless dropping, and ignores caching hints', () => {
-    const serverTool = door({ tools: [{ type: 'web_search_20250305', name: 'web_search' }, { name: 'f', input_schema: { type: 'object' } }] });
+    const serverTool = door({
+      tools: [
+        { type: 'web_search_20250305', name: 'web_search' },
+        { name: 'f', input_schema: { type: 'object' } },
+      ],
+    });
     expect(doorError(() => anthropicToCanonical(serverTool)).message).toBe('tools.0: the server tool web_search_20250305 runs only on Anthropic; remove it or set drop_params');
     expect(anthropicToCanonical(serverTool, { dropUnsupported: true }).tools).toHaveLength(1);
     expect(doorError(() => anthropicToCanonical(door({ top_k: 5 }))).field).toBe('top_k');
@@ -136,7 +161,13 @@ describe('anthropicToCanonical', () => {
       tool_choice: { type: 'tool', name: 'get_weather' },
       stop_sequences: ['FIN'],
       messages: [
-        { role: 'user', content: [{ type: 'text', text: 'Mira' }, { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Mira' },
+            { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+          ],
+        },
         { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Lima' } }] },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: '21°C' }] },
       ],
@@ -150,7 +181,13 @@ describe('anthropicToCanonical', () => {
       tools: [{ name: 'get_weather', input_schema: { type: 'object', properties: {} } }],
       tool_choice: { type: 'tool', name: 'get_weather' },
       messages: [
-        { role: 'user', content: [{ type: 'text', text: 'Mira' }, { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Mira' },
+            { type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } },
+          ],
+        },
         { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: { city: 'Lima' } }] },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: '21°C' }] },
       ],
@@ -173,12 +210,23 @@ describe('canonicalToAnthropicMessage', () => {
       completion({ content: 'Hola' }, 'stop', { prompt_tokens: 1200, completion_tokens: 30, total_tokens: 1230, prompt_tokens_details: { cached_tokens: 1000, cache_write_tokens: 150 } }),
       'claude-via-gateway',
     );
-    expect(message).toMatchObject({ id: 'chatcmpl-9', type: 'message', role: 'assistant', model: 'claude-via-gateway', content: [{ type: 'text', text: 'Hola' }], stop_reason: 'end_turn', stop_sequence: null });
+    expect(message).toMatchObject({
+      id: 'chatcmpl-9',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-via-gateway',
+      content: [{ type: 'text', text: 'Hola' }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+    });
     expect(message.usage).toMatchObject({ input_tokens: 50, output_tokens: 30, cache_read_input_tokens: 1000, cache_creation_input_tokens: 150 });
   });
 
   it('turns tool calls into tool_use blocks with parsed input and stop_reason tool_use', () => {
-    const message = canonicalToAnthropicMessage(completion({ content: 'Consulto.', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lima"}' } }] }, 'tool_calls'), 'm');
+    const message = canonicalToAnthropicMessage(
+      completion({ content: 'Consulto.', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lima"}' } }] }, 'tool_calls'),
+      'm',
+    );
     expect(message.content).toEqual([
       { type: 'text', text: 'Consulto.', citations: null },
       { type: 'tool_use', id: 'call_1', name: 'get_weather', input: { city: 'Lima' }, caller: { type: 'direct' } },

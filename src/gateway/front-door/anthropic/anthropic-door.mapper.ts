@@ -101,7 +101,8 @@ function reasoning(body: WireBody): ReasoningEffort | undefined {
 function responseFormat(body: WireBody): ChatCompletionCreateParams['response_format'] {
   const format = (body.output_config as { format?: { type?: unknown; schema?: unknown } } | undefined)?.format;
   if (!format) return undefined;
-  if (format.type !== 'json_schema' || typeof format.schema !== 'object' || format.schema === null) throw new DoorRequestError('output_config.format', 'output_config.format: needs type json_schema and a schema');
+  if (format.type !== 'json_schema' || typeof format.schema !== 'object' || format.schema === null)
+    throw new DoorRequestError('output_config.format', 'output_config.format: needs type json_schema and a schema');
   return { type: 'json_schema', json_schema: { name: 'response', schema: format.schema as Record<string, unknown>, strict: true } };
 }
 
@@ -120,14 +121,16 @@ export function anthropicToCanonical(body: MessageCreateParamsBase, options: { d
   const gate = new DoorGate(options.dropUnsupported === true);
   for (const [field, value] of Object.entries(wire)) {
     const handling = (ANTHROPIC_DOOR_FIELD_SUPPORT as Record<string, FieldHandling>)[field];
-    if (value !== undefined && value !== null && handling !== 'translated' && handling !== 'ignored') gate.refuse(field, handling ? 'other vendors cannot honour it' : 'not a field this gateway knows');
+    if (value !== undefined && value !== null && handling !== 'translated' && handling !== 'ignored')
+      gate.refuse(field, handling ? 'other vendors cannot honour it' : 'not a field this gateway knows');
   }
 
   const system = textOfBlocks(wire.system, 'system', gate);
   const messages = [...(system ? [{ role: 'system' as const, content: system }] : []), ...canonicalMessages(wire.messages, gate)];
   const functionTools = tools(wire.tools, gate);
   const stop = wire.stop_sequences as unknown;
-  if (stop !== undefined && stop !== null && !(Array.isArray(stop) && stop.every((sequence) => typeof sequence === 'string'))) throw new DoorRequestError('stop_sequences', 'stop_sequences: Input should be a valid list of strings');
+  if (stop !== undefined && stop !== null && !(Array.isArray(stop) && stop.every((sequence) => typeof sequence === 'string')))
+    throw new DoorRequestError('stop_sequences', 'stop_sequences: Input should be a valid list of strings');
   const userId = (wire.metadata as { user_id?: unknown } | undefined)?.user_id;
   const effort = reasoning(wire);
   const format = responseFormat(wire);

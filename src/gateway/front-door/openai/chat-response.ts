@@ -2,7 +2,16 @@ import type { LlmResult } from '../../llm.types';
 
 /** Where the answer came from and what it cost, beside OpenAI's fields (SDKs ignore unknown fields). */
 export function gatewayInfo(result: LlmResult) {
-  return { provider: result.provider, model: result.model, cost_usd: result.costUsd, attempts: result.attempts, used_fallback: result.usedFallback, cached: result.cached, latency_ms: result.latencyMs, request_id: result.requestId };
+  return {
+    provider: result.provider,
+    model: result.model,
+    cost_usd: result.costUsd,
+    attempts: result.attempts,
+    used_fallback: result.usedFallback,
+    cached: result.cached,
+    latency_ms: result.latencyMs,
+    request_id: result.requestId,
+  };
 }
 
 /** Response headers with the same facts, for clients that cannot read extra body fields (streams included). */

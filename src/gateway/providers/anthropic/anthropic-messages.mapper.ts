@@ -38,7 +38,8 @@ function imageBlock(url: string, field: string, gate: FieldGate): ImageBlockPara
 
 function fileBlock(part: ChatCompletionContentPart.File, field: string, gate: FieldGate): DocumentBlockParam | undefined {
   const data = part.file.file_data ? parseDataUrl(part.file.file_data) : undefined;
-  if (data?.mimeType === 'application/pdf') return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: data.data }, ...(part.file.filename ? { title: part.file.filename } : {}) };
+  if (data?.mimeType === 'application/pdf')
+    return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: data.data }, ...(part.file.filename ? { title: part.file.filename } : {}) };
   gate.refuse(field, 'Anthropic takes files only as base64 PDF data (file_data: data:application/pdf;base64,...)');
   return undefined;
 }

@@ -5,14 +5,16 @@ import { ANTHROPIC_DEFAULT_MAX_TOKENS, ANTHROPIC_FIELD_SUPPORT, anthropicAnswerT
 
 const strictly = { promptCaching: false, dropUnsupported: false };
 const dropping = { promptCaching: false, dropUnsupported: true };
-const weatherTool = { type: 'function' as const, function: { name: 'get_weather', description: 'Weather now', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } };
+const weatherTool = {
+  type: 'function' as const,
+  function: { name: 'get_weather', description: 'Weather now', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+};
 
 const toolNames = (tools: unknown) => (tools as Tool[] | undefined)?.map((tool) => tool.name);
 
 function body(extra: Partial<ChatCompletionCreateParamsBase> = {}): ChatCompletionCreateParams {
   return { model: 'claude-x', messages: [{ role: 'user', content: 'Hola' }], ...extra } as ChatCompletionCreateParams;
 }
-
 
 describe('toAnthropicRequest', () => {
   it('sends the vendor model, the messages and a default max_tokens', () => {
@@ -27,23 +29,56 @@ describe('toAnthropicRequest', () => {
 
   it('hoists system and developer messages into system blocks, caching the last one when prompt caching is on', () => {
     const request = toAnthropicRequest(
-      body({ messages: [{ role: 'system', content: 'Eres contable.' }, { role: 'developer', content: [{ type: 'text', text: 'Responde breve.' }] }, { role: 'user', content: 'IVA?' }] }),
+      body({
+        messages: [
+          { role: 'system', content: 'Eres contable.' },
+          { role: 'developer', content: [{ type: 'text', text: 'Responde breve.' }] },
+          { role: 'user', content: 'IVA?' },
+        ],
+      }),
       'm',
       { promptCaching: true, dropUnsupported: false },
     );
-    expect(request.system).toEqual([{ type: 'text', text: 'Eres contable.' }, { type: 'text', text: 'Responde breve.', cache_control: { type: 'ephemeral' } }]);
+    expect(request.system).toEqual([
+      { type: 'text', text: 'Eres contable.' },
+      { type: 'text', text: 'Responde breve.', cache_control: { type: 'ephemeral' } },
+    ]);
     expect(request.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'IVA?' }] }]);
-    expect(toAnthropicRequest(body({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'U' }] }), 'm', strictly).system).toEqual([{ type: 'text', text: 'S' }]);
+    expect(
+      toAnthropicRequest(
+        body({
+          messages: [
+            { role: 'system', content: 'S' },
+            { role: 'user', content: 'U' },
+          ],
+        }),
+        'm',
+        strictly,
+      ).system,
+    ).toEqual([{ type: 'text', text: 'S' }]);
   });
 
   it('merges consecutive turns of one role and skips empty text', () => {
     const request = toAnthropicRequest(
-      body({ messages: [{ role: 'user', content: 'uno' }, { role: 'user', content: [{ type: 'text', text: 'dos' }] }, { role: 'assistant', content: '' }, { role: 'assistant', content: 'tres' }] }),
+      body({
+        messages: [
+          { role: 'user', content: 'uno' },
+          { role: 'user', content: [{ type: 'text', text: 'dos' }] },
+          { role: 'assistant', content: '' },
+          { role: 'assistant', content: 'tres' },
+        ],
+      }),
       'm',
       strictly,
     );
     expect(request.messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'uno' }, { type: 'text', text: 'dos' }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'uno' },
+          { type: 'text', text: 'dos' },
+        ],
+      },
       { role: 'assistant', content: [{ type: 'text', text: 'tres' }] },
     ]);
   });
@@ -120,10 +155,16 @@ describe('toAnthropicRequest', () => {
   });
 
   it('sends a base64 PDF file part as a document and refuses audio and other image types', () => {
-    const pdf = toAnthropicRequest(body({ messages: [{ role: 'user', content: [{ type: 'file', file: { filename: 'factura.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' } }] }] }), 'm', strictly);
+    const pdf = toAnthropicRequest(
+      body({ messages: [{ role: 'user', content: [{ type: 'file', file: { filename: 'factura.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' } }] }] }),
+      'm',
+      strictly,
+    );
     expect(pdf.messages[0].content).toEqual([{ type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0=' }, title: 'factura.pdf' }]);
     const audio = body({ messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAA', format: 'wav' } }] }] });
-    expect(refusal(() => toAnthropicRequest(audio, 'm', strictly)).message).toBe('anthropic cannot honour "messages[0].content[0].input_audio" (Anthropic has no audio input); remove it or set drop_params');
+    expect(refusal(() => toAnthropicRequest(audio, 'm', strictly)).message).toBe(
+      'anthropic cannot honour "messages[0].content[0].input_audio" (Anthropic has no audio input); remove it or set drop_params',
+    );
     expect(toAnthropicRequest(audio, 'm', dropping).messages).toEqual([]);
     const tiff = body({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/tiff;base64,AAA' } }] }] });
     expect(refusal(() => toAnthropicRequest(tiff, 'm', strictly)).field).toBe('messages[0].content[0].image_url');
@@ -144,7 +185,11 @@ describe('toAnthropicRequest', () => {
 
   it('keeps only the allowed tools of an allowed_tools choice', () => {
     const other = { type: 'function' as const, function: { name: 'get_time', parameters: { type: 'object', properties: {} } } };
-    const request = toAnthropicRequest(body({ tools: [weatherTool, other], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_time' } }] } } }), 'm', strictly);
+    const request = toAnthropicRequest(
+      body({ tools: [weatherTool, other], tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_time' } }] } } }),
+      'm',
+      strictly,
+    );
     expect(toolNames(request.tools)).toEqual(['get_time']);
     expect(request.tool_choice).toEqual({ type: 'any' });
   });
@@ -168,7 +213,7 @@ describe('toAnthropicRequest', () => {
     expect(toAnthropicRequest(body({ stop: ['\n', 'END'] }), 'm', dropping).stop_sequences).toEqual(['END']);
   });
 
-  it('turns reasoning_effort into a thinking budget on top of the default max_tokens, or inside the caller\'s cap', () => {
+  it("turns reasoning_effort into a thinking budget on top of the default max_tokens, or inside the caller's cap", () => {
     expect(toAnthropicRequest(body({ reasoning_effort: 'low' }), 'm', strictly)).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 1024 }, max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS + 1024 });
     expect(toAnthropicRequest(body({ reasoning_effort: 'high', max_completion_tokens: 8000 }), 'm', strictly)).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 7999 }, max_tokens: 8000 });
     expect(toAnthropicRequest(body({ reasoning_effort: 'none' }), 'm', strictly).thinking).toEqual({ type: 'disabled' });
@@ -226,7 +271,11 @@ describe('toAnthropicRequest', () => {
   });
 
   it('accepts the OpenAI defaults of refused fields and ignores caching and storage hints', () => {
-    const request = toAnthropicRequest(body({ n: 1, logprobs: false, presence_penalty: 0, logit_bias: {}, modalities: ['text'], store: true, metadata: { a: 'b' }, stream_options: { include_usage: true }, prompt_cache_key: 'k' }), 'm', strictly);
+    const request = toAnthropicRequest(
+      body({ n: 1, logprobs: false, presence_penalty: 0, logit_bias: {}, modalities: ['text'], store: true, metadata: { a: 'b' }, stream_options: { include_usage: true }, prompt_cache_key: 'k' }),
+      'm',
+      strictly,
+    );
     expect(request).toEqual({ model: 'm', max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS, messages: [{ role: 'user', content: [{ type: 'text', text: 'Hola' }] }] });
   });
 
@@ -240,8 +289,18 @@ describe('toAnthropicRequest', () => {
   });
 
   it('accepts every field the table calls ignored without forwarding it', () => {
-    const ignored = Object.entries(ANTHROPIC_FIELD_SUPPORT).filter(([, handling]) => handling === 'ignored').map(([field]) => field);
-    const samples: Record<string, unknown> = { metadata: { a: 'b' }, prompt_cache_key: 'k', prompt_cache_options: { mode: 'implicit' }, prompt_cache_retention: '24h', service_tier: 'auto', store: false, stream_options: { include_usage: true } };
+    const ignored = Object.entries(ANTHROPIC_FIELD_SUPPORT)
+      .filter(([, handling]) => handling === 'ignored')
+      .map(([field]) => field);
+    const samples: Record<string, unknown> = {
+      metadata: { a: 'b' },
+      prompt_cache_key: 'k',
+      prompt_cache_options: { mode: 'implicit' },
+      prompt_cache_retention: '24h',
+      service_tier: 'auto',
+      store: false,
+      stream_options: { include_usage: true },
+    };
     expect(ignored.sort()).toEqual(Object.keys(samples).sort());
     const request = toAnthropicRequest({ ...body(), ...samples } as ChatCompletionCreateParams, 'm', strictly);
     expect(Object.keys(request).sort()).toEqual(['max_tokens', 'messages', 'model']);

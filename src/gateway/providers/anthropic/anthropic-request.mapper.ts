@@ -56,7 +56,6 @@ export const ANTHROPIC_FIELD_SUPPORT: Record<keyof ChatCompletionCreateParamsBas
   web_search_options: 'refused',
 };
 
-
 export interface AnthropicRequestOptions {
   promptCaching: boolean;
   dropUnsupported: boolean;

@@ -37,7 +37,13 @@ describe('AnthropicStreamTranslator', () => {
       { type: 'content_block_stop', index: 0 },
       ...end('end_turn', 7),
     ]);
-    expect(chunks[0]).toEqual({ id: 'chatcmpl-s', object: 'chat.completion.chunk', created: 1700000000, model: 'claude-sonnet', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] });
+    expect(chunks[0]).toEqual({
+      id: 'chatcmpl-s',
+      object: 'chat.completion.chunk',
+      created: 1700000000,
+      model: 'claude-sonnet',
+      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }],
+    });
     expect(deltas(chunks)).toEqual([{ role: 'assistant', content: '' }, { content: 'Hola' }, { content: ' mundo' }, {}]);
     expect(chunks.map((chunk) => chunk.choices[0].finish_reason)).toEqual([null, null, null, 'stop']);
     expect(translator.complete).toBe(true);
@@ -74,7 +80,11 @@ describe('AnthropicStreamTranslator', () => {
       {},
     ]);
     expect(chunks[chunks.length - 1].choices[0].finish_reason).toBe('tool_calls');
-    const args = deltas(chunks).flatMap((delta) => delta.tool_calls ?? []).filter((call) => call.index === 0).map((call) => call.function?.arguments).join('');
+    const args = deltas(chunks)
+      .flatMap((delta) => delta.tool_calls ?? [])
+      .filter((call) => call.index === 0)
+      .map((call) => call.function?.arguments)
+      .join('');
     expect(JSON.parse(args)).toEqual({ city: 'Santiago' });
   });
 
@@ -117,12 +127,22 @@ describe('AnthropicStreamTranslator', () => {
     const translator = new AnthropicStreamTranslator(identity);
     run(translator, [start({ input_tokens: 5, output_tokens: 1, cache_read_input_tokens: 900, cache_creation_input_tokens: 100 }), ...end('end_turn', 12)]);
     expect(translator.tokenUsage).toEqual({ input: 5, output: 12, cacheRead: 900, cacheWrite: 100, reasoning: 0 });
-    expect(translator.usage).toEqual({ prompt_tokens: 1005, completion_tokens: 12, total_tokens: 1017, prompt_tokens_details: { cached_tokens: 900, cache_write_tokens: 100 }, completion_tokens_details: { reasoning_tokens: 0 } });
+    expect(translator.usage).toEqual({
+      prompt_tokens: 1005,
+      completion_tokens: 12,
+      total_tokens: 1017,
+      prompt_tokens_details: { cached_tokens: 900, cache_write_tokens: 100 },
+      completion_tokens_details: { reasoning_tokens: 0 },
+    });
   });
 
   it('sends no finish chunk and stays incomplete when the vendor stream is cut', () => {
     const translator = new AnthropicStreamTranslator(identity);
-    const chunks = run(translator, [start(), { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '', citations: null } }, { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Ho' } }]);
+    const chunks = run(translator, [
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '', citations: null } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Ho' } },
+    ]);
     expect(chunks.every((chunk) => chunk.choices[0].finish_reason === null)).toBe(true);
     expect(translator.complete).toBe(false);
     expect(translator.finishReason).toBeUndefined();

@@ -8,10 +8,6 @@ export function createDeepSeekProvider(apiKey: string, baseURL = 'https://api.de
     baseURL,
     embeddings: false,
     renamed: { max_completion_tokens: 'max_tokens' },
-    refused: [
-      { field: 'n', when: (v) => v !== 1, detail: 'DeepSeek answers one choice' },
-      { field: 'logit_bias' },
-      { field: 'audio' },
-    ],
+    refused: [{ field: 'n', when: (v) => v !== 1, detail: 'DeepSeek answers one choice' }, { field: 'logit_bias' }, { field: 'audio' }],
   });
 }

@@ -14,7 +14,6 @@ function body(extra: Partial<ChatCompletionCreateParamsBase> = {}): ChatCompleti
   return { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Hola' }], ...extra } as ChatCompletionCreateParams;
 }
 
-
 describe('toGeminiRequest', () => {
   it('sends the user turn alone when nothing else is asked', () => {
     expect(toGeminiRequest(body(), strictly)).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hola' }] }] });
@@ -22,7 +21,15 @@ describe('toGeminiRequest', () => {
 
   it('puts system and developer messages in systemInstruction and assistant turns under role model, merging turns of one role', () => {
     const request = toGeminiRequest(
-      body({ messages: [{ role: 'system', content: 'Eres contable.' }, { role: 'developer', content: 'Breve.' }, { role: 'user', content: 'a' }, { role: 'user', content: 'b' }, { role: 'assistant', content: 'c' }] }),
+      body({
+        messages: [
+          { role: 'system', content: 'Eres contable.' },
+          { role: 'developer', content: 'Breve.' },
+          { role: 'user', content: 'a' },
+          { role: 'user', content: 'b' },
+          { role: 'assistant', content: 'c' },
+        ],
+      }),
       strictly,
     );
     expect(request.systemInstruction).toEqual({ parts: [{ text: 'Eres contable.' }, { text: 'Breve.' }] });
@@ -34,16 +41,42 @@ describe('toGeminiRequest', () => {
 
   it('maps every generation field to generationConfig', () => {
     const request = toGeminiRequest(
-      body({ temperature: 1.4, top_p: 0.8, max_completion_tokens: 300, max_tokens: 100, stop: ['FIN'], n: 2, seed: 7, presence_penalty: 0.5, frequency_penalty: -0.5, logprobs: true, top_logprobs: 3 }),
+      body({
+        temperature: 1.4,
+        top_p: 0.8,
+        max_completion_tokens: 300,
+        max_tokens: 100,
+        stop: ['FIN'],
+        n: 2,
+        seed: 7,
+        presence_penalty: 0.5,
+        frequency_penalty: -0.5,
+        logprobs: true,
+        top_logprobs: 3,
+      }),
       strictly,
     );
-    expect(request.generationConfig).toEqual({ temperature: 1.4, topP: 0.8, maxOutputTokens: 300, stopSequences: ['FIN'], candidateCount: 2, seed: 7, presencePenalty: 0.5, frequencyPenalty: -0.5, responseLogprobs: true, logprobs: 3 });
+    expect(request.generationConfig).toEqual({
+      temperature: 1.4,
+      topP: 0.8,
+      maxOutputTokens: 300,
+      stopSequences: ['FIN'],
+      candidateCount: 2,
+      seed: 7,
+      presencePenalty: 0.5,
+      frequencyPenalty: -0.5,
+      responseLogprobs: true,
+      logprobs: 3,
+    });
     expect(toGeminiRequest(body({ stop: 'END', max_tokens: 100 }), strictly).generationConfig).toEqual({ stopSequences: ['END'], maxOutputTokens: 100 });
   });
 
   it('asks for JSON, with the schema for json_schema', () => {
     const schema = { type: 'object', properties: { total: { type: 'number' } }, required: ['total'] };
-    expect(toGeminiRequest(body({ response_format: { type: 'json_schema', json_schema: { name: 'invoice', schema, strict: true } } }), strictly).generationConfig).toEqual({ responseMimeType: 'application/json', responseJsonSchema: schema });
+    expect(toGeminiRequest(body({ response_format: { type: 'json_schema', json_schema: { name: 'invoice', schema, strict: true } } }), strictly).generationConfig).toEqual({
+      responseMimeType: 'application/json',
+      responseJsonSchema: schema,
+    });
     expect(toGeminiRequest(body({ response_format: { type: 'json_object' } }), strictly).generationConfig).toEqual({ responseMimeType: 'application/json' });
     expect(toGeminiRequest(body({ response_format: { type: 'text' } }), strictly).generationConfig).toBeUndefined();
   });
@@ -62,8 +95,13 @@ describe('toGeminiRequest', () => {
     expect(toGeminiRequest(body({ tools, tool_choice: 'auto' }), strictly).toolConfig).toBeUndefined();
     expect(toGeminiRequest(body({ tools, tool_choice: 'none' }), strictly).toolConfig).toEqual({ functionCallingConfig: { mode: 'NONE' } });
     expect(toGeminiRequest(body({ tools, tool_choice: 'required' }), strictly).toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY' } });
-    expect(toGeminiRequest(body({ tools, tool_choice: { type: 'function', function: { name: 'get_time' } } }), strictly).toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_time'] } });
-    const allowed = toGeminiRequest(body({ tools, tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] } } }), strictly);
+    expect(toGeminiRequest(body({ tools, tool_choice: { type: 'function', function: { name: 'get_time' } } }), strictly).toolConfig).toEqual({
+      functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['get_time'] },
+    });
+    const allowed = toGeminiRequest(
+      body({ tools, tool_choice: { type: 'allowed_tools', allowed_tools: { mode: 'required', tools: [{ type: 'function', function: { name: 'get_weather' } }] } } }),
+      strictly,
+    );
     expect(allowed.tools?.[0].functionDeclarations.map((declaration) => declaration.name)).toEqual(['get_weather']);
     expect(allowed.toolConfig).toEqual({ functionCallingConfig: { mode: 'ANY' } });
   });
@@ -97,10 +135,7 @@ describe('toGeminiRequest', () => {
       { role: 'user', parts: [{ text: 'Clima en Santiago y Lima' }] },
       {
         role: 'model',
-        parts: [
-          { functionCall: { name: 'get_weather', args: { city: 'Santiago' } }, thoughtSignature: 'c2lnbmF0dXJl' },
-          { functionCall: { name: 'get_weather', args: { city: 'Lima' } } },
-        ],
+        parts: [{ functionCall: { name: 'get_weather', args: { city: 'Santiago' } }, thoughtSignature: 'c2lnbmF0dXJl' }, { functionCall: { name: 'get_weather', args: { city: 'Lima' } } }],
       },
       {
         role: 'user',
@@ -110,7 +145,16 @@ describe('toGeminiRequest', () => {
   });
 
   it('marks the first replayed call of a step without a signature with the skip sentinel', () => {
-    const request = toGeminiRequest(body({ messages: [{ role: 'user', content: 'x' }, { role: 'assistant', tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'f', arguments: '' } }] }, { role: 'tool', tool_call_id: 'toolu_1', content: 'ok' }] }), strictly);
+    const request = toGeminiRequest(
+      body({
+        messages: [
+          { role: 'user', content: 'x' },
+          { role: 'assistant', tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'f', arguments: '' } }] },
+          { role: 'tool', tool_call_id: 'toolu_1', content: 'ok' },
+        ],
+      }),
+      strictly,
+    );
     expect(request.contents[1].parts).toEqual([{ functionCall: { name: 'f', args: {} }, thoughtSignature: SKIP_THOUGHT_SIGNATURE }]);
   });
 
@@ -149,7 +193,17 @@ describe('toGeminiRequest', () => {
   });
 
   it('refuses OpenAI file ids unless dropping', () => {
-    const fileId = body({ messages: [{ role: 'user', content: [{ type: 'text', text: 'lee' }, { type: 'file', file: { file_id: 'file-1' } }] }] });
+    const fileId = body({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'lee' },
+            { type: 'file', file: { file_id: 'file-1' } },
+          ],
+        },
+      ],
+    });
     expect(refusal(() => toGeminiRequest(fileId, strictly)).field).toBe('messages[0].content[1].file');
     expect(toGeminiRequest(fileId, dropping).contents).toEqual([{ role: 'user', parts: [{ text: 'lee' }] }]);
   });
@@ -168,8 +222,20 @@ describe('toGeminiRequest', () => {
   });
 
   it('accepts every field the table calls ignored without sending anything for it', () => {
-    const samples: Record<string, unknown> = { metadata: { a: 'b' }, prompt_cache_key: 'k', prompt_cache_options: { mode: 'implicit' }, prompt_cache_retention: '24h', safety_identifier: 'h', service_tier: 'auto', store: true, stream_options: { include_usage: true }, user: 'u-1' };
-    const ignored = Object.entries(GEMINI_FIELD_SUPPORT).filter(([, handling]) => handling === 'ignored').map(([field]) => field);
+    const samples: Record<string, unknown> = {
+      metadata: { a: 'b' },
+      prompt_cache_key: 'k',
+      prompt_cache_options: { mode: 'implicit' },
+      prompt_cache_retention: '24h',
+      safety_identifier: 'h',
+      service_tier: 'auto',
+      store: true,
+      stream_options: { include_usage: true },
+      user: 'u-1',
+    };
+    const ignored = Object.entries(GEMINI_FIELD_SUPPORT)
+      .filter(([, handling]) => handling === 'ignored')
+      .map(([field]) => field);
     expect(ignored.sort()).toEqual(Object.keys(samples).sort());
     expect(toGeminiRequest({ ...body(), ...samples } as ChatCompletionCreateParams, strictly)).toEqual(toGeminiRequest(body(), strictly));
   });

@@ -53,7 +53,6 @@ export const GEMINI_FIELD_SUPPORT: Record<keyof ChatCompletionCreateParamsBase, 
   web_search_options: 'refused',
 };
 
-
 export interface GeminiRequestOptions {
   dropUnsupported: boolean;
 }

@@ -20,7 +20,13 @@ describe('fromGeminiResponse', () => {
       choices: [{ index: 0, message: { role: 'assistant', content: 'Hola, mundo', refusal: null }, logprobs: null, finish_reason: 'stop' }],
       usage: { prompt_tokens: 120, completion_tokens: 38, total_tokens: 158, prompt_tokens_details: { cached_tokens: 100 }, completion_tokens_details: { reasoning_tokens: 30 } },
     });
-    expect(geminiTokenUsage({ promptTokenCount: 120, cachedContentTokenCount: 100, candidatesTokenCount: 8, thoughtsTokenCount: 30 })).toEqual({ input: 20, output: 38, cacheRead: 100, cacheWrite: 0, reasoning: 30 });
+    expect(geminiTokenUsage({ promptTokenCount: 120, cachedContentTokenCount: 100, candidatesTokenCount: 8, thoughtsTokenCount: 30 })).toEqual({
+      input: 20,
+      output: 38,
+      cacheRead: 100,
+      cacheWrite: 0,
+      reasoning: 30,
+    });
   });
 
   it('turns functionCall parts into tool calls with generated ids that carry the thought signature, finishing with tool_calls', () => {
@@ -30,10 +36,7 @@ describe('fromGeminiResponse', () => {
           {
             content: {
               role: 'model',
-              parts: [
-                { functionCall: { name: 'get_weather', args: { city: 'Santiago' } }, thoughtSignature: 'c2ln' },
-                { functionCall: { name: 'get_weather', args: { city: 'Lima' } } },
-              ],
+              parts: [{ functionCall: { name: 'get_weather', args: { city: 'Santiago' } }, thoughtSignature: 'c2ln' }, { functionCall: { name: 'get_weather', args: { city: 'Lima' } } }],
             },
             finishReason: 'STOP',
           },
@@ -107,7 +110,17 @@ describe('fromGeminiResponse', () => {
           {
             content: { parts: [{ text: 'Sí' }] },
             finishReason: 'STOP',
-            logprobsResult: { chosenCandidates: [{ token: 'Sí', logProbability: -0.1 }], topCandidates: [{ candidates: [{ token: 'Sí', logProbability: -0.1 }, { token: 'No', logProbability: -2.5 }] }] },
+            logprobsResult: {
+              chosenCandidates: [{ token: 'Sí', logProbability: -0.1 }],
+              topCandidates: [
+                {
+                  candidates: [
+                    { token: 'Sí', logProbability: -0.1 },
+                    { token: 'No', logProbability: -2.5 },
+                  ],
+                },
+              ],
+            },
           },
         ],
       },
@@ -116,7 +129,17 @@ describe('fromGeminiResponse', () => {
       1,
     );
     expect(completion.choices[0].logprobs).toEqual({
-      content: [{ token: 'Sí', logprob: -0.1, bytes: [83, 195, 173], top_logprobs: [{ token: 'Sí', logprob: -0.1, bytes: [83, 195, 173] }, { token: 'No', logprob: -2.5, bytes: [78, 111] }] }],
+      content: [
+        {
+          token: 'Sí',
+          logprob: -0.1,
+          bytes: [83, 195, 173],
+          top_logprobs: [
+            { token: 'Sí', logprob: -0.1, bytes: [83, 195, 173] },
+            { token: 'No', logprob: -2.5, bytes: [78, 111] },
+          ],
+        },
+      ],
       refusal: null,
     });
   });

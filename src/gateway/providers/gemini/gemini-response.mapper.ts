@@ -29,7 +29,11 @@ export function geminiTokenUsage(meta: GeminiUsageMetadata | undefined): TokenUs
 /** A functionCall part as an OpenAI tool call; the id carries the part's thought signature for the next turn. */
 export function toolCallFromPart(part: GeminiPart): ChatCompletionMessageFunctionToolCall | undefined {
   if (!part.functionCall) return undefined;
-  return { id: toolCallIdFor(part.functionCall.id, part.thoughtSignature), type: 'function', function: { name: part.functionCall.name ?? '', arguments: JSON.stringify(part.functionCall.args ?? {}) } };
+  return {
+    id: toolCallIdFor(part.functionCall.id, part.thoughtSignature),
+    type: 'function',
+    function: { name: part.functionCall.name ?? '', arguments: JSON.stringify(part.functionCall.args ?? {}) },
+  };
 }
 
 function tokenLogprob(chosen: GeminiLogprobCandidate, top: GeminiLogprobCandidate[]): ChatCompletionTokenLogprob {
@@ -72,6 +76,13 @@ export function fromGeminiResponse(json: GeminiResponse, model: string, id: stri
   const candidates = json.candidates ?? [];
   const choices = candidates.length
     ? candidates.map(choiceOf).sort((a, b) => a.index - b.index)
-    : [{ index: 0, message: { role: 'assistant' as const, content: null, refusal: null }, logprobs: null, finish_reason: json.promptFeedback?.blockReason ? ('content_filter' as const) : ('stop' as const) }];
+    : [
+        {
+          index: 0,
+          message: { role: 'assistant' as const, content: null, refusal: null },
+          logprobs: null,
+          finish_reason: json.promptFeedback?.blockReason ? ('content_filter' as const) : ('stop' as const),
+        },
+      ];
   return { id, object: 'chat.completion', created, model, choices, usage: toCompletionUsage(geminiTokenUsage(json.usageMetadata)) };
 }

@@ -18,7 +18,13 @@ describe('GeminiStreamTranslator', () => {
       { candidates: [{ content: { role: 'model', parts: [{ text: 'Hola' }] } }] },
       { candidates: [{ content: { role: 'model', parts: [{ text: ' mundo' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 3 } },
     ]);
-    expect(chunks[0]).toEqual({ id: 'chatcmpl-gs', object: 'chat.completion.chunk', created: 1700000000, model: 'gemini-2.5-flash', choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] });
+    expect(chunks[0]).toEqual({
+      id: 'chatcmpl-gs',
+      object: 'chat.completion.chunk',
+      created: 1700000000,
+      model: 'gemini-2.5-flash',
+      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }],
+    });
     expect(deltas(chunks)).toEqual([{ role: 'assistant', content: '' }, { content: 'Hola' }, { content: ' mundo' }, {}]);
     expect(chunks.map((chunk) => chunk.choices[0].finish_reason)).toEqual([null, null, null, 'stop']);
     expect(translator.complete).toBe(true);
@@ -43,12 +49,30 @@ describe('GeminiStreamTranslator', () => {
 
   it('streams each candidate under its own choice index', () => {
     const chunks = run(new GeminiStreamTranslator(identity), [
-      { candidates: [{ index: 0, content: { parts: [{ text: 'A' }] } }, { index: 1, content: { parts: [{ text: 'B' }] } }] },
-      { candidates: [{ index: 0, finishReason: 'STOP' }, { index: 1, finishReason: 'MAX_TOKENS' }] },
+      {
+        candidates: [
+          { index: 0, content: { parts: [{ text: 'A' }] } },
+          { index: 1, content: { parts: [{ text: 'B' }] } },
+        ],
+      },
+      {
+        candidates: [
+          { index: 0, finishReason: 'STOP' },
+          { index: 1, finishReason: 'MAX_TOKENS' },
+        ],
+      },
     ]);
     const byChoice = (index: number) => chunks.filter((chunk) => chunk.choices[0].index === index).map((chunk) => [chunk.choices[0].delta, chunk.choices[0].finish_reason]);
-    expect(byChoice(0)).toEqual([[{ role: 'assistant', content: '' }, null], [{ content: 'A' }, null], [{}, 'stop']]);
-    expect(byChoice(1)).toEqual([[{ role: 'assistant', content: '' }, null], [{ content: 'B' }, null], [{}, 'length']]);
+    expect(byChoice(0)).toEqual([
+      [{ role: 'assistant', content: '' }, null],
+      [{ content: 'A' }, null],
+      [{}, 'stop'],
+    ]);
+    expect(byChoice(1)).toEqual([
+      [{ role: 'assistant', content: '' }, null],
+      [{ content: 'B' }, null],
+      [{}, 'length'],
+    ]);
   });
 
   it('streams thoughts as reasoning_content and a safety stop as content_filter', () => {

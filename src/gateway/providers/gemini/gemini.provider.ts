@@ -68,7 +68,12 @@ export class GeminiProvider implements LlmProvider {
     // Gemini's embedding API reports no token count; the estimate (about 4 characters a token) prices it.
     const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
     return {
-      response: { object: 'list', model: call.vendorModel, data: json.embeddings.map((e, index) => ({ object: 'embedding', index, embedding: e.values ?? [] })), usage: { prompt_tokens: tokens, total_tokens: tokens } },
+      response: {
+        object: 'list',
+        model: call.vendorModel,
+        data: json.embeddings.map((e, index) => ({ object: 'embedding', index, embedding: e.values ?? [] })),
+        usage: { prompt_tokens: tokens, total_tokens: tokens },
+      },
       usage: { ...NO_USAGE, input: tokens },
     };
   }

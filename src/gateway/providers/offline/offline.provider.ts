@@ -30,7 +30,10 @@ export class OfflineProvider implements LlmProvider {
     const { completion } = await this.complete(body, call);
     const text = completion.choices[0].message.content ?? '';
     for (const piece of text.match(/[\s\S]{1,200}/g) ?? ['']) {
-      yield { type: 'chunk', chunk: { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: 'offline', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] } };
+      yield {
+        type: 'chunk',
+        chunk: { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: 'offline', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] },
+      };
     }
     yield { type: 'end', finishReason: 'offline', usage: NO_USAGE };
   }

@@ -21,7 +21,7 @@ describe(usageFromOpenAi.name, () => {
 });
 
 describe('OpenAI-wire payloads', () => {
-  it("sends DeepSeek max_completion_tokens under the only name it knows, max_tokens", async () => {
+  it('sends DeepSeek max_completion_tokens under the only name it knows, max_tokens', async () => {
     const { createServer } = await import('node:http');
     const { createDeepSeekProvider } = await import('../deepseek/deepseek.provider');
     let received: Record<string, unknown> = {};
@@ -31,7 +31,16 @@ describe('OpenAI-wire payloads', () => {
       req.on('end', () => {
         received = JSON.parse(text);
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'deepseek-chat', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1 } }));
+        res.end(
+          JSON.stringify({
+            id: 'x',
+            object: 'chat.completion',
+            created: 0,
+            model: 'deepseek-chat',
+            choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: 1, completion_tokens: 1 },
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

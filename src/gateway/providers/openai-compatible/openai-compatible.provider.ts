@@ -1,5 +1,17 @@
 import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
-import { ChatBody, ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
+import {
+  ChatBody,
+  ChatCompletion,
+  ChatCompletionChunk,
+  CreateEmbeddingResponse,
+  EmbeddingBody,
+  LlmProvider,
+  NO_USAGE,
+  ProviderCall,
+  ProviderCompletion,
+  ProviderError,
+  ProviderStreamChunk,
+} from '../provider';
 import { UnsupportedParameterError } from '../unsupported-parameter.error';
 import { WireClient } from '../wire/wire-client';
 

@@ -2,7 +2,12 @@ import { readServerSentEvents } from './server-sent-events';
 
 async function collect(pieces: string[]): Promise<string[]> {
   const out: string[] = [];
-  for await (const data of readServerSentEvents((async function* () { yield* pieces.map((p) => Buffer.from(p)); })())) out.push(data);
+  for await (const data of readServerSentEvents(
+    (async function* () {
+      yield* pieces.map((p) => Buffer.from(p));
+    })(),
+  ))
+    out.push(data);
   return out;
 }
 
@@ -21,7 +26,10 @@ describe('readServerSentEvents', () => {
 
   it('keeps multi-byte characters split between reads intact', async () => {
     const bytes = Buffer.from('data: ñandú\n\n');
-    const pieces = (async function* () { yield bytes.subarray(0, 8); yield bytes.subarray(8); })();
+    const pieces = (async function* () {
+      yield bytes.subarray(0, 8);
+      yield bytes.subarray(8);
+    })();
     const out: string[] = [];
     for await (const data of readServerSentEvents(pieces)) out.push(data);
     expect(out).toEqual(['ñandú']);
