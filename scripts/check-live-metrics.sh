@@ -34,7 +34,7 @@ fi
 
 # Only what a first run on a laptop would have: a port and a data folder; everything else embedded.
 env -u DATABASE_URL -u REDIS_URL -u API_KEY -u API_KEYS -u ADMIN_API_KEY \
-  PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" SII_MONITOR_ENABLED=false PAYROLL_FETCH_ENABLED=false LOG_LEVEL=warn \
+  PORT="$port" HOST=127.0.0.1 DATA_DIR="$work/data" SII_MONITOR_ENABLED=false PAYROLL_FETCH_ENABLED=false PROXY_OFFLINE_ANSWERS=true LOG_LEVEL=warn \
   "${start[@]}" >"$work/app.log" 2>&1 &
 app_pid=$!
 

@@ -60,7 +60,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const shape = wireShapeOf(request.url);
     // OpenAI and Anthropic answer a wrong key with 401; their SDKs map that status to an authentication error.
     if (shape && (exception as { invalidKey?: boolean })?.invalidKey) Object.assign(body, { statusCode: 401, error: reasonPhrase(401) });
-    if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId: body.requestId }, 'Unhandled error');
+    // A deliberate 5xx (no vendor could serve) is logged by what it says; anything else unexpected with its stack.
+    if (body.statusCode >= 500 && exception instanceof HttpException) this.logger.warn({ requestId: body.requestId, status: body.statusCode, message: body.message });
+    else if (body.statusCode >= 500) this.logger.error({ err: loggableError(exception), requestId: body.requestId }, 'Unhandled error');
     if (reply.sent || reply.raw.headersSent) {
       reply.raw.end();
       return;
