@@ -27,7 +27,7 @@ export async function sendChat(baseUrl: string, apiKey: string, requestId: strin
     const text = await res.text();
     if (res.status >= 500) return done(res.status, 'server_error');
     if (res.status >= 400) return done(res.status, 'rejected');
-    const provider = /"provider":"([^"]+)"/.exec(text)?.[1];
+    const provider = res.headers.get('x-gateway-provider') ?? /"provider":"([^"]+)"/.exec(text)?.[1];
     if (!stream) return done(res.status, provider ? 'ok' : 'broken', provider);
     if (text.includes('data: [DONE]')) return done(res.status, 'ok', provider);
     return done(res.status, text.includes('stream_interrupted') ? 'interrupted' : 'broken');

@@ -91,7 +91,8 @@ export class ChaosContext {
   /** Usage rows in the run's database, in total and with a real vendor and status success. */
   async rowCounts(): Promise<{ total: number; vendorSuccess: number; byKind: string }> {
     const rows = await this.database.usageCounts();
-    const total = rows.reduce((n, r) => n + r.rows, 0);
+    // A request writes one final row (success, cached or partial) and an error row per target it gave up on.
+    const total = rows.filter((r) => r.status !== 'error').reduce((n, r) => n + r.rows, 0);
     const vendorSuccess = rows.filter((r) => r.status === 'success' && r.provider !== 'offline' && r.provider !== 'cache').reduce((n, r) => n + r.rows, 0);
     return { total, vendorSuccess, byKind: rows.map((r) => `${r.provider}/${r.status}${r.errorKind ? `/${r.errorKind}` : ''}=${r.rows}`).join(' ') };
   }

@@ -12,7 +12,7 @@ export async function reconcilePhase(ctx: ChaosContext): Promise<PhaseReport> {
   return {
     phase: `cost rows vs answers (${ctx.sent.length} requests sent in all)`,
     checks: [
-      check('one cost row per answered request (nothing lost, nothing doubled)', rows.total === answered, `${rows.total} rows for ${answered} answered requests`),
+      check('one final cost row per answered request (nothing lost, nothing doubled)', rows.total === answered, `${rows.total} final rows for ${answered} answered requests`),
       check('vendor success rows = successful emulator answers', rows.vendorSuccess === upstream, `${rows.vendorSuccess} rows with a real vendor and status success; emulator answered ${upstream}`),
     ],
     facts: [`rows by provider/status: ${rows.byKind}`],
