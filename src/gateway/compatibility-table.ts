@@ -1,10 +1,11 @@
+import { DEEPSEEK_REFUSED } from './providers/deepseek/deepseek.provider';
+import { GROQ_REFUSED } from './providers/groq/groq.provider';
+import type { RefusedField } from './providers/openai-compatible/openai-compatible.provider';
 import { ANTHROPIC_FIELD_SUPPORT } from './providers/anthropic/anthropic-request.mapper';
 import { GEMINI_FIELD_SUPPORT } from './providers/gemini/gemini-request.mapper';
 import type { FieldHandling } from './providers/unsupported-parameter.error';
 
-/** What the OpenAI-wire vendors other than OpenAI refuse (kept beside their providers; listed here for the table). */
-const GROQ_REFUSED = new Set(['logprobs', 'top_logprobs', 'logit_bias', 'n', 'audio']);
-const DEEPSEEK_REFUSED = new Set(['n', 'logit_bias', 'audio']);
+const fieldsOf = (refused: RefusedField[]) => new Set(refused.map((r) => r.field));
 
 const LABEL: Record<FieldHandling | 'passed', string> = { passed: 'passed', translated: 'translated', refused: '**refused**', ignored: 'ignored' };
 
@@ -17,8 +18,8 @@ export function compatibilityTable(): string {
   const rows = fields.map((field) => {
     const anthropic = ANTHROPIC_FIELD_SUPPORT[field as keyof typeof ANTHROPIC_FIELD_SUPPORT];
     const gemini = GEMINI_FIELD_SUPPORT[field as keyof typeof GEMINI_FIELD_SUPPORT] ?? 'refused';
-    const groq = GROQ_REFUSED.has(field) ? 'refused' : 'passed';
-    const deepseek = DEEPSEEK_REFUSED.has(field) ? 'refused' : 'passed';
+    const groq = fieldsOf(GROQ_REFUSED).has(field) ? 'refused' : 'passed';
+    const deepseek = fieldsOf(DEEPSEEK_REFUSED).has(field) ? 'refused' : 'passed';
     return `| \`${field}\` | ${LABEL.passed} | ${LABEL[groq]} | ${LABEL[deepseek]} | ${LABEL[anthropic]} | ${LABEL[gemini]} |`;
   });
   return ['| field | OpenAI, compatible servers | Groq | DeepSeek | Anthropic | Gemini |', '|---|---|---|---|---|---|', ...rows].join('\n');

@@ -55,6 +55,8 @@ const FREE: ModelPrices = { input: '0', output: '0', cacheWrite: '0', cacheRead:
 /** Models, prices, fallback chains and provider limits: the checked-in catalog with the operator's overrides. */
 export class ModelCatalog {
   readonly models = new Map<string, CatalogModel>();
+  /** Looked up on every request that names a deployment (its limits), so indexed once per load. */
+  private readonly deploymentsById = new Map<string, Deployment>();
   chains: Record<string, string[]>;
   limits: Record<VendorName, ProviderLimits>;
   defaultModel: string;
@@ -69,6 +71,7 @@ export class ModelCatalog {
       this.models.set(id, { id, provider: 'openai-compatible', vendorModel: id, contextWindow: 32768, prices: FREE });
     }
     this.assertDeployments();
+    this.indexDeployments();
     this.chains = { ...file.fallbackChains, ...(config?.llm.fallbackChains ?? {}) };
     const limits = { ...file.providerLimits } as Record<VendorName, ProviderLimits>;
     for (const [provider, override] of Object.entries(config?.llm.providerLimits ?? {})) {
@@ -92,6 +95,7 @@ export class ModelCatalog {
     this.limits = next.limits;
     this.defaultModel = next.defaultModel;
     this.pricesReadOn = next.pricesReadOn;
+    this.indexDeployments();
   }
 
   get(id: string): CatalogModel | undefined {
@@ -115,11 +119,16 @@ export class ModelCatalog {
 
   /** Every deployment of every model (their ids are the keys of their breakers and limits). */
   deployments(): Deployment[] {
-    return [...this.models.values()].flatMap((m) => m.deployments ?? []);
+    return [...this.deploymentsById.values()];
   }
 
   deployment(id: string): Deployment | undefined {
-    return this.deployments().find((d) => d.id === id);
+    return this.deploymentsById.get(id);
+  }
+
+  private indexDeployments(): void {
+    this.deploymentsById.clear();
+    for (const model of this.models.values()) for (const d of model.deployments ?? []) this.deploymentsById.set(d.id, d);
   }
 
   /** A deployment's own limits over its vendor's (a deployment is one account with its own quotas). */

@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
-import { abortOnClientClose, openEventStream } from 'src/common/http/event-stream';
+import { openEventStream } from 'src/common/http/event-stream';
 import { RateLimit } from 'src/common/throttling';
 import { AppConfig } from 'src/config';
 import { GatewayService } from '../gateway.service';
@@ -12,7 +12,7 @@ import { isUnsupportedParameterError } from '../providers/unsupported-parameter.
 import { anthropicToCanonical, canonicalToAnthropicMessage, doorAskedForThinking } from './anthropic/anthropic-door.mapper';
 import { CanonicalToAnthropicStream } from './anthropic/anthropic-door-stream.mapper';
 import { isDoorRequestError } from './anthropic/door-request.error';
-import { proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
 import { gatewayHeaders } from './openai/chat-response';
 
 const EXAMPLE = { model: 'claude-sonnet-4', max_tokens: 300, messages: [{ role: 'user', content: '¿Qué es una guía de despacho (DTE 52)?' }] };
@@ -49,12 +49,7 @@ export class AnthropicDoorController {
       if (isDoorRequestError(error) || isUnsupportedParameterError(error)) throw new BadRequestException(error.message);
       throw error;
     }
-    const correlation = req.headers['x-request-id'];
-    const options = proxyRunOptions('proxy.messages', controls, this.config, {
-      caller: { apiKeyName: caller.keyName, companyId: caller.companies?.[0] ?? null },
-      correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : undefined,
-      signal: abortOnClientClose(reply),
-    });
+    const options = proxyRunOptions('proxy.messages', controls, this.config, doorCaller(caller, req, reply));
     const requestedModel = (raw as { model: string }).model;
     if (body.stream !== true) {
       const { completion, result } = await this.gateway.chat(body, options);

@@ -1,4 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from 'src/common/auth';
+import { abortOnClientClose } from 'src/common/http/event-stream';
 import type { AppConfig } from 'src/config';
 import type { RunOptions } from '../request-run';
 
@@ -87,5 +90,15 @@ export function proxyRunOptions(operation: string, controls: GatewayControls, co
     offline: config.llm.proxyOfflineAnswers,
     dropUnsupported: controls.dropUnsupported ?? config.llm.dropUnsupportedParams,
     cache: { enabled: !controls.noCache, ttlSeconds: controls.cacheTtlSeconds },
+  };
+}
+
+/** Who calls a door: the key and its first company, the caller's X-Request-Id for correlation, and a signal for a client leaving. */
+export function doorCaller(caller: Caller, req: FastifyRequest, reply: FastifyReply): Pick<RunOptions, 'caller' | 'correlationId' | 'signal'> {
+  const correlation = req.headers['x-request-id'];
+  return {
+    caller: { apiKeyName: caller.keyName, companyId: caller.companies?.[0] ?? null },
+    correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : undefined,
+    signal: abortOnClientClose(reply),
   };
 }

@@ -2,14 +2,16 @@ import { BadRequestException, Body, Controller, Get, NotFoundException, Param, P
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
-import { abortOnClientClose, openEventStream } from 'src/common/http/event-stream';
+import { openEventStream } from 'src/common/http/event-stream';
 import { RateLimit } from 'src/common/throttling';
 import { AppConfig } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayService } from '../gateway.service';
 import { ProviderRegistry } from '../providers/provider.registry';
+import type { LlmResult } from '../llm.types';
+import { toCompletionUsage } from '../providers/canonical-wire';
 import type { EmbeddingBody } from '../providers/provider';
-import { proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
 import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
 
@@ -76,7 +78,7 @@ export class OpenAiDoorController {
   @ApiGatewayHeaders()
   async chat(@Body() raw: unknown, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const body = validateChatBody(raw);
-    const options = proxyRunOptions('proxy.chat', takeGatewayControls(body, req.headers), this.config, this.identity(caller, req, reply));
+    const options = proxyRunOptions('proxy.chat', takeGatewayControls(body, req.headers), this.config, doorCaller(caller, req, reply));
     if (body.stream !== true) {
       const { completion, result } = await this.gateway.chat(body, options);
       void reply
@@ -118,38 +120,15 @@ export class OpenAiDoorController {
     if (!body || typeof body !== 'object' || typeof body.model !== 'string' || !body.model.trim()) throw new BadRequestException('model is required');
     const validInput = typeof body.input === 'string' || (Array.isArray(body.input) && body.input.length > 0 && body.input.length <= 2048);
     if (!validInput) throw new BadRequestException('input must be a string or a non-empty array of at most 2048 items');
-    const options = proxyRunOptions('proxy.embeddings', takeGatewayControls(body, req.headers), this.config, this.identity(caller, req, reply));
+    const options = proxyRunOptions('proxy.embeddings', takeGatewayControls(body, req.headers), this.config, doorCaller(caller, req, reply));
     const { response, result } = await this.gateway.embed(body, { ...options, offline: false, cache: { enabled: false } });
     void reply
       .status(200)
       .headers(gatewayHeaders(result))
       .send({ ...response, x_gateway: gatewayInfo(result) });
   }
-
-  private identity(caller: Caller, req: FastifyRequest, reply: FastifyReply) {
-    const correlation = req.headers['x-request-id'];
-    return {
-      caller: { apiKeyName: caller.keyName, companyId: caller.companies?.[0] ?? null },
-      correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : undefined,
-      signal: abortOnClientClose(reply),
-    };
-  }
 }
 
-function usageChunk(result: { requestId: string; model: string; usage: { input: number; output: number; cacheRead: number; cacheWrite: number; reasoning: number } }) {
-  const prompt = result.usage.input + result.usage.cacheRead + result.usage.cacheWrite;
-  return {
-    id: `chatcmpl-${result.requestId}`,
-    object: 'chat.completion.chunk',
-    created: Math.floor(Date.now() / 1000),
-    model: result.model,
-    choices: [],
-    usage: {
-      prompt_tokens: prompt,
-      completion_tokens: result.usage.output,
-      total_tokens: prompt + result.usage.output,
-      prompt_tokens_details: { cached_tokens: result.usage.cacheRead },
-      completion_tokens_details: { reasoning_tokens: result.usage.reasoning },
-    },
-  };
+function usageChunk(result: LlmResult) {
+  return { id: `chatcmpl-${result.requestId}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: result.model, choices: [], usage: toCompletionUsage(result.usage) };
 }
