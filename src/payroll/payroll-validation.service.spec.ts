@@ -55,7 +55,7 @@ describe(PayrollValidationService.name, () => {
     });
 
     it('names every problem of the input in one 400', async () => {
-      await expect(sut.validate({ ...example, wage: -1, afp: 'Inexistente' }, CALLER)).rejects.toThrow(/wage no puede ser negativo; AFP desconocida/);
+      await expect(sut.validate({ ...example, wage: -1, period: '2026-3' }, CALLER)).rejects.toThrow(/period debe tener el formato YYYY-MM .*; wage no puede ser negativo/);
     });
   });
 });

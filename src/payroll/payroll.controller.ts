@@ -33,7 +33,7 @@ export class PayrollController {
       'Body as the Odoo addon sends it. Answers success/confidence/errors/warnings/recommendation, the line-by-line report (expected vs found) and, when an LLM vendor is configured, a plain-language explanation.',
   })
   @ApiOkResponse({ type: ExplainedPayslipValidationResponseDto })
-  @ApiBadRequestResponse({ description: 'Negative wage, unknown AFP, malformed period or a period in the future' })
+  @ApiBadRequestResponse({ description: 'Negative wage, malformed period or a period in the future (an unknown AFP is a P-03 warning, not a 400)' })
   validate(@Body() body: ValidatePayslipDto, @CurrentCaller() caller: Caller) {
     return this.validation.validate(body, caller);
   }

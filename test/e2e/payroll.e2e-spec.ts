@@ -115,9 +115,14 @@ describe('Payroll (real app, Postgres, Redis)', () => {
       expect(afp.indicator_used).toContain('modelo 0,58 %');
     });
 
+    it('validates a slip with an AFP it does not know, warning instead of refusing', async () => {
+      const res = await validate({ ...example, afp: 'AFP Inexistente' });
+      expect(res.status).toBe(200);
+      expect(res.body.warnings).toContainEqual(expect.stringMatching(/^AFP desconocida "AFP Inexistente" \(conocidas: capital, .*\): no se verificó la tasa/));
+    });
+
     it.each([
       ['a negative wage', { ...example, wage: -1 }, /wage/],
-      ['an unknown AFP', { ...example, afp: 'AFP Inexistente' }, /AFP desconocida/],
       ['a period in the future', { ...example, period: '2099-01' }, /2099-01 está en el futuro/],
       ['a malformed period', { ...example, period: '2026-3' }, /period/],
       ['a line total beyond safe integers', { ...example, lines: [{ ...example.lines[0], total: 9007199254740992 }, ...example.lines.slice(1)] }, /total/],

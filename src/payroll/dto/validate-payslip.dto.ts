@@ -115,7 +115,7 @@ export class ValidatePayslipDto implements PayslipInput {
   @Max(MAX_PAYSLIP_PESOS)
   total_liquido?: number;
 
-  @ApiPropertyOptional({ example: 'Modelo', description: 'AFP fund; inferred from the AFP amount when absent' })
+  @ApiPropertyOptional({ example: 'Modelo', description: 'AFP fund; inferred from the AFP amount when absent; an unknown name is a P-03 warning and its rate is not checked' })
   @IsOptional()
   @IsString()
   afp?: string;

@@ -9,7 +9,7 @@ import { carriedForwardMonths } from './carry-forward';
 import { IndicatorSet } from './indicator-set';
 import { IndicatorSetRepository, StoredIndicatorSet } from './indicator-set.repository';
 import { periodOf } from './period';
-import { loadShippedIndicators } from './shipped-indicators';
+import { loadShippedIndicators, withShippedHealthSplit } from './shipped-indicators';
 
 /** Longest a process serves cached sets without rereading Postgres, in case an invalidation message was lost. */
 const CACHE_MAX_AGE_MS = 5 * 60_000;
@@ -94,6 +94,7 @@ export class IndicatorStore implements OnModuleInit {
   private reload(): Promise<Snapshot> {
     const loadedAt = this.clock.now().getTime();
     const loading = this.repository.findAll().then((stored) => {
+      for (const row of stored.values()) row.set = withShippedHealthSplit(row.set);
       const storedSets = new Map([...stored].map(([period, row]) => [period, row.set]));
       const served = new Map(stored);
       for (const set of carriedForwardMonths(storedSets, periodOf(new Date(loadedAt)))) {

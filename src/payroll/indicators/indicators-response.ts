@@ -22,14 +22,15 @@ export interface IndicatorsResponse {
   unofficial: string[];
   carried_forward: string[];
   /** Status, source, URL, fetch time, page hash and origin month of each indicator of the set. */
-  provenance: Partial<Record<IndicatorKey, IndicatorProvenanceView>>;
+  provenance: Partial<Record<IndicatorKey | 'healthSplit', IndicatorProvenanceView>>;
   metadata: { source: string; period: string; fields_count: number; updated_at: string; imported_by: string };
 }
 
 function provenanceOf(set: IndicatorSet): IndicatorsResponse['provenance'] {
   const out: IndicatorsResponse['provenance'] = {};
-  for (const key of INDICATOR_KEYS) {
+  for (const key of [...INDICATOR_KEYS, 'healthSplit'] as const) {
     const entry = set[key];
+    if (!entry) continue;
     const view: IndicatorProvenanceView = { status: entry.status, source: entry.source };
     if (entry.sourceUrl) view.source_url = entry.sourceUrl;
     if (entry.fetchedAt) view.fetched_at = entry.fetchedAt;

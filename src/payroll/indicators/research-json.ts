@@ -1,4 +1,4 @@
-import { AFP_FUNDS, AfpFund, AsignacionFamiliarTramo, IndicatorSet, IndicatorStatus, IndicatorValue, TaxBracket, indicatorValue } from './indicator-set';
+import { AFP_FUNDS, AfpFund, AsignacionFamiliarTramo, HealthSplit, IndicatorSet, IndicatorStatus, IndicatorValue, TaxBracket, indicatorValue } from './indicator-set';
 import { isValidPeriod } from './period';
 
 /** One sourced value of the research file (payroll-cl.json), as written there. */
@@ -83,6 +83,19 @@ function asignacionFamiliar(period: string, raw: ResearchValue | undefined): Ind
   return indicatorValue(tramos, sourceOf(raw), 'confirmed');
 }
 
+/** The Fonasa/CCAF split of a Fonasa affiliate's 7 % per range of months (`"2025-01..2026-01"`), as the research file lists it. */
+function healthSplits(file: ResearchFile): Array<{ from: string; to: string; split: IndicatorValue<HealthSplit> }> {
+  const ranges = (file.constants.health_pct?.fonasa_ccaf_split ?? {}) as Record<string, { fonasa?: number; ccaf?: number; source?: string }>;
+  return Object.entries(ranges).flatMap(([range, row]) => {
+    const [from, to] = range.split('..');
+    if (!isValidPeriod(from) || !isValidPeriod(to) || typeof row.fonasa !== 'number' || typeof row.ccaf !== 'number') return [];
+    const source = row.source ?? 'not stated';
+    const singleSource = /not confirmed/i.test(source);
+    const split = indicatorValue({ fonasaPct: row.fonasa, ccafPct: row.ccaf }, source, singleSource ? 'unofficial' : 'confirmed', singleSource ? 'single source' : undefined);
+    return [{ from, to, split }];
+  });
+}
+
 function constantsOf(file: ResearchFile) {
   const c = file.constants;
   const afc = c.seguro_cesantia;
@@ -99,6 +112,7 @@ function constantsOf(file: ResearchFile) {
     taxBrackets: indicatorValue(brackets, c.impuesto_unico_segunda_categoria_monthly_utm.source, 'confirmed', 'top bracket (310 UTM+) confirmed by continuity only'),
     gratificacion: indicatorValue({ pct: 25, annualCapImm: 4.75 }, c.gratificacion_legal.source, 'confirmed'),
     apvTopes: indicatorValue({ monthlyUf: c.apv_topes_uf.monthly, annualUf: c.apv_topes_uf.annual }, c.apv_topes_uf.source, 'confirmed'),
+    healthSplits: healthSplits(file),
   };
 }
 
@@ -108,8 +122,10 @@ function monthToSet(month: ResearchMonth, constants: ReturnType<typeof constants
   const commissions = field('afp_commission_pct');
   const reform = field('employer_pension_reform_pct');
   const reformPct = typeof reform?.value === 'number' ? reform.value : null;
+  const healthSplit = constants.healthSplits.find((r) => month.period >= r.from && month.period <= r.to)?.split;
   return {
     period: month.period,
+    ...(healthSplit ? { healthSplit } : {}),
     uf: numberValue(field('uf_last_day')),
     utm,
     uta: indicatorValue(utm.value === null ? null : utm.value * 12, `derived UTM × 12 (${utm.source})`, utm.status),

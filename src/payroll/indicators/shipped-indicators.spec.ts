@@ -1,4 +1,4 @@
-import { loadShippedIndicators } from './shipped-indicators';
+import { loadShippedIndicators, withShippedHealthSplit } from './shipped-indicators';
 
 describe('loadShippedIndicators', () => {
   it('gives one set per research month 2024-01..2026-07', () => {
@@ -33,6 +33,20 @@ describe('loadShippedIndicators', () => {
     expect(sets.get('2025-07')!.employerReform.value!.totalPct).toBe(0);
     expect(sets.get('2025-08')!.employerReform.value!.totalPct).toBe(1);
     expect(sets.get('2025-10')!.afpCommissionPct.value!.uno).toBe(0.46);
+  });
+  it('ships the Fonasa/CCAF split of payroll-cl.md: 3,9/3,1 confirmed Jan-25..Jan-26, 2,8/4,2 single-source from Feb-26', () => {
+    const sets = loadShippedIndicators();
+    expect(sets.get('2024-12')!.healthSplit).toBeUndefined();
+    expect(sets.get('2025-01')!.healthSplit).toMatchObject({ value: { fonasaPct: 3.9, ccafPct: 3.1 }, status: 'confirmed', source: expect.stringContaining('SUSESO') });
+    expect(sets.get('2026-01')!.healthSplit).toMatchObject({ value: { fonasaPct: 3.9, ccafPct: 3.1 }, status: 'confirmed' });
+    expect(sets.get('2026-02')!.healthSplit).toMatchObject({ value: { fonasaPct: 2.8, ccafPct: 4.2 }, status: 'unofficial', confirmed: false, note: 'single source' });
+  });
+  it('adds the shipped split to a stored month that has none, never over its own', () => {
+    const seededEarlier = { ...loadShippedIndicators().get('2025-06')! };
+    delete seededEarlier.healthSplit;
+    expect(withShippedHealthSplit(seededEarlier).healthSplit).toMatchObject({ value: { fonasaPct: 3.9, ccafPct: 3.1 } });
+    const fetched = { ...seededEarlier, healthSplit: { value: { fonasaPct: 3.8, ccafPct: 3.2 }, source: 'Previred', status: 'confirmed' as const, confirmed: true } };
+    expect(withShippedHealthSplit(fetched).healthSplit!.value).toEqual({ fonasaPct: 3.8, ccafPct: 3.2 });
   });
   it('hands out copies so one caller cannot change another caller’s figures', () => {
     loadShippedIndicators().get('2026-03')!.utm.value = 1;

@@ -4,6 +4,7 @@ import researchFile from './payroll-cl.json';
 import { ResearchFile, researchFileToSets } from './research-json';
 
 let cache: Map<string, IndicatorSet> | null = null;
+let shippedSplits: Map<string, NonNullable<IndicatorSet['healthSplit']>> | undefined;
 
 /** Returns a fresh copy of the indicator sets shipped with the service (payroll-cl.json), keyed by 'YYYY-MM'. */
 export function loadShippedIndicators(): Map<string, IndicatorSet> {
@@ -15,4 +16,15 @@ export function loadShippedIndicators(): Map<string, IndicatorSet> {
   }
   cache = sets;
   return structuredClone(sets);
+}
+
+/**
+ * The set with the shipped Fonasa/CCAF split of its month added when it has none, so months seeded before the split was
+ * shipped (or imported without it) are validated with it too; a set's own split always wins.
+ */
+export function withShippedHealthSplit(set: IndicatorSet): IndicatorSet {
+  if (set.healthSplit) return set;
+  shippedSplits ??= new Map([...loadShippedIndicators()].flatMap(([period, shippedSet]) => (shippedSet.healthSplit ? [[period, shippedSet.healthSplit] as const] : [])));
+  const shipped = shippedSplits.get(set.period);
+  return shipped ? { ...set, healthSplit: structuredClone(shipped) } : set;
 }

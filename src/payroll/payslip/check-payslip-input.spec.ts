@@ -12,9 +12,9 @@ describe('checkPayslipInput', () => {
     expect(checkPayslipInput({ ...valid(), wage: 0 }, now)).toEqual([]);
   });
 
-  it('rejects a negative wage, an unknown AFP and a malformed period', () => {
+  it('rejects a negative wage and a malformed period, but not an unknown AFP (a P-03 warning instead)', () => {
     expect(checkPayslipInput({ ...valid(), wage: -1 }, now)).toEqual(['wage no puede ser negativo']);
-    expect(checkPayslipInput({ ...valid(), afp: 'AFP Futuro' }, now)[0]).toMatch(/AFP desconocida/);
+    expect(checkPayslipInput({ ...valid(), afp: 'AFP Futuro' }, now)).toEqual([]);
     expect(checkPayslipInput({ ...valid(), afp: 'AFP PlanVital' }, now)).toEqual([]);
     for (const period of ['2026-13', '26-03', '2026/03', '']) expect(checkPayslipInput({ ...valid(), period }, now)[0]).toMatch(/YYYY-MM/);
   });

@@ -1,4 +1,3 @@
-import { AFP_FUNDS, normaliseAfpName } from '../indicators/indicator-set';
 import { isValidPeriod, periodOf } from '../indicators/period';
 import { loadShippedIndicators } from '../indicators/shipped-indicators';
 import { PayslipInput } from './payslip-input';
@@ -46,9 +45,6 @@ export function checkPayslipInput(input: PayslipInput, now: Date, lastAvailableP
   else if (!inRange(input.wage)) problems.push(outOfRange('wage'));
   for (const field of ['total_imponible', 'total_haberes', 'total_descuentos', 'total_liquido'] as const) {
     if (input[field] !== undefined && input[field] !== null && !inRange(input[field])) problems.push(outOfRange(field));
-  }
-  if (input.afp !== undefined && normaliseAfpName(input.afp) === null) {
-    problems.push(`AFP desconocida: ${JSON.stringify(input.afp)} (conocidas: ${AFP_FUNDS.join(', ')})`);
   }
   if (!Array.isArray(input.lines) || input.lines.length === 0) problems.push('lines debe tener al menos una línea');
   else problems.push(...lineProblems(input.lines));

@@ -48,11 +48,11 @@ export class IndicatorContext {
   }
 
   /** The Fonasa/CCAF split of the period, or of the latest earlier period that publishes it; null when none does. */
-  healthSplit(): { value: HealthSplit; period: string; status: IndicatorStatus } | null {
+  healthSplit(): { value: HealthSplit; period: string; status: IndicatorStatus; source: string } | null {
     if (this.periodUsed === null) return null;
     for (const period of this.ordered.filter((p) => p <= this.periodUsed!).reverse()) {
       const entry = this.sets.get(period)!.healthSplit;
-      if (entry?.value) return { value: entry.value, period, status: entry.status };
+      if (entry?.value) return { value: entry.value, period, status: entry.status, source: entry.source };
     }
     return null;
   }

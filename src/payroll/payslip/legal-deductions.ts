@@ -1,6 +1,7 @@
 import { AfcRate } from '../indicators/indicator-set';
 import { afcContributions, afcRateFor } from '../calc/afc';
 import { afpWorkerContribution, fundsMatchingAmount } from '../calc/afp';
+import { percentOf } from '../calc/decimal';
 import { healthContribution } from '../calc/health';
 import { cappedBase, topeInPesos } from '../calc/imponible-caps';
 import { AFP_FUNDS, AfpFund, normaliseAfpName } from '../indicators/indicator-set';
@@ -42,6 +43,7 @@ function checkAfp(ctx: CheckContext, baseAfp: number, capText: string): number |
   const commissions = ctx.indicators.get('afpCommissionPct')!.value;
   const found = foundAmount(ctx, 'afp');
   const named = ctx.input.afp ? normaliseAfpName(ctx.input.afp) : null;
+  if (ctx.input.afp && !named) return checkUnknownAfp(ctx, baseAfp, mandatory, found);
   let funds: AfpFund[] = named ? [named] : found === null ? [] : fundsMatchingAmount(found, baseAfp, mandatory, commissions);
   if (!named && found !== null && funds.length === 0) {
     funds = [...AFP_FUNDS]
@@ -73,6 +75,21 @@ function checkAfp(ctx: CheckContext, baseAfp: number, capText: string): number |
     note(ctx, 'error', 'P-03', `AFP: esperado ${clp(expected)}, encontrado ${clp(found!)} (diferencia ${clp(found! - expected)})${hint}`);
   } else if (report.status === 'missing') note(ctx, 'warning', 'P-03', `Falta la línea AFP (esperado ${clp(expected)})`);
   return expected;
+}
+
+/**
+ * P-03 for an AFP the service does not know (a new fund, a typo in Odoo): a warning naming it and the known ones; the
+ * fund's commission cannot be checked, only that the line covers the 10 % every fund charges.
+ */
+function checkUnknownAfp(ctx: CheckContext, baseAfp: number, mandatory: number, found: number | null): null {
+  note(ctx, 'warning', 'P-03', `AFP desconocida ${JSON.stringify(ctx.input.afp)} (conocidas: ${AFP_FUNDS.join(', ')}): no se verificó la tasa de cotización AFP`);
+  const floor = percentOf(baseAfp, mandatory);
+  const status = found === null ? 'missing' : found < floor - PESO_TOLERANCE ? 'error' : 'warning';
+  ctx.reports.push(
+    lineReport({ code: codeOf(ctx, 'afp', 'AFP'), rule: 'P-03', label: `Cotización AFP ${ctx.input.afp}`, expected: null, found, indicator_used: `mínimo ${dec(mandatory)} % de ${clp(baseAfp)}; comisión de la AFP desconocida`, status }),
+  );
+  if (status === 'error') note(ctx, 'error', 'P-03', `AFP ${clp(found!)} bajo la cotización obligatoria ${dec(mandatory)} % (${clp(floor)}), que toda AFP cobra`);
+  return null;
 }
 
 function checkHealth(ctx: CheckContext, baseSalud: number): number {

@@ -138,6 +138,25 @@ describe('P-04 Fonasa / CCAF split', () => {
     expect(result.errors).toContainEqual(expect.stringMatching(/^Salud: parte CCAF: esperado \$48\.861, encontrado \$35\.834/));
   });
 
+  it('applies the shipped split of a month Previred was not fetched for: 3,1 % CCAF in January 2026 (confirmed)', () => {
+    const january = (fonasa: number, ccaf: number) => validate({ ...split(fonasa, ccaf), period: '2026-01' });
+    const passing = january(45_371, 36_064);
+    expect(passing.lines.filter((l) => l.rule === 'P-04').map((l) => [l.label, l.expected, l.status])).toEqual([
+      ['Cotización salud (Fonasa)', 81_435, 'ok'],
+      ['Salud: parte CCAF', 36_064, 'ok'],
+      ['Salud: parte Fonasa', 45_371, 'ok'],
+    ]);
+    expect(passing.findings.filter((f) => f.rule === 'P-04')).toEqual([]);
+    expect(january(32_574, 48_861).errors).toContainEqual(expect.stringMatching(/^Salud: parte CCAF: esperado \$36\.064, encontrado \$48\.861 \(3,1 % CCAF \+ 3,9 % Fonasa de \$1\.163\.354 \(2026-01, S-SIS25 \(SUSESO/));
+  });
+
+  it('only warns on the shipped 2,8 % / 4,2 % split from February 2026, which has a single source', () => {
+    expect(validate(split(32_574, 48_861)).findings.filter((f) => f.rule === 'P-04')).toEqual([]);
+    const result = validate(split(45_371, 36_064));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toContainEqual(expect.stringMatching(/^Salud: parte CCAF: esperado \$48\.861, encontrado \$36\.064 \(4,2 % CCAF \+ 2,8 % Fonasa de \$1\.163\.354 \(2026-03, fuente única no confirmada: S-KAR only/));
+  });
+
   it('warns when the employer is in a CCAF and the slip has no CCAF line', () => {
     expect(
       validate(
@@ -145,5 +164,21 @@ describe('P-04 Fonasa / CCAF split', () => {
         withSplit,
       ).warnings,
     ).toContainEqual(expect.stringMatching(/falta la línea CCAF/));
+  });
+});
+
+describe('P-03 unknown AFP', () => {
+  it('validates a slip whose AFP the service does not know, with a warning naming it and the known ones', () => {
+    const result = validate(slip((lines) => lines, { afp: 'AFP Futuro' }));
+    expect(result.success).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toContainEqual('AFP desconocida "AFP Futuro" (conocidas: capital, cuprum, habitat, modelo, planvital, provida, uno): no se verificó la tasa de cotización AFP');
+    expect(result.lines.find((l) => l.rule === 'P-03')).toMatchObject({ expected: null, found: 123_083, status: 'warning' });
+    expect(result.lines.find((l) => l.rule === 'P-08')).toMatchObject({ expected: 334, status: 'ok' });
+  });
+
+  it('still flags an AFP line below the 10 % every fund charges', () => {
+    const result = validate(slip(replace('AFP', -100_000), { afp: 'AFP Futuro' }));
+    expect(result.errors).toContainEqual('AFP $100.000 bajo la cotización obligatoria 10 % ($116.335), que toda AFP cobra');
   });
 });

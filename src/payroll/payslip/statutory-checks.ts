@@ -128,13 +128,16 @@ export function checkHealthSplit(ctx: CheckContext, legal: LegalDeductions): voi
   }
   const ccaf = percentOf(legal.baseAfp, split.value.ccafPct);
   const fonasa = legal.healthLegal - ccaf;
-  const used = `${dec(split.value.ccafPct)} % CCAF + ${dec(split.value.fonasaPct)} % Fonasa de ${clp(legal.baseAfp)} (Previred ${split.period})`;
+  // A split only one source gives (payroll-cl.md: 2,8 % / 4,2 % from Feb-2026) cannot make a slip wrong, only doubtful.
+  const singleSource = split.status === 'unofficial';
+  const used = `${dec(split.value.ccafPct)} % CCAF + ${dec(split.value.fonasaPct)} % Fonasa de ${clp(legal.baseAfp)} (${split.period}, ${singleSource ? 'fuente única no confirmada: ' : ''}${split.source})`;
   for (const [kind, label, expected] of [
     ['health_ccaf', 'Salud: parte CCAF', ccaf],
     ['health', 'Salud: parte Fonasa', fonasa],
   ] as const) {
-    const report = lineReport({ code: codeOf(ctx, kind, kind === 'health' ? 'FONASA' : 'CCAF'), rule: 'P-04', label, expected, found: foundAmount(ctx, kind), indicator_used: used });
+    const computed = lineReport({ code: codeOf(ctx, kind, kind === 'health' ? 'FONASA' : 'CCAF'), rule: 'P-04', label, expected, found: foundAmount(ctx, kind), indicator_used: used });
+    const report = singleSource && computed.status === 'error' ? { ...computed, status: 'warning' as const } : computed;
     ctx.reports.push(report);
-    if (report.status === 'error') note(ctx, 'error', 'P-04', `${label}: esperado ${clp(expected)}, encontrado ${clp(report.found!)} (${used})`);
+    if (report.status === 'error' || report.status === 'warning') note(ctx, report.status, 'P-04', `${label}: esperado ${clp(expected)}, encontrado ${clp(report.found!)} (${used})`);
   }
 }
