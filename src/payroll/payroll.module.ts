@@ -16,6 +16,7 @@ import { IndicatorFetchController } from './sources/indicator-fetch.controller';
 import { IndicatorFetchCron } from './sources/indicator-fetch.cron';
 import { IndicatorRefreshService } from './sources/indicator-refresh.service';
 import { PayrollSourceSettings } from './sources/payroll-source.settings';
+import { PdfParseTextExtractor, PdfTextExtractor } from './sources/pdf-text-extractor';
 import { SourcePageFetcher } from './sources/source-page-fetcher';
 
 /**
@@ -28,6 +29,7 @@ import { SourcePageFetcher } from './sources/source-page-fetcher';
   providers: [
     { provide: PayrollSourceSettings, inject: [AppConfig], useFactory: (config: AppConfig) => PayrollSourceSettings.fromConfig(config) },
     SourcePageFetcher,
+    { provide: PdfTextExtractor, useClass: PdfParseTextExtractor },
     IndicatorCollector,
     IndicatorRefreshService,
     CarriedForwardMonitor,

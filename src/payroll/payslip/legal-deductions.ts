@@ -86,7 +86,15 @@ function checkUnknownAfp(ctx: CheckContext, baseAfp: number, mandatory: number, 
   const floor = percentOf(baseAfp, mandatory);
   const status = found === null ? 'missing' : found < floor - PESO_TOLERANCE ? 'error' : 'warning';
   ctx.reports.push(
-    lineReport({ code: codeOf(ctx, 'afp', 'AFP'), rule: 'P-03', label: `Cotización AFP ${ctx.input.afp}`, expected: null, found, indicator_used: `mínimo ${dec(mandatory)} % de ${clp(baseAfp)}; comisión de la AFP desconocida`, status }),
+    lineReport({
+      code: codeOf(ctx, 'afp', 'AFP'),
+      rule: 'P-03',
+      label: `Cotización AFP ${ctx.input.afp}`,
+      expected: null,
+      found,
+      indicator_used: `mínimo ${dec(mandatory)} % de ${clp(baseAfp)}; comisión de la AFP desconocida`,
+      status,
+    }),
   );
   if (status === 'error') note(ctx, 'error', 'P-03', `AFP ${clp(found!)} bajo la cotización obligatoria ${dec(mandatory)} % (${clp(floor)}), que toda AFP cobra`);
   return null;

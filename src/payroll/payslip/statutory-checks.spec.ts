@@ -147,14 +147,18 @@ describe('P-04 Fonasa / CCAF split', () => {
       ['Salud: parte Fonasa', 45_371, 'ok'],
     ]);
     expect(passing.findings.filter((f) => f.rule === 'P-04')).toEqual([]);
-    expect(january(32_574, 48_861).errors).toContainEqual(expect.stringMatching(/^Salud: parte CCAF: esperado \$36\.064, encontrado \$48\.861 \(3,1 % CCAF \+ 3,9 % Fonasa de \$1\.163\.354 \(2026-01, S-SIS25 \(SUSESO/));
+    expect(january(32_574, 48_861).errors).toContainEqual(
+      expect.stringMatching(/^Salud: parte CCAF: esperado \$36\.064, encontrado \$48\.861 \(3,1 % CCAF \+ 3,9 % Fonasa de \$1\.163\.354 \(2026-01, S-SIS25 \(SUSESO/),
+    );
   });
 
   it('only warns on the shipped 2,8 % / 4,2 % split from February 2026, which has a single source', () => {
     expect(validate(split(32_574, 48_861)).findings.filter((f) => f.rule === 'P-04')).toEqual([]);
     const result = validate(split(45_371, 36_064));
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toContainEqual(expect.stringMatching(/^Salud: parte CCAF: esperado \$48\.861, encontrado \$36\.064 \(4,2 % CCAF \+ 2,8 % Fonasa de \$1\.163\.354 \(2026-03, fuente única no confirmada: S-KAR only/));
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(/^Salud: parte CCAF: esperado \$48\.861, encontrado \$36\.064 \(4,2 % CCAF \+ 2,8 % Fonasa de \$1\.163\.354 \(2026-03, fuente única no confirmada: S-KAR only/),
+    );
   });
 
   it('warns when the employer is in a CCAF and the slip has no CCAF line', () => {

@@ -2,12 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import type { IndicatorKey } from '../indicators/indicator-set';
 import { daysInMonth, SourceFormatError } from './chilean-text';
+import { PdfTextExtractor } from './pdf-text-extractor';
+import { parsePreviredPdfText } from './previred-pdf.parser';
+import { previredPdfUrls } from './previred-pdf-urls';
 import { parsePreviredPage, PreviredMonth } from './previred.parser';
 import { DatedValues, disagreement, parseCmf, parseMindicator } from './second-source.parser';
 import { parseSiiTaxYear, PesoTaxBracket, toUtmBrackets } from './sii-tax.parser';
 import { parseSiiUfYear, parseSiiUtmYear, UfYear, UtmMonth } from './sii-values.parser';
 import { PayrollSourceSettings } from './payroll-source.settings';
-import { SourcePage, SourcePageFetcher } from './source-page-fetcher';
+import { SourceDocument, SourcePage, SourcePageFetcher } from './source-page-fetcher';
 
 /** One value read from a source for one month; `value` undefined with status `derived` means "keep the statutory value, derived". */
 export interface FetchedValue {
@@ -56,6 +59,7 @@ export class IndicatorCollector {
   constructor(
     private readonly fetcher: SourcePageFetcher,
     private readonly settings: PayrollSourceSettings,
+    private readonly pdfText: PdfTextExtractor,
   ) {}
 
   async collect(periods: readonly string[]): Promise<Collection> {
@@ -84,8 +88,44 @@ export class IndicatorCollector {
       for (const period of periods.filter((p) => p.startsWith(`${year}-`))) this.siiValues(period, { uf, utm, tax, second }, out);
     }
     const previred = await load('Previred', this.settings.previredUrl, parsePreviredPage);
-    if (previred && out.values.has(previred.data.period)) this.previredValues(previred.page, previred.data, out);
+    if (previred && out.values.has(previred.data.period)) this.previredValues(previred.page, 'Previred', previred.data, out);
+    if (!previred || !hasPreviredTables(previred.data)) {
+      for (const period of periods.slice(-2).reverse()) await this.previredPdf(period, out);
+    }
     return out;
+  }
+
+  /**
+   * Previred's monthly PDF, the second source when its page failed or had no tables: the first candidate URL that
+   * answers is read (text extracted, values found by their labels); one outcome per month in the run report.
+   */
+  private async previredPdf(period: string, out: Collection): Promise<void> {
+    const source = `Previred PDF ${period}`;
+    const candidates = previredPdfUrls(this.settings.previredUrl, period);
+    let lastError = '';
+    for (const url of candidates) {
+      let document: SourceDocument;
+      try {
+        document = await this.fetcher.getDocument(url);
+      } catch (error) {
+        lastError = (error as Error).message;
+        continue;
+      }
+      try {
+        const month = parsePreviredPdfText(await this.pdfText.extract(document.bytes));
+        if (!out.values.has(month.period)) throw new SourceFormatError(`the PDF is about ${month.period}, not ${period}`);
+        out.sources.push({ source, url: document.url, ok: true, sha256: document.sha256 });
+        this.previredValues(document, 'Previred PDF', month, out);
+      } catch (error) {
+        const message = error instanceof SourceFormatError ? `PDF format changed: ${error.message}` : (error as Error).message;
+        out.sources.push({ source, url: document.url, ok: false, error: message, sha256: document.sha256 });
+        this.logger.warn(`Payroll source ${source} failed: ${message}`);
+      }
+      return;
+    }
+    const error = `no PDF at ${candidates.length} candidate URLs (last: ${lastError})`;
+    out.sources.push({ source, url: candidates[0], ok: false, error });
+    this.logger.warn(`Payroll source ${source} failed: ${error}`);
   }
 
   private async secondSource(year: number, load: <T>(s: string, u: string, p: (t: string) => T) => Promise<Loaded<T>>) {
@@ -137,10 +177,10 @@ export class IndicatorCollector {
     return null;
   }
 
-  private previredValues(page: SourcePage, month: PreviredMonth, out: Collection): void {
+  private previredValues(page: Pick<SourcePage, 'url' | 'fetchedAt' | 'sha256'>, source: string, month: PreviredMonth, out: Collection): void {
     const values = out.values.get(month.period)!;
     const put = (key: IndicatorKey | 'healthSplit', value: unknown) => {
-      if (value !== undefined) values.push({ key, value, status: 'confirmed', source: 'Previred', sourceUrl: page.url, fetchedAt: page.fetchedAt, sourceHash: page.sha256 });
+      if (value !== undefined) values.push({ key, value, status: 'confirmed', source, sourceUrl: page.url, fetchedAt: page.fetchedAt, sourceHash: page.sha256 });
     };
     const has = (key: IndicatorKey) => values.some((v) => v.key === key);
     if (!has('uf')) put('uf', month.ufMonthEnd);
@@ -162,6 +202,11 @@ export class IndicatorCollector {
     put('healthSplit', month.healthSplit);
     if (month.apvMonthlyUf !== undefined && month.apvAnnualUf !== undefined) put('apvTopes', { monthlyUf: month.apvMonthlyUf, annualUf: month.apvAnnualUf });
   }
+}
+
+/** True when the page gave the tables Previred is read for (a page without them sends the run to the PDF). */
+function hasPreviredTables(month: PreviredMonth): boolean {
+  return month.imm !== undefined || month.afpCommissionPct !== undefined || month.topeAfpSaludUf !== undefined;
 }
 
 function redact(url: string): string {

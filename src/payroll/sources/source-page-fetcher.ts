@@ -15,6 +15,15 @@ export interface SourcePage {
   sha256: string;
 }
 
+/** One fetched source document as bytes (a PDF), with its final URL, content type, fetch time and SHA-256. */
+export interface SourceDocument {
+  url: string;
+  bytes: Uint8Array;
+  contentType: string | null;
+  fetchedAt: string;
+  sha256: string;
+}
+
 /** A source answered with a non-2xx status. */
 export class SourceHttpError extends Error {
   constructor(
@@ -46,6 +55,12 @@ export class SourcePageFetcher {
   constructor(private readonly settings: PayrollSourceSettings) {}
 
   async get(url: string): Promise<SourcePage> {
+    const { bytes, contentType, ...page } = await this.getDocument(url);
+    return { ...page, text: decodePageBody(bytes, contentType) };
+  }
+
+  /** GETs a document as bytes (the Previred PDF). */
+  async getDocument(url: string): Promise<SourceDocument> {
     const result = await fetchPage(url, {
       allowedHosts: this.settings.allowedHosts,
       timeoutMs: this.settings.fetchTimeoutMs,
@@ -57,7 +72,8 @@ export class SourcePageFetcher {
     if (result.status < 200 || result.status > 299 || !result.body) throw new SourceHttpError(result.status, redactUrl(url));
     return {
       url: redactUrl(result.url),
-      text: decodePageBody(result.body, result.contentType),
+      bytes: result.body,
+      contentType: result.contentType,
       fetchedAt: new Date().toISOString(),
       sha256: `sha256:${createHash('sha256').update(result.body).digest('hex')}`,
     };
