@@ -26,11 +26,16 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-function requestId(req: IncomingMessage): string {
+function requestId(req: Pick<IncomingMessage, 'headers'>): string {
   const header = req.headers['x-request-id'];
   const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-  (req as IncomingMessage & { id?: string }).id = id;
+  (req as { id?: string }).id = id;
   return id;
+}
+
+/** A hop count trusts that many proxies next to the service (Fastify ≥ 5.12 reads a bare number as "trust none"). */
+function fastifyTrustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
 /** Builds the whole application (database resolved and migrated first); main.ts and the e2e tests both use it. */
@@ -43,11 +48,11 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     logController: new RequestLogController(),
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,
-    trustProxy: config.http.trustProxy,
+    trustProxy: fastifyTrustProxy(config.http.trustProxy),
     return503OnClosing: true,
     ...httpServerOptions(config),
     // Errors Fastify raises before routing (bad URL encoding, over-long parameters) get the standard body too.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    frameworkErrors: (error: FastifyError, request: Pick<FastifyRequest, 'id'>, reply: FastifyReply) => {
       const body = toErrorBody(error, String(request.id));
       void reply.status(body.statusCode).header('x-request-id', body.requestId).send(body);
     },

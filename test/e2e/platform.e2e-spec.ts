@@ -137,6 +137,23 @@ describe('Wrong keys from one client address (two instances on one Redis)', () =
     }
   });
 
+  it('with TRUST_PROXY=1 counts the address the one proxy in front wrote last, not the socket', async () => {
+    const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', TRUST_PROXY: '1', REDIS_KEY_PREFIX: `authhop${Date.now()}:` });
+    try {
+      const viaProxy = (n: number) =>
+        app.http
+          .get('/v1/models')
+          .set(bearer(`guess-${n}-0123456789abcdef`))
+          .set('X-Forwarded-For', `192.0.2.1, 198.51.100.${n}`);
+      // Three clients behind the proxy, one wrong key each: none has reached the limit of 2.
+      for (const n of [1, 2, 3]) expect((await viaProxy(n)).status).toBe(401);
+      expect((await viaProxy(3)).status).toBe(401);
+      expect((await viaProxy(3)).status).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('lets a right key through while the address is under the limit', async () => {
     const app = await startTestApp({ AUTH_FAILURE_LIMIT: '2', REDIS_KEY_PREFIX: `authok${Date.now()}:` });
     try {
