@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 import { PayrollClock } from 'src/payroll/payroll-clock';
+import { PdfParseTextExtractor } from 'src/payroll/sources/pdf-text-extractor';
 
 import { serve, startFixtureServer, type FixtureServer } from 'test/fixtures/sii/fixture-server';
 import { latin1, sourceFixtureBytes, sourceFixtureText } from 'test/fixtures/payroll/sources/load-source-fixture';
@@ -156,6 +157,33 @@ describe('Payroll indicators fetched from SII and Previred (fixture sources over
     const metrics = await app.http.get('/metrics');
     expect(metrics.text).toMatch(/payroll_indicators_carried_forward_overdue\{group="previred"\} [1-9]/);
     expect(metrics.text).toMatch(/payroll_indicators_carried_forward_overdue\{group="sii"\} 0/);
+  });
+
+  it("reads the month from Previred's PDF when the page is down, with the PDF's URL and hash", async () => {
+    // pdf-parse is not installed: the library's text for the fixture "PDF" (`%PDF-` + its text) is stood in here.
+    const extract = jest.spyOn(PdfParseTextExtractor.prototype, 'extract').mockImplementation(async (bytes) =>
+      Buffer.from(bytes)
+        .toString('utf8')
+        .replace(/^%PDF-/, ''),
+    );
+    const december = sourceFixtureText('previred-2026-11.pdf.txt')
+      .replace('Diciembre 2026 (Remuneraciones Noviembre 2026)', 'Enero 2027 (Remuneraciones Diciembre 2026)')
+      .replace('Noviembre 2026 $ 72.513 $ 870.156', 'Diciembre 2026 $ 72.658 $ 871.896')
+      .replace('Tasa SIS 1,62%', 'Tasa SIS 1,70%');
+    const path = '/wp-content/uploads/2026/12/Indicadores-Previsionales-Previred-Diciembre-2026.pdf';
+    server.routes.set(path, serve(Buffer.from(`%PDF-${december}`, 'utf8'), 'application/pdf'));
+    try {
+      const run = await fetchNow();
+      expect(run.body.sources).toContainEqual({ source: 'Previred PDF 2026-12', url: `${server.origin}${path}`, ok: true, sha256: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+      const served = await indicators('2026-12');
+      expect(served.body.indicators).toMatchObject({ exvida_pct: 1.7, sueldo_minimo: 539000 });
+      expect(served.body.provenance.sisPct).toMatchObject({ status: 'confirmed', source: 'Previred PDF', source_url: `${server.origin}${path}`, source_hash: expect.stringMatching(/^sha256:/) });
+      expect(served.body.provenance.healthSplit).toMatchObject({ status: 'confirmed', source: 'Previred PDF' });
+      expect((await status()).body.overdue).toEqual([]);
+    } finally {
+      extract.mockRestore();
+      server.routes.delete(path);
+    }
   });
 
   it('needs the admin key for the fetch routes', async () => {
