@@ -137,6 +137,20 @@ describe(IndicatorStore.name, () => {
     });
   });
 
+  describe('Fonasa/CCAF split of months stored before it shipped', () => {
+    it('serves the shipped split with a month stored without one, and a stored split as it is', async () => {
+      const seededEarlier = { ...loadShippedIndicators().get('2025-06')! };
+      delete seededEarlier.healthSplit;
+      repository.put(seededEarlier, 'shipped');
+      const fetched = { ...loadShippedIndicators().get('2026-04')!, healthSplit: { value: { fonasaPct: 3, ccafPct: 4 }, source: 'Previred', status: 'confirmed' as const, confirmed: true } };
+      repository.put(fetched, 'indicator-fetch');
+      sut.invalidate();
+      const sets = await sut.sets();
+      expect(sets.get('2025-06')!.healthSplit).toMatchObject({ value: { fonasaPct: 3.9, ccafPct: 3.1 }, status: 'confirmed' });
+      expect(sets.get('2026-04')!.healthSplit).toMatchObject({ value: { fonasaPct: 3, ccafPct: 4 }, source: 'Previred' });
+    });
+  });
+
   describe('publishChange', () => {
     it('still drops the local cache when the message cannot be sent', async () => {
       await sut.sets();
