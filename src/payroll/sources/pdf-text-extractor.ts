@@ -34,26 +34,49 @@ export async function extractPdfText(bytes: Uint8Array, pdfParse: PdfParse): Pro
   return (await pdfParse(Buffer.from(bytes), { pagerender: pageLines })).text;
 }
 
+/** pdf-parse 2.x: a class over one document. */
+export type PdfParseV2 = new (options: { data: Uint8Array }) => { getText(params?: { pageJoiner?: string }): Promise<{ text: string }>; destroy(): Promise<void> };
+
+/** The text of a PDF read with pdf-parse 2.x (items of a line joined by tabs, which the parsers read as spaces). */
+export async function extractPdfTextV2(bytes: Uint8Array, PDFParse: PdfParseV2): Promise<string> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    return (await parser.getText({ pageJoiner: '' })).text;
+  } finally {
+    await parser.destroy();
+  }
+}
+
 /**
- * Reads PDFs with the `pdf-parse` package (1.x, CommonJS, no native code) when it is installed. It is loaded on first
- * use, so a service without it starts and serves normally; only the Previred PDF source then fails, with this message.
+ * Reads PDFs with the `pdf-parse` package (1.x: CommonJS, no native code; or 2.x) when it is installed. It is loaded on
+ * first use, so a service without it starts and serves normally; only the Previred PDF source then fails, saying so.
  */
 @Injectable()
 export class PdfParseTextExtractor extends PdfTextExtractor {
-  private pdfParse: PdfParse | null = null;
+  private read: ((bytes: Uint8Array) => Promise<string>) | null = null;
 
   async extract(bytes: Uint8Array): Promise<string> {
-    this.pdfParse ??= loadPdfParse();
-    return extractPdfText(bytes, this.pdfParse);
+    this.read ??= loadPdfParse();
+    return this.read(bytes);
   }
 }
 
-function loadPdfParse(): PdfParse {
+/* eslint-disable @typescript-eslint/no-require-imports -- optional dependency, loaded on first use */
+function loadPdfParse(): (bytes: Uint8Array) => Promise<string> {
+  const absent = (error: unknown) => ['MODULE_NOT_FOUND', 'ERR_PACKAGE_PATH_NOT_EXPORTED'].includes((error as NodeJS.ErrnoException).code ?? '');
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional dependency, loaded on first use
-    return require('pdf-parse/lib/pdf-parse.js') as PdfParse;
+    const v1 = require('pdf-parse/lib/pdf-parse.js') as PdfParse;
+    return (bytes) => extractPdfText(bytes, v1);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
-    throw new PdfExtractorMissingError('no PDF text extractor installed (package pdf-parse@1.1.1)');
+    if (!absent(error)) throw error;
   }
+  // 2.x exports only its entry point, which has the PDFParse class (1.x's entry point is not used: it may read a test file).
+  try {
+    const { PDFParse } = require('pdf-parse') as { PDFParse?: PdfParseV2 };
+    if (typeof PDFParse === 'function') return (bytes) => extractPdfTextV2(bytes, PDFParse);
+  } catch (error) {
+    if (!absent(error)) throw error;
+  }
+  throw new PdfExtractorMissingError('no PDF text extractor installed (package pdf-parse@1.1.1)');
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
