@@ -2,7 +2,7 @@
  * Reads one DTE out of the SII's XML (a bare `<DTE>`, a `<Documento>`, or an `EnvioDTE`/`EnvioBOLETA` envelope holding
  * exactly one DTE) into the SII-tag JSON the normalizer already accepts. No DTD or entity is ever resolved.
  */
-import { load } from 'cheerio';
+import { load } from 'src/common/html/cheerio';
 
 /** The few members of htmlparser2's DOM nodes this reader uses. */
 interface XmlNode {

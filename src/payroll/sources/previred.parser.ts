@@ -1,4 +1,5 @@
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { load } from 'src/common/html/cheerio';
 import type { Element } from 'domhandler';
 
 import { AFP_FUNDS, AfcRates, AfpFund, AsignacionFamiliarTramo, normaliseAfpName } from '../indicators/indicator-set';

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'src/common/html/cheerio';
 
 import type { TaxBracket } from '../indicators/indicator-set';
 import { normalizeHeading, parseChileanNumber, periodKey, SourceFormatError, spanishMonth } from './chilean-text';

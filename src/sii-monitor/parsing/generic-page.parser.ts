@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'src/common/html/cheerio';
 
 import { absoluteUrl } from './html-text';
 import { normalizeSpace, sha256, type SiiParsedItem } from './sii-item';

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'src/common/html/cheerio';
 
 import { normalizeSpace } from './sii-item';
 

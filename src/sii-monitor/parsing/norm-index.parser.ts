@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'src/common/html/cheerio';
 
 import { absoluteUrl, yearFromUrl } from './html-text';
 import { extractCircularNumber, extractResolutionNumber, numberFromFileName, type NormNumber } from './norm-number';
