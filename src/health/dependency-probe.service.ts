@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, VENDOR_NAMES } from 'src/config';
-import { DatabaseConnection, pendingMigrations, PrismaService } from 'src/infra/database';
+import { DatabaseConnection, pendingMigrations, SqlClient } from 'src/infra/database';
 import { RedisHandle } from 'src/infra/redis';
 
 export interface DatabaseProbe {
@@ -29,7 +29,7 @@ export class DependencyProbeService {
   private migrationsConfirmed = false;
 
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly sql: SqlClient,
     private readonly connection: DatabaseConnection,
     private readonly redis: RedisHandle,
     private readonly config: AppConfig,
@@ -38,12 +38,12 @@ export class DependencyProbeService {
   async database(): Promise<DatabaseProbe> {
     const started = performance.now();
     try {
-      await withTimeout(this.prisma.$queryRawUnsafe('SELECT 1'), PROBE_TIMEOUT_MS);
+      await withTimeout(this.sql.query('SELECT 1'), PROBE_TIMEOUT_MS);
       const latency = Math.round((performance.now() - started) * 100) / 100;
       let pending: string[] = [];
       if (!this.migrationsConfirmed) {
         pending = await withTimeout(
-          pendingMigrations((sql) => this.prisma.$queryRawUnsafe(sql)),
+          pendingMigrations((sql) => this.sql.query(sql)),
           PROBE_TIMEOUT_MS,
         );
         this.migrationsConfirmed = pending.length === 0;

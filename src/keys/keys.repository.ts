@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKey, CompanyBudget } from 'src/generated/prisma/client';
-import { PrismaService } from 'src/infra/database';
+import { PrismaService, SqlClient } from 'src/infra/database';
 import type { BudgetPeriod } from './budget-period';
 import type { CompanyBudgetRecord, KeyRecord } from './key-records';
 
@@ -22,17 +22,30 @@ export interface StoredBudgetAlert {
 /** Ids are `key_` and 20 hex digits; anything else cannot name a key (and never reaches Postgres). */
 const KEY_ID = /^key_[0-9a-f]{20}$/;
 
+// The directory's reads (at start-up and after every change) go through plain `pg`, so a process that only
+// authenticates never loads Prisma. DECIMAL(20,6) arrives as its exact text with six decimals, like toFixed(6).
+const KEYS_SQL = `SELECT id, name, secret_hash AS "secretHash", secret_hint AS "secretHint", owner_note AS "ownerNote",
+  COALESCE(companies, '{}') AS companies, COALESCE(allowed_models, '{}') AS "allowedModels", rpm_limit AS "rpmLimit",
+  tpm_limit AS "tpmLimit", budget_usd AS "budgetUsd", budget_period AS "budgetPeriod", expires_at AS "expiresAt",
+  COALESCE(tags, '{}') AS tags, disabled, source, created_at AS "createdAt", updated_at AS "updatedAt", rotated_at AS "rotatedAt"
+FROM api_keys ORDER BY name`;
+const BUDGETS_SQL = `SELECT company_id AS "companyId", limit_usd AS "limitUsd", period, note, source, updated_at AS "updatedAt"
+FROM company_budgets ORDER BY company_id`;
+
 /** Postgres rows of api_keys, company_budgets and budget_alerts. */
 @Injectable()
 export class KeysRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlClient,
+  ) {}
 
-  async keys(): Promise<KeyRecord[]> {
-    return (await this.prisma.apiKey.findMany({ orderBy: { name: 'asc' } })).map(toKeyRecord);
+  keys(): Promise<KeyRecord[]> {
+    return this.sql.query<KeyRecord & { [column: string]: unknown }>(KEYS_SQL);
   }
 
-  async companyBudgets(): Promise<CompanyBudgetRecord[]> {
-    return (await this.prisma.companyBudget.findMany({ orderBy: { companyId: 'asc' } })).map(toBudgetRecord);
+  companyBudgets(): Promise<CompanyBudgetRecord[]> {
+    return this.sql.query<CompanyBudgetRecord & { [column: string]: unknown }>(BUDGETS_SQL);
   }
 
   async createKey(fields: KeyFields): Promise<KeyRecord> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from 'src/infra/database';
+import { PrismaService, SqlClient } from 'src/infra/database';
 import type { KnowledgeDocumentRecord } from './knowledge-document.parser';
 import { KNOWLEDGE_SEARCH_SQL, knowledgeSearchParams, type KnowledgeSearchRow } from './knowledge-search.sql';
 
@@ -29,13 +29,16 @@ RETURNING (xmax = 0) AS inserted`;
 /** The `knowledge_documents` table: seeding, admin writes and the ranked full-text search. */
 @Injectable()
 export class KnowledgeRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlClient,
+  ) {}
 
-  /** Inserts or refreshes bundled documents (in id order, so concurrent seeders lock rows in the same order); returns rows written. */
+  /** Inserts or refreshes bundled documents (in id order, so concurrent seeders lock rows in the same order); returns rows written. Plain `pg`: it runs at every start. */
   async seedBundled(documents: readonly KnowledgeDocumentRecord[]): Promise<number> {
     let written = 0;
     for (const doc of [...documents].sort((a, b) => a.id.localeCompare(b.id))) {
-      written += await this.prisma.$executeRawUnsafe(UPSERT_BUNDLED_SQL, doc.id, doc.module, doc.title, doc.tags, doc.content);
+      written += await this.sql.execute(UPSERT_BUNDLED_SQL, [doc.id, doc.module, doc.title, doc.tags, doc.content]);
     }
     return written;
   }

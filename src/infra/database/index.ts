@@ -1,4 +1,5 @@
 export { DatabaseConnection } from './database-connection';
 export { DatabaseModule } from './database.module';
 export { PrismaService } from './prisma.service';
+export { SqlClient } from './sql-client';
 export { applyMigrations, pendingMigrations, readMigrations } from './migrator';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
 import { Prisma } from 'src/generated/prisma/client';
-import { PrismaService } from 'src/infra/database';
+import { PrismaService, SqlClient } from 'src/infra/database';
 
 import { INDICATOR_IMPORT_LOCK_ID, SHIPPED_IMPORTER, SHIPPED_SOURCE } from '../payroll.constants';
 import { IndicatorSet } from './indicator-set';
@@ -34,7 +34,10 @@ const asJson = (set: IndicatorSet) => set as unknown as Prisma.InputJsonValue;
 /** Postgres storage of indicator sets (one row per period) and their revision history. */
 @Injectable()
 export class IndicatorSetRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly sql: SqlClient,
+  ) {}
 
   /** Every stored set, keyed by period. */
   async findAll(): Promise<Map<string, StoredIndicatorSet>> {
@@ -45,11 +48,13 @@ export class IndicatorSetRepository {
   /** Inserts the shipped sets whose period is not stored yet (concurrent callers are safe); returns the periods inserted. */
   async insertMissing(sets: IndicatorSet[]): Promise<string[]> {
     if (sets.length === 0) return [];
-    const inserted = await this.prisma.payrollIndicatorSet.createManyAndReturn({
-      data: sets.map((set) => ({ period: set.period, data: asJson(set), source: SHIPPED_SOURCE, importedBy: SHIPPED_IMPORTER })),
-      skipDuplicates: true,
-      select: { period: true },
-    });
+    // Plain `pg` (SqlClient): this runs at every start, which then needs no Prisma.
+    const inserted = await this.sql.query<{ period: string }>(
+      `INSERT INTO payroll_indicator_sets (period, data, source, imported_by, updated_at)
+       SELECT period, data::jsonb, $3, $4, now() FROM unnest($1::text[], $2::text[]) AS shipped(period, data)
+       ON CONFLICT (period) DO NOTHING RETURNING period`,
+      [sets.map((set) => set.period), sets.map((set) => JSON.stringify(set)), SHIPPED_SOURCE, SHIPPED_IMPORTER],
+    );
     return inserted.map((row) => row.period).sort();
   }
 
