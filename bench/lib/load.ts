@@ -1,4 +1,5 @@
 import { LatencySummary, SampleBuffer, summarise } from './latency-stats';
+import { runPacedLoad } from './paced-load';
 
 // autocannon ships no type declarations; this is the part of its API the bench uses.
 interface AutocannonResult {
@@ -39,8 +40,9 @@ export interface LoadResult {
   latency: LatencySummary;
 }
 
-/** Runs autocannon and records every 2xx latency with sub-millisecond precision. */
+/** A fixed rate runs open-loop (paced-load.ts); otherwise autocannon, recording every 2xx latency with sub-millisecond precision. */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  if (spec.overallRate) return runPacedLoad({ ...spec, overallRate: spec.overallRate });
   const samples = new SampleBuffer();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
