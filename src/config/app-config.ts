@@ -45,6 +45,8 @@ export class AppConfig {
       breakerOpenMs: number;
       rateLimitMaxWaitMs: number;
       minuteMs: number;
+      /** Span of its own traffic a replica may charge ahead in a shared limit window (0: every request checks Redis). */
+      limitLeaseMs: number;
       dayMs: number;
       maxEstimatedCostPerRequest: number;
       promptCaching: boolean;
@@ -196,6 +198,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       breakerOpenMs: env.BREAKER_OPEN_MS ?? 60_000,
       rateLimitMaxWaitMs: env.RATE_LIMIT_MAX_WAIT_MS ?? 5_000,
       minuteMs: env.LIMIT_MINUTE_MS ?? 60_000,
+      limitLeaseMs: env.LIMIT_LEASE_MS ?? 100,
       dayMs: env.LIMIT_DAY_MS ?? 86_400_000,
       maxEstimatedCostPerRequest: env.MAX_ESTIMATED_COST_PER_REQUEST ?? 1,
       promptCaching: env.ENABLE_PROMPT_CACHING ?? true,

@@ -65,6 +65,7 @@ export class EnvDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) BREAKER_OPEN_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RATE_LIMIT_MAX_WAIT_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) LIMIT_MINUTE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000) LIMIT_LEASE_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) LIMIT_DAY_MS?: number;
   @IsOptional() @Transform(toInt) @IsNumber() @Min(0) MAX_ESTIMATED_COST_PER_REQUEST?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_PROMPT_CACHING?: boolean;

@@ -2,7 +2,7 @@ import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
 import { HealthContributors } from 'src/health/health-contributors';
-import { KvStore, RedisHandle } from 'src/infra/redis';
+import { CounterLeases, KvStore, RedisHandle } from 'src/infra/redis';
 import { CatalogReloader } from './catalog/catalog-reloader';
 import { ModelCatalog } from './catalog/model-catalog';
 
@@ -40,7 +40,11 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
       inject: [KvStore, AppConfig],
       useFactory: (kv: KvStore, config: AppConfig) => new SharedCircuitBreakers(kv, { failureThreshold: config.llm.breakerFailureThreshold, openMs: config.llm.breakerOpenMs }),
     },
-    { provide: ProviderRateLimiter, inject: [RedisHandle, AppConfig], useFactory: (redis: RedisHandle, config: AppConfig) => new ProviderRateLimiter(redis, windowsOf(config)) },
+    {
+      provide: ProviderRateLimiter,
+      inject: [RedisHandle, AppConfig],
+      useFactory: (redis: RedisHandle, config: AppConfig) => new ProviderRateLimiter(redis, windowsOf(config), Date.now, new CounterLeases(config.llm.limitLeaseMs)),
+    },
     {
       provide: QuotaMonitor,
       inject: [KvStore, AppConfig, EventEmitter2],

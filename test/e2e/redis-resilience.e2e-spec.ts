@@ -1,7 +1,8 @@
 import Redis from 'ioredis';
 import { SharedCircuitBreakers } from 'src/gateway/resilience/circuit-breaker';
 import { ProviderRateLimiter } from 'src/gateway/resilience/provider-rate-limiter';
-import { RedisHandle, RedisKvStore, waitReady } from 'src/infra/redis';
+import { ResilientThrottlerStorage } from 'src/common/throttling/resilient-throttler.storage';
+import { CounterLeases, RedisHandle, RedisKvStore, waitReady } from 'src/infra/redis';
 import { uniquePrefix } from './gateway-harness';
 
 const limits = { rpm: 100, tpm: 100_000, rpd: 1000 };
@@ -40,6 +41,68 @@ describe('Rate limits and breakers on a shared Redis', () => {
     ];
     const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => replicas[i % 2].tryAcquire('openai', 1, { ...limits, rpm: 20 })));
     expect(checks.filter((c) => c.allowed)).toHaveLength(20);
+  });
+
+  describe('with leases (LIMIT_LEASE_MS)', () => {
+    /** A replica's client whose commands are counted, to see how many requests needed a round trip. */
+    const countedClient = async (prefix: string) => {
+      const client = await connect(prefix);
+      const sent = { commands: 0 };
+      const send = client.sendCommand.bind(client);
+      client.sendCommand = ((...args: Parameters<typeof send>) => {
+        sent.commands++;
+        return send(...args);
+      }) as typeof client.sendCommand;
+      return { client, sent };
+    };
+
+    it('admits exactly one shared RPM limit across two replicas while most requests skip Redis', async () => {
+      const prefix = uniquePrefix();
+      const [a, b] = [await countedClient(prefix), await countedClient(prefix)];
+      const replicas = [a, b].map(({ client }) => new ProviderRateLimiter(new RedisHandle(client, null), { minute: 60_000, day: 600_000 }, Date.now, new CounterLeases(100)));
+      const allowed = [0, 0];
+      // Bursts of 5 per replica, interleaved: 1,500 requests against a limit of 1,000.
+      for (let round = 0; round < 150; round++) {
+        for (const [i, replica] of replicas.entries()) {
+          const checks = await Promise.all(Array.from({ length: 5 }, () => replica.tryAcquire('openai', 10, { rpm: 1000, tpm: 10_000_000, rpd: 100_000 })));
+          allowed[i] += checks.filter((c) => c.allowed).length;
+        }
+      }
+      expect(allowed[0] + allowed[1]).toBe(1000);
+      expect(Math.min(...allowed)).toBeGreaterThan(300);
+      const reader = await connect(prefix);
+      expect(Number(await reader.get(`rl:openai:rpm:${Math.floor(Date.now() / 60_000)}`))).toBeLessThanOrEqual(1000);
+      expect(a.sent.commands + b.sent.commands).toBeLessThan(750);
+    });
+
+    it('refuses a token request larger than the lease through the exact check, and folds corrections into the lease', async () => {
+      const prefix = uniquePrefix();
+      const limiter = new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, Date.now, new CounterLeases(100));
+      const tight = { rpm: 1000, tpm: 1000, rpd: 100_000 };
+      for (let i = 0; i < 20; i++) expect((await limiter.tryAcquire('openai', 10, tight)).allowed).toBe(true);
+      await limiter.correctTokens('openai', 500);
+      expect(await limiter.tryAcquire('openai', 500, tight)).toMatchObject({ allowed: false, blockedBy: 'tpm' });
+      // What the replica holds as lease is charged; together with the requests and the correction it never passes the limit.
+      const reader = await connect(prefix);
+      expect(Number(await reader.get(`rl:openai:tpm:${Math.floor(Date.now() / 60_000)}`))).toBeLessThanOrEqual(1000);
+      expect(Number(await reader.get(`rl:openai:tpm:${Math.floor(Date.now() / 60_000)}`))).toBeGreaterThanOrEqual(700);
+    });
+
+    it('throttles two replicas at one shared HTTP limit, counting most hits from leases', async () => {
+      const prefix = uniquePrefix();
+      const [a, b] = [await countedClient(prefix), await countedClient(prefix)];
+      const storages = [a, b].map(({ client }) => new ResilientThrottlerStorage(new RedisHandle(client, null), new CounterLeases(100)));
+      let passed = 0;
+      for (let round = 0; round < 80; round++) {
+        for (const storage of storages) {
+          const records = await Promise.all(Array.from({ length: 5 }, () => storage.increment('throttle:chat:key:odoo', 60_000, 500, 60_000, 'default')));
+          passed += records.filter((r) => !r.isBlocked && r.totalHits <= 500).length;
+          expect(records.every((r) => r.timeToExpire > 0 && r.timeToExpire <= 60)).toBe(true);
+        }
+      }
+      expect(passed).toBe(500);
+      expect(a.sent.commands + b.sent.commands).toBeLessThan(400);
+    });
   });
 
   it('resets the shared failure count when a replica that saw no failure gets a good answer', async () => {

@@ -55,21 +55,14 @@ export class ApiKeyGuard implements CanActivate {
     }
     if (!presented) throw new UnauthorizedException('Missing API key: send the header "Authorization: Bearer <key>"');
 
-    const waitMs = await this.failures.blockedForMs(request.ip);
-    if (waitMs > 0) {
-      void context
-        .switchToHttp()
-        .getResponse<FastifyReply>()
-        .header('retry-after', String(Math.ceil(waitMs / 1000)));
-      throw new HttpException('Too many wrong API keys from this address; retry after the time in the Retry-After header', HttpStatus.TOO_MANY_REQUESTS);
-    }
     const found = this.identify(presented);
-    if (found && found.status !== 'active') throw new UnauthorizedException(`API key "${found.keyName}" is ${found.status}: ask an administrator for a valid key`);
-    const caller = found?.caller;
-    if (!caller) {
-      await this.failures.recordFailure(request.ip);
+    if (!found) {
+      refuseWhileBlocked(context, await this.failures.recordFailure(request.ip));
       throw new InvalidApiKeyException();
     }
+    refuseWhileBlocked(context, await this.failures.blockedForMs(request.ip));
+    if (found.status !== 'active') throw new UnauthorizedException(`API key "${found.keyName}" is ${found.status}: ask an administrator for a valid key`);
+    const caller = found.caller;
     request.caller = caller;
     if (marked(IS_ADMIN) && !caller.isAdmin) throw new ForbiddenException('This route needs the admin key (ADMIN_API_KEY)');
     if (marked(ACTS_ON_EVERY_COMPANY) && caller.companies !== null) {
@@ -88,6 +81,16 @@ export class ApiKeyGuard implements CanActivate {
     if (found) return { status: 'active', caller: found };
     return this.directory?.lookup(presented.toString('hex'));
   }
+}
+
+/** 429 with Retry-After while the address is blocked for sending too many wrong keys. */
+function refuseWhileBlocked(context: ExecutionContext, waitMs: number): void {
+  if (waitMs <= 0) return;
+  void context
+    .switchToHttp()
+    .getResponse<FastifyReply>()
+    .header('retry-after', String(Math.ceil(waitMs / 1000)));
+  throw new HttpException('Too many wrong API keys from this address; retry after the time in the Retry-After header', HttpStatus.TOO_MANY_REQUESTS);
 }
 
 /** The key of `Authorization: Bearer <key>`; undefined for a missing header, an empty key or another scheme. */

@@ -2,33 +2,60 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config';
 import { KvStore } from 'src/infra/redis';
 
+interface Known {
+  failures: number;
+  readAt: number;
+}
+
+const MAX_REMEMBERED_ADDRESSES = 10_000;
+
 /**
  * Counts wrong keys per client address, shared by the replicas. Once an address has failed
  * AUTH_FAILURE_LIMIT times in AUTH_FAILURE_WINDOW_MS, every key it presents is refused until the window ends,
  * so guessing gains nothing from the answer.
+ * A wrong key is counted and judged in one exact step on every replica. A right key is checked against the count
+ * this replica last read, re-read at most once per LIMIT_LEASE_MS, so most requests cost no round trip; the price
+ * is that a right key from an address another replica has just blocked may pass here for up to that long.
  */
 @Injectable()
 export class AuthFailureLimiter {
   private readonly limit: number;
   private readonly windowMs: number;
+  private readonly rereadMs: number;
+  private readonly known = new Map<string, Known>();
 
   constructor(
     private readonly store: KvStore,
     config: AppConfig,
   ) {
     ({ failureLimit: this.limit, failureWindowMs: this.windowMs } = config.auth);
+    this.rereadMs = config.llm.limitLeaseMs;
   }
 
-  /** Milliseconds until the address may try keys again; 0 when it may now. */
+  /** Milliseconds until the address may present keys again; 0 when it may now. */
   async blockedForMs(address: string): Promise<number> {
-    const failures = Number((await this.store.get(this.key(address))) ?? 0);
-    if (failures < this.limit) return 0;
+    const now = Date.now();
+    const cached = this.known.get(address);
+    const failures = cached && now - cached.readAt < this.rereadMs ? cached.failures : this.remember(address, Number((await this.store.get(this.key(address))) ?? 0), now);
+    return failures < this.limit ? 0 : this.msLeft(address);
+  }
+
+  /** Counts a wrong key; milliseconds the address is now blocked for when it has gone past the limit, else 0. */
+  async recordFailure(address: string): Promise<number> {
+    const failures = this.remember(address, await this.store.incrBy(this.key(address), 1, this.windowMs), Date.now());
+    return failures > this.limit ? this.msLeft(address) : 0;
+  }
+
+  private async msLeft(address: string): Promise<number> {
     const left = await this.store.ttlMs(this.key(address));
     return left > 0 ? left : this.windowMs;
   }
 
-  async recordFailure(address: string): Promise<void> {
-    await this.store.incrBy(this.key(address), 1, this.windowMs);
+  private remember(address: string, failures: number, readAt: number): number {
+    if (this.rereadMs <= 0) return failures;
+    if (this.known.size >= MAX_REMEMBERED_ADDRESSES) this.known.clear();
+    this.known.set(address, { failures, readAt });
+    return failures;
   }
 
   private key(address: string): string {

@@ -2,7 +2,7 @@ import { ExecutionContext, Module } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig, RouteLimitName } from 'src/config';
-import { RedisHandle } from 'src/infra/redis';
+import { CounterLeases, RedisHandle } from 'src/infra/redis';
 import { RATE_LIMIT_NAME } from './rate-limit.decorator';
 import { ResilientThrottlerStorage } from './resilient-throttler.storage';
 
@@ -19,7 +19,7 @@ import { ResilientThrottlerStorage } from './resilient-throttler.storage';
         };
         return {
           throttlers: [{ name: 'default', ttl: config.http.throttleTtlMs, limit: limitFor }],
-          storage: new ResilientThrottlerStorage(handle),
+          storage: new ResilientThrottlerStorage(handle, new CounterLeases(config.llm.limitLeaseMs)),
           errorMessage: 'Rate limit exceeded for this API key and route; retry after the time in the Retry-After header',
         };
       },

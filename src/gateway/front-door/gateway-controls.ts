@@ -74,7 +74,7 @@ export function takeGatewayControls(body: Record<string, unknown>, headers: Head
       flag(cacheField?.['no-cache'], 'cache.no-cache') === true,
     cacheTtlSeconds: integer(header(headers, 'x-gateway-cache-ttl') ?? cacheField?.ttl, 'cache ttl / x-gateway-cache-ttl', 1, 86_400),
   };
-  for (const field of CONTROL_FIELDS) delete body[field];
+  for (const field of CONTROL_FIELDS) if (field in body) delete body[field];
   return controls;
 }
 

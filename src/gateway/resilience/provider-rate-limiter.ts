@@ -1,4 +1,4 @@
-import { defineScript, type RedisHandle, type RedisScript } from 'src/infra/redis';
+import { CounterLeases, defineScript, LEASE_SHARE_OF_ROOM, type RedisHandle, type RedisScript } from 'src/infra/redis';
 import type { ProviderLimits } from '../catalog/model-catalog';
 
 export type LimitWindow = 'rpm' | 'tpm' | 'rpd';
@@ -15,10 +15,17 @@ export interface LimitCheck {
 }
 
 /**
- * Checks all three windows and, only if every one has room, charges them, in one atomic step.
- * KEYS: rpm, tpm, rpd counters. ARGV: tokens, rpmLimit, tpmLimit, rpdLimit, minuteTtl, dayTtl.
+ * Checks all three windows and, only if every one has room, charges them, in one atomic step; then charges each
+ * window's lease (what the replica asked for beyond this request, capped at a share of the room left).
+ * KEYS: rpm, tpm, rpd counters. ARGV: tokens, rpmLimit, tpmLimit, rpdLimit, minuteTtl, dayTtl, the three leases
+ * wanted, the share of the room a lease may take, what the replica still held of each (returned first). Returns allowed, the three counts with this request (without
+ * leases), the blocking window's PTTL, which window blocked, the three leases granted.
  */
 const ACQUIRE = `
+for i = 1, 3 do
+  local held = tonumber(ARGV[i + 10])
+  if held > 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('DECRBY', KEYS[i], held) end
+end
 local rpm = tonumber(redis.call('GET', KEYS[1]) or '0')
 local tpm = tonumber(redis.call('GET', KEYS[2]) or '0')
 local rpd = tonumber(redis.call('GET', KEYS[3]) or '0')
@@ -32,7 +39,17 @@ tpm = redis.call('INCRBY', KEYS[2], tokens)
 if tpm == tokens then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
 rpd = redis.call('INCR', KEYS[3])
 if rpd == 1 then redis.call('PEXPIRE', KEYS[3], ARGV[6]) end
-return {1, rpm, tpm, rpd, 0, 0}`;
+local counts = {rpm, tpm, rpd}
+local granted = {0, 0, 0}
+for i = 1, 3 do
+  local room = math.floor((tonumber(ARGV[i + 1]) - counts[i]) * tonumber(ARGV[10]))
+  local extra = math.min(tonumber(ARGV[i + 6]), room)
+  if extra > 0 then
+    redis.call('INCRBY', KEYS[i], extra)
+    granted[i] = extra
+  end
+end
+return {1, rpm, tpm, rpd, 0, 0, granted[1], granted[2], granted[3]}`;
 
 /** Adjusts a TPM counter only while its window still exists (INCRBY keeps the TTL; a new key would never expire). */
 const CORRECT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end return 0`;
@@ -48,6 +65,8 @@ interface Counter {
  * Per-provider RPM / TPM / RPD limits. Counters live in Redis so every replica shares one limit (never
  * limit × replicas); while Redis is unreachable each replica counts in memory (degraded, per instance).
  * Fixed windows aligned to the window length; a request larger than a whole TPM window still passes alone.
+ * With `leases`, a replica charges a little ahead (see CounterLeases) and admits most requests with no Redis round
+ * trip; the shared counts still never pass a limit.
  */
 export class ProviderRateLimiter {
   private readonly memory = new Map<string, Counter>();
@@ -58,6 +77,7 @@ export class ProviderRateLimiter {
     private readonly redis: RedisHandle,
     private readonly windowMs: { minute: number; day: number },
     private readonly now: () => number = Date.now,
+    private readonly leases?: CounterLeases,
   ) {
     if (redis.client) {
       this.acquireScript = defineScript(redis.client, 'rateLimitAcquire', ACQUIRE, 3);
@@ -76,10 +96,22 @@ export class ProviderRateLimiter {
     const chargedAt = this.now();
     const keys = this.keys(provider, chargedAt);
     if (this.acquireScript && this.redis.mode() === 'redis') {
+      const amounts = [1, tokens, 1];
+      const leased = this.leases?.take(keys, amounts);
+      if (leased) {
+        WINDOWS.forEach((window, i) => this.leases?.noteUse(`${provider}:${window}`, amounts[i]));
+        return { allowed: true, used: { rpm: leased[0], tpm: leased[1], rpd: leased[2] }, retryInMs: 0, chargedAt };
+      }
+      const wanted = WINDOWS.map((window, i) => this.leases?.wanted(`${provider}:${window}`, amounts[i]) ?? 0);
+      const held = this.leases?.surrender(keys) ?? [0, 0, 0];
       try {
-        const result = (await this.acquireScript(...keys, tokens, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day)) as number[];
-        return this.untilWindowEnd(this.fromScript(result, chargedAt));
+        const result = (await this.acquireScript(...keys, tokens, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day, ...wanted, LEASE_SHARE_OF_ROOM, ...held)) as number[];
+        const check = this.fromScript(result, chargedAt);
+        if (check.allowed) this.keepLeases(provider, keys, result.slice(6).map(Number), check, chargedAt);
+        else WINDOWS.forEach((window) => this.leases?.refused(`${provider}:${window}`));
+        return this.untilWindowEnd(check);
       } catch {
+        WINDOWS.forEach((window) => this.leases?.refused(`${provider}:${window}`));
         // fall through to per-instance counting
       }
     }
@@ -94,6 +126,17 @@ export class ProviderRateLimiter {
     if (check.allowed || !check.blockedBy) return check;
     const length = check.blockedBy === 'rpd' ? this.windowMs.day : this.windowMs.minute;
     return { ...check, retryInMs: Math.max(1, Math.min(check.retryInMs, length - (this.now() % length))) };
+  }
+
+  private keepLeases(provider: string, keys: string[], granted: number[], check: LimitCheck, chargedAt: number): void {
+    if (!this.leases) return;
+    const counts = [check.used.rpm, check.used.tpm, check.used.rpd];
+    const ends = [this.windowEnd(chargedAt, this.windowMs.minute), this.windowEnd(chargedAt, this.windowMs.minute), this.windowEnd(chargedAt, this.windowMs.day)];
+    WINDOWS.forEach((window, i) => this.leases?.granted(`${provider}:${window}`, keys[i], granted[i] ?? 0, counts[i] + (granted[i] ?? 0), ends[i]));
+  }
+
+  private windowEnd(t: number, length: number): number {
+    return (Math.floor(t / length) + 1) * length;
   }
 
   private fromScript(result: number[], chargedAt: number): LimitCheck {
@@ -138,7 +181,8 @@ export class ProviderRateLimiter {
     if (delta === 0) return;
     const key = this.keys(provider, chargedAt)[1];
     if (this.correctScript && this.redis.mode() === 'redis') {
-      await this.correctScript(key, delta).catch(() => undefined);
+      const rest = this.leases ? this.leases.adjust(key, delta) : delta;
+      if (rest !== 0) await this.correctScript(key, rest).catch(() => undefined);
       return;
     }
     const counter = this.memory.get(key);
@@ -168,7 +212,10 @@ export class ProviderRateLimiter {
   /** Clears every window of a provider (admin action). */
   async reset(provider: string): Promise<void> {
     const keys = this.keys(provider);
-    for (const k of keys) this.memory.delete(k);
+    for (const k of keys) {
+      this.memory.delete(k);
+      this.leases?.drop(k);
+    }
     if (this.redis.client && this.redis.mode() === 'redis') await this.redis.client.del(...keys).catch(() => undefined);
   }
 }

@@ -2,11 +2,17 @@ import { fromScaled, MONEY_SCALE } from 'src/common/money/usd-decimal';
 import type { ModelPrices } from '../catalog/model-catalog';
 import type { TokenUsage } from '../llm.types';
 
-/** "2.50" USD per million → integer pico-dollars per token ×1e6 (exact for prices with ≤ 6 decimals). */
+const parsedPrices = new Map<string, bigint>();
+
+/** "2.50" USD per million → integer pico-dollars per token ×1e6 (exact for prices with ≤ 6 decimals); catalogs hold few distinct prices. */
 function perMillionToPicoPerToken(price: string): bigint {
+  const known = parsedPrices.get(price);
+  if (known !== undefined) return known;
   const [whole, fraction = ''] = price.trim().split('.');
   if (!/^\d+$/.test(whole) || !/^\d{0,6}$/.test(fraction)) throw new Error(`Price "${price}" must be a decimal with at most 6 decimals`);
-  return BigInt(whole + fraction.padEnd(6, '0'));
+  const parsed = BigInt(whole + fraction.padEnd(6, '0'));
+  if (parsedPrices.size < 10_000) parsedPrices.set(price, parsed);
+  return parsed;
 }
 
 /**

@@ -6,3 +6,4 @@ export { RedisModule } from './redis.module';
 export { StoreClock } from './store-clock';
 export { waitReady } from './redis-connection';
 export { defineScript, type RedisScript } from './redis-script';
+export { CounterLeases, LEASE_SHARE_OF_ROOM } from './counter-leases';

@@ -1,0 +1,150 @@
+interface Lease {
+  /** Units this replica has charged in Redis but not yet handed to a request. */
+  left: number;
+  /** The shared count as this replica last read it, less what it still holds, plus what it has handed out since: seen + left never passes that count. */
+  seen: number;
+  expiresAt: number;
+}
+
+interface Rate {
+  bucketStart: number;
+  current: number;
+  previous: number;
+  /** A lease for this series is being charged: concurrent exact checks ask for none. */
+  asking: boolean;
+}
+
+const RATE_BUCKET_MS = 1000;
+/** Of the room left in a window, the most one lease may take, so replicas near a limit fall back to exact checks. */
+export const LEASE_SHARE_OF_ROOM = 0.25;
+
+/**
+ * Per-replica leases on counters shared through Redis. When a replica charges a window with its atomic script, it
+ * may charge a little more than the request needs (a lease sized to its own last `spanMs` of traffic, and never more
+ * than a quarter of the room left, see `grantable`); the next requests of that window are then admitted from the
+ * lease with no round trip. The shared count can never pass the limit, because every unit was charged by the
+ * script that checks it; the price is that a replica's unused lease counts as used until its window ends (at most
+ * `spanMs` of that replica's own traffic), and that near the limit leases shrink to nothing and every request
+ * takes the exact path again.
+ */
+export class CounterLeases {
+  private readonly leases = new Map<string, Lease>();
+  private readonly rates = new Map<string, Rate>();
+
+  constructor(
+    private readonly spanMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** Hands out `amounts[i]` of each `keys[i]` from this replica's leases, all or nothing; the counts as known after. */
+  take(keys: readonly string[], amounts: readonly number[]): number[] | undefined {
+    if (this.spanMs <= 0) return undefined;
+    const now = this.now();
+    const leases: Lease[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const lease = this.leases.get(keys[i]);
+      if (!lease || lease.expiresAt <= now || lease.left < amounts[i]) return undefined;
+      leases.push(lease);
+    }
+    return leases.map((lease, i) => {
+      lease.left -= amounts[i];
+      lease.seen += amounts[i];
+      return lease.seen;
+    });
+  }
+
+  /**
+   * How much beyond the request to ask for on `series` (a counter's name without its window): its recent rate × span,
+   * or 0 while another request of this replica is already asking. Report the answer with `granted` or `refused`.
+   */
+  wanted(series: string, amount: number): number {
+    if (this.spanMs <= 0) return 0;
+    const now = this.now();
+    let rate = this.rates.get(series);
+    if (!rate) {
+      if (this.rates.size >= this.maxEntries) this.rates.clear();
+      rate = { bucketStart: now, current: 0, previous: 0, asking: false };
+      this.rates.set(series, rate);
+    }
+    if (now - rate.bucketStart >= RATE_BUCKET_MS) {
+      rate.previous = now - rate.bucketStart >= 2 * RATE_BUCKET_MS ? 0 : rate.current;
+      rate.current = 0;
+      rate.bucketStart = now;
+    }
+    rate.current += amount;
+    if (rate.asking) return 0;
+    rate.asking = true;
+    return Math.ceil((Math.max(rate.previous, rate.current) * this.spanMs) / RATE_BUCKET_MS);
+  }
+
+  /** The exact check that asked for a lease on `series` refused the request or failed: no lease came of it (what is still held stays). */
+  refused(series: string): void {
+    const rate = this.rates.get(series);
+    if (rate) rate.asking = false;
+  }
+
+  /** Counts `amount` toward the rate of `series` when the request was served from a lease (no `wanted` call). */
+  noteUse(series: string, amount: number): void {
+    const rate = this.rates.get(series);
+    if (rate && this.now() - rate.bucketStart < RATE_BUCKET_MS) rate.current += amount;
+    else this.wanted(series, amount);
+  }
+
+  /** Records what the script granted beyond the request (added to any lease still held); `total` is the shared count it returned, lease included. */
+  granted(series: string, key: string, extra: number, total: number, expiresAt: number): void {
+    const rate = this.rates.get(series);
+    if (rate) rate.asking = false;
+    const held = this.leases.get(key);
+    if (held && held.expiresAt > this.now()) {
+      held.left += Math.max(0, extra);
+      held.seen = total - held.left;
+      return;
+    }
+    if (extra <= 0) {
+      this.leases.delete(key);
+      return;
+    }
+    if (this.leases.size >= this.maxEntries) this.prune();
+    this.leases.set(key, { left: extra, seen: total - extra, expiresAt });
+  }
+
+  /**
+   * Applies a correction (real usage minus the estimate) to a lease: more usage spends the lease, less returns the
+   * difference to it. Returns what the lease could not absorb, for the caller to charge in Redis.
+   */
+  adjust(key: string, delta: number): number {
+    const lease = this.leases.get(key);
+    if (!lease || lease.expiresAt <= this.now()) return delta;
+    const absorbed = Math.min(delta, lease.left);
+    lease.left -= absorbed;
+    lease.seen += absorbed;
+    return delta - absorbed;
+  }
+
+  /** Gives up what is held of each key (for an exact check to return to the shared count first); the amounts given up. */
+  surrender(keys: readonly string[]): number[] {
+    return keys.map((key) => {
+      const lease = this.leases.get(key);
+      if (!lease || lease.expiresAt <= this.now()) return 0;
+      const held = Math.max(0, lease.left);
+      lease.left = 0;
+      return held;
+    });
+  }
+
+  /** When the window of `key`'s lease ends; undefined without a lease. */
+  expiry(key: string): number | undefined {
+    return this.leases.get(key)?.expiresAt;
+  }
+
+  drop(key: string): void {
+    this.leases.delete(key);
+  }
+
+  private prune(): void {
+    const now = this.now();
+    for (const [key, lease] of this.leases) if (lease.expiresAt <= now) this.leases.delete(key);
+    if (this.leases.size >= this.maxEntries) this.leases.clear();
+  }
+}
