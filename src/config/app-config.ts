@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { ApiKeyEntry, configuredKeys } from './api-keys';
 import { HttpTimeouts, httpTimeouts, trustProxyOf } from './http-timeouts';
 import { ConfigError, EnvDto, validateEnv } from './env.schema';
@@ -54,6 +55,8 @@ export class AppConfig {
       costFlushIntervalMs: number;
       /** Usage rows kept while Postgres is unreachable; beyond it the oldest are dropped (and counted). */
       usageBufferMaxRows: number;
+      /** And at most this many bytes (estimated): an eighth of the V8 heap limit, so an outage cannot exhaust a capped heap. */
+      usageBufferMaxBytes: number;
       /** Proxy models without a catalog price: refused unless allowed, then priced at unpricedPrice and flagged. */
       allowUnpricedModels: boolean;
       unpricedPrice: { input: string; output: string };
@@ -205,6 +208,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS ?? 3600,
       costFlushIntervalMs: env.COST_FLUSH_INTERVAL_MS ?? 1_000,
       usageBufferMaxRows: env.USAGE_BUFFER_MAX_ROWS ?? 50_000,
+      usageBufferMaxBytes: Math.floor(getHeapStatistics().heap_size_limit / 8),
       allowUnpricedModels: env.ALLOW_UNPRICED_MODELS ?? false,
       unpricedPrice: (([input, output]) => ({ input, output }))((env.UNPRICED_MODEL_PRICE ?? '15.00/75.00').split('/')),
       proxyOfflineAnswers: env.PROXY_OFFLINE_ANSWERS ?? false,

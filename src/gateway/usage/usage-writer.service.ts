@@ -10,6 +10,14 @@ import type { UsageRecord } from './usage-record';
 
 const MAX_BATCH = 500;
 
+/** A row's heap footprint, over-estimated: fixed fields plus two bytes per character of its strings. */
+export function usageRowBytes(record: UsageRecord): number {
+  let chars = record.rowId.length + record.requestId.length + record.apiKeyName.length + record.operation.length + record.route.length;
+  chars += record.provider.length + record.model.length + record.costUsd.length + (record.errorKind?.length ?? 0) + (record.correlationId?.length ?? 0);
+  for (const tag of record.tags ?? []) chars += tag.length + 16;
+  return 400 + 2 * chars;
+}
+
 const dropped =
   (register.getSingleMetric('usage_rows_dropped_total') as Counter | undefined) ??
   new Counter({ name: 'usage_rows_dropped_total', help: 'Usage rows dropped because the buffer was full (Postgres unreachable for long)' });
@@ -17,8 +25,9 @@ const buffered = (register.getSingleMetric('usage_rows_buffered') as Gauge | und
 
 /**
  * Writes usage rows in batches, off the request path, through one prepared INSERT on a connection of its own
- * (`pg`; Prisma is not involved). While Postgres is down rows stay buffered, at most USAGE_BUFFER_MAX_ROWS
- * (the oldest are dropped beyond that, counted in usage_rows_dropped_total and logged), and are written when
+ * (`pg`; Prisma is not involved). While Postgres is down rows stay buffered, at most USAGE_BUFFER_MAX_ROWS and
+ * an eighth of the heap limit by estimated size (the oldest are dropped beyond that, counted in
+ * usage_rows_dropped_total and logged), and are written when
  * it returns; each row has its own id, so a retried batch never doubles a row.
  *
  * Shutdown: Nest closes the HTTP server (every in-flight request finishes and records its row) between
@@ -30,6 +39,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
   private readonly logger = new Logger(UsageWriterService.name);
   private readonly pool: Pool;
   private buffer: UsageRecord[] = [];
+  private bufferedBytes = 0;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private droppedSinceLog = 0;
@@ -52,12 +62,15 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
 
   @OnEvent(GatewayEvent.Usage)
   enqueue(record: UsageRecord): void {
-    if (this.buffer.length >= this.config.llm.usageBufferMaxRows) {
-      this.buffer.shift();
+    const bytes = usageRowBytes(record);
+    const { usageBufferMaxRows, usageBufferMaxBytes } = this.config.llm;
+    while (this.buffer.length > 0 && (this.buffer.length >= usageBufferMaxRows || this.bufferedBytes + bytes > usageBufferMaxBytes)) {
+      this.bufferedBytes -= usageRowBytes(this.buffer.shift()!);
       this.droppedSinceLog += 1;
       dropped.inc();
     }
     this.buffer.push(record);
+    this.bufferedBytes += bytes;
     buffered.set(this.buffer.length);
   }
 
@@ -77,7 +90,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
       const batch = this.buffer.slice(0, MAX_BATCH);
       try {
         await this.pool.query({ name: 'usage_records_insert_batch', text: INSERT_BATCH, values: columns(batch) });
-        this.buffer.splice(0, batch.length);
+        for (const written of this.buffer.splice(0, batch.length)) this.bufferedBytes -= usageRowBytes(written);
         buffered.set(this.buffer.length);
         if (this.failing) this.logger.log(`usage writes recovered; ${this.buffer.length} rows still buffered`);
         this.failing = false;
@@ -88,7 +101,9 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
       }
     }
     if (this.droppedSinceLog) {
-      this.logger.error(`usage buffer full (USAGE_BUFFER_MAX_ROWS=${this.config.llm.usageBufferMaxRows}) while Postgres was unreachable: ${this.droppedSinceLog} rows dropped`);
+      this.logger.error(
+        `usage buffer full (USAGE_BUFFER_MAX_ROWS=${this.config.llm.usageBufferMaxRows}, ${Math.round(this.config.llm.usageBufferMaxBytes / 1_048_576)} MB) while Postgres was unreachable: ${this.droppedSinceLog} rows dropped`,
+      );
       this.droppedSinceLog = 0;
     }
   }
