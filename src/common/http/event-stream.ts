@@ -23,18 +23,32 @@ export interface EventStreamWriter {
   end(): void;
 }
 
-/** Takes the response over from Fastify and opens an event stream; frames are written as they are produced. */
+/**
+ * Takes the response over from Fastify and opens an event stream. Frames produced in the same turn of the event
+ * loop (all the events of one upstream packet) leave in one socket write, at the end of that turn, instead of one
+ * write each.
+ */
 export function openEventStream(reply: FastifyReply, headers: Record<string, string>): EventStreamWriter {
   reply.hijack();
   reply.raw.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
   reply.raw.flushHeaders();
+  let pending = '';
+  let flushing: NodeJS.Immediate | undefined;
+  const flush = () => {
+    flushing = undefined;
+    if (pending && !reply.raw.destroyed) reply.raw.write(pending);
+    pending = '';
+  };
   return {
     write: (frames) => {
       if (reply.raw.destroyed) return false;
-      reply.raw.write(frames);
+      pending += frames;
+      flushing ??= setImmediate(flush);
       return true;
     },
     end: () => {
+      if (flushing) clearImmediate(flushing);
+      flush();
       if (!reply.raw.destroyed) reply.raw.end();
     },
   };

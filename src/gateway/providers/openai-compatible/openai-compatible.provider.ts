@@ -99,8 +99,13 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     const streamOptions = { ...((body.stream_options as object | undefined) ?? {}), include_usage: true };
     let finishReason: FinishReason | undefined;
     let usage: TokenUsage | undefined;
+    let done = false;
+    // Read to the end of the body even after [DONE]: leaving the loop early destroys the upstream stream with an AbortError (a stack trace per request).
     for await (const data of this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call)) {
-      if (data === '[DONE]') break;
+      if (done || data === '[DONE]') {
+        done = true;
+        continue;
+      }
       let chunk: ChatCompletionChunk;
       try {
         chunk = JSON.parse(data) as ChatCompletionChunk;
