@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseEnv, Child, freePort, startChild, waitForHttp } from './child';
@@ -35,7 +35,7 @@ export class ServiceChild {
 
   static async start(options: ServiceOptions): Promise<ServiceChild> {
     const port = await freePort();
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...baseEnv(),
       NODE_ENV: 'production',
       PORT: String(port),
@@ -56,6 +56,9 @@ export class ServiceChild {
       PAYROLL_FETCH_ENABLED: 'false',
       ...options.env,
     };
+    // npm start's heap flags, through NODE_OPTIONS so that an --env/--this-env NODE_OPTIONS given later overrides them.
+    const nodeOptions = [...startMemoryFlags(options.cwd), options.env?.NODE_OPTIONS ?? ''].join(' ').trim();
+    if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
     const args = ['-r', './scripts/register-paths.js', ...(options.preload ?? []).flatMap((file) => ['-r', file])];
     if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
     const started = performance.now();
@@ -73,6 +76,12 @@ export class ServiceChild {
   stop(): Promise<void> {
     return this.child.stop(20_000);
   }
+}
+
+/** The V8 heap flags of `npm start` in that checkout's package.json, so the bench measures the documented start. */
+export function startMemoryFlags(cwd = process.cwd()): string[] {
+  const start = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+  return start.split(/\s+/).filter((arg) => /^--max-(old|semi)-space-size=\d+$/.test(arg));
 }
 
 /** Runs `npm run build` when a file under src/ is newer than dist/main.js; keeps the old dist if the build fails. */
