@@ -3,7 +3,7 @@ import { AppConfig } from 'src/config';
 import { KvStore } from 'src/infra/redis';
 
 interface Known {
-  failures: number;
+  failures: Promise<number>;
   readAt: number;
 }
 
@@ -36,14 +36,19 @@ export class AuthFailureLimiter {
   async blockedForMs(address: string): Promise<number> {
     const now = Date.now();
     const cached = this.known.get(address);
-    const failures = cached && now - cached.readAt < this.rereadMs ? cached.failures : this.remember(address, Number((await this.store.get(this.key(address))) ?? 0), now);
+    // Concurrent requests share one read.
+    const failures = await (cached && now - cached.readAt < this.rereadMs ? cached.failures : this.remember(address, this.read(address), now));
     return failures < this.limit ? 0 : this.msLeft(address);
   }
 
   /** Counts a wrong key; milliseconds the address is now blocked for when it has gone past the limit, else 0. */
   async recordFailure(address: string): Promise<number> {
-    const failures = this.remember(address, await this.store.incrBy(this.key(address), 1, this.windowMs), Date.now());
+    const failures = await this.remember(address, this.store.incrBy(this.key(address), 1, this.windowMs), Date.now());
     return failures > this.limit ? this.msLeft(address) : 0;
+  }
+
+  private async read(address: string): Promise<number> {
+    return Number((await this.store.get(this.key(address))) ?? 0);
   }
 
   private async msLeft(address: string): Promise<number> {
@@ -51,10 +56,13 @@ export class AuthFailureLimiter {
     return left > 0 ? left : this.windowMs;
   }
 
-  private remember(address: string, failures: number, readAt: number): number {
+  private remember(address: string, failures: Promise<number>, readAt: number): Promise<number> {
     if (this.rereadMs <= 0) return failures;
     if (this.known.size >= MAX_REMEMBERED_ADDRESSES) this.known.clear();
-    this.known.set(address, { failures, readAt });
+    const known = { failures, readAt };
+    this.known.set(address, known);
+    // A failed read is not remembered: the next request reads again.
+    failures.catch(() => this.known.get(address) === known && this.known.delete(address));
     return failures;
   }
 

@@ -70,7 +70,11 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
         if (left > 0) return { totalHits: limit + 1, timeToExpire: Math.ceil(left / 1000), isBlocked: true, timeToBlockExpire: Math.ceil(left / 1000) };
         this.blockedUntil.delete(hitsKey);
       }
-      const leased = this.leases?.take([hitsKey], [1]);
+      let leased = this.leases?.take([hitsKey], [1]);
+      for (let asking = leased ? undefined : this.leases?.inFlight([hitsKey]); asking; asking = leased ? undefined : this.leases?.inFlight([hitsKey])) {
+        await asking;
+        leased = this.leases?.take([hitsKey], [1]);
+      }
       if (leased) {
         this.leases?.noteUse(hitsKey, 1);
         return { totalHits: leased[0], timeToExpire: this.secondsLeft(hitsKey), isBlocked: false, timeToBlockExpire: 0 };

@@ -18,13 +18,14 @@ export interface LimitCheck {
  * Checks all three windows and, only if every one has room, charges them, in one atomic step; then charges each
  * window's lease (what the replica asked for beyond this request, capped at a share of the room left).
  * KEYS: rpm, tpm, rpd counters. ARGV: tokens, rpmLimit, tpmLimit, rpdLimit, minuteTtl, dayTtl, the three leases
- * wanted, the share of the room a lease may take, what the replica still held of each (returned first). Returns allowed, the three counts with this request (without
+ * wanted, the share of the room a lease may take, what the replica still held of each (returned first; negative: a debt of
+ * token corrections, charged first). Returns allowed, the three counts with this request (without
  * leases), the blocking window's PTTL, which window blocked, the three leases granted.
  */
 const ACQUIRE = `
 for i = 1, 3 do
   local held = tonumber(ARGV[i + 10])
-  if held > 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('DECRBY', KEYS[i], held) end
+  if held ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('DECRBY', KEYS[i], held) end
 end
 local rpm = tonumber(redis.call('GET', KEYS[1]) or '0')
 local tpm = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -97,7 +98,12 @@ export class ProviderRateLimiter {
     const keys = this.keys(provider, chargedAt);
     if (this.acquireScript && this.redis.mode() === 'redis') {
       const amounts = [1, tokens, 1];
-      const leased = this.leases?.take(keys, amounts);
+      const series = WINDOWS.map((window) => `${provider}:${window}`);
+      let leased = this.leases?.take(keys, amounts);
+      for (let asking = leased ? undefined : this.leases?.inFlight(series); asking; asking = leased ? undefined : this.leases?.inFlight(series)) {
+        await asking;
+        leased = this.leases?.take(keys, amounts);
+      }
       if (leased) {
         WINDOWS.forEach((window, i) => this.leases?.noteUse(`${provider}:${window}`, amounts[i]));
         return { allowed: true, used: { rpm: leased[0], tpm: leased[1], rpd: leased[2] }, retryInMs: 0, chargedAt };
@@ -181,7 +187,7 @@ export class ProviderRateLimiter {
     if (delta === 0) return;
     const key = this.keys(provider, chargedAt)[1];
     if (this.correctScript && this.redis.mode() === 'redis') {
-      const rest = this.leases ? this.leases.adjust(key, delta) : delta;
+      const rest = this.leases ? this.leases.adjust(`${provider}:tpm`, key, delta) : delta;
       if (rest !== 0) await this.correctScript(key, rest).catch(() => undefined);
       return;
     }

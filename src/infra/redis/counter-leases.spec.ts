@@ -26,8 +26,8 @@ describe(CounterLeases.name, () => {
     expect(leases.take(['rpm'], [1])).toBeUndefined();
   });
 
-  it('asks for about a span of the traffic it saw in the last second, one request at a time', () => {
-    expect(leases.wanted('openai:rpm', 1)).toBe(1);
+  it('asks for about a span of the traffic it saw in the last second (four requests at least), one request at a time', () => {
+    expect(leases.wanted('openai:rpm', 1)).toBe(4);
     // Another request while the first is still asking: it asks for nothing more.
     expect(leases.wanted('openai:rpm', 1)).toBe(0);
     leases.granted('openai:rpm', 'rpm:1', 1, 2, now + 60_000);
@@ -37,7 +37,33 @@ describe(CounterLeases.name, () => {
     expect(leases.wanted('openai:rpm', 1)).toBe(50);
     leases.refused('openai:rpm');
     now += 5_000;
-    expect(leases.wanted('openai:rpm', 1)).toBe(1);
+    expect(leases.wanted('openai:rpm', 1)).toBe(4);
+    expect(leases.wanted('openai:tpm', 300)).toBe(1200);
+  });
+
+  it('lets requests that find the lease empty wait for the one being asked for', async () => {
+    expect(leases.inFlight(['s'])).toBeUndefined();
+    expect(leases.wanted('s', 1)).toBe(4);
+    const waiting = leases.inFlight(['other', 's']);
+    expect(waiting).toBeDefined();
+    let woke = false;
+    void waiting!.then(() => (woke = true));
+    await Promise.resolve();
+    expect(woke).toBe(false);
+    leases.granted('s', 'rpm', 4, 10, now + 60_000);
+    await waiting;
+    expect(leases.inFlight(['s'])).toBeUndefined();
+    expect(leases.take(['rpm'], [1])).toEqual([7]);
+  });
+
+  it('counting uses and corrections never leaves a lease being asked for', () => {
+    leases.noteUse('s', 1);
+    now += 3_000;
+    leases.noteUse('s', 1);
+    leases.granted('s', 'tpm', 10, 110, now + 60_000);
+    leases.adjust('s', 'tpm', 50);
+    expect(leases.inFlight(['s'])).toBeUndefined();
+    expect(leases.wanted('s', 1)).toBeGreaterThan(0);
   });
 
   it('adds a new grant to the lease still held for the same window', () => {
@@ -48,13 +74,16 @@ describe(CounterLeases.name, () => {
     expect(leases.take(['rpm'], [1])).toBeUndefined();
   });
 
-  it('absorbs token corrections in the lease and returns what it cannot hold', () => {
+  it('absorbs token corrections in the lease, as a debt past it, and returns those of windows it holds no lease for', () => {
     leases.granted('tpm', 'tpm', 100, 1100, now + 60_000);
-    expect(leases.adjust('tpm', 30)).toBe(0);
-    expect(leases.adjust('tpm', -50)).toBe(0);
+    expect(leases.adjust('s', 'tpm', 30)).toBe(0);
+    expect(leases.adjust('s', 'tpm', -50)).toBe(0);
     expect(leases.take(['tpm'], [120])).toEqual([1100]);
-    expect(leases.adjust('tpm', 10)).toBe(10);
-    expect(leases.adjust('other', -5)).toBe(-5);
+    // Spending past the lease leaves a debt: nothing more is lent, and the next exact check charges it.
+    expect(leases.adjust('s', 'tpm', 10)).toBe(0);
+    expect(leases.take(['tpm'], [1])).toBeUndefined();
+    expect(leases.surrender(['tpm'])).toEqual([-10]);
+    expect(leases.adjust('s', 'other', -5)).toBe(-5);
   });
 
   it('gives up what it holds for an exact check, and lends again only what the check grants', () => {

@@ -10,18 +10,23 @@ interface Rate {
   bucketStart: number;
   current: number;
   previous: number;
-  /** A lease for this series is being charged: concurrent exact checks ask for none. */
-  asking: boolean;
+  /** A lease for this series is being charged: requests that find the lease empty wait for it instead of asking again. */
+  asking?: { settled: Promise<void>; settle: () => void };
+  /** Requests that waited for the lease being asked for, and for the one before: the next lease covers them too. */
+  waiting: number;
+  waitedLastTime: number;
 }
 
 const RATE_BUCKET_MS = 1000;
+/** A lease covers at least this many requests like the current one, so a quiet replica does not ask on every request. */
+const MIN_LEASED_REQUESTS = 4;
 /** Of the room left in a window, the most one lease may take, so replicas near a limit fall back to exact checks. */
 export const LEASE_SHARE_OF_ROOM = 0.25;
 
 /**
  * Per-replica leases on counters shared through Redis. When a replica charges a window with its atomic script, it
- * may charge a little more than the request needs (a lease sized to its own last `spanMs` of traffic, and never more
- * than a quarter of the room left, see `grantable`); the next requests of that window are then admitted from the
+ * may charge a little more than the request needs (a lease sized to its own last `spanMs` of traffic or four requests
+ * like this one, whichever is more, and never more than a quarter of the room left); the next requests of that window are then admitted from the
  * lease with no round trip. The shared count can never pass the limit, because every unit was charged by the
  * script that checks it; the price is that a replica's unused lease counts as used until its window ends (at most
  * `spanMs` of that replica's own traffic), and that near the limit leases shrink to nothing and every request
@@ -60,11 +65,26 @@ export class CounterLeases {
    */
   wanted(series: string, amount: number): number {
     if (this.spanMs <= 0) return 0;
+    const rate = this.track(series, amount);
+    if (rate.asking) return 0;
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    rate.asking = { settled, settle };
+    const byRate = Math.ceil((Math.max(rate.previous, rate.current) * this.spanMs) / RATE_BUCKET_MS);
+    return Math.max(byRate, amount * Math.max(MIN_LEASED_REQUESTS, 2 * rate.waitedLastTime));
+  }
+
+  /** Counts `amount` toward the rate of `series` when the request was served from a lease (no `wanted` call). */
+  noteUse(series: string, amount: number): void {
+    if (this.spanMs > 0) this.track(series, amount);
+  }
+
+  private track(series: string, amount: number): Rate {
     const now = this.now();
     let rate = this.rates.get(series);
     if (!rate) {
       if (this.rates.size >= this.maxEntries) this.rates.clear();
-      rate = { bucketStart: now, current: 0, previous: 0, asking: false };
+      rate = { bucketStart: now, current: 0, previous: 0, waiting: 0, waitedLastTime: 0 };
       this.rates.set(series, rate);
     }
     if (now - rate.bucketStart >= RATE_BUCKET_MS) {
@@ -73,28 +93,38 @@ export class CounterLeases {
       rate.bucketStart = now;
     }
     rate.current += amount;
-    if (rate.asking) return 0;
-    rate.asking = true;
-    return Math.ceil((Math.max(rate.previous, rate.current) * this.spanMs) / RATE_BUCKET_MS);
+    return rate;
   }
 
   /** The exact check that asked for a lease on `series` refused the request or failed: no lease came of it (what is still held stays). */
   refused(series: string): void {
-    const rate = this.rates.get(series);
-    if (rate) rate.asking = false;
+    this.settle(series);
   }
 
-  /** Counts `amount` toward the rate of `series` when the request was served from a lease (no `wanted` call). */
-  noteUse(series: string, amount: number): void {
+  /** Resolves when the lease being asked for on any of `series` has come (or not); undefined when none is being asked for. */
+  inFlight(series: readonly string[]): Promise<void> | undefined {
+    let settled: Promise<void> | undefined;
+    for (const name of series) {
+      const rate = this.rates.get(name);
+      if (!rate?.asking) continue;
+      rate.waiting++;
+      settled ??= rate.asking.settled;
+    }
+    return settled;
+  }
+
+  private settle(series: string): void {
     const rate = this.rates.get(series);
-    if (rate && this.now() - rate.bucketStart < RATE_BUCKET_MS) rate.current += amount;
-    else this.wanted(series, amount);
+    if (!rate?.asking) return;
+    rate.asking.settle();
+    rate.asking = undefined;
+    rate.waitedLastTime = rate.waiting;
+    rate.waiting = 0;
   }
 
   /** Records what the script granted beyond the request (added to any lease still held); `total` is the shared count it returned, lease included. */
   granted(series: string, key: string, extra: number, total: number, expiresAt: number): void {
-    const rate = this.rates.get(series);
-    if (rate) rate.asking = false;
+    this.settle(series);
     const held = this.leases.get(key);
     if (held && held.expiresAt > this.now()) {
       held.left += Math.max(0, extra);
@@ -110,24 +140,26 @@ export class CounterLeases {
   }
 
   /**
-   * Applies a correction (real usage minus the estimate) to a lease: more usage spends the lease, less returns the
-   * difference to it. Returns what the lease could not absorb, for the caller to charge in Redis.
+   * Applies a correction (real usage minus the estimate) to the lease of its window: more usage spends the lease,
+   * less returns the difference to it. Spending past the lease leaves a debt (a negative lease) that lends nothing
+   * and is charged to the shared count with this replica's next exact check of the window. Returns the whole
+   * correction when no lease of that window is held, for the caller to charge in Redis.
    */
-  adjust(key: string, delta: number): number {
+  adjust(series: string, key: string, delta: number): number {
+    if (delta > 0) this.noteUse(series, delta);
     const lease = this.leases.get(key);
     if (!lease || lease.expiresAt <= this.now()) return delta;
-    const absorbed = Math.min(delta, lease.left);
-    lease.left -= absorbed;
-    lease.seen += absorbed;
-    return delta - absorbed;
+    lease.left -= delta;
+    lease.seen += delta;
+    return 0;
   }
 
-  /** Gives up what is held of each key (for an exact check to return to the shared count first); the amounts given up. */
+  /** Gives up what is held of each key, debts included (for an exact check to settle with the shared count first). */
   surrender(keys: readonly string[]): number[] {
     return keys.map((key) => {
       const lease = this.leases.get(key);
       if (!lease || lease.expiresAt <= this.now()) return 0;
-      const held = Math.max(0, lease.left);
+      const held = lease.left;
       lease.left = 0;
       return held;
     });
