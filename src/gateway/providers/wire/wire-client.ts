@@ -30,12 +30,19 @@ function vendorMessageOf(text: string, status: number): string {
  * formatting), which cost about as much CPU per call as the HTTP exchange itself.
  */
 export class WireClient {
+  private readonly origin: string;
+  private readonly basePath: string;
+
   constructor(
     private readonly provider: ProviderId,
     private readonly baseUrl: string,
     private readonly headers: Record<string, string>,
     private readonly dispatcher: Dispatcher = sharedAgent,
-  ) {}
+  ) {
+    const url = new URL(baseUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '') + url.search;
+  }
 
   /**
    * One vendor call under its own timer (LLM_TIMEOUT_MS) on top of the request's signal, so a hung attempt
@@ -80,12 +87,27 @@ export class WireClient {
     return response;
   }
 
-  /** POSTs a JSON body; returns the parsed answer (malformed JSON is a retryable `malformed` failure). */
+  /**
+   * POSTs a JSON body; returns the parsed answer (malformed JSON is a retryable `malformed` failure). The answer is
+   * collected by a dispatch handler into one string: no response stream object per call.
+   */
   async postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T> {
     const attempt = this.attempt(options);
     try {
-      const response = await this.exchange(path, payload, { ...options, signal: attempt.signal });
-      return (await response.body.json()) as T;
+      const headers = { 'content-type': 'application/json', ...this.headers, ...options.headers };
+      const answer = await collectAnswer(this.dispatcher, { origin: this.origin, path: this.basePath + path, method: 'POST', headers, body: payload }, attempt.signal);
+      if (answer.statusCode >= 400) {
+        const status = answer.statusCode;
+        throw new ProviderError(
+          kindOfStatus(status),
+          `${this.provider} answered HTTP ${status}`,
+          this.provider,
+          status,
+          retryAfterMs(headersOf(answer.rawHeaders)),
+          vendorMessageOf(answer.body, status),
+        );
+      }
+      return JSON.parse(answer.body) as T;
     } catch (error) {
       throw toProviderError(error, this.provider, attempt.signal);
     } finally {
@@ -113,4 +135,53 @@ export class WireClient {
       if (!response.body.destroyed) response.body.destroy();
     }
   }
+}
+
+interface CollectedAnswer {
+  statusCode: number;
+  rawHeaders: Buffer[];
+  body: string;
+}
+
+/** One request through undici's dispatcher with the answer gathered whole; `signal` aborts it at any stage. */
+function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<CollectedAnswer> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    let abortRequest: ((reason: Error) => void) | undefined;
+    const onAbort = () => abortRequest?.(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const chunks: Buffer[] = [];
+    let statusCode = 0;
+    let rawHeaders: Buffer[] = [];
+    dispatcher.dispatch(options, {
+      onConnect(abort) {
+        abortRequest = abort;
+        if (signal.aborted) abort(signal.reason as Error);
+      },
+      onHeaders(status, headers) {
+        statusCode = status;
+        rawHeaders = headers;
+        return true;
+      },
+      onData(chunk) {
+        chunks.push(chunk);
+        return true;
+      },
+      onComplete() {
+        signal.removeEventListener('abort', onAbort);
+        resolve({ statusCode, rawHeaders, body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') });
+      },
+      onError(error) {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    });
+  });
+}
+
+/** Header name → value from undici's raw [name, value, …] list (names lower-cased; repeated names keep the last). */
+function headersOf(raw: Buffer[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) headers[raw[i].toString('latin1').toLowerCase()] = raw[i + 1].toString('latin1');
+  return headers;
 }
