@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { PrismaService } from 'src/infra/database';
-import { Prisma, type SiiItem, type SiiPageState, type SiiRun } from 'src/generated/prisma/client';
+import { PrismaService, prismaNamespace } from 'src/infra/database';
+import type { Prisma, SiiItem, SiiPageState, SiiRun } from 'src/generated/prisma/client';
 
 import type { SiiAnalysis } from './analysis/sii-analysis.types';
 import type { SiiParsedItem } from './parsing/sii-item';
@@ -63,7 +63,7 @@ export class SiiMonitorRepository {
     for (const item of diff.changedItems) {
       await this.prisma.siiItem.update({
         where: { key: item.key },
-        data: { ...itemData(item), lastSeenAt: now, changedAt: now, analysis: Prisma.DbNull, priority: null, notifyState: 'pending', notifyAttempts: 0, lastNotifyError: null },
+        data: { ...itemData(item), lastSeenAt: now, changedAt: now, analysis: prismaNamespace().DbNull, priority: null, notifyState: 'pending', notifyAttempts: 0, lastNotifyError: null },
       });
     }
     await this.touch(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma } from 'src/generated/prisma/client';
-import { PrismaService } from 'src/infra/database';
+import type { Prisma } from 'src/generated/prisma/client';
+import { once, PrismaService, prismaNamespace as prismaSql } from 'src/infra/database';
 import { UsageRange, UsageScope } from './usage-scope';
 
 /** Rows read per query while streaming; memory stays flat whatever the range. */
@@ -77,27 +77,29 @@ export interface ProviderPerformance {
 export type UsageGrouping = 'day' | 'provider' | 'model' | 'operation' | 'apiKey' | 'company' | 'tag';
 
 /** The SQL of each grouping: the shown key and the sort key the keyset pages on (both from this table only). */
-const GROUPS: Record<UsageGrouping, { key: Prisma.Sql; sort: Prisma.Sql; join?: Prisma.Sql }> = {
-  day: { key: Prisma.raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`), sort: Prisma.raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`) },
-  provider: { key: Prisma.raw('provider'), sort: Prisma.raw('provider') },
-  model: { key: Prisma.raw('model'), sort: Prisma.raw('model') },
-  operation: { key: Prisma.raw('operation'), sort: Prisma.raw('operation') },
-  apiKey: { key: Prisma.raw('api_key_name'), sort: Prisma.raw('api_key_name') },
-  company: { key: Prisma.raw(`COALESCE(company_id::text, 'none')`), sort: Prisma.raw('COALESCE(company_id, -1)') },
+const GROUPS = once((): Record<UsageGrouping, { key: Prisma.Sql; sort: Prisma.Sql; join?: Prisma.Sql }> => ({
+  day: { key: prismaSql().raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`), sort: prismaSql().raw(`to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`) },
+  provider: { key: prismaSql().raw('provider'), sort: prismaSql().raw('provider') },
+  model: { key: prismaSql().raw('model'), sort: prismaSql().raw('model') },
+  operation: { key: prismaSql().raw('operation'), sort: prismaSql().raw('operation') },
+  apiKey: { key: prismaSql().raw('api_key_name'), sort: prismaSql().raw('api_key_name') },
+  company: { key: prismaSql().raw(`COALESCE(company_id::text, 'none')`), sort: prismaSql().raw('COALESCE(company_id, -1)') },
   // A row with several tags counts under each of them; a row without tags under '(untagged)'.
-  tag: { key: Prisma.raw('tag'), sort: Prisma.raw('tag'), join: Prisma.raw(`CROSS JOIN LATERAL unnest(CASE WHEN cardinality(tags) = 0 THEN ARRAY['(untagged)'] ELSE tags END) AS tag`) },
-};
+  tag: { key: prismaSql().raw('tag'), sort: prismaSql().raw('tag'), join: prismaSql().raw(`CROSS JOIN LATERAL unnest(CASE WHEN cardinality(tags) = 0 THEN ARRAY['(untagged)'] ELSE tags END) AS tag`) },
+}));
 
-const TOTALS = Prisma.raw(`count(*)::int AS requests,
+const TOTALS = once(() =>
+  prismaSql().raw(`count(*)::int AS requests,
   COALESCE(sum(input_tokens), 0)::bigint AS input,
   COALESCE(sum(output_tokens), 0)::bigint AS output,
   COALESCE(sum(cache_read_tokens), 0)::bigint AS "cacheRead",
   COALESCE(sum(cache_write_tokens), 0)::bigint AS "cacheWrite",
-  COALESCE(sum(cost_usd), 0)::numeric(20, 12)::text AS "costUsd"`);
+  COALESCE(sum(cost_usd), 0)::numeric(20, 12)::text AS "costUsd"`),
+);
 
 type RawTotals = { requests: number; input: bigint; output: bigint; cacheRead: bigint; cacheWrite: bigint; costUsd: string };
 
-const FAILED = Prisma.join([...FAILED_STATUSES]);
+const FAILED = once(() => prismaSql().join([...FAILED_STATUSES]));
 
 /**
  * The one reader of usage_records: the cost summary, the finance report, the usage export and the admin overview.
@@ -110,19 +112,19 @@ export class UsageRepository {
   /** Totals of the range, with the mean cost per request rounded to 8 decimals ('0' without requests). */
   async totals(scope: UsageScope, range: UsageRange): Promise<UsageTotals & { averageCostUsd: string }> {
     const [row] = await this.prisma.$queryRaw<(RawTotals & { averageCostUsd: string })[]>`
-      SELECT ${TOTALS}, COALESCE(round(sum(cost_usd) / NULLIF(count(*), 0), 8), 0)::text AS "averageCostUsd"
+      SELECT ${TOTALS()}, COALESCE(round(sum(cost_usd) / NULLIF(count(*), 0), 8), 0)::text AS "averageCostUsd"
       FROM usage_records WHERE true ${where(scope, range)}`;
     return { ...totalsOf(row), averageCostUsd: row.averageCostUsd };
   }
 
   /** Totals per group of the range, in key order, one batch at a time (so callers can stream them). */
   async *groupedBatches(scope: UsageScope, range: UsageRange, groupBy: UsageGrouping, batchSize = USAGE_BATCH_SIZE): AsyncGenerator<UsageGroup[]> {
-    const { key, sort, join = Prisma.empty } = GROUPS[groupBy];
+    const { key, sort, join = prismaSql().empty } = GROUPS()[groupBy];
     let cursor: string | number | undefined;
     for (;;) {
-      const after = cursor === undefined ? Prisma.empty : Prisma.sql`AND ${sort} > ${cursor}`;
+      const after = cursor === undefined ? prismaSql().empty : prismaSql().sql`AND ${sort} > ${cursor}`;
       const rows = await this.prisma.$queryRaw<(RawTotals & { key: string; sort: string | number })[]>`
-        SELECT ${key} AS key, ${sort} AS sort, ${TOTALS}
+        SELECT ${key} AS key, ${sort} AS sort, ${TOTALS()}
         FROM usage_records ${join}
         WHERE true ${where(scope, range)} ${after}
         GROUP BY 1, 2
@@ -168,7 +170,7 @@ export class UsageRepository {
     const rows = await this.prisma.$queryRaw<ProviderWindowStats[]>`
       SELECT provider,
              count(*)::int AS requests,
-             (count(*) FILTER (WHERE status IN (${FAILED})))::int AS failures,
+             (count(*) FILTER (WHERE status IN (${FAILED()})))::int AS failures,
              round(percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_ms)::numeric, 1)::float8 AS p50,
              round(percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms)::numeric, 1)::float8 AS p95,
              round(percentile_cont(0.99) WITHIN GROUP (ORDER BY latency_ms)::numeric, 1)::float8 AS p99
@@ -192,7 +194,7 @@ export class UsageRepository {
     return this.prisma.$queryRaw<{ date: string; costUsd: string }[]>`
       SELECT to_char(day, 'YYYY-MM-DD') AS date, COALESCE(sum(u.cost_usd), 0)::numeric(20, 12)::text AS "costUsd"
       FROM generate_series(${firstDay}::timestamptz AT TIME ZONE 'UTC', ${lastDay}::timestamptz AT TIME ZONE 'UTC', interval '1 day') AS day
-      LEFT JOIN usage_records u ON u.created_at >= day AT TIME ZONE 'UTC' AND u.created_at < (day + interval '1 day') AT TIME ZONE 'UTC' ${companyFilter(scope, Prisma.raw('u.company_id'))}
+      LEFT JOIN usage_records u ON u.created_at >= day AT TIME ZONE 'UTC' AND u.created_at < (day + interval '1 day') AT TIME ZONE 'UTC' ${companyFilter(scope, prismaSql().raw('u.company_id'))}
       GROUP BY day
       ORDER BY day`;
   }
@@ -202,7 +204,7 @@ export class UsageRepository {
     const rows = await this.prisma.$queryRaw<{ provider: string; requests: number; failures: number; mean: number | null; tokens: bigint; cost: string }[]>`
       SELECT provider,
              count(*)::int AS requests,
-             (count(*) FILTER (WHERE status IN (${FAILED})))::int AS failures,
+             (count(*) FILTER (WHERE status IN (${FAILED()})))::int AS failures,
              round(avg(latency_ms), 1)::float8 AS mean,
              sum(input_tokens::bigint + output_tokens + cache_read_tokens + cache_write_tokens)::bigint AS tokens,
              sum(cost_usd)::numeric(20, 12)::text AS cost
@@ -222,13 +224,14 @@ export class UsageRepository {
 }
 
 function where(scope: UsageScope, range: UsageRange): Prisma.Sql {
-  return Prisma.sql`${range.from ? Prisma.sql`AND created_at >= ${range.from}` : Prisma.empty} ${range.toExclusive ? Prisma.sql`AND created_at < ${range.toExclusive}` : Prisma.empty} ${companyFilter(scope, Prisma.raw('company_id'))}`;
+  return prismaSql()
+    .sql`${range.from ? prismaSql().sql`AND created_at >= ${range.from}` : prismaSql().empty} ${range.toExclusive ? prismaSql().sql`AND created_at < ${range.toExclusive}` : prismaSql().empty} ${companyFilter(scope, prismaSql().raw('company_id'))}`;
 }
 
 function companyFilter(scope: UsageScope, column: Prisma.Sql): Prisma.Sql {
-  if (scope.companies === null) return Prisma.empty;
-  if (scope.companies.length === 0) return Prisma.sql`AND false`;
-  return Prisma.sql`AND ${column} IN (${Prisma.join([...scope.companies])})`;
+  if (scope.companies === null) return prismaSql().empty;
+  if (scope.companies.length === 0) return prismaSql().sql`AND false`;
+  return prismaSql().sql`AND ${column} IN (${prismaSql().join([...scope.companies])})`;
 }
 
 function totalsOf(row: RawTotals): UsageTotals {
