@@ -24,21 +24,22 @@ export interface EventStreamWriter {
 }
 
 /**
- * Takes the response over from Fastify and opens an event stream. Frames produced in the same turn of the event
- * loop (all the events of one upstream packet) leave in one socket write, at the end of that turn, instead of one
- * write each.
+ * Takes the response over from Fastify and opens an event stream. What is produced in one turn of the event loop
+ * (the headers and the first events, or all the events of one upstream packet) leaves in one socket write at the
+ * end of that turn, and the last events leave with the end of the response, instead of one write each.
  */
 export function openEventStream(reply: FastifyReply, headers: Record<string, string>): EventStreamWriter {
   reply.hijack();
   reply.raw.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
-  reply.raw.flushHeaders();
   let pending = '';
-  let flushing: NodeJS.Immediate | undefined;
   const flush = () => {
     flushing = undefined;
-    if (pending && !reply.raw.destroyed) reply.raw.write(pending);
+    if (reply.raw.destroyed) return;
+    if (pending) reply.raw.write(pending);
+    else if (!reply.raw.headersSent) reply.raw.flushHeaders();
     pending = '';
   };
+  let flushing: NodeJS.Immediate | undefined = setImmediate(flush);
   return {
     write: (frames) => {
       if (reply.raw.destroyed) return false;
@@ -48,8 +49,9 @@ export function openEventStream(reply: FastifyReply, headers: Record<string, str
     },
     end: () => {
       if (flushing) clearImmediate(flushing);
-      flush();
-      if (!reply.raw.destroyed) reply.raw.end();
+      flushing = undefined;
+      if (!reply.raw.destroyed) reply.raw.end(pending || undefined);
+      pending = '';
     },
   };
 }
