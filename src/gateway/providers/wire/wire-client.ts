@@ -92,10 +92,10 @@ export class WireClient {
    * collected by a dispatch handler into one string: no response stream object per call.
    */
   async postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T> {
-    const attempt = this.attempt(options);
     try {
       const headers = { 'content-type': 'application/json', ...this.headers, ...options.headers };
-      const answer = await collectAnswer(this.dispatcher, { origin: this.origin, path: this.basePath + path, method: 'POST', headers, body: payload }, attempt.signal);
+      const request = { origin: this.origin, path: this.basePath + path, method: 'POST', headers, body: payload };
+      const answer = await collectAnswer(this.dispatcher, request, options.signal, options.timeoutMs, () => new ProviderError('timeout', 'Vendor call timed out', this.provider));
       if (answer.statusCode >= 400) {
         const status = answer.statusCode;
         throw new ProviderError(
@@ -109,9 +109,7 @@ export class WireClient {
       }
       return JSON.parse(answer.body) as T;
     } catch (error) {
-      throw toProviderError(error, this.provider, attempt.signal);
-    } finally {
-      attempt.done();
+      throw toProviderError(error, this.provider, options.signal);
     }
   }
 
@@ -143,12 +141,26 @@ interface CollectedAnswer {
   body: string;
 }
 
-/** One request through undici's dispatcher with the answer gathered whole; `signal` aborts it at any stage. */
-function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal): Promise<CollectedAnswer> {
+/**
+ * One request through undici's dispatcher with the answer gathered whole, under its own timer (LLM_TIMEOUT_MS:
+ * a hung attempt ends on time and the next retry or target keeps the rest of the deadline); `signal` (the
+ * request's) aborts it at any stage. No AbortController per attempt.
+ */
+function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal, timeoutMs: number, timedOut: () => Error): Promise<CollectedAnswer> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
     let abortRequest: ((reason: Error) => void) | undefined;
-    const onAbort = () => abortRequest?.(signal.reason as Error);
+    let stopped: Error | undefined;
+    const stop = (reason: Error) => {
+      stopped ??= reason;
+      abortRequest?.(reason);
+    };
+    const onAbort = () => stop(signal.reason as Error);
+    const timer = setTimeout(() => stop(timedOut()), timeoutMs);
+    const settle = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     const chunks: Buffer[] = [];
     let statusCode = 0;
@@ -156,7 +168,7 @@ function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptio
     dispatcher.dispatch(options, {
       onConnect(abort) {
         abortRequest = abort;
-        if (signal.aborted) abort(signal.reason as Error);
+        if (stopped) abort(stopped);
       },
       onHeaders(status, headers) {
         statusCode = status;
@@ -168,12 +180,12 @@ function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptio
         return true;
       },
       onComplete() {
-        signal.removeEventListener('abort', onAbort);
+        settle();
         resolve({ statusCode, rawHeaders, body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') });
       },
       onError(error) {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
+        settle();
+        reject(stopped ?? error);
       },
     });
   });
