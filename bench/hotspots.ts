@@ -1,17 +1,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CpuProfile, HotSpot, hotSpots } from './lib/cpu-profile';
+import { components, CpuProfile, HotSpot, hotSpots } from './lib/cpu-profile';
 
 const RESULTS = resolve(__dirname, 'results');
 
 /**
- * `npx ts-node bench/hotspots.ts [file.cpuprofile ...] [--top N]`: self time per function and per package/file
- * of our service's CPU profiles (by default the newest run's profiles in bench/results, from `npm run bench -- --profile`).
+ * `npx ts-node bench/hotspots.ts [file.cpuprofile ...] [--top N] [--requests N]`: self time per component, per
+ * function and per package/file of our service's CPU profiles (by default the newest run's profiles in
+ * bench/results, from `npm run bench -- --profile`). With `--requests` (what the profiled process served; the
+ * bench prints it), the component table is in µs per request, start-up's module loading left out.
  */
 function main(): void {
   const argv = process.argv.slice(2);
-  const topAt = argv.indexOf('--top');
-  const top = topAt >= 0 ? Number(argv.splice(topAt, 2)[1]) : 25;
+  const option = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? Number(argv.splice(at, 2)[1]) : undefined;
+  };
+  const top = option('--top') ?? 25;
+  const requests = option('--requests');
   const files = argv.length ? argv : newestProfiles();
   if (!files.length) throw new Error(`no .cpuprofile in ${RESULTS}: run npm run bench -- --profile first`);
   const { functions, locations, totalMs } = hotSpots(
@@ -23,6 +29,13 @@ function main(): void {
     for (const r of rows) process.stdout.write(`${r.selfMs.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}\n`);
   };
   process.stdout.write(`${files.length} profile(s), ${(totalMs / 1000).toFixed(1)} s of samples: ${files.join(', ')}\n`);
+  const parts = components(files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile));
+  process.stdout.write(`\nself time by component (busy ${(parts.busyMs / 1000).toFixed(1)} s${requests ? `, ${requests} requests` : ''})\n`);
+  process.stdout.write(`| component | ms | share of busy |${requests ? ' µs/request |' : ''}\n|---|---|---|${requests ? '---|' : ''}\n`);
+  for (const row of parts.rows) {
+    const perRequest = requests && row.name !== 'module loading (start-up)' ? ` ${((row.selfMs * 1000) / requests).toFixed(0)} |` : requests ? ' - |' : '';
+    process.stdout.write(`| ${row.name} | ${row.selfMs.toFixed(0)} | ${(row.share * 100).toFixed(1)} % |${perRequest}\n`);
+  }
   print('self time by package / file', locations);
   print('self time by function', functions);
 }

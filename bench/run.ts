@@ -79,7 +79,7 @@ async function main(): Promise<number> {
           report.soak = { rate: soak.rate, samples: soak.samples, baselineMb: soak.baselineMb, lastMb: soak.lastMb, verdict: soak.verdict, requests: soak.requests };
           rssPhases.push({ beforeMb: soak.samples[0]?.rssMb, peakMb: Math.max(...soak.samples.map((s) => s.rssMb ?? 0)), afterMb: soak.lastMb });
         } else {
-          const { results, rss } = await runPhase(
+          const { results, rss, oursServed } = await runPhase(
             { emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url, portkeyPid: portkey.child.pid, floorUrl: floor.url, floorPid: floor.child.pid },
             phase.scenarios,
             args,
@@ -87,6 +87,7 @@ async function main(): Promise<number> {
           );
           report.scenarios.push(...results);
           rssPhases.push(rss);
+          if (args.profile) log(`our service answered ${oursServed} requests under load in this process: npx ts-node bench/hotspots.ts --requests ${oursServed}`);
         }
       } finally {
         await ours.stop();

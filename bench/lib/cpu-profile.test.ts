@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CpuProfile, hotSpots, locate } from './cpu-profile';
+import { component, CpuProfile, hotSpots, locate } from './cpu-profile';
 
 const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
 
@@ -39,5 +39,21 @@ describe('hotSpots', () => {
       ['class-validator', 'src/gateway/gateway.service.js'],
     );
     assert.ok(Math.abs(locations[0].share - 10 / 13) < 1e-9);
+  });
+});
+
+describe('component', () => {
+  it('puts self time in the components of the table of issue #15, idle left out', () => {
+    assert.equal(component('(idle)', '(native)'), undefined);
+    assert.equal(component('(garbage collector)', '(native)'), 'GC');
+    assert.equal(component('writev', '(native)'), 'socket writes (syscalls, loopback delivery included)');
+    assert.equal(component('canActivate', 'src/common/auth/api-key.guard.js'), 'Nest pipeline (guards, throttler, routing)');
+    assert.equal(component('tryActivate', '@nestjs/core'), 'Nest pipeline (guards, throttler, routing)');
+    assert.equal(component('Command', 'ioredis'), 'Redis (client, leases)');
+    assert.equal(component('flush', 'src/gateway/usage/usage-writer.service.js'), 'usage rows (pg)');
+    assert.equal(component('observe', 'prom-client'), 'metrics (prom-client)');
+    assert.equal(component('Reply.send', 'fastify'), 'Fastify + Node HTTP and streams');
+    assert.equal(component('begin', 'src/gateway/gateway.service.js'), 'gateway and door logic (ours)');
+    assert.equal(component('wrapSafe', 'node:internal/modules/cjs/loader'), 'module loading (start-up)');
   });
 });

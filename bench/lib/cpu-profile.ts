@@ -25,6 +25,49 @@ export function locate(url: string): string {
   return dist >= 0 ? `src/${url.slice(dist + 6)}` : url.replace(/^file:\/\//, '');
 }
 
+const SOCKET_WRITES = new Set(['writev', 'writeUtf8String', 'writeBuffer', 'writeLatin1String', 'writeAsciiString']);
+const MODULE_LOADING = new Set(['wrapSafe', 'readFileUtf8', 'internalModuleStat', 'lstat', 'compileFunction']);
+
+/** The component of issue #15's table a frame's self time belongs to; undefined for idle time. */
+export function component(functionName: string, where: string): string | undefined {
+  if (functionName === '(idle)') return undefined;
+  if (functionName === '(garbage collector)') return 'GC';
+  if (SOCKET_WRITES.has(functionName)) return 'socket writes (syscalls, loopback delivery included)';
+  if (MODULE_LOADING.has(functionName) || where.startsWith('node:internal/modules')) return 'module loading (start-up)';
+  if (where === 'undici') return 'undici upstream call';
+  if (where === 'ioredis' || where === 'redis-errors' || where === 'standard-as-callback' || where.startsWith('src/infra/redis')) return 'Redis (client, leases)';
+  if (/^(@nestjs\/|reflect-metadata|rxjs)/.test(where) || /^src\/common\/(auth|throttling)\//.test(where)) return 'Nest pipeline (guards, throttler, routing)';
+  if (/^(pg|pg-.*|postgres-.*)$/.test(where) || /^src\/gateway\/usage\/usage-(writer|insert)/.test(where)) return 'usage rows (pg)';
+  if (/^(pino|@pinojs\/.*|sonic-boom|pino-.*)$/.test(where) || where.startsWith('src/common/logging')) return 'request log (pino)';
+  if (where === 'prom-client' || /metrics/.test(where)) return 'metrics (prom-client)';
+  if (/^(fastify|find-my-way|secure-json-parse|@fastify\/.*|avvio|light-my-request)$/.test(where) || /^node:(_http|net|events|internal\/(streams|stream_base_commons|http))/.test(where)) {
+    return 'Fastify + Node HTTP and streams';
+  }
+  if (/^node:internal\/(abort_controller|event_target)/.test(where)) return 'AbortSignal / EventTarget';
+  if (/^node:internal\/(process\/task_queues|timers)|^node:timers/.test(where) || functionName === 'runMicrotasks') return 'promises, ticks, timers';
+  if (where.startsWith('src/')) return 'gateway and door logic (ours)';
+  return 'other (V8, Node internals)';
+}
+
+/** Self time per component (see `component`), idle excluded, largest first; shares are of the busy time. */
+export function components(profiles: CpuProfile[]): { rows: HotSpot[]; busyMs: number } {
+  const byComponent = new Map<string, number>();
+  let busyMs = 0;
+  for (const profile of profiles) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    for (let i = 0; i < profile.samples.length; i++) {
+      const frame = nodes.get(profile.samples[i]);
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      const name = frame && ms > 0 ? component(frame.functionName, locate(frame.url)) : undefined;
+      if (!name) continue;
+      busyMs += ms;
+      byComponent.set(name, (byComponent.get(name) ?? 0) + ms);
+    }
+  }
+  const rows = [...byComponent.entries()].map(([name, selfMs]) => ({ name, selfMs, share: busyMs ? selfMs / busyMs : 0 })).sort((a, b) => b.selfMs - a.selfMs);
+  return { rows, busyMs };
+}
+
 /** Sums self time per function and per location (package or file), largest first. */
 export function hotSpots(profiles: CpuProfile[], top = 25): { functions: HotSpot[]; locations: HotSpot[]; totalMs: number } {
   const byFunction = new Map<string, number>();

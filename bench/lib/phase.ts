@@ -41,6 +41,8 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
     if (now !== undefined) rss.peakMb = Math.max(rss.peakMb ?? 0, now);
   }, 250);
   const results: Array<{ scenario: Scenario; runs: Record<Target, TargetRun>; comparison: Comparison }> = [];
+  /** Answers our process gave under load, warm-ups included (for per-request figures of its CPU profile). */
+  let oursServed = 0;
   // Our gateway and the emulator must pass; Portkey may fail (1.15.2 streaming on Node breaks, see bench/README.md).
   const portkeyProblem = new Map<boolean, string>();
   try {
@@ -68,12 +70,14 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const { url, headers } = endpoint(target, urls);
         const base = { url, headers, body: requestBody(scenario.stream), connections: scenario.shape === 'rate' ? Math.max(settings.connections, 100) : settings.connections };
         const overallRate = scenario.shape === 'rate' ? settings.rate : undefined;
+        const beforeWarmup = (await stack.emulator.stats()).answered;
         if (settings.warmupS > 0) await runLoad({ ...base, durationS: settings.warmupS, overallRate });
         const before = (await stack.emulator.stats()).answered;
         const pid = pids[target];
         const load = () => runLoad({ ...base, durationS: settings.durationS, overallRate });
         const result: LoadResult & { cpuUsPerRequest?: number } = pid ? await cpuPerRequest(pid, load) : await load();
         const upstreamAnswered = (await stack.emulator.stats()).answered - before;
+        if (target === 'ours') oursServed += upstreamAnswered + before - beforeWarmup;
         runs[target] = { ...result, upstreamAnswered };
         log(
           `  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}`,
@@ -85,5 +89,5 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
     clearInterval(sampler);
     rss.afterMb = rssMb(stack.oursPid);
   }
-  return { results, rss };
+  return { results, rss, oursServed };
 }
