@@ -17,6 +17,12 @@ export class InvalidApiKeyException extends ForbiddenException {
   }
 }
 
+interface RouteMarks {
+  isPublic: boolean;
+  isAdmin: boolean;
+  everyCompany: boolean;
+}
+
 interface KeyDigest {
   digest: Buffer;
   caller: Caller;
@@ -33,6 +39,7 @@ const digest = (key: string) => createHash('sha256').update(key).digest();
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly keys: KeyDigest[];
+  private readonly marks = new WeakMap<object, RouteMarks>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -46,9 +53,9 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
-    const marked = (flag: string) => this.reflector.getAllAndOverride<boolean>(flag, [context.getHandler(), context.getClass()]) === true;
+    const marks = this.marksOf(context);
     const presented = bearer(request.headers.authorization) ?? anthropicKey(request.headers['x-api-key']);
-    if (marked(IS_PUBLIC)) {
+    if (marks.isPublic) {
       const found = presented ? this.identify(presented) : undefined;
       if (found?.status === 'active') request.caller = found.caller;
       return true;
@@ -64,11 +71,23 @@ export class ApiKeyGuard implements CanActivate {
     if (found.status !== 'active') throw new UnauthorizedException(`API key "${found.keyName}" is ${found.status}: ask an administrator for a valid key`);
     const caller = found.caller;
     request.caller = caller;
-    if (marked(IS_ADMIN) && !caller.isAdmin) throw new ForbiddenException('This route needs the admin key (ADMIN_API_KEY)');
-    if (marked(ACTS_ON_EVERY_COMPANY) && caller.companies !== null) {
+    if (marks.isAdmin && !caller.isAdmin) throw new ForbiddenException('This route needs the admin key (ADMIN_API_KEY)');
+    if (marks.everyCompany && caller.companies !== null) {
       throw new ForbiddenException('This route acts for every company; a key bound to companies cannot call it');
     }
     return true;
+  }
+
+  /** A route's @Public / @AdminOnly / every-company marks, read once per route handler (decorators do not change at run time). */
+  private marksOf(context: ExecutionContext): RouteMarks {
+    const handler = context.getHandler();
+    let marks = this.marks.get(handler);
+    if (!marks) {
+      const marked = (flag: string) => this.reflector.getAllAndOverride<boolean>(flag, [handler, context.getClass()]) === true;
+      marks = { isPublic: marked(IS_PUBLIC), isAdmin: marked(IS_ADMIN), everyCompany: marked(ACTS_ON_EVERY_COMPANY) };
+      this.marks.set(handler, marks);
+    }
+    return marks;
   }
 
   private identify(key: string): DirectoryLookup {

@@ -195,14 +195,15 @@ export class ProviderRateLimiter {
     if (counter) counter.value = Math.max(0, counter.value + delta);
   }
 
-  /** Current usage of every window (for the admin view and quota gauges). */
+  /** Current usage of every window (for the admin view and quota gauges): the shared counts less what this replica holds as lease (other replicas' unused leases are counted). */
   async usage(provider: string): Promise<Record<LimitWindow, number>> {
     const keys = this.keys(provider);
     const client = this.redis.client;
     if (client && this.redis.mode() === 'redis') {
       try {
         const values = await client.mget(...keys);
-        return { rpm: Number(values[0] ?? 0), tpm: Number(values[1] ?? 0), rpd: Number(values[2] ?? 0) };
+        const used = (i: number) => Math.max(0, Number(values[i] ?? 0) - (this.leases?.held(keys[i]) ?? 0));
+        return { rpm: used(0), tpm: used(1), rpd: used(2) };
       } catch {
         // per-instance view below
       }

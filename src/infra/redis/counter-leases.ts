@@ -165,6 +165,12 @@ export class CounterLeases {
     });
   }
 
+  /** What this replica holds of `key` (charged, not handed out; negative for a debt of corrections not yet charged). */
+  held(key: string): number {
+    const lease = this.leases.get(key);
+    return lease && lease.expiresAt > this.now() ? lease.left : 0;
+  }
+
   /** When the window of `key`'s lease ends; undefined without a lease. */
   expiry(key: string): number | undefined {
     return this.leases.get(key)?.expiresAt;
