@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
+import type { UsageRecord } from 'src/gateway/usage/usage-record';
+import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
+import { NO_USAGE } from 'src/gateway/providers/provider';
 import { ask, chat, database, eventually, GatewayApp, startGatewayApp, uniquePrefix } from './gateway-harness';
 import { bearer } from './setup';
 
@@ -59,5 +62,46 @@ describe('Usage rows (real Postgres, vendor emulator)', () => {
     const answered = statuses.filter((s) => s === 200).length;
     expect([answered, statuses.filter((s) => s !== 200)]).toEqual([100, []]);
     expect((await rowsWith(`${prefix}shutdown-%`)).length).toBe(answered);
+  });
+});
+
+describe('Usage-row buffer full while a batch is being written', () => {
+  it('loses none of the rows that arrived during the write (the oldest, already in the batch, make room)', async () => {
+    const app = await startGatewayApp(null, { USAGE_BUFFER_MAX_ROWS: '100', COST_FLUSH_INTERVAL_MS: '600000' });
+    const db = await database();
+    try {
+      const writer = app.app.get(UsageWriterService);
+      const prefix = uniquePrefix();
+      const row = (i: number): UsageRecord => ({
+        rowId: `${prefix}${i}`,
+        requestId: `${prefix}${i}`,
+        createdAt: new Date(),
+        apiKeyName: 'odoo',
+        companyId: null,
+        operation: 'proxy.chat',
+        route: 'gpt-4o-mini',
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        usage: NO_USAGE,
+        costUsd: '0.000000000000',
+        latencyMs: 1,
+        status: 'success',
+        attempts: 1,
+        usedFallback: false,
+        streamed: false,
+      });
+      for (let i = 0; i < 100; i++) writer.enqueue(row(i));
+      const writing = writer.flush();
+      // The batch of 100 is on its way; 50 more arrive, and the buffer (100 rows) drops the 50 oldest, which the batch holds.
+      for (let i = 100; i < 150; i++) writer.enqueue(row(i));
+      await writing;
+      await writer.flush();
+      const written = await db.query<{ row_id: string }>('SELECT row_id FROM usage_records WHERE row_id LIKE $1 ORDER BY row_id', [`${prefix}%`]);
+      expect(written.rows.map((r) => r.row_id).sort()).toEqual(Array.from({ length: 150 }, (_, i) => `${prefix}${i}`).sort());
+      expect(writer.pending()).toBe(0);
+    } finally {
+      await db.end();
+      await app.close();
+    }
   });
 });

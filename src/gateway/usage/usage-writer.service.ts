@@ -90,7 +90,11 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
       const batch = this.buffer.slice(0, MAX_BATCH);
       try {
         await this.pool.query({ name: 'usage_records_insert_batch', text: INSERT_BATCH, values: columns(batch) });
-        for (const written of this.buffer.splice(0, batch.length)) this.bufferedBytes -= usageRowBytes(written);
+        // Rows dropped for room during the write were the batch's own (the oldest): remove only what is left of it.
+        const written = new Set(batch);
+        let leading = 0;
+        while (leading < this.buffer.length && written.has(this.buffer[leading])) leading++;
+        for (const row of this.buffer.splice(0, leading)) this.bufferedBytes -= usageRowBytes(row);
         buffered.set(this.buffer.length);
         if (this.failing) this.logger.log(`usage writes recovered; ${this.buffer.length} rows still buffered`);
         this.failing = false;
