@@ -49,21 +49,30 @@ export function component(functionName: string, where: string): string | undefin
   return 'other (V8, Node internals)';
 }
 
-/** Self time per component (see `component`), idle excluded, largest first; shares are of the busy time. */
-export function components(profiles: CpuProfile[]): { rows: HotSpot[]; busyMs: number } {
-  const byComponent = new Map<string, number>();
-  let busyMs = 0;
+type Frame = CpuProfile['nodes'][number]['callFrame'];
+
+/** Calls `visit` with each sample's frame and its self time in ms (samples without a frame or time left out). */
+function eachSample(profiles: CpuProfile[], visit: (frame: Frame, ms: number) => void): void {
   for (const profile of profiles) {
     const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
     for (let i = 0; i < profile.samples.length; i++) {
       const frame = nodes.get(profile.samples[i]);
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-      const name = frame && ms > 0 ? component(frame.functionName, locate(frame.url)) : undefined;
-      if (!name) continue;
-      busyMs += ms;
-      byComponent.set(name, (byComponent.get(name) ?? 0) + ms);
+      if (frame && ms > 0) visit(frame, ms);
     }
   }
+}
+
+/** Self time per component (see `component`), idle excluded, largest first; shares are of the busy time. */
+export function components(profiles: CpuProfile[]): { rows: HotSpot[]; busyMs: number } {
+  const byComponent = new Map<string, number>();
+  let busyMs = 0;
+  eachSample(profiles, (frame, ms) => {
+    const name = component(frame.functionName, locate(frame.url));
+    if (!name) return;
+    busyMs += ms;
+    byComponent.set(name, (byComponent.get(name) ?? 0) + ms);
+  });
   const rows = [...byComponent.entries()].map(([name, selfMs]) => ({ name, selfMs, share: busyMs ? selfMs / busyMs : 0 })).sort((a, b) => b.selfMs - a.selfMs);
   return { rows, busyMs };
 }
@@ -73,19 +82,13 @@ export function hotSpots(profiles: CpuProfile[], top = 25): { functions: HotSpot
   const byFunction = new Map<string, number>();
   const byLocation = new Map<string, number>();
   let totalMs = 0;
-  for (const profile of profiles) {
-    const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-    for (let i = 0; i < profile.samples.length; i++) {
-      const frame = nodes.get(profile.samples[i]);
-      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-      if (!frame || ms <= 0) continue;
-      totalMs += ms;
-      const where = locate(frame.url);
-      const fn = `${frame.functionName || '(anonymous)'} ${where}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
-      byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
-      byLocation.set(where, (byLocation.get(where) ?? 0) + ms);
-    }
-  }
+  eachSample(profiles, (frame, ms) => {
+    totalMs += ms;
+    const where = locate(frame.url);
+    const fn = `${frame.functionName || '(anonymous)'} ${where}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+    byLocation.set(where, (byLocation.get(where) ?? 0) + ms);
+  });
   const rank = (map: Map<string, number>): HotSpot[] =>
     [...map.entries()]
       .map(([name, selfMs]) => ({ name, selfMs, share: totalMs ? selfMs / totalMs : 0 }))
