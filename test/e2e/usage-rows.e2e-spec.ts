@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
 import { startEmulator, type Emulator } from 'test/emulator/emulator';
-import type { UsageRecord } from 'src/gateway/usage/usage-record';
 import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
-import { NO_USAGE } from 'src/gateway/providers/provider';
+import { usageRow } from 'test/fixtures/usage/usage-row';
 import { ask, chat, database, eventually, GatewayApp, startGatewayApp, uniquePrefix } from './gateway-harness';
 import { bearer } from './setup';
 
@@ -72,24 +71,7 @@ describe('Usage-row buffer full while a batch is being written', () => {
     try {
       const writer = app.app.get(UsageWriterService);
       const prefix = uniquePrefix();
-      const row = (i: number): UsageRecord => ({
-        rowId: `${prefix}${i}`,
-        requestId: `${prefix}${i}`,
-        createdAt: new Date(),
-        apiKeyName: 'odoo',
-        companyId: null,
-        operation: 'proxy.chat',
-        route: 'gpt-4o-mini',
-        provider: 'openai',
-        model: 'gpt-4o-mini',
-        usage: NO_USAGE,
-        costUsd: '0.000000000000',
-        latencyMs: 1,
-        status: 'success',
-        attempts: 1,
-        usedFallback: false,
-        streamed: false,
-      });
+      const row = (i: number) => usageRow(`${prefix}${i}`);
       for (let i = 0; i < 100; i++) writer.enqueue(row(i));
       const writing = writer.flush();
       // The batch of 100 is on its way; 50 more arrive, and the buffer (100 rows) drops the 50 oldest, which the batch holds.

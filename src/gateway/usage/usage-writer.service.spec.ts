@@ -1,28 +1,11 @@
 import { register } from 'prom-client';
 import type { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
-import { NO_USAGE } from '../providers/provider';
 import type { UsageRecord } from './usage-record';
+import { usageRow } from 'test/fixtures/usage/usage-row';
 import { usageRowBytes, UsageWriterService } from './usage-writer.service';
 
-const row = (i: number): UsageRecord => ({
-  rowId: `row${i}`,
-  requestId: `r${i}`,
-  createdAt: new Date(),
-  apiKeyName: 'odoo',
-  companyId: null,
-  operation: 'chat',
-  route: '/v1/chat/completions',
-  provider: 'openai',
-  model: 'gpt-4o-mini',
-  usage: NO_USAGE,
-  costUsd: '0.000000000000',
-  latencyMs: 1,
-  status: 'success',
-  attempts: 1,
-  usedFallback: false,
-  streamed: false,
-});
+const row = (i: number) => usageRow(`row${i}`);
 
 describe(UsageWriterService.name, () => {
   it('keeps at most USAGE_BUFFER_MAX_ROWS while Postgres is unreachable, dropping the oldest and counting them', async () => {
