@@ -1,4 +1,4 @@
-import { Agent, Dispatcher, request } from 'undici';
+import { Agent, Dispatcher } from 'undici';
 import type { ProviderId } from '../../llm.types';
 import { kindOfStatus, ProviderError, retryAfterMs, toProviderError } from '../provider';
 import { readServerSentEvents } from './server-sent-events';
@@ -35,7 +35,7 @@ export class WireClient {
 
   constructor(
     private readonly provider: ProviderId,
-    private readonly baseUrl: string,
+    baseUrl: string,
     private readonly headers: Record<string, string>,
     private readonly dispatcher: Dispatcher = sharedAgent,
   ) {
@@ -65,16 +65,14 @@ export class WireClient {
     };
   }
 
+  private post(path: string, payload: string, options: WireRequestOptions): Dispatcher.DispatchOptions {
+    return { origin: this.origin, path: this.basePath + path, method: 'POST', headers: { 'content-type': 'application/json', ...this.headers, ...options.headers }, body: payload };
+  }
+
   private async exchange(path: string, payload: string, options: WireRequestOptions): Promise<Dispatcher.ResponseData> {
     let response: Dispatcher.ResponseData;
     try {
-      response = await request(this.baseUrl + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...this.headers, ...options.headers },
-        body: payload,
-        signal: options.signal,
-        dispatcher: this.dispatcher,
-      });
+      response = await this.dispatcher.request({ ...this.post(path, payload, options), signal: options.signal });
     } catch (error) {
       throw toProviderError(error, this.provider, options.signal);
     }
@@ -93,9 +91,13 @@ export class WireClient {
    */
   async postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T> {
     try {
-      const headers = { 'content-type': 'application/json', ...this.headers, ...options.headers };
-      const request = { origin: this.origin, path: this.basePath + path, method: 'POST', headers, body: payload };
-      const answer = await collectAnswer(this.dispatcher, request, options.signal, options.timeoutMs, () => new ProviderError('timeout', 'Vendor call timed out', this.provider));
+      const answer = await collectAnswer(
+        this.dispatcher,
+        this.post(path, payload, options),
+        options.signal,
+        options.timeoutMs,
+        () => new ProviderError('timeout', 'Vendor call timed out', this.provider),
+      );
       if (answer.statusCode >= 400) {
         const status = answer.statusCode;
         throw new ProviderError(
