@@ -29,7 +29,13 @@ export class AppConfig {
     readonly nodeEnv: string,
     readonly database: { url?: string; dataDir: string; poolSize: number },
     /** memoryStore: bounds of the in-process store used without REDIS_URL (and while Redis is unreachable). */
-    readonly redis: { url?: string; keyPrefix: string; memoryStore: { maxEntries: number; maxBytes: number } },
+    readonly redis: {
+      url?: string;
+      keyPrefix: string;
+      memoryStore: { maxEntries: number; maxBytes: number };
+      /** Span of its own traffic a replica may charge ahead in a shared limit window (0: every request checks Redis); also how stale a wrong-key count may be. */
+      limitLeaseMs: number;
+    },
     readonly auth: { keys: ApiKeyEntry[]; adminKey?: string; failureLimit: number; failureWindowMs: number },
     readonly vendors: Record<VendorName, VendorSettings> & { anthropicModel?: string; openaiCompatibleModels: string[] },
     readonly llm: {
@@ -46,8 +52,6 @@ export class AppConfig {
       breakerOpenMs: number;
       rateLimitMaxWaitMs: number;
       minuteMs: number;
-      /** Span of its own traffic a replica may charge ahead in a shared limit window (0: every request checks Redis). */
-      limitLeaseMs: number;
       dayMs: number;
       maxEstimatedCostPerRequest: number;
       promptCaching: boolean;
@@ -177,7 +181,12 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     env.LOG_LEVEL ?? 'info',
     env.NODE_ENV ?? 'development',
     { url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? './data', poolSize: env.DB_POOL_SIZE ?? 10 },
-    { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? '', memoryStore: { maxEntries: env.MEMORY_STORE_MAX_ENTRIES ?? 100_000, maxBytes: (env.MEMORY_STORE_MAX_MB ?? 64) * 1024 * 1024 } },
+    {
+      url: env.REDIS_URL,
+      keyPrefix: env.REDIS_KEY_PREFIX ?? '',
+      memoryStore: { maxEntries: env.MEMORY_STORE_MAX_ENTRIES ?? 100_000, maxBytes: (env.MEMORY_STORE_MAX_MB ?? 64) * 1024 * 1024 },
+      limitLeaseMs: env.LIMIT_LEASE_MS ?? 100,
+    },
     { keys, adminKey: env.ADMIN_API_KEY, failureLimit: env.AUTH_FAILURE_LIMIT ?? 20, failureWindowMs: env.AUTH_FAILURE_WINDOW_MS ?? 60_000 },
     {
       ...vendors,
@@ -201,7 +210,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       breakerOpenMs: env.BREAKER_OPEN_MS ?? 60_000,
       rateLimitMaxWaitMs: env.RATE_LIMIT_MAX_WAIT_MS ?? 5_000,
       minuteMs: env.LIMIT_MINUTE_MS ?? 60_000,
-      limitLeaseMs: env.LIMIT_LEASE_MS ?? 100,
       dayMs: env.LIMIT_DAY_MS ?? 86_400_000,
       maxEstimatedCostPerRequest: env.MAX_ESTIMATED_COST_PER_REQUEST ?? 1,
       promptCaching: env.ENABLE_PROMPT_CACHING ?? true,

@@ -43,7 +43,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
     {
       provide: ProviderRateLimiter,
       inject: [RedisHandle, AppConfig],
-      useFactory: (redis: RedisHandle, config: AppConfig) => new ProviderRateLimiter(redis, windowsOf(config), Date.now, new CounterLeases(config.llm.limitLeaseMs)),
+      useFactory: (redis: RedisHandle, config: AppConfig) => new ProviderRateLimiter(redis, windowsOf(config), Date.now, new CounterLeases(config.redis.limitLeaseMs)),
     },
     {
       provide: QuotaMonitor,

@@ -29,7 +29,7 @@ export class AuthFailureLimiter {
     config: AppConfig,
   ) {
     ({ failureLimit: this.limit, failureWindowMs: this.windowMs } = config.auth);
-    this.rereadMs = config.llm.limitLeaseMs;
+    this.rereadMs = config.redis.limitLeaseMs;
   }
 
   /** Milliseconds until the address may present keys again; 0 when it may now. */

@@ -19,7 +19,7 @@ import { ResilientThrottlerStorage } from './resilient-throttler.storage';
         };
         return {
           throttlers: [{ name: 'default', ttl: config.http.throttleTtlMs, limit: limitFor }],
-          storage: new ResilientThrottlerStorage(handle, new CounterLeases(config.llm.limitLeaseMs)),
+          storage: new ResilientThrottlerStorage(handle, new CounterLeases(config.redis.limitLeaseMs)),
           errorMessage: 'Rate limit exceeded for this API key and route; retry after the time in the Retry-After header',
         };
       },
