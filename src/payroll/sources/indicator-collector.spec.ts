@@ -8,7 +8,7 @@ import { applyFetched, monthBase } from './apply-fetched';
 import { IndicatorCollector } from './indicator-collector';
 import { IndicatorRefreshService } from './indicator-refresh.service';
 import { PayrollSourceSettings } from './payroll-source.settings';
-import { PdfExtractorMissingError, PdfTextExtractor } from './pdf-text-extractor';
+import { PdfTextExtractor } from './pdf-text-extractor';
 import { SourceDocument, SourceHttpError, SourcePage, SourcePageFetcher } from './source-page-fetcher';
 
 const BASE = 'http://sources.test';
@@ -156,13 +156,13 @@ describe('IndicatorCollector and applyFetched', () => {
     it('reports a PDF it found but could not read, and uses none of its values', async () => {
       fetcher.pages.delete(`${BASE}/previred/`);
       fetcher.pages.set(NOVEMBER_PDF, pdf);
-      const missingLibrary = new (class extends PdfTextExtractor {
+      const unreadable = new (class extends PdfTextExtractor {
         extract(): Promise<string> {
-          throw new PdfExtractorMissingError('no PDF text extractor installed (package pdf-parse@1.1.1)');
+          throw new Error('Invalid PDF structure');
         }
       })();
-      const collection = await new IndicatorCollector(fetcher as unknown as SourcePageFetcher, settings, missingLibrary).collect(['2026-11']);
-      expect(collection.sources.find((s) => s.source === 'Previred PDF 2026-11')).toMatchObject({ ok: false, url: NOVEMBER_PDF, error: 'no PDF text extractor installed (package pdf-parse@1.1.1)' });
+      const collection = await new IndicatorCollector(fetcher as unknown as SourcePageFetcher, settings, unreadable).collect(['2026-11']);
+      expect(collection.sources.find((s) => s.source === 'Previred PDF 2026-11')).toMatchObject({ ok: false, url: NOVEMBER_PDF, error: 'Invalid PDF structure' });
       fetcher.pages.set(NOVEMBER_PDF, `%PDF-${sourceFixtureText('previred-2026-11.pdf.txt').replace('Noviembre 2026)', 'Octubre 2026)')}`);
       const wrongMonth = await collector.collect(['2026-11']);
       expect(wrongMonth.sources.find((s) => s.source === 'Previred PDF 2026-11')).toMatchObject({ ok: false, error: 'PDF format changed: the PDF is about 2026-10, not 2026-11' });
