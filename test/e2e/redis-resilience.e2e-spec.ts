@@ -7,6 +7,17 @@ import { uniquePrefix } from './gateway-harness';
 
 const limits = { rpm: 100, tpm: 100_000, rpd: 1000 };
 
+/**
+ * A clock that runs at real speed but starts one second into a minute, so a test's requests never straddle
+ * two rate windows (on the wall clock one test in a few crosses a minute boundary and gets a fresh window).
+ */
+const clockAtMinuteStart = () => {
+  const started = Date.now();
+  const origin = (Math.floor(started / 60_000) + 1) * 60_000 + 1_000;
+  const now = () => origin + (Date.now() - started);
+  return { now, minute: Math.floor(origin / 60_000) };
+};
+
 /** Limiter and breakers of two replicas on the run's real Redis (one key prefix per test). */
 describe('Rate limits and breakers on a shared Redis', () => {
   const clients: Redis[] = [];
@@ -35,9 +46,10 @@ describe('Rate limits and breakers on a shared Redis', () => {
 
   it('admits concurrent requests of two replicas up to one shared RPM limit', async () => {
     const prefix = uniquePrefix();
+    const { now } = clockAtMinuteStart();
     const replicas = [
-      new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }),
-      new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }),
+      new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, now),
+      new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, now),
     ];
     const checks = await Promise.all(Array.from({ length: 30 }, (_, i) => replicas[i % 2].tryAcquire('openai', 1, { ...limits, rpm: 20 })));
     expect(checks.filter((c) => c.allowed)).toHaveLength(20);
@@ -59,7 +71,8 @@ describe('Rate limits and breakers on a shared Redis', () => {
     it('admits exactly one shared RPM limit across two replicas while most requests skip Redis', async () => {
       const prefix = uniquePrefix();
       const [a, b] = [await countedClient(prefix), await countedClient(prefix)];
-      const replicas = [a, b].map(({ client }) => new ProviderRateLimiter(new RedisHandle(client, null), { minute: 60_000, day: 600_000 }, Date.now, new CounterLeases(100)));
+      const { now, minute } = clockAtMinuteStart();
+      const replicas = [a, b].map(({ client }) => new ProviderRateLimiter(new RedisHandle(client, null), { minute: 60_000, day: 600_000 }, now, new CounterLeases(100, now)));
       const allowed = [0, 0];
       // Bursts of 5 per replica, interleaved: 1,500 requests against a limit of 1,000.
       for (let round = 0; round < 150; round++) {
@@ -71,21 +84,22 @@ describe('Rate limits and breakers on a shared Redis', () => {
       expect(allowed[0] + allowed[1]).toBe(1000);
       expect(Math.min(...allowed)).toBeGreaterThan(300);
       const reader = await connect(prefix);
-      expect(Number(await reader.get(`rl:openai:rpm:${Math.floor(Date.now() / 60_000)}`))).toBeLessThanOrEqual(1000);
+      expect(Number(await reader.get(`rl:openai:rpm:${minute}`))).toBeLessThanOrEqual(1000);
       expect(a.sent.commands + b.sent.commands).toBeLessThan(750);
     });
 
     it('refuses a token request larger than the lease through the exact check, and folds corrections into the lease', async () => {
       const prefix = uniquePrefix();
-      const limiter = new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, Date.now, new CounterLeases(100));
+      const { now, minute } = clockAtMinuteStart();
+      const limiter = new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, now, new CounterLeases(100, now));
       const tight = { rpm: 1000, tpm: 1000, rpd: 100_000 };
       for (let i = 0; i < 20; i++) expect((await limiter.tryAcquire('openai', 10, tight)).allowed).toBe(true);
       await limiter.correctTokens('openai', 500);
       expect(await limiter.tryAcquire('openai', 500, tight)).toMatchObject({ allowed: false, blockedBy: 'tpm' });
       // What the replica holds as lease is charged; together with the requests and the correction it never passes the limit.
       const reader = await connect(prefix);
-      expect(Number(await reader.get(`rl:openai:tpm:${Math.floor(Date.now() / 60_000)}`))).toBeLessThanOrEqual(1000);
-      expect(Number(await reader.get(`rl:openai:tpm:${Math.floor(Date.now() / 60_000)}`))).toBeGreaterThanOrEqual(700);
+      expect(Number(await reader.get(`rl:openai:tpm:${minute}`))).toBeLessThanOrEqual(1000);
+      expect(Number(await reader.get(`rl:openai:tpm:${minute}`))).toBeGreaterThanOrEqual(700);
     });
 
     it('throttles two replicas at one shared HTTP limit, counting most hits from leases', async () => {
