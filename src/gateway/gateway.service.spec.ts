@@ -37,7 +37,7 @@ function completion(text: string) {
 }
 
 function chunk(text: string): ProviderStreamChunk {
-  return { type: 'chunk', chunk: { id: 'x', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] } };
+  return { type: 'chunks', items: [{ chunk: { id: 'x', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] } }] };
 }
 
 /**
@@ -170,7 +170,7 @@ describe(GatewayService.name, () => {
           for await (const event of sut.chatStream(body(), proxy())) seen.push(event.type);
         })(),
       ).rejects.toBeInstanceOf(StreamInterruptedError);
-      expect(seen).toEqual(['start', 'chunk']);
+      expect(seen).toEqual(['start', 'chunks']);
       expect(anthropic.calls()).toBe(0);
       expect(rows).toEqual([expect.objectContaining({ provider: 'openai', status: 'partial', errorKind: 'network' })]);
     });

@@ -9,7 +9,7 @@ import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId } from './llm.types';
-import { ChatBody, ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, toProviderError } from './providers/provider';
+import { ChatBody, ChatCompletion, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, StreamedChunk, toProviderError } from './providers/provider';
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
 import { RequestRun, RunOptions } from './request-run';
@@ -29,8 +29,7 @@ export interface ChatOutcome {
   result: LlmResult;
 }
 
-export type ChatStreamEvent =
-  { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunk'; chunk: ChatCompletionChunk; raw?: string } | { type: 'done'; result: LlmResult };
+export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunks'; items: StreamedChunk[] } | { type: 'done'; result: LlmResult };
 
 /**
  * The one request path for every AI call, read top to bottom: route the model to targets, check the cost
@@ -71,9 +70,11 @@ export class GatewayService extends LlmClient {
 
   async *stream(request: LlmRequest): AsyncIterable<LlmStreamEvent> {
     for await (const event of this.chatStream(toChatBody(request), toRunOptions(request))) {
-      if (event.type === 'chunk') {
-        const text = event.chunk.choices?.[0]?.delta?.content;
-        if (text) yield { type: 'text', text };
+      if (event.type === 'chunks') {
+        for (const { chunk } of event.items) {
+          const text = chunk.choices?.[0]?.delta?.content;
+          if (text) yield { type: 'text', text };
+        }
       } else if (event.type === 'start') yield { type: 'start', provider: event.provider, model: event.model };
       else if (event.type === 'done') yield event;
     }
@@ -121,9 +122,9 @@ export class GatewayService extends LlmClient {
       try {
         for (; !step.done; step = await value.iterator.next()) {
           const item = step.value;
-          if (item.type === 'chunk') {
+          if (item.type === 'chunks') {
             run.firstTokenAt ??= performance.now();
-            text += item.chunk.choices?.[0]?.delta?.content ?? '';
+            for (const { chunk } of item.items) text += chunk.choices?.[0]?.delta?.content ?? '';
             yield item;
             continue;
           }

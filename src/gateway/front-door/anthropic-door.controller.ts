@@ -67,7 +67,7 @@ export class AnthropicDoorController {
     try {
       for (let step = await events.next(); !step.done; step = await events.next()) {
         const event = step.value;
-        const out = event.type === 'chunk' ? translator.push(event.chunk) : event.type === 'done' ? translator.finish() : [];
+        const out = event.type === 'chunks' ? event.items.flatMap(({ chunk }) => translator.push(chunk)) : event.type === 'done' ? translator.finish() : [];
         for (const e of out) if (!stream.write(sseEvent(e.event, e.data))) return;
       }
     } catch (error) {

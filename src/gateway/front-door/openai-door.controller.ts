@@ -97,9 +97,11 @@ export class OpenAiDoorController {
     try {
       for (let step = await events.next(); !step.done; step = await events.next()) {
         const event = step.value;
-        if (event.type === 'chunk') {
-          if (event.chunk.choices?.length === 0 && event.chunk.usage) usage = event.chunk;
-          else if (!stream.write(frame(event.raw ?? JSON.stringify(event.chunk)))) return;
+        if (event.type === 'chunks') {
+          for (const { chunk, raw } of event.items) {
+            if (chunk.choices?.length === 0 && chunk.usage) usage = chunk;
+            else if (!stream.write(frame(raw ?? JSON.stringify(chunk)))) return;
+          }
         } else if (event.type === 'done') {
           if (includeUsage) stream.write(frame(JSON.stringify({ ...(usage ?? usageChunk(event.result)), x_gateway: gatewayInfo(event.result) })));
           stream.write(frame('[DONE]'));

@@ -33,7 +33,14 @@ export interface ProviderCompletion {
  * A streamed chunk in OpenAI's shape; `raw` is the vendor's own JSON text when the wire is the caller's
  * (relayed as it came). The stream ends with one `end` item carrying usage and the finish reason.
  */
-export type ProviderStreamChunk = { type: 'chunk'; chunk: ChatCompletionChunk; raw?: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage };
+/** One chunk in OpenAI's shape; `raw` is the vendor's own JSON text of it when the vendor speaks that wire (sent on as is). */
+export interface StreamedChunk {
+  chunk: ChatCompletionChunk;
+  raw?: string;
+}
+
+/** What a provider streams: chunks in batches (those one network read brought), then the end with its usage. */
+export type ProviderStreamChunk = { type: 'chunks'; items: StreamedChunk[] } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage };
 
 /** Usage of a call that spent no tokens (offline answer, failed call, vendor stream without a usage report). */
 export const NO_USAGE: Readonly<TokenUsage> = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0 };

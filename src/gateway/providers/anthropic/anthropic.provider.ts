@@ -2,7 +2,7 @@ import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources
 import { randomUUID } from 'node:crypto';
 import type { ProviderId } from '../../llm.types';
 import { finishReasonOf } from '../openai-compatible/openai-compatible.provider';
-import { ChatBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
+import { ChatBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, StreamedChunk } from '../provider';
 import { WireClient } from '../wire/wire-client';
 import { anthropicAnswerToolName, toAnthropicRequest } from './anthropic-request.mapper';
 import { anthropicTokenUsage, fromAnthropicMessage } from './anthropic-response.mapper';
@@ -41,18 +41,22 @@ export class AnthropicProvider implements LlmProvider {
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
     const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
     const translator = new AnthropicStreamTranslator({ ...identity, answerTool: anthropicAnswerToolName(body) });
-    for await (const data of this.wire.postEvents('/v1/messages', this.payload(body, call, true), call)) {
-      let event: RawMessageStreamEvent;
-      try {
-        event = JSON.parse(data) as RawMessageStreamEvent;
-      } catch {
-        throw new ProviderError('malformed', 'anthropic streamed malformed JSON', this.id);
+    for await (const batch of await this.wire.postEvents('/v1/messages', this.payload(body, call, true), call)) {
+      const items: StreamedChunk[] = [];
+      for (const data of batch) {
+        let event: RawMessageStreamEvent;
+        try {
+          event = JSON.parse(data) as RawMessageStreamEvent;
+        } catch {
+          throw new ProviderError('malformed', 'anthropic streamed malformed JSON', this.id);
+        }
+        if ((event as { type: string }).type === 'error') throw new ProviderError('stream_interrupted', 'anthropic reported an error mid-stream', this.id);
+        for (const chunk of translator.push(event)) items.push({ chunk });
       }
-      if ((event as { type: string }).type === 'error') throw new ProviderError('stream_interrupted', 'anthropic reported an error mid-stream', this.id);
-      for (const chunk of translator.push(event)) yield { type: 'chunk', chunk };
+      if (items.length) yield { type: 'chunks', items };
     }
     if (!translator.complete || !translator.finishReason) throw new ProviderError('stream_interrupted', 'anthropic stream ended without message_stop', this.id);
-    yield { type: 'chunk', chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } };
+    yield { type: 'chunks', items: [{ chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } }] };
     yield { type: 'end', finishReason: finishReasonOf(translator.finishReason), usage: translator.tokenUsage ?? NO_USAGE };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ProviderId } from '../../llm.types';
 import { finishReasonOf } from '../openai-compatible/openai-compatible.provider';
-import { ChatBody, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
+import { ChatBody, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, StreamedChunk } from '../provider';
 import { WireClient } from '../wire/wire-client';
 import { toGeminiRequest } from './gemini-request.mapper';
 import { fromGeminiResponse, geminiTokenUsage } from './gemini-response.mapper';
@@ -43,19 +43,26 @@ export class GeminiProvider implements LlmProvider {
     const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
     const translator = new GeminiStreamTranslator(identity);
     const payload = JSON.stringify(toGeminiRequest(body, { dropUnsupported: call.dropUnsupported }));
-    for await (const data of this.wire.postEvents(`${this.path(call.vendorModel, 'streamGenerateContent')}?alt=sse`, payload, call)) {
-      let json: GeminiResponse;
-      try {
-        json = JSON.parse(data) as GeminiResponse;
-      } catch {
-        throw new ProviderError('malformed', 'gemini streamed malformed JSON', this.id);
+    for await (const batch of await this.wire.postEvents(`${this.path(call.vendorModel, 'streamGenerateContent')}?alt=sse`, payload, call)) {
+      const items: StreamedChunk[] = [];
+      for (const data of batch) {
+        let json: GeminiResponse;
+        try {
+          json = JSON.parse(data) as GeminiResponse;
+        } catch {
+          throw new ProviderError('malformed', 'gemini streamed malformed JSON', this.id);
+        }
+        if ((json as { error?: unknown }).error) throw new ProviderError('stream_interrupted', 'gemini reported an error mid-stream', this.id);
+        for (const chunk of translator.push(json)) items.push({ chunk });
       }
-      if ((json as { error?: unknown }).error) throw new ProviderError('stream_interrupted', 'gemini reported an error mid-stream', this.id);
-      for (const chunk of translator.push(json)) yield { type: 'chunk', chunk };
+      if (items.length) yield { type: 'chunks', items };
     }
-    for (const chunk of translator.finish()) yield { type: 'chunk', chunk };
-    if (!translator.complete || !translator.finishReason) throw new ProviderError('stream_interrupted', 'gemini stream ended without a finish reason', this.id);
-    yield { type: 'chunk', chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } };
+    const last: StreamedChunk[] = translator.finish().map((chunk) => ({ chunk }));
+    if (!translator.complete || !translator.finishReason) {
+      if (last.length) yield { type: 'chunks', items: last };
+      throw new ProviderError('stream_interrupted', 'gemini stream ended without a finish reason', this.id);
+    }
+    yield { type: 'chunks', items: [...last, { chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } }] };
     yield { type: 'end', finishReason: finishReasonOf(translator.finishReason), usage: translator.tokenUsage ?? NO_USAGE };
   }
 

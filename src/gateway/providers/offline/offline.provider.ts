@@ -31,8 +31,10 @@ export class OfflineProvider implements LlmProvider {
     const text = completion.choices[0].message.content ?? '';
     for (const piece of text.match(/[\s\S]{1,200}/g) ?? ['']) {
       yield {
-        type: 'chunk',
-        chunk: { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: 'offline', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] },
+        type: 'chunks',
+        items: [
+          { chunk: { id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: 'offline', choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] } },
+        ],
       };
     }
     yield { type: 'end', finishReason: 'offline', usage: NO_USAGE };

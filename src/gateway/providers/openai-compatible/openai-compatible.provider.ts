@@ -11,6 +11,7 @@ import {
   ProviderCompletion,
   ProviderError,
   ProviderStreamChunk,
+  StreamedChunk,
 } from '../provider';
 import { UnsupportedParameterError } from '../unsupported-parameter.error';
 import { WireClient } from '../wire/wire-client';
@@ -100,22 +101,26 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     let finishReason: FinishReason | undefined;
     let usage: TokenUsage | undefined;
     let done = false;
-    // Read to the end of the body even after [DONE]: leaving the loop early destroys the upstream stream with an AbortError (a stack trace per request).
-    for await (const data of this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call)) {
-      if (done || data === '[DONE]') {
-        done = true;
-        continue;
+    // Read to the end of the body even after [DONE], so the connection goes back to the pool instead of being aborted.
+    for await (const batch of await this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call)) {
+      const items: StreamedChunk[] = [];
+      for (const data of batch) {
+        if (done || data === '[DONE]') {
+          done = true;
+          continue;
+        }
+        let chunk: ChatCompletionChunk;
+        try {
+          chunk = JSON.parse(data) as ChatCompletionChunk;
+        } catch {
+          throw new ProviderError('malformed', `${this.id} streamed malformed JSON`, this.id);
+        }
+        if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
+        for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
+        if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
+        items.push({ chunk, raw: data });
       }
-      let chunk: ChatCompletionChunk;
-      try {
-        chunk = JSON.parse(data) as ChatCompletionChunk;
-      } catch {
-        throw new ProviderError('malformed', `${this.id} streamed malformed JSON`, this.id);
-      }
-      if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
-      for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
-      if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
-      yield { type: 'chunk', chunk, raw: data };
+      if (items.length) yield { type: 'chunks', items };
     }
     if (!finishReason) throw new ProviderError('stream_interrupted', `${this.id} stream ended without a finish reason`, this.id);
     yield { type: 'end', finishReason, usage: usage ?? NO_USAGE };

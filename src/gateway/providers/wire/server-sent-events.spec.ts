@@ -1,37 +1,44 @@
-import { readServerSentEvents } from './server-sent-events';
+import { ServerSentEventParser } from './server-sent-events';
 
-async function collect(pieces: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for await (const data of readServerSentEvents(
-    (async function* () {
-      yield* pieces.map((p) => Buffer.from(p));
-    })(),
-  ))
-    out.push(data);
-  return out;
+/** Every event of the stream, fed in the given pieces, with the events each piece completed. */
+function parse(pieces: (string | Buffer)[]): { events: string[]; perPiece: number[] } {
+  const parser = new ServerSentEventParser();
+  const perPiece: number[] = [];
+  const events: string[] = [];
+  for (const piece of pieces) {
+    const done = parser.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+    perPiece.push(done.length);
+    events.push(...done);
+  }
+  events.push(...parser.end());
+  return { events, perPiece };
 }
 
-describe('readServerSentEvents', () => {
-  it('yields each event once even when a line is split across network reads', async () => {
-    expect(await collect(['data: {"a"', ':1}\n\nda', 'ta: {"b":2}\n\n'])).toEqual(['{"a":1}', '{"b":2}']);
+describe('ServerSentEventParser', () => {
+  it('yields each event once even when a line is split across network reads', () => {
+    expect(parse(['data: {"a"', ':1}\n\nda', 'ta: {"b":2}\n\n']).events).toEqual(['{"a":1}', '{"b":2}']);
   });
 
-  it('ignores event names and comments, and accepts CRLF line ends', async () => {
-    expect(await collect(['event: message_start\r\ndata: {"type":"x"}\r\n\r\n: ping\r\n\r\n'])).toEqual(['{"type":"x"}']);
+  it('returns all the events one network read completed together', () => {
+    const { events, perPiece } = parse(['data: 1\n\ndata: 2\n\ndata: 3\n\ndata: 4', '\n\n']);
+    expect(events).toEqual(['1', '2', '3', '4']);
+    expect(perPiece).toEqual([3, 1]);
   });
 
-  it('joins multi-line data and flushes a last event without its blank line', async () => {
-    expect(await collect(['data: one\ndata: two\n\ndata: [DONE]'])).toEqual(['one\ntwo', '[DONE]']);
+  it('ignores event names and comments, and accepts CRLF line ends', () => {
+    expect(parse(['event: message_start\r\ndata: {"type":"x"}\r\n\r\n: ping\r\n\r\n']).events).toEqual(['{"type":"x"}']);
   });
 
-  it('keeps multi-byte characters split between reads intact', async () => {
+  it('accepts a CRLF split between two reads', () => {
+    expect(parse(['data: a\r', '\n\r\n']).events).toEqual(['a']);
+  });
+
+  it('joins multi-line data and flushes a last event without its blank line', () => {
+    expect(parse(['data: one\ndata: two\n\ndata: [DONE]']).events).toEqual(['one\ntwo', '[DONE]']);
+  });
+
+  it('keeps multi-byte characters split between reads intact', () => {
     const bytes = Buffer.from('data: ñandú\n\n');
-    const pieces = (async function* () {
-      yield bytes.subarray(0, 8);
-      yield bytes.subarray(8);
-    })();
-    const out: string[] = [];
-    for await (const data of readServerSentEvents(pieces)) out.push(data);
-    expect(out).toEqual(['ñandú']);
+    expect(parse([bytes.subarray(0, 8), bytes.subarray(8)]).events).toEqual(['ñandú']);
   });
 });

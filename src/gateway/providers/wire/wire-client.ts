@@ -1,7 +1,7 @@
 import { Agent, Dispatcher } from 'undici';
 import type { ProviderId } from '../../llm.types';
 import { kindOfStatus, ProviderError, retryAfterMs, toProviderError } from '../provider';
-import { readServerSentEvents } from './server-sent-events';
+import { streamEventBatches } from './event-batches';
 
 /** Keep-alive connection pools per vendor origin, shared by every wire client in the process. */
 const sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 256, pipelining: 1 });
@@ -44,45 +44,17 @@ export class WireClient {
     this.basePath = url.pathname.replace(/\/+$/, '') + url.search;
   }
 
-  /**
-   * One vendor call under its own timer (LLM_TIMEOUT_MS) on top of the request's signal, so a hung attempt
-   * ends on time and the next retry or target still has the rest of the deadline. The timer covers a JSON
-   * answer whole, and an event stream until its headers (a stream's length is bounded by the deadline).
-   */
-  private attempt(options: WireRequestOptions): { signal: AbortSignal; stopTimer: () => void; done: () => void } {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(options.signal.reason);
-    if (options.signal.aborted) onAbort();
-    else options.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new DOMException('Vendor call timed out', 'TimeoutError')), options.timeoutMs);
-    return {
-      signal: controller.signal,
-      stopTimer: () => clearTimeout(timer),
-      done: () => {
-        clearTimeout(timer);
-        options.signal.removeEventListener('abort', onAbort);
-      },
-    };
-  }
-
   private post(path: string, payload: string, options: WireRequestOptions): Dispatcher.DispatchOptions {
     return { origin: this.origin, path: this.basePath + path, method: 'POST', headers: { 'content-type': 'application/json', ...this.headers, ...options.headers }, body: payload };
   }
 
-  private async exchange(path: string, payload: string, options: WireRequestOptions): Promise<Dispatcher.ResponseData> {
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.dispatcher.request({ ...this.post(path, payload, options), signal: options.signal });
-    } catch (error) {
-      throw toProviderError(error, this.provider, options.signal);
-    }
-    if (response.statusCode >= 400) {
-      const text = await response.body.text().catch(() => '');
-      const status = response.statusCode;
-      const headers = response.headers as Record<string, string | string[] | undefined>;
-      throw new ProviderError(kindOfStatus(status), `${this.provider} answered HTTP ${status}`, this.provider, status, retryAfterMs(headers), vendorMessageOf(text, status));
-    }
-    return response;
+  /** The error for a vendor's HTTP error answer: its kind by status, Retry-After, and the vendor's own message. */
+  private refused(status: number, rawHeaders: Buffer[], body: string): ProviderError {
+    return new ProviderError(kindOfStatus(status), `${this.provider} answered HTTP ${status}`, this.provider, status, retryAfterMs(headersOf(rawHeaders)), vendorMessageOf(body, status));
+  }
+
+  private timedOut(): ProviderError {
+    return new ProviderError('timeout', 'Vendor call timed out', this.provider);
   }
 
   /**
@@ -91,49 +63,25 @@ export class WireClient {
    */
   async postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T> {
     try {
-      const answer = await collectAnswer(
-        this.dispatcher,
-        this.post(path, payload, options),
-        options.signal,
-        options.timeoutMs,
-        () => new ProviderError('timeout', 'Vendor call timed out', this.provider),
-      );
-      if (answer.statusCode >= 400) {
-        const status = answer.statusCode;
-        throw new ProviderError(
-          kindOfStatus(status),
-          `${this.provider} answered HTTP ${status}`,
-          this.provider,
-          status,
-          retryAfterMs(headersOf(answer.rawHeaders)),
-          vendorMessageOf(answer.body, status),
-        );
-      }
+      const answer = await collectAnswer(this.dispatcher, this.post(path, payload, options), options.signal, options.timeoutMs, () => this.timedOut());
+      if (answer.statusCode >= 400) throw this.refused(answer.statusCode, answer.rawHeaders, answer.body);
       return JSON.parse(answer.body) as T;
     } catch (error) {
       throw toProviderError(error, this.provider, options.signal);
     }
   }
 
-  /** POSTs a JSON body and yields each server-sent event's `data` text; transport failures become ProviderErrors. */
-  async *postEvents(path: string, payload: string, options: WireRequestOptions): AsyncIterable<string> {
-    const attempt = this.attempt(options);
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.exchange(path, payload, { ...options, signal: attempt.signal });
-    } catch (error) {
-      attempt.done();
-      throw error;
-    }
-    attempt.stopTimer();
-    try {
-      yield* readServerSentEvents(response.body);
-    } catch (error) {
-      throw toProviderError(error, this.provider, attempt.signal);
-    } finally {
-      attempt.done();
-      if (!response.body.destroyed) response.body.destroy();
-    }
+  /**
+   * POSTs a JSON body and, once the answer's headers are in, gives its server-sent events' `data` texts in
+   * batches (the events of one network read together). Refusals, timeouts before the headers and transport
+   * failures become ProviderErrors, before the first batch or in place of the next one.
+   */
+  postEvents(path: string, payload: string, options: WireRequestOptions): Promise<AsyncIterableIterator<string[]>> {
+    return streamEventBatches(this.dispatcher, this.post(path, payload, options), options.signal, options.timeoutMs, {
+      timedOut: () => this.timedOut(),
+      refused: (status, rawHeaders, body) => this.refused(status, rawHeaders, body),
+      failed: (error) => toProviderError(error, this.provider, options.signal),
+    });
   }
 }
 
