@@ -68,6 +68,7 @@ async function main(): Promise<number> {
         emulatorUrl: phase.emulator.url,
         cpuProfileDir: args.profile ? RESULTS : undefined,
         preload: args.profile ? [join(__dirname, 'lib/exit-on-sigterm.js')] : [],
+        env: args.env,
       });
       report.startupMs.push(ours.startupMs);
       log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);

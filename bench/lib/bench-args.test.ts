@@ -4,7 +4,7 @@ import { parseBenchArgs } from './bench-args';
 
 describe('parseBenchArgs', () => {
   it('defaults to 20 s runs at 500 req/s and 50 connections', () => {
-    assert.deepEqual(parseBenchArgs([]), { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true });
+    assert.deepEqual(parseBenchArgs([]), { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true, env: {} });
   });
 
   it('shortens runs to 3 s with --quick unless a duration is given', () => {
@@ -17,6 +17,14 @@ describe('parseBenchArgs', () => {
     assert.equal(args.soak, true);
     assert.equal(args.soakMinutes, 2);
     assert.equal(args.soakRate, 100);
+  });
+
+  it('passes --env settings to our service, and refuses one without KEY=VALUE', () => {
+    assert.deepEqual(parseBenchArgs(['--env', 'COST_FLUSH_INTERVAL_MS=100', '--env', 'NODE_OPTIONS=--max-semi-space-size=16 --trace-gc']).env, {
+      COST_FLUSH_INTERVAL_MS: '100',
+      NODE_OPTIONS: '--max-semi-space-size=16 --trace-gc',
+    });
+    assert.throws(() => parseBenchArgs(['--env', 'no-equals']), /--env needs KEY=VALUE/);
   });
 
   it('rejects unknown flags and bad numbers with the usage text', () => {

@@ -12,15 +12,17 @@ export interface BenchArgs {
   build: boolean;
   /** Only scenarios whose name contains this text. */
   only?: string;
+  /** Extra environment of our service (`--env KEY=VALUE`, repeatable), to measure a setting. */
+  env: Record<string, string>;
 }
 
 const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>=500] [--connections <n>=50]
-                        [--only <scenario text>] [--profile] [--no-build]
+                        [--only <scenario text>] [--profile] [--no-build] [--env KEY=VALUE]...
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
 
 /** Parses the command line; throws with the usage text on anything unknown or invalid. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true };
+  const args: BenchArgs = { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true, env: {} };
   let quick = false;
   let durationGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -51,6 +53,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         args.only = argv[++i];
         if (!args.only) throw new Error(`--only needs a value\n${USAGE}`);
         break;
+      case '--env': {
+        const setting = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(argv[++i] ?? '');
+        if (!setting) throw new Error(`--env needs KEY=VALUE\n${USAGE}`);
+        args.env[setting[1]] = setting[2];
+        break;
+      }
       case '--profile':
         args.profile = true;
         break;
