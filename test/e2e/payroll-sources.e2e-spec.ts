@@ -6,6 +6,7 @@ import { PdfParseTextExtractor } from 'src/payroll/sources/pdf-text-extractor';
 
 import { serve, startFixtureServer, type FixtureServer } from 'test/fixtures/sii/fixture-server';
 import { latin1, sourceFixtureBytes, sourceFixtureText } from 'test/fixtures/payroll/sources/load-source-fixture';
+import { textPdf } from 'test/fixtures/payroll/sources/text-pdf';
 
 import { createScratchDatabase, type ScratchDatabase } from './scratch-database';
 import { ADMIN_KEY, bearer, startTestApp } from './setup';
@@ -160,18 +161,13 @@ describe('Payroll indicators fetched from SII and Previred (fixture sources over
   });
 
   it("reads the month from Previred's PDF when the page is down, with the PDF's URL and hash", async () => {
-    // pdf-parse is not installed: the library's text for the fixture "PDF" (`%PDF-` + its text) is stood in here.
-    const extract = jest.spyOn(PdfParseTextExtractor.prototype, 'extract').mockImplementation(async (bytes) =>
-      Buffer.from(bytes)
-        .toString('utf8')
-        .replace(/^%PDF-/, ''),
-    );
+    const extract = jest.spyOn(PdfParseTextExtractor.prototype, 'extract');
     const december = sourceFixtureText('previred-2026-11.pdf.txt')
       .replace('Diciembre 2026 (Remuneraciones Noviembre 2026)', 'Enero 2027 (Remuneraciones Diciembre 2026)')
       .replace('Noviembre 2026 $ 72.513 $ 870.156', 'Diciembre 2026 $ 72.658 $ 871.896')
       .replace('Tasa SIS 1,62%', 'Tasa SIS 1,70%');
     const path = '/wp-content/uploads/2026/12/Indicadores-Previsionales-Previred-Diciembre-2026.pdf';
-    server.routes.set(path, serve(Buffer.from(`%PDF-${december}`, 'utf8'), 'application/pdf'));
+    server.routes.set(path, serve(textPdf(december), 'application/pdf'));
     try {
       const run = await fetchNow();
       expect(run.body.sources).toContainEqual({ source: 'Previred PDF 2026-12', url: `${server.origin}${path}`, ok: true, sha256: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
@@ -180,6 +176,9 @@ describe('Payroll indicators fetched from SII and Previred (fixture sources over
       expect(served.body.provenance.sisPct).toMatchObject({ status: 'confirmed', source: 'Previred PDF', source_url: `${server.origin}${path}`, source_hash: expect.stringMatching(/^sha256:/) });
       expect(served.body.provenance.healthSplit).toMatchObject({ status: 'confirmed', source: 'Previred PDF' });
       expect((await status()).body.overdue).toEqual([]);
+      // The real pdf-parse read the served PDF (nothing stood in): one extraction, of a PDF file.
+      expect(extract).toHaveBeenCalledTimes(1);
+      expect(Buffer.from(extract.mock.calls[0][0]).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     } finally {
       extract.mockRestore();
       server.routes.delete(path);
