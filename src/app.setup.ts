@@ -12,7 +12,11 @@ import { ensureLocalKeys } from './bootstrap/dev-keys';
 import { clientErrorStatus, httpServerOptions } from './bootstrap/http-server-options';
 import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
-import { reasonPhrase, toErrorBody } from './common/errors';
+import { ApiKeyGuard } from './common/auth';
+import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors';
+import { serveDirectly } from './common/http/direct-routes';
+import { ApiThrottlerGuard } from './common/throttling';
+import { DIRECT_DOOR_ROUTES } from './gateway/front-door/direct-door-routes';
 import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logging';
 import { AppConfig } from './config';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
@@ -110,6 +114,11 @@ export function configureApp(app: NestFastifyApplication): void {
   });
   // Errors are answered by Nest's error handler (set in app.init(), it hands them to AllExceptionsFilter).
   registerHttpMetrics(fastify);
+  serveDirectly(fastify, DIRECT_DOOR_ROUTES, {
+    instanceOf: (controller) => app.get(controller, { strict: false }),
+    guards: [app.get(ApiKeyGuard, { strict: false }), app.get(ApiThrottlerGuard, { strict: false })],
+    filter: app.get(AllExceptionsFilter, { strict: false }),
+  });
   useJsonBodyParser(app, app.get(AppConfig).http.bodyLimitBytes);
   mountStaticAssets(app);
 

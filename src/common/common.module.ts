@@ -4,15 +4,22 @@ import { ApiKeyGuard, AuthFailureLimiter } from './auth';
 import { AllExceptionsFilter, createValidationPipe } from './errors';
 import { ApiThrottlerGuard, ThrottlingModule } from './throttling';
 
-/** Global guards (auth, then throttling), the validation pipe and the one error filter. */
+/**
+ * Global guards (auth, then throttling), the validation pipe and the one error filter. The guards and the filter
+ * are providers of their own too, so the routes served directly (src/common/http/direct-routes.ts) use the same instances.
+ */
 @Module({
   imports: [ThrottlingModule],
   providers: [
     AuthFailureLimiter,
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_GUARD, useClass: ApiThrottlerGuard },
+    ApiKeyGuard,
+    ApiThrottlerGuard,
+    AllExceptionsFilter,
+    { provide: APP_GUARD, useExisting: ApiKeyGuard },
+    { provide: APP_GUARD, useExisting: ApiThrottlerGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_FILTER, useExisting: AllExceptionsFilter },
   ],
+  exports: [ApiKeyGuard, ApiThrottlerGuard, AllExceptionsFilter],
 })
 export class CommonModule {}
