@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { CanActivate, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,10 +12,9 @@ import { ensureLocalKeys } from './bootstrap/dev-keys';
 import { clientErrorStatus, httpServerOptions } from './bootstrap/http-server-options';
 import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
-import { ApiKeyGuard } from './common/auth';
 import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors';
 import { serveDirectly } from './common/http/direct-routes';
-import { ApiThrottlerGuard } from './common/throttling';
+import { GLOBAL_GUARDS } from './common/common.module';
 import { DIRECT_DOOR_ROUTES } from './gateway/front-door/direct-door-routes';
 import { createRootLogger, NestPinoLogger, RequestLogController } from './common/logging';
 import { AppConfig } from './config';
@@ -116,7 +115,7 @@ export function configureApp(app: NestFastifyApplication): void {
   registerHttpMetrics(fastify);
   serveDirectly(fastify, DIRECT_DOOR_ROUTES, {
     instanceOf: (controller) => app.get(controller, { strict: false }),
-    guards: [app.get(ApiKeyGuard, { strict: false }), app.get(ApiThrottlerGuard, { strict: false })],
+    guards: GLOBAL_GUARDS.map((guard) => app.get<CanActivate>(guard, { strict: false })),
     filter: app.get(AllExceptionsFilter, { strict: false }),
   });
   useJsonBodyParser(app, app.get(AppConfig).http.bodyLimitBytes);
