@@ -9,7 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 import { resolveDatabase } from './bootstrap/database';
 import { ensureLocalKeys } from './bootstrap/dev-keys';
-import { clientErrorStatus, httpServerOptions } from './bootstrap/http-server-options';
+import { clientErrorStatus, fastifyTrustProxy, httpServerOptions } from './bootstrap/http-server-options';
 import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
 import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors';
@@ -34,11 +34,6 @@ function requestId(req: Pick<IncomingMessage, 'headers'>): string {
   const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
   (req as { id?: string }).id = id;
   return id;
-}
-
-/** A hop count trusts that many proxies next to the service (Fastify ≥ 5.12 reads a bare number as "trust none"). */
-function fastifyTrustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
-  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
 /** Builds the whole application (database resolved and migrated first); main.ts and the e2e tests both use it. */

@@ -22,3 +22,8 @@ export function clientErrorStatus(error: { code?: string }): 408 | 431 | 400 {
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
   return error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
 }
+
+/** TRUST_PROXY as Fastify takes it: a hop count trusts that many proxies next to the service (Fastify ≥ 5.12 reads a bare number as "trust none"). */
+export function fastifyTrustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}

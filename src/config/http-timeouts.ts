@@ -19,14 +19,19 @@ export function httpTimeouts(env: EnvDto, problems: string[]): HttpTimeouts {
   return timeouts;
 }
 
+/** Peers on loopback and private networks (where an ingress, a sidecar or a load balancer sits), by proxy-addr's names. */
+export const PRIVATE_NETWORK_PROXIES = 'loopback,linklocal,uniquelocal';
+
 /**
- * Which peers may set the client address through X-Forwarded-For (Fastify's trustProxy): `true` (any, the
- * default), `false` (none: the socket address), a hop count, or addresses/CIDRs. The per-address limit on wrong
- * keys counts that address, so where clients reach the service directly, set false or the proxy's address.
+ * Which peers may set the client address through X-Forwarded-For (Fastify's trustProxy): by default those on
+ * private networks (PRIVATE_NETWORK_PROXIES), so a client reaching the service from a public address cannot
+ * choose the address the per-address limit on wrong keys counts; `true` (any peer), `false` (none: the socket
+ * address), a hop count, or addresses/CIDRs.
  */
 export function trustProxyOf(raw: string | undefined): boolean | number | string {
   const value = raw?.trim();
-  if (!value || value === 'true') return true;
+  if (!value) return PRIVATE_NETWORK_PROXIES;
+  if (value === 'true') return true;
   if (value === 'false') return false;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
