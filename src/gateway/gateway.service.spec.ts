@@ -106,7 +106,8 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const clock = new GatewayClock();
   const gate = new VendorGate(breakers, limiter, new QuotaMonitor(kv, windowMs, () => undefined), catalog, config, clock);
   const balancer = new DeploymentBalancer(config, providers, breakers);
-  const callers = { allowsModel: () => true, admit: async () => ({ id: 'a' }), settle: async () => undefined } as unknown as CallerPolicy;
+  const settlements: unknown[] = [];
+  const callers = { allowsModel: () => true, admit: async () => ({ id: 'a' }), settle: async (...args: unknown[]) => void settlements.push(args) } as unknown as CallerPolicy;
   const sut = new GatewayService(
     config,
     catalog,
@@ -125,7 +126,7 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   events.on(GatewayEvent.Fallback, (e) => fallbacks.push(e));
   events.on(GatewayEvent.ResponseCacheHit, (e) => cacheHits.push(e));
   events.on(GatewayEvent.Usage, (row: UsageRecord) => rows.push(row));
-  return { sut, fallbacks, cacheHits, rows };
+  return { sut, fallbacks, cacheHits, rows, settlements };
 }
 
 const request: LlmRequest = { operation: 'test', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hola' }], caller: { apiKeyName: 'test' } };
@@ -173,6 +174,16 @@ describe(GatewayService.name, () => {
       expect(seen).toEqual(['start', 'chunks']);
       expect(anthropic.calls()).toBe(0);
       expect(rows).toEqual([expect.objectContaining({ provider: 'openai', status: 'partial', errorKind: 'network' })]);
+    });
+
+    it('records what was streamed, closes the vendor stream and settles the caller when the consumer stops reading midway', async () => {
+      const openai = scriptedVendor('openai', ['texto que nadie terminó de leer']);
+      const { sut, rows, settlements } = build([openai.provider]);
+      for await (const event of sut.chatStream(body(), proxy())) if (event.type === 'chunks') break;
+      expect(openai.closed).toEqual([0]);
+      expect(rows).toEqual([expect.objectContaining({ provider: 'openai', status: 'partial', errorKind: 'aborted', streamed: true })]);
+      expect(rows[0].usage.output).toBeGreaterThan(0);
+      expect(settlements).toHaveLength(1);
     });
   });
 

@@ -8,7 +8,7 @@ import { NoTargetServedError, StreamInterruptedError, TargetFailure, targetName,
 import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
-import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId } from './llm.types';
+import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
 import { ChatBody, ChatCompletion, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, StreamedChunk, toProviderError } from './providers/provider';
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
@@ -119,6 +119,8 @@ export class GatewayService extends LlmClient {
       yield { type: 'start', provider: target.provider, model: target.model, requestId: run.id };
       let step = value.first;
       let text = '';
+      let recorded = false;
+      const partialUsage = (): TokenUsage => ({ input: run.estimate, output: Math.ceil(text.length / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 });
       try {
         for (; !step.done; step = await value.iterator.next()) {
           const item = step.value;
@@ -130,6 +132,7 @@ export class GatewayService extends LlmClient {
           }
           const result = this.usage.result(run, target, text, item.finishReason, item.usage);
           this.settle(run, target, result, true);
+          recorded = true;
           yield { type: 'done', result };
           return;
         }
@@ -137,10 +140,13 @@ export class GatewayService extends LlmClient {
       } catch (error) {
         const failure = toProviderError(error, target.provider, run.signal);
         if (failure.kind !== 'aborted') await this.policy.gateFor(target).failed(target, failure);
-        this.usage.failed(run, target, failure, true, { input: run.estimate, output: Math.ceil(text.length / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 });
+        recorded = true;
+        this.usage.failed(run, target, failure, true, partialUsage());
         this.logger.warn(`stream from ${targetName(target)} failed after ${text.length} characters: ${failure.kind}${failure.vendorMessage ? ` (${failure.vendorMessage})` : ''}`);
         throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters (${failure.kind})`);
       } finally {
+        // The consumer stopped reading mid-stream (its client left): what was streamed so far is still recorded.
+        if (!recorded) this.usage.failed(run, target, new ProviderError('aborted', 'The caller stopped reading the stream', target.provider), true, partialUsage());
         if (!step.done) await value.iterator.return?.().catch(() => undefined);
       }
     } finally {

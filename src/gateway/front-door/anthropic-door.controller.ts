@@ -12,7 +12,7 @@ import { isUnsupportedParameterError } from '../providers/unsupported-parameter.
 import { anthropicToCanonical, canonicalToAnthropicMessage, doorAskedForThinking } from './anthropic/anthropic-door.mapper';
 import { CanonicalToAnthropicStream } from './anthropic/anthropic-door-stream.mapper';
 import { isDoorRequestError } from './anthropic/door-request.error';
-import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
 import { gatewayHeaders } from './openai/chat-response';
 
 const EXAMPLE = { model: 'claude-sonnet-4', max_tokens: 300, messages: [{ role: 'user', content: '¿Qué es una guía de despacho (DTE 52)?' }] };
@@ -65,8 +65,7 @@ export class AnthropicDoorController {
     const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
     const translator = new CanonicalToAnthropicStream({ id: `msg_${first.value.requestId.replace(/-/g, '')}`, model: requestedModel, thinking: doorAskedForThinking(raw as MessageCreateParamsBase) });
     try {
-      for (let step = await events.next(); !step.done; step = await events.next()) {
-        const event = step.value;
+      for await (const event of theRestOf(events)) {
         const out = event.type === 'chunks' ? event.items.flatMap(({ chunk }) => translator.push(chunk)) : event.type === 'done' ? translator.finish() : [];
         for (const e of out) if (!stream.write(sseEvent(e.event, e.data))) return;
       }

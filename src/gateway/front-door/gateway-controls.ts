@@ -102,3 +102,11 @@ export function doorCaller(caller: Caller, req: FastifyRequest, reply: FastifyRe
     signal: abortOnClientClose(reply),
   };
 }
+
+/**
+ * The events of a stream whose first event was already taken with next(), for a `for await`: leaving the loop
+ * early (the client gone, an error) then closes the stream, so the gateway ends the vendor call and records it.
+ */
+export function theRestOf<T>(events: AsyncIterator<T>): AsyncIterable<T> {
+  return { [Symbol.asyncIterator]: () => events };
+}

@@ -11,7 +11,7 @@ import { ProviderRegistry } from '../providers/provider.registry';
 import type { LlmResult } from '../llm.types';
 import { toCompletionUsage } from '../providers/canonical-wire';
 import type { EmbeddingBody } from '../providers/provider';
-import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
 import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
 
@@ -95,8 +95,8 @@ export class OpenAiDoorController {
     // The usage chunk (sent only when the caller asked for it, as OpenAI does) waits for the cost to carry x_gateway.
     let usage: object | undefined;
     try {
-      for (let step = await events.next(); !step.done; step = await events.next()) {
-        const event = step.value;
+      // for await closes the gateway's stream (vendor call, usage row, the caller's reservation) on every way out.
+      for await (const event of theRestOf(events)) {
         if (event.type === 'chunks') {
           for (const { chunk, raw } of event.items) {
             if (chunk.choices?.length === 0 && chunk.usage) usage = chunk;
