@@ -13,7 +13,7 @@ import { GatewayClock } from './gateway-clock';
 import { GatewayEvent } from './gateway.events';
 import { GatewayService } from './gateway.service';
 import { LlmClient } from './llm-client';
-import { LlmMetricsListener, quotaUtilization } from './metrics/llm-metrics.listener';
+import { LlmMetricsListener, noteQuotaUtilization } from './metrics/llm-metrics.listener';
 import { ProviderRegistry } from './providers/provider.registry';
 import { SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
@@ -49,13 +49,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
       provide: QuotaMonitor,
       inject: [KvStore, AppConfig, EventEmitter2],
       useFactory: (kv: KvStore, config: AppConfig, events: EventEmitter2) =>
-        new QuotaMonitor(
-          kv,
-          windowsOf(config),
-          (alert) => events.emit(GatewayEvent.QuotaAlert, alert),
-          Date.now,
-          (provider, window, ratio) => quotaUtilization.set({ provider, window }, ratio),
-        ),
+        new QuotaMonitor(kv, windowsOf(config), (alert) => events.emit(GatewayEvent.QuotaAlert, alert), Date.now, noteQuotaUtilization),
     },
     GatewayClock,
     CatalogReloader,

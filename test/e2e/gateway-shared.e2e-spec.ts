@@ -113,6 +113,8 @@ describe('Quota alerts, interrupted streams', () => {
     const after = (await app.http.get('/metrics')).text;
     expect(alertCount(after, 'warning') - alertCount(before, 'warning')).toBe(1);
     expect(alertCount(after, 'critical') - alertCount(before, 'critical')).toBe(1);
+    // The utilization gauge reads the window as the requests left it.
+    expect(Number(/llm_quota_utilization_ratio\{provider="groq",window="rpm"\} ([\d.]+)/.exec(after)?.[1])).toBeGreaterThanOrEqual(0.95);
   });
 
   it.each([

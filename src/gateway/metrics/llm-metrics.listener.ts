@@ -5,6 +5,7 @@ import { AppConfig, VENDOR_NAMES } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayEvent, FallbackEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
 import type { LlmResult } from '../llm.types';
+import type { LimitWindow } from '../resilience/provider-rate-limiter';
 
 function metric<T>(name: string, build: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? build();
@@ -32,10 +33,28 @@ const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retri
 const fallbacks = metric('llm_fallbacks_total', () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next', labelNames: ['from', 'to'] }));
 const breaker = metric('llm_circuit_breaker_state', () => new Gauge({ name: 'llm_circuit_breaker_state', help: 'Breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] }));
 const quotaAlerts = metric('llm_quota_alerts_total', () => new Counter({ name: 'llm_quota_alerts_total', help: 'Quota alerts', labelNames: ['provider', 'window', 'level'] }));
-export const quotaUtilization = metric(
+/** The latest utilization of each provider's windows, read into the gauge when Prometheus scrapes rather than set on every request. */
+const latestUtilization = new Map<string, Record<LimitWindow, number>>();
+const QUOTA_WINDOWS: LimitWindow[] = ['rpm', 'tpm', 'rpd'];
+metric(
   'llm_quota_utilization_ratio',
-  () => new Gauge({ name: 'llm_quota_utilization_ratio', help: 'Share of each rate-limit window in use (0..1)', labelNames: ['provider', 'window'] }),
+  () =>
+    new Gauge({
+      name: 'llm_quota_utilization_ratio',
+      help: 'Share of each rate-limit window in use (0..1)',
+      labelNames: ['provider', 'window'],
+      collect() {
+        for (const [provider, windows] of latestUtilization) for (const window of QUOTA_WINDOWS) this.set({ provider, window }, windows[window]);
+      },
+    }),
 );
+
+/** Notes a window's utilization for `llm_quota_utilization_ratio` (no allocation once the provider is known). */
+export function noteQuotaUtilization(provider: string, window: LimitWindow, ratio: number): void {
+  let windows = latestUtilization.get(provider);
+  if (!windows) latestUtilization.set(provider, (windows = { rpm: 0, tpm: 0, rpd: 0 }));
+  windows[window] = ratio;
+}
 const cacheHits = metric('llm_cache_hits_total', () => new Counter({ name: 'llm_cache_hits_total', help: 'Response-cache hits and prompt-cache reads', labelNames: ['kind'] }));
 const overhead = metric(
   'llm_gateway_overhead_seconds',
