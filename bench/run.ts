@@ -67,7 +67,7 @@ async function main(): Promise<number> {
         redisUrl,
         emulatorUrl: phase.emulator.url,
         cpuProfileDir: args.profile ? RESULTS : undefined,
-        preload: args.profile ? [join(__dirname, 'lib/exit-on-sigterm.js')] : [],
+        preload: [...(args.profile ? [join(__dirname, 'lib/exit-on-sigterm.js')] : []), ...(args.allocProfile ? [join(__dirname, 'lib/alloc-profile.js')] : [])],
         env: args.env,
       });
       report.startupMs.push(ours.startupMs);
@@ -109,7 +109,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${formatReport(report)}\n`);
   const file = join(RESULTS, args.soak ? 'soak-latest.json' : 'latest.json');
   writeFileSync(file, JSON.stringify(report, null, 2));
-  log(`figures written to ${file}${args.profile ? `; CPU profiles in ${RESULTS} (summarise with: npx ts-node bench/hotspots.ts)` : ''}`);
+  log(`figures written to ${file}${args.profile ? `; CPU profiles in ${RESULTS} (summarise with: npx ts-node bench/hotspots.ts)` : ''}${args.allocProfile ? `; allocation profile: ${RESULTS}/alloc-<pid>.txt` : ''}`);
   return 0;
 }
 

@@ -9,6 +9,8 @@ export interface BenchArgs {
   soakRate: number;
   soakSampleS: number;
   profile: boolean;
+  /** Our child samples its allocations under load (lib/alloc-profile.js). */
+  allocProfile: boolean;
   build: boolean;
   /** Only scenarios whose name contains this text. */
   only?: string;
@@ -17,12 +19,12 @@ export interface BenchArgs {
 }
 
 const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>=500] [--connections <n>=50]
-                        [--only <scenario text>] [--profile] [--no-build] [--env KEY=VALUE]...
+                        [--only <scenario text>] [--profile] [--alloc-profile] [--no-build] [--env KEY=VALUE]...
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
 
 /** Parses the command line; throws with the usage text on anything unknown or invalid. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, build: true, env: {} };
+  const args: BenchArgs = { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, allocProfile: false, build: true, env: {} };
   let quick = false;
   let durationGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -59,6 +61,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         args.env[setting[1]] = setting[2];
         break;
       }
+      case '--alloc-profile':
+        args.allocProfile = true;
+        break;
       case '--profile':
         args.profile = true;
         break;
