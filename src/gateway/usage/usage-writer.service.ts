@@ -5,7 +5,7 @@ import { Counter, Gauge, register } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
 import { GatewayEvent } from '../gateway.events';
-import { columns, INSERT_BATCH } from './usage-insert';
+import { batchParameter, INSERT_BATCH } from './usage-insert';
 import type { UsageRecord } from './usage-record';
 
 const MAX_BATCH = 500;
@@ -89,7 +89,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
     while (this.buffer.length > 0) {
       const batch = this.buffer.slice(0, MAX_BATCH);
       try {
-        await this.pool.query({ name: 'usage_records_insert_batch', text: INSERT_BATCH, values: columns(batch) });
+        await this.pool.query({ name: 'usage_records_insert_batch', text: INSERT_BATCH, values: [batchParameter(batch)] });
         // Rows dropped for room during the write were the batch's own (the oldest): remove only what is left of it.
         const written = new Set(batch);
         let leading = 0;
