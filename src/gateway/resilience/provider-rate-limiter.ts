@@ -69,8 +69,17 @@ interface Counter {
  * With `leases`, a replica charges a little ahead (see CounterLeases) and admits most requests with no Redis round
  * trip; the shared counts still never pass a limit.
  */
+interface CounterNames {
+  /** The lease series of each window: `<provider>:rpm`, `:tpm`, `:rpd`. */
+  series: string[];
+  minute: number;
+  day: number;
+  keys: readonly [string, string, string];
+}
+
 export class ProviderRateLimiter {
   private readonly memory = new Map<string, Counter>();
+  private readonly names = new Map<string, CounterNames>();
   private readonly acquireScript?: RedisScript;
   private readonly correctScript?: RedisScript;
 
@@ -86,10 +95,26 @@ export class ProviderRateLimiter {
     }
   }
 
-  private keys(provider: string, t = this.now()): [string, string, string] {
+  /** The counters' Redis keys for the windows holding `t`, built once per provider and window (not on every request). */
+  private keys(provider: string, t = this.now()): readonly [string, string, string] {
     const minute = Math.floor(t / this.windowMs.minute);
     const day = Math.floor(t / this.windowMs.day);
-    return [`rl:${provider}:rpm:${minute}`, `rl:${provider}:tpm:${minute}`, `rl:${provider}:rpd:${day}`];
+    const names = this.namesOf(provider);
+    if (names.minute !== minute || names.day !== day) {
+      names.keys = [`rl:${provider}:rpm:${minute}`, `rl:${provider}:tpm:${minute}`, `rl:${provider}:rpd:${day}`];
+      names.minute = minute;
+      names.day = day;
+    }
+    return names.keys;
+  }
+
+  private namesOf(provider: string): CounterNames {
+    let names = this.names.get(provider);
+    if (!names) {
+      names = { series: WINDOWS.map((window) => `${provider}:${window}`), minute: NaN, day: NaN, keys: ['', '', ''] };
+      this.names.set(provider, names);
+    }
+    return names;
   }
 
   /** One script run (EVALSHA) checks and charges all three windows. */
@@ -98,26 +123,26 @@ export class ProviderRateLimiter {
     const keys = this.keys(provider, chargedAt);
     if (this.acquireScript && this.redis.mode() === 'redis') {
       const amounts = [1, tokens, 1];
-      const series = WINDOWS.map((window) => `${provider}:${window}`);
+      const series = this.namesOf(provider).series;
       let leased = this.leases?.take(keys, amounts);
       for (let asking = leased ? undefined : this.leases?.inFlight(series); asking; asking = leased ? undefined : this.leases?.inFlight(series)) {
         await asking;
         leased = this.leases?.take(keys, amounts);
       }
       if (leased) {
-        WINDOWS.forEach((window, i) => this.leases?.noteUse(`${provider}:${window}`, amounts[i]));
+        series.forEach((name, i) => this.leases?.noteUse(name, amounts[i]));
         return { allowed: true, used: { rpm: leased[0], tpm: leased[1], rpd: leased[2] }, retryInMs: 0, chargedAt };
       }
-      const wanted = WINDOWS.map((window, i) => this.leases?.wanted(`${provider}:${window}`, amounts[i]) ?? 0);
+      const wanted = series.map((name, i) => this.leases?.wanted(name, amounts[i]) ?? 0);
       const held = this.leases?.surrender(keys) ?? [0, 0, 0];
       try {
         const result = (await this.acquireScript(...keys, tokens, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day, ...wanted, LEASE_SHARE_OF_ROOM, ...held)) as number[];
         const check = this.fromScript(result, chargedAt);
         if (check.allowed) this.keepLeases(provider, keys, result.slice(6).map(Number), check, chargedAt);
-        else WINDOWS.forEach((window) => this.leases?.refused(`${provider}:${window}`));
+        else series.forEach((name) => this.leases?.refused(name));
         return this.untilWindowEnd(check);
       } catch {
-        WINDOWS.forEach((window) => this.leases?.refused(`${provider}:${window}`));
+        series.forEach((name) => this.leases?.refused(name));
         // fall through to per-instance counting
       }
     }
@@ -134,11 +159,11 @@ export class ProviderRateLimiter {
     return { ...check, retryInMs: Math.max(1, Math.min(check.retryInMs, length - (this.now() % length))) };
   }
 
-  private keepLeases(provider: string, keys: string[], granted: number[], check: LimitCheck, chargedAt: number): void {
+  private keepLeases(provider: string, keys: readonly string[], granted: number[], check: LimitCheck, chargedAt: number): void {
     if (!this.leases) return;
     const counts = [check.used.rpm, check.used.tpm, check.used.rpd];
     const ends = [this.windowEnd(chargedAt, this.windowMs.minute), this.windowEnd(chargedAt, this.windowMs.minute), this.windowEnd(chargedAt, this.windowMs.day)];
-    WINDOWS.forEach((window, i) => this.leases?.granted(`${provider}:${window}`, keys[i], granted[i] ?? 0, counts[i] + (granted[i] ?? 0), ends[i]));
+    this.namesOf(provider).series.forEach((name, i) => this.leases?.granted(name, keys[i], granted[i] ?? 0, counts[i] + (granted[i] ?? 0), ends[i]));
   }
 
   private windowEnd(t: number, length: number): number {
@@ -161,7 +186,7 @@ export class ProviderRateLimiter {
     return counter;
   }
 
-  private acquireInMemory(keys: string[], tokens: number, limits: ProviderLimits, chargedAt: number): LimitCheck {
+  private acquireInMemory(keys: readonly string[], tokens: number, limits: ProviderLimits, chargedAt: number): LimitCheck {
     const ttls = [this.windowMs.minute, this.windowMs.minute, this.windowMs.day];
     const [rpm, tpm, rpd] = keys.map((k, i) => this.counter(k, ttls[i]));
     const used = { rpm: rpm.value, tpm: tpm.value, rpd: rpd.value };
@@ -187,7 +212,7 @@ export class ProviderRateLimiter {
     if (delta === 0) return;
     const key = this.keys(provider, chargedAt)[1];
     if (this.correctScript && this.redis.mode() === 'redis') {
-      const rest = this.leases ? this.leases.adjust(`${provider}:tpm`, key, delta) : delta;
+      const rest = this.leases ? this.leases.adjust(this.namesOf(provider).series[1], key, delta) : delta;
       if (rest !== 0) await this.correctScript(key, rest).catch(() => undefined);
       return;
     }
