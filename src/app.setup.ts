@@ -16,7 +16,7 @@ import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors'
 import { serveDirectly } from './common/http/direct-routes';
 import { GLOBAL_GUARDS } from './common/common.module';
 import { DIRECT_DOOR_ROUTES } from './gateway/front-door/direct-door-routes';
-import { createRootLogger, NestPinoLogger, RequestLogController, requestChildLogger } from './common/logging';
+import { createRequestLineLogger, createRootLogger, NestPinoLogger, RequestLogController, requestChildLogger } from './common/logging';
 import { AppConfig } from './config';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 
@@ -43,7 +43,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   const rootLogger = options.logger === false ? undefined : createRootLogger(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
-    logController: new RequestLogController(),
+    logController: new RequestLogController(rootLogger ? createRequestLineLogger(config.logLevel, options.logDestination) : undefined),
     childLoggerFactory: requestChildLogger,
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,

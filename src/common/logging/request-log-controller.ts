@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LogController } from 'fastify';
+import type { Logger } from 'pino';
 
 /** Probes and scrapes are never worth a log line (and are the most frequent requests). */
 const UNLOGGED = /^\/(health(\/|\?|$)|metrics(\?|$))/;
@@ -10,7 +11,8 @@ const UNLOGGED = /^\/(health(\/|\?|$)|metrics(\?|$))/;
  * no headers, no bodies (so no keys and no prompt texts).
  */
 export class RequestLogController extends LogController {
-  constructor() {
+  /** `lines`: where successful requests' lines go (createRequestLineLogger); without it, the request's own logger. */
+  constructor(private readonly lines?: Logger) {
     super({ requestIdLogLabel: 'requestId', disableRequestLogging: (request: FastifyRequest) => UNLOGGED.test(request.url) });
   }
 
@@ -22,6 +24,7 @@ export class RequestLogController extends LogController {
     if (this.isLogDisabled(request)) return;
     const line = { req: { method: request.method, url: request.url.split('?')[0] }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
     if (error || reply.statusCode >= 500) reply.log.error(error ? { ...line, err: { type: error.name, message: error.message } } : line, 'request errored');
+    else if (this.lines) this.lines.info({ requestId: request.id, ...line }, 'request completed');
     else reply.log.info(line, 'request completed');
   }
 }
