@@ -51,7 +51,7 @@ export class ServiceChild {
       PROVIDER_LIMITS: UNTHROTTLED_LIMITS,
       THROTTLE_LLM_PROXY_PER_MIN: '100000000',
       THROTTLE_DEFAULT_PER_MIN: '100000000',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       SII_MONITOR_ENABLED: 'false',
       PAYROLL_FETCH_ENABLED: 'false',
       ...options.env,
