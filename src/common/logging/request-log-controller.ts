@@ -6,9 +6,8 @@ import type { Logger } from 'pino';
 const UNLOGGED = /^\/(health(\/|\?|$)|metrics(\?|$))/;
 
 /**
- * One log line per request, written by Fastify's own per-request child logger (which carries `requestId`)
- * when the response is done: method, path without the query string, status and time. No AsyncLocalStorage,
- * no headers, no bodies (so no keys and no prompt texts).
+ * One log line per request, written when the response is done: request id, method, path without the query string,
+ * status and time. No AsyncLocalStorage, no headers, no bodies (so no keys and no prompt texts).
  */
 export class RequestLogController extends LogController {
   /** `lines`: where successful requests' lines go (createRequestLineLogger); without it, the request's own logger. */
