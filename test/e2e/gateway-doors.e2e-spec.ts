@@ -87,6 +87,12 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
     });
   });
 
+  it('documents the directly served chat routes in Swagger like every other route', async () => {
+    const paths = (await app.http.get('/docs-json')).body.paths as Record<string, { post?: { tags?: string[] } }>;
+    expect(paths['/v1/chat/completions']?.post?.tags).toEqual(['openai-compatible']);
+    expect(paths['/v1/messages']?.post?.tags?.length).toBeGreaterThan(0);
+  });
+
   it('passes an image part to the vendor', async () => {
     const completion = await client.chat.completions.create({
       model: 'gpt-4o-mini',
