@@ -109,7 +109,9 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${formatReport(report)}\n`);
   const file = join(RESULTS, args.soak ? 'soak-latest.json' : 'latest.json');
   writeFileSync(file, JSON.stringify(report, null, 2));
-  log(`figures written to ${file}${args.profile ? `; CPU profiles in ${RESULTS} (summarise with: npx ts-node bench/hotspots.ts)` : ''}${args.allocProfile ? `; allocation profile: ${RESULTS}/alloc-<pid>.txt` : ''}`);
+  log(
+    `figures written to ${file}${args.profile ? `; CPU profiles in ${RESULTS} (summarise with: npx ts-node bench/hotspots.ts)` : ''}${args.allocProfile ? `; allocation profile: ${RESULTS}/alloc-<pid>.txt` : ''}`,
+  );
   return 0;
 }
 

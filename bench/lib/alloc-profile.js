@@ -39,7 +39,10 @@ function report(profile) {
   };
   walk(profile.head, []);
   const file = path.join(__dirname, '..', 'results', `alloc-${process.pid}.txt`);
-  fs.writeFileSync(file, `allocated ${(all / 1e6).toFixed(1)} MB in ${SAMPLE_MS / 1000} s (sampled)\n\n== by function\n${top(byFunction, all)}\n\n== by the three innermost frames\n${top(byStack, all)}\n`);
+  fs.writeFileSync(
+    file,
+    `allocated ${(all / 1e6).toFixed(1)} MB in ${SAMPLE_MS / 1000} s (sampled)\n\n== by function\n${top(byFunction, all)}\n\n== by the three innermost frames\n${top(byStack, all)}\n`,
+  );
 }
 
 const timer = setInterval(() => {

@@ -4,7 +4,20 @@ import { parseBenchArgs } from './bench-args';
 
 describe('parseBenchArgs', () => {
   it('defaults to 20 s runs at 500 req/s and 50 connections', () => {
-    assert.deepEqual(parseBenchArgs([]), { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, allocProfile: false, build: true, env: {} });
+    assert.deepEqual(parseBenchArgs([]), {
+      durationS: 20,
+      warmupS: 2,
+      rate: 500,
+      connections: 50,
+      soak: false,
+      soakMinutes: 10,
+      soakRate: 300,
+      soakSampleS: 30,
+      profile: false,
+      allocProfile: false,
+      build: true,
+      env: {},
+    });
   });
 
   it('shortens runs to 3 s with --quick unless a duration is given', () => {

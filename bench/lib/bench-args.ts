@@ -24,7 +24,20 @@ const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <
 
 /** Parses the command line; throws with the usage text on anything unknown or invalid. */
 export function parseBenchArgs(argv: string[]): BenchArgs {
-  const args: BenchArgs = { durationS: 20, warmupS: 2, rate: 500, connections: 50, soak: false, soakMinutes: 10, soakRate: 300, soakSampleS: 30, profile: false, allocProfile: false, build: true, env: {} };
+  const args: BenchArgs = {
+    durationS: 20,
+    warmupS: 2,
+    rate: 500,
+    connections: 50,
+    soak: false,
+    soakMinutes: 10,
+    soakRate: 300,
+    soakSampleS: 30,
+    profile: false,
+    allocProfile: false,
+    build: true,
+    env: {},
+  };
   let quick = false;
   let durationGiven = false;
   for (let i = 0; i < argv.length; i++) {
