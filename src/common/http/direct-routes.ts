@@ -35,7 +35,7 @@ export interface DirectRoutePipeline {
 
 /**
  * Serves the hottest routes without Nest's per-request router machinery (parameter factories, pipes, the
- * interceptor and promise wrappers), which measured ~9 % of a /v1 call's CPU: the same global guards in the same
+ * interceptor and promise wrappers; without them a /v1 JSON call measured ×1.07 throughput): the same global guards in the same
  * order, the same controller method and the same exception filter, called directly. Nest still declares the route
  * (routing table, Swagger); an onRoute hook swaps its handler as it is registered, so this must run before app.init().
  */

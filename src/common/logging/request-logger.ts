@@ -47,10 +47,10 @@ export class RequestLogger {
 
   private write(level: Level, [first, ...rest]: LogArgs): void {
     if (this.parent.isLevelEnabled && !this.parent.isLevelEnabled(level)) return;
-    const log = this.parent[level].bind(this.parent) as (object: object, ...more: unknown[]) => void;
-    if (first instanceof Error) log({ ...this.bindings, err: first }, ...(rest.length ? rest : [first.message]));
-    else if (typeof first === 'object' && first !== null) log({ ...this.bindings, ...first }, ...rest);
-    else log({ ...this.bindings }, first, ...rest);
+    const log = this.parent[level] as (this: ParentLogger, object: object, ...more: unknown[]) => void;
+    if (first instanceof Error) log.call(this.parent, { ...this.bindings, err: first }, ...(rest.length ? rest : [first.message]));
+    else if (typeof first === 'object' && first !== null) log.call(this.parent, { ...this.bindings, ...first }, ...rest);
+    else log.call(this.parent, { ...this.bindings }, first, ...rest);
   }
 }
 
