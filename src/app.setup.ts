@@ -16,7 +16,7 @@ import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors'
 import { serveDirectly } from './common/http/direct-routes';
 import { GLOBAL_GUARDS } from './common/common.module';
 import { DIRECT_DOOR_ROUTES } from './gateway/front-door/direct-door-routes';
-import { createRequestLineLogger, createRootLogger, NestPinoLogger, RequestLogController, requestChildLogger } from './common/logging';
+import { bufferedStdout, createRequestLineLogger, createRootLogger, NestPinoLogger, RequestLogController, requestChildLogger } from './common/logging';
 import { AppConfig } from './config';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 
@@ -40,10 +40,11 @@ function requestId(req: Pick<IncomingMessage, 'headers'>): string {
 export async function createApp(config: AppConfig, options: { logger?: boolean; logDestination?: DestinationStream } = {}): Promise<RunningApp> {
   const notes = ensureLocalKeys(config);
   const database = await resolveDatabase(config);
-  const rootLogger = options.logger === false ? undefined : createRootLogger(config.logLevel, options.logDestination);
+  const logDestination = options.logger === false ? undefined : (options.logDestination ?? bufferedStdout());
+  const rootLogger = logDestination && createRootLogger(config.logLevel, logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
-    logController: new RequestLogController(rootLogger ? createRequestLineLogger(config.logLevel, options.logDestination) : undefined),
+    logController: new RequestLogController(logDestination && createRequestLineLogger(config.logLevel, logDestination)),
     childLoggerFactory: requestChildLogger,
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,

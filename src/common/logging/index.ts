@@ -1,4 +1,4 @@
 export { NestPinoLogger } from './nest-pino-logger';
 export { RequestLogController } from './request-log-controller';
-export { createRequestLineLogger, createRootLogger } from './root-logger';
+export { bufferedStdout, createRequestLineLogger, createRootLogger } from './root-logger';
 export { requestChildLogger } from './request-logger';
