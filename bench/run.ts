@@ -5,6 +5,7 @@ import { parseBenchArgs } from './lib/bench-args';
 import { BenchDatabase } from './lib/bench-database';
 import { idleChecks, rssCheck, Scenario } from './lib/comparison';
 import { runDteRulesBench } from './lib/dte-rules-hook';
+import { rssMb } from './lib/child';
 import { EmulatorChild } from './lib/emulator-child';
 import { FloorChild } from './lib/floor-child';
 import { runPhase } from './lib/phase';
@@ -72,6 +73,10 @@ async function main(): Promise<number> {
       });
       report.startupMs.push(ours.startupMs);
       log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);
+      if (!report.idle && !args.soak) {
+        report.idle = await idleRss(ours.child.pid, args.idleS);
+        log(`our RSS at ready ${report.idle.atReadyMb?.toFixed(1)} MB, ${args.idleS} s later without traffic ${report.idle.idleMb?.toFixed(1)} MB`);
+      }
       try {
         if (args.soak) {
           const { url, headers } = endpoint('ours', { emulator: phase.emulator.url, floor: floor.url, ours: ours.url, portkey: portkey.url });
@@ -100,7 +105,7 @@ async function main(): Promise<number> {
     report.checks = [
       ...report.scenarios.flatMap(({ scenario, comparison }) => comparison.checks.map((c) => ({ ...c, name: `${scenario.name}: ${c.name}` }))),
       ...(report.rss.check ? [report.rss.check] : []),
-      ...idleChecks(report.rss.beforeMb, report.startupMs.length ? Math.max(...report.startupMs) : undefined),
+      ...idleChecks(report.idle?.idleMb ?? report.rss.beforeMb, report.startupMs.length ? Math.max(...report.startupMs) : undefined),
       ...(report.soak ? [{ name: 'soak RSS flat', value: report.soak.lastMb ?? Number.NaN, limit: report.soak.baselineMb ?? Number.NaN, met: report.soak.verdict === 'flat' }] : []),
     ];
   } finally {
@@ -113,6 +118,16 @@ async function main(): Promise<number> {
     `figures written to ${file}${args.profile ? `; CPU profiles in ${RESULTS} (summarise with: npx ts-node bench/hotspots.ts)` : ''}${args.allocProfile ? `; allocation profile: ${RESULTS}/alloc-<pid>.txt` : ''}`,
   );
   return 0;
+}
+
+/**
+ * RSS at ready, and after `seconds` without traffic: start-up leaves a grown young generation and garbage that V8's
+ * memory reducer gives back once the process has been quiet for 10-25 s (measured here), so idle means settled.
+ */
+async function idleRss(pid: number, seconds: number): Promise<{ atReadyMb?: number; idleMb?: number; afterS: number }> {
+  const atReadyMb = rssMb(pid);
+  await new Promise((done) => setTimeout(done, seconds * 1000));
+  return { atReadyMb, idleMb: rssMb(pid), afterS: seconds };
 }
 
 main().then(

@@ -17,12 +17,19 @@ describe('parseBenchArgs', () => {
       allocProfile: false,
       build: true,
       env: {},
+      idleS: 40,
     });
   });
 
   it('shortens runs to 3 s with --quick unless a duration is given', () => {
     assert.equal(parseBenchArgs(['--quick']).durationS, 3);
     assert.equal(parseBenchArgs(['--quick', '--duration', '5']).durationS, 5);
+  });
+
+  it('reads idle RSS at ready with --quick unless --idle is given', () => {
+    assert.equal(parseBenchArgs(['--quick']).idleS, 0);
+    assert.equal(parseBenchArgs(['--quick', '--idle', '10']).idleS, 10);
+    assert.equal(parseBenchArgs(['--idle', '0']).idleS, 0);
   });
 
   it('turns the soak on with --soak-minutes', () => {

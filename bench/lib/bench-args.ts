@@ -16,10 +16,13 @@ export interface BenchArgs {
   only?: string;
   /** Extra environment of our service (`--env KEY=VALUE`, repeatable), to measure a setting. */
   env: Record<string, string>;
+  /** Seconds our first service sits without traffic after ready before its idle RSS is read (0: read at ready). */
+  idleS: number;
 }
 
 const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>=500] [--connections <n>=50]
                         [--only <scenario text>] [--profile] [--alloc-profile] [--no-build] [--env KEY=VALUE]...
+                        [--idle <s>=40]
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
 
 /** Parses the command line; throws with the usage text on anything unknown or invalid. */
@@ -37,9 +40,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     allocProfile: false,
     build: true,
     env: {},
+    idleS: 40,
   };
   let quick = false;
   let durationGiven = false;
+  let idleGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const number = (min: number): number => {
@@ -74,6 +79,10 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         args.env[setting[1]] = setting[2];
         break;
       }
+      case '--idle':
+        args.idleS = number(0);
+        idleGiven = true;
+        break;
       case '--alloc-profile':
         args.allocProfile = true;
         break;
@@ -106,6 +115,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (quick) {
     if (!durationGiven) args.durationS = 3;
     args.warmupS = Math.min(args.warmupS, 1);
+    if (!idleGiven) args.idleS = 0;
   }
   return args;
 }

@@ -8,6 +8,8 @@ export interface BenchReport {
   machine: { cpus: number; loadAverage: number[]; node: string };
   scenarios: Array<{ scenario: Scenario; runs: Record<Target, TargetRun>; comparison: Comparison }>;
   rss: { beforeMb?: number; peakUnderLoadMb?: number; afterMb?: number; check?: Check };
+  /** Our first service's RSS at ready and after `afterS` seconds without traffic (the idle target's figure). */
+  idle?: { atReadyMb?: number; idleMb?: number; afterS: number };
   /** Our service: spawn to /health/ready 200, per phase. */
   startupMs?: number[];
   dteRules?: { line: string; data?: unknown };
@@ -58,7 +60,8 @@ export function formatReport(report: BenchReport): string {
     for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);
   }
   if (report.startupMs?.length) lines.push('', `our start-up to ready (Postgres server): ${report.startupMs.map((ms) => `${ms} ms`).join(', ')}`);
-  lines.push('', `our RSS: idle before load ${fmt(report.rss.beforeMb, 1)} MB, peak under load ${fmt(report.rss.peakUnderLoadMb, 1)} MB, after ${fmt(report.rss.afterMb, 1)} MB`);
+  const idle = report.idle ? `at ready ${fmt(report.idle.atReadyMb, 1)} MB, idle ${report.idle.afterS} s after ready ${fmt(report.idle.idleMb, 1)} MB, ` : '';
+  lines.push('', `our RSS: ${idle}before load ${fmt(report.rss.beforeMb, 1)} MB, peak under load ${fmt(report.rss.peakUnderLoadMb, 1)} MB, after ${fmt(report.rss.afterMb, 1)} MB`);
   if (report.dteRules) lines.push(`DTE rules: ${report.dteRules.line}`);
   if (report.soak) {
     const s = report.soak;
