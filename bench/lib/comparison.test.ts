@@ -43,6 +43,15 @@ describe('compare', () => {
     assert.equal(compare(max, { floor, direct: run(9000, 1, 2), ours: run(2999, 1, 2), portkey: run(1000, 1, 2) }).checks[0].met, false);
   });
 
+  it('judges throughput only where the upstream answers instantly (a 50 ms upstream caps every gateway)', () => {
+    const latency: Scenario = { ...max, emulator: 'latency' };
+    const checks = compare(latency, { floor, direct: run(960, 51, 60), ours: run(860, 55, 78, 150), portkey: run(740, 59, 110) }).checks;
+    assert.deepEqual(
+      checks.map((c) => c.name),
+      ['CPU per request / floor'],
+    );
+  });
+
   it('never reports a target met when a figure is missing', () => {
     assert.equal(compare(max, { floor, direct: run(0, NaN, NaN), ours: run(10, 1, 2), portkey: run(0, NaN, NaN) }).checks[0].met, false);
   });

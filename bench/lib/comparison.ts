@@ -54,7 +54,8 @@ export function compare(scenario: Scenario, runs: Record<Target, TargetRun>): Co
     scenario.shape === 'rate'
       ? [check('added p50 (ms)', added.ours.p50, TARGET_LIMITS.addedP50Ms, 'max'), check('added p99 (ms)', added.ours.p99, TARGET_LIMITS.addedP99Ms, 'max')]
       : [
-          ...(portkey.skipped ? [] : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')]),
+          // Behind a 50 ms upstream, 50 connections cap every gateway near 1,000 req/s: the ratio is shown, not judged.
+          ...(portkey.skipped || scenario.emulator !== 'instant' ? [] : [check('throughput / Portkey', ratio.rps, TARGET_LIMITS.throughputVsPortkey, 'min')]),
           check('CPU per request / floor', ratio.cpuVsFloor, TARGET_LIMITS.cpuVsFloor, 'max'),
         ];
   return { added, ratio, checks };
