@@ -2,11 +2,15 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { LOG_FLUSH_INTERVAL_MS } from './root-logger';
 
+/** Code that sets up the loggers the way app.setup does: `root` and `requests` share one bufferedStdout(). */
+function preamble(): string {
+  return `const { bufferedStdout, createRootLogger, createRequestLineLogger } = require(${JSON.stringify(join(__dirname, 'root-logger.ts'))});
+const out = bufferedStdout(); const root = createRootLogger('info', out); const requests = createRequestLineLogger('info', out);`;
+}
+
 /** Runs a script that logs through bufferedStdout() in its own process; resolves with the lines it wrote, in order. */
 function runLogging(script: string): Promise<{ lines: Array<{ msg: string }>; exitCode: number | null }> {
-  const preamble = `const { bufferedStdout, createRootLogger, createRequestLineLogger } = require(${JSON.stringify(join(__dirname, 'root-logger.ts'))});
-const out = bufferedStdout(); const root = createRootLogger('info', out); const requests = createRequestLineLogger('info', out);`;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${preamble}\n${script}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${preamble()}\n${script}`], { stdio: ['ignore', 'pipe', 'ignore'] });
   const lines: Array<{ msg: string }> = [];
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -37,4 +41,26 @@ describe('bufferedStdout', () => {
     );
     expect(lines.map((line) => line.msg)).toEqual(['lonely line', 'marker']);
   }, 20_000);
+
+  it('keeps answering when stdout stalls: lines beyond the 8 MB bound are dropped and counted', async () => {
+    const script = `const line = 'x'.repeat(1000);
+for (let i = 0; i < 20000; i++) requests.info({ i, line }, 'request completed');
+setImmediate(async () => {
+  const dropped = (await require('prom-client').register.getSingleMetricAsString('log_lines_dropped_total')).match(/ (\\d+)$/m)[1];
+  process.stderr.write(JSON.stringify({ dropped: Number(dropped) }) + '\\n');
+  process.exit(0);
+});`;
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${preamble()}\n${script}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Nobody reads the child's stdout until it has reported: its pipe fills and stays full. Then it is drained, so
+    // that the child's exit, which writes what is buffered, can finish.
+    child.stdout.pause();
+    const report = await new Promise<string>((done) => child.stderr.once('data', (chunk: Buffer) => done(chunk.toString())));
+    const exited = new Promise((done) => child.on('exit', done));
+    child.stdout.resume();
+    await exited;
+    const { dropped } = JSON.parse(report) as { dropped: number };
+    // ~21 MB of lines against an 8 MB bound and a full pipe: about 8 MB wait in memory, the rest is dropped.
+    expect(dropped).toBeGreaterThan(10_000);
+    expect(dropped).toBeLessThan(20_000);
+  }, 30_000);
 });
