@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       });
       report.startupMs.push(ours.startupMs);
       log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);
-      if (!report.idle && !args.soak) {
+      if (!report.idle) {
         report.idle = await idleRss(ours.child.pid, args.idleS);
         log(`our RSS at ready ${report.idle.atReadyMb?.toFixed(1)} MB, ${args.idleS} s later without traffic ${report.idle.idleMb?.toFixed(1)} MB`);
       }
@@ -105,7 +105,7 @@ async function main(): Promise<number> {
     report.checks = [
       ...report.scenarios.flatMap(({ scenario, comparison }) => comparison.checks.map((c) => ({ ...c, name: `${scenario.name}: ${c.name}` }))),
       ...(report.rss.check ? [report.rss.check] : []),
-      ...idleChecks(report.idle?.idleMb ?? report.rss.beforeMb, report.startupMs.length ? Math.max(...report.startupMs) : undefined),
+      ...idleChecks(report.idle?.idleMb, report.startupMs.length ? Math.max(...report.startupMs) : undefined),
       ...(report.soak ? [{ name: 'soak RSS flat', value: report.soak.lastMb ?? Number.NaN, limit: report.soak.baselineMb ?? Number.NaN, met: report.soak.verdict === 'flat' }] : []),
     ];
   } finally {
