@@ -1,15 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { Counter, register } from 'prom-client';
+import { Counter } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { escapeSlack } from 'src/sii-monitor/notify/slack-message';
 import { postToSlack } from 'src/sii-monitor/notify/slack-notifier';
 import { KeysRepository } from './keys.repository';
 import { BUDGET_ALERT_EVENT, type BudgetAlertEvent } from './policy/budget-alerts';
+import { registeredMetric } from '../infra/metrics/registered-metric';
 
-const budgetAlerts =
-  (register.getSingleMetric('llm_budget_alerts_total') as Counter | undefined) ??
-  new Counter({ name: 'llm_budget_alerts_total', help: 'Budget alerts (80 % warning, 95 % critical), once per budget and period', labelNames: ['scope', 'level'] });
+const budgetAlerts = registeredMetric(
+  'llm_budget_alerts_total',
+  () => new Counter({ name: 'llm_budget_alerts_total', help: 'Budget alerts (80 % warning, 95 % critical), once per budget and period', labelNames: ['scope', 'level'] }),
+);
 
 /** A budget alert goes to the metric, Postgres (admin page) and Slack when SLACK_WEBHOOK_URL is set; failures are logged, never raised. */
 @Injectable()

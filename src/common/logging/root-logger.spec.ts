@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { ChildProcessByStdio, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { LOG_FLUSH_INTERVAL_MS } from './root-logger';
 
 /** Code that sets up the loggers the way app.setup does: `root` and `requests` share one bufferedStdout(). */
@@ -8,9 +9,14 @@ function preamble(): string {
 const out = bufferedStdout(); const root = createRootLogger('info', out); const requests = createRequestLineLogger('info', out);`;
 }
 
+/** A process running `script` after the preamble, with its stdout and stderr as pipes. */
+function spawnLogging(script: string): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${preamble()}\n${script}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /** Runs a script that logs through bufferedStdout() in its own process; resolves with the lines it wrote, in order. */
 function runLogging(script: string): Promise<{ lines: Array<{ msg: string }>; exitCode: number | null }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${preamble()}\n${script}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawnLogging(script);
   const lines: Array<{ msg: string }> = [];
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -50,7 +56,7 @@ setImmediate(async () => {
   process.stderr.write(JSON.stringify({ dropped: Number(dropped) }) + '\\n');
   process.exit(0);
 });`;
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', `${preamble()}\n${script}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnLogging(script);
     // Nobody reads the child's stdout until it has reported: its pipe fills and stays full. Then it is drained, so
     // that the child's exit, which writes what is buffered, can finish.
     child.stdout.pause();

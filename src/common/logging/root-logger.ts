@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { Counter, register } from 'prom-client';
+import { Counter } from 'prom-client';
+import { registeredMetric } from '../../infra/metrics/registered-metric';
 
 /** The process's one JSON logger: Fastify derives each request's child logger from it, Nest logs through it. */
 export function createRootLogger(level: string, destination: DestinationStream): Logger {
@@ -23,13 +24,6 @@ export const LOG_FLUSH_INTERVAL_MS = 1_000;
 /** What stdout may hold unwritten when its reader stalls; lines beyond it are dropped and counted, never queued. */
 export const LOG_BUFFER_MAX_BYTES = 8 * 1_048_576;
 
-function droppedLines(): Counter {
-  return (
-    (register.getSingleMetric('log_lines_dropped_total') as Counter | undefined) ??
-    new Counter({ name: 'log_lines_dropped_total', help: 'Log lines dropped because stdout stalled with LOG_BUFFER_MAX_BYTES unwritten' })
-  );
-}
-
 /**
  * Standard output for both loggers, written in chunks of at least 4 KB off the request path: at a few thousand
  * requests a second one write per line cost a system call each, here and in whatever reads the pipe. A quiet
@@ -37,9 +31,9 @@ function droppedLines(): Counter {
  * (pino flushes it synchronously on 'exit', also after an uncaught exception). A stalled reader costs at most
  * LOG_BUFFER_MAX_BYTES of memory and never blocks requests: lines beyond it are dropped and counted.
  */
-export function bufferedStdout(fd = 1): DestinationStream {
-  const destination = pino.destination({ dest: fd, sync: false, minLength: 4_096, maxLength: LOG_BUFFER_MAX_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS });
-  const dropped = droppedLines();
+export function bufferedStdout(): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, minLength: 4_096, maxLength: LOG_BUFFER_MAX_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS });
+  const dropped = registeredMetric('log_lines_dropped_total', () => new Counter({ name: 'log_lines_dropped_total', help: 'Log lines dropped because stdout stalled with 8 MB unwritten' }));
   destination.on('drop', () => dropped.inc()); // pino writes a line at a time
   return destination;
 }

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { AppConfig, VENDOR_NAMES } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayEvent, FallbackEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
 import type { LlmResult } from '../llm.types';
 import type { LimitWindow } from '../resilience/provider-rate-limiter';
-
-function metric<T>(name: string, build: () => T): T {
-  return (register.getSingleMetric(name) as T | undefined) ?? build();
-}
+import { registeredMetric as metric } from '../../infra/metrics/registered-metric';
 
 const KNOWN_PROVIDERS = new Set<string>([...VENDOR_NAMES, 'offline', 'cache']);
 /** Bounded label values: anything unexpected collapses to "other". */

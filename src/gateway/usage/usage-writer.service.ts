@@ -1,12 +1,13 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Pool } from 'pg';
-import { Counter, Gauge, register } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
 import { GatewayEvent } from '../gateway.events';
 import { batchParameter, INSERT_BATCH } from './usage-insert';
 import type { UsageRecord } from './usage-record';
+import { registeredMetric } from '../../infra/metrics/registered-metric';
 
 const MAX_BATCH = 500;
 
@@ -18,10 +19,11 @@ export function usageRowBytes(record: UsageRecord): number {
   return 400 + 2 * chars;
 }
 
-const dropped =
-  (register.getSingleMetric('usage_rows_dropped_total') as Counter | undefined) ??
-  new Counter({ name: 'usage_rows_dropped_total', help: 'Usage rows dropped because the buffer was full (Postgres unreachable for long)' });
-const buffered = (register.getSingleMetric('usage_rows_buffered') as Gauge | undefined) ?? new Gauge({ name: 'usage_rows_buffered', help: 'Usage rows waiting to be written' });
+const dropped = registeredMetric(
+  'usage_rows_dropped_total',
+  () => new Counter({ name: 'usage_rows_dropped_total', help: 'Usage rows dropped because the buffer was full (Postgres unreachable for long)' }),
+);
+const buffered = registeredMetric('usage_rows_buffered', () => new Gauge({ name: 'usage_rows_buffered', help: 'Usage rows waiting to be written' }));
 
 /**
  * Writes usage rows in batches, off the request path, through one prepared INSERT on a connection of its own

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Gauge, register } from 'prom-client';
+import { Gauge } from 'prom-client';
 
 import { chileDate } from 'src/common/time/chile-calendar';
 import { KvStore } from 'src/infra/redis';
@@ -10,6 +10,7 @@ import { IndicatorKey, IndicatorSet } from '../indicators/indicator-set';
 import { IndicatorStore } from '../indicators/indicator-store.service';
 import { periodOf } from '../indicators/period';
 import { PayrollSourceSettings } from './payroll-source.settings';
+import { registeredMetric } from '../../infra/metrics/registered-metric';
 
 /** Indicators of one source group still carried forward after the day that source normally publishes. */
 export interface OverdueGroup {
@@ -25,9 +26,15 @@ const GROUPS: ReadonlyArray<{ group: OverdueGroup['group']; dueDay: number; keys
   { group: 'previred', dueDay: 15, keys: ['imm', 'topeAfpSaludUf', 'topeAfcUf', 'topeIpsUf', 'afpCommissionPct', 'sisPct', 'asignacionFamiliar'] },
 ];
 
-const overdueGauge =
-  (register.getSingleMetric('payroll_indicators_carried_forward_overdue') as Gauge | undefined) ??
-  new Gauge({ name: 'payroll_indicators_carried_forward_overdue', help: 'Indicators of the current month still carried forward after the day their source normally publishes', labelNames: ['group'] });
+const overdueGauge = registeredMetric(
+  'payroll_indicators_carried_forward_overdue',
+  () =>
+    new Gauge({
+      name: 'payroll_indicators_carried_forward_overdue',
+      help: 'Indicators of the current month still carried forward after the day their source normally publishes',
+      labelNames: ['group'],
+    }),
+);
 
 /** The groups of `set` (the current month) overdue on `now`'s Chilean date. */
 export function overdueGroups(set: IndicatorSet, now: Date): OverdueGroup[] {
