@@ -41,4 +41,8 @@ describe('ServerSentEventParser', () => {
     const bytes = Buffer.from('data: ñandú\n\n');
     expect(parse([bytes.subarray(0, 8), bytes.subarray(8)]).events).toEqual(['ñandú']);
   });
+
+  it('keeps an empty data line as an empty event, and three lines of one event joined', () => {
+    expect(parse(['data:\n\ndata: a\ndata: b\ndata: c\n\n']).events).toEqual(['', 'a\nb\nc']);
+  });
 });
