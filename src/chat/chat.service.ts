@@ -1,5 +1,6 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { Caller } from 'src/common/auth';
+import type { Abortable } from 'src/common/abort/abortable';
 import { AppConfig } from 'src/config';
 import { LlmClient, type LlmRequest, type LlmResult } from 'src/gateway';
 import { toChatResponse, toDoneMetadata, type AnsweredTurn, type ChatStreamFrame } from './chat-answer';
@@ -82,7 +83,7 @@ export class ChatService {
   }
 
   /** Answers one message as JSON (POST /api/chat, POST /api/chat/message). */
-  async answer(input: ChatTurnInput, signal?: AbortSignal): Promise<ChatResponseDto> {
+  async answer(input: ChatTurnInput, signal?: Abortable): Promise<ChatResponseDto> {
     const turn = await this.prepare(input);
     const result = await this.llm.complete({ ...turn.request, signal });
     return toChatResponse(await this.finish(turn, result));
@@ -92,7 +93,7 @@ export class ChatService {
    * Streams an answer as chat frames: text deltas, then `done` (after the session is saved) or `error`. Yields
    * nothing more once `signal` aborts (the client left; the upstream call is cancelled through the same signal).
    */
-  async *stream(turn: PreparedTurn, signal: AbortSignal): AsyncGenerator<ChatStreamFrame> {
+  async *stream(turn: PreparedTurn, signal: Abortable): AsyncGenerator<ChatStreamFrame> {
     let result: LlmResult | undefined;
     try {
       for await (const event of this.llm.stream({ ...turn.request, signal })) {

@@ -1,3 +1,5 @@
+import type { Abortable } from 'src/common/abort/abortable';
+
 /** The normalized request and result every AI call in the service uses, whatever the vendor. */
 
 export type VendorId = 'anthropic' | 'openai' | 'gemini' | 'groq' | 'deepseek' | 'openai-compatible';
@@ -37,7 +39,7 @@ export interface LlmRequest {
   offline?: OfflineAnswer;
   caller: CallerIdentity;
   /** Aborts the upstream call (client disconnected, deadline). */
-  signal?: AbortSignal;
+  signal?: Abortable;
   /** Upper bound for the whole request, retries and fallbacks included. */
   deadlineMs?: number;
   requestId?: string;

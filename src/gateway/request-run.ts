@@ -2,6 +2,7 @@ import type { Admission } from 'src/keys';
 import type { CallerIdentity, ProviderId, TokenUsage } from './llm.types';
 import type { RouteTarget } from './routing/router';
 import { fromScaled, MONEY_SCALE, toScaled } from 'src/common/money/usd-decimal';
+import { RequestAbort, type Abortable } from 'src/common/abort/abortable';
 
 /** What a caller may set per request (headers or body fields on the doors; fields of LlmRequest inside). */
 export interface RunOptions {
@@ -10,7 +11,7 @@ export interface RunOptions {
   caller: CallerIdentity;
   /** The caller's correlation id (X-Request-Id); a row's identity is always the gateway's own. */
   correlationId?: string;
-  signal?: AbortSignal;
+  signal?: Abortable;
   deadlineMs?: number;
   /** Models to try after the requested one, instead of the catalog's chain. */
   fallbacks?: string[];
@@ -29,7 +30,7 @@ export interface RunOptions {
 export class RequestRun {
   readonly started = performance.now();
   readonly deadline: number;
-  readonly signal: AbortSignal;
+  readonly signal: Abortable;
   attempts = 0;
   /** Time spent waiting on vendor calls (the rest of a request's latency is the gateway's own overhead). */
   vendorMs = 0;
@@ -41,7 +42,7 @@ export class RequestRun {
   admission?: Admission;
   spentTokens = 0;
   spentUsd = '0';
-  private readonly controller = new AbortController();
+  private readonly controller = new RequestAbort();
   private readonly timer: NodeJS.Timeout;
   private readonly onCallerAbort = () => this.controller.abort(this.options.signal?.reason);
 
@@ -56,10 +57,10 @@ export class RequestRun {
     deadlineMs: number,
   ) {
     this.deadline = now + deadlineMs;
-    // One controller per request rather than AbortSignal.any/timeout, which allocate per call and were
+    // One plain controller per request rather than AbortSignal.any/timeout, which allocate per call and were
     // measured leaking memory under sustained load on Node 20.
     this.timer = setTimeout(() => this.controller.abort(new DOMException('Request deadline reached', 'TimeoutError')), Math.max(1, deadlineMs));
-    this.signal = this.controller.signal;
+    this.signal = this.controller;
     if (options.signal?.aborted) this.onCallerAbort();
     else options.signal?.addEventListener('abort', this.onCallerAbort, { once: true });
   }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { type Abortable, RequestAbort } from 'src/common/abort/abortable';
 
 /** Headers of every server-sent event stream (no proxy buffering, no caching). */
 export const EVENT_STREAM_HEADERS = {
@@ -8,13 +9,13 @@ export const EVENT_STREAM_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
-/** An AbortSignal that fires when the client goes away before the response has been completely written. */
-export function abortOnClientClose(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
+/** A signal that aborts when the client goes away before the response has been completely written. */
+export function abortOnClientClose(reply: FastifyReply): Abortable {
+  const controller = new RequestAbort();
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) controller.abort(new Error('client disconnected'));
   });
-  return controller.signal;
+  return controller;
 }
 
 export interface EventStreamWriter {

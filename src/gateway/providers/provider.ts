@@ -1,6 +1,7 @@
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import type { CreateEmbeddingResponse, EmbeddingCreateParams } from 'openai/resources/embeddings';
 import type { FinishReason, ProviderId, TokenUsage } from '../llm.types';
+import type { Abortable } from 'src/common/abort/abortable';
 
 /**
  * The gateway's canonical request: an OpenAI Chat Completions body as the caller (or the LlmClient adapter)
@@ -13,7 +14,7 @@ export type { ChatCompletion, ChatCompletionChunk, CreateEmbeddingResponse };
 /** One call to one vendor model, already routed. */
 export interface ProviderCall {
   vendorModel: string;
-  signal: AbortSignal;
+  signal: Abortable;
   timeoutMs: number;
   promptCaching: boolean;
   /** Drop fields the vendor cannot honour instead of refusing the request (LiteLLM's drop_params). */
@@ -108,7 +109,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
  * our own abort signal first (deadline or caller), then undici's timeout codes, JSON syntax errors, and
  * every other transport failure as a network error.
  */
-export function toProviderError(error: unknown, provider: ProviderId, signal?: AbortSignal): ProviderError {
+export function toProviderError(error: unknown, provider: ProviderId, signal?: Abortable): ProviderError {
   if (isProviderError(error)) return error;
   if (signal?.aborted) {
     const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';

@@ -1,3 +1,5 @@
+import type { Abortable } from 'src/common/abort/abortable';
+
 /** Exponential backoff with ±25 % jitter: base, 2·base, 4·base … capped. `random` is injectable for tests. */
 export function backoffDelay(retry: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const nominal = Math.min(baseMs * 2 ** retry, maxMs);
@@ -11,7 +13,7 @@ export function retryDelay(retry: number, retryAfterMs: number | undefined, base
 }
 
 /** Sleeps, or rejects as soon as the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: Abortable): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { ServerSentEventParser } from './server-sent-events';
+import type { Abortable } from 'src/common/abort/abortable';
 
 /** Batches parsed but not yet taken at which reading from the vendor pauses (a consumer slower than the vendor). */
 const PAUSE_AT = 32;
@@ -23,7 +24,7 @@ export interface EventCallErrors {
 export function streamEventBatches(
   dispatcher: Dispatcher,
   options: Dispatcher.DispatchOptions,
-  signal: AbortSignal,
+  signal: Abortable,
   timeoutMs: number,
   errors: EventCallErrors,
 ): Promise<AsyncIterableIterator<string[]>> {

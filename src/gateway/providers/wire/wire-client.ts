@@ -2,12 +2,13 @@ import { Agent, Dispatcher } from 'undici';
 import type { ProviderId } from '../../llm.types';
 import { kindOfStatus, ProviderError, retryAfterMs, toProviderError } from '../provider';
 import { streamEventBatches } from './event-batches';
+import type { Abortable } from 'src/common/abort/abortable';
 
 /** Keep-alive connection pools per vendor origin, shared by every wire client in the process. */
 const sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 256, pipelining: 1 });
 
 export interface WireRequestOptions {
-  signal: AbortSignal;
+  signal: Abortable;
   timeoutMs: number;
   headers?: Record<string, string>;
 }
@@ -96,7 +97,7 @@ interface CollectedAnswer {
  * a hung attempt ends on time and the next retry or target keeps the rest of the deadline); `signal` (the
  * request's) aborts it at any stage. No AbortController per attempt.
  */
-function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: AbortSignal, timeoutMs: number, timedOut: () => Error): Promise<CollectedAnswer> {
+function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: Abortable, timeoutMs: number, timedOut: () => Error): Promise<CollectedAnswer> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error);
     let abortRequest: ((reason: Error) => void) | undefined;
