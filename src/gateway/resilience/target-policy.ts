@@ -75,7 +75,7 @@ export class VendorGate implements TargetGate {
       const check = await this.limiter.tryAcquire(key, run.estimate, limits);
       if (check.allowed) {
         run.chargedAt = check.chargedAt;
-        void this.quotas.observe(key, check.used, limits).catch(() => undefined);
+        this.quotas.observe(key, check.used, limits)?.catch(() => undefined);
         return;
       }
       // A full day window will not free up soon: move on at once. Minute windows are worth a short wait.

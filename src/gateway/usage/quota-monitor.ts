@@ -7,6 +7,8 @@ const LEVELS: [number, QuotaAlertEvent['level']][] = [
   [0.95, 'critical'],
   [0.8, 'warning'],
 ];
+const LOWEST_THRESHOLD = Math.min(...LEVELS.map(([threshold]) => threshold));
+const WINDOWS: LimitWindow[] = ['rpm', 'tpm', 'rpd'];
 
 /**
  * Turns window usage into quota alerts: a warning at 80 % and a critical alert at 95 %, each once per
@@ -25,13 +27,26 @@ export class QuotaMonitor {
     private readonly gauge: (provider: string, window: LimitWindow, utilization: number) => void = () => undefined,
   ) {}
 
-  async observe(provider: string, used: Record<LimitWindow, number>, limits: ProviderLimits): Promise<void> {
-    for (const window of ['rpm', 'tpm', 'rpd'] as LimitWindow[]) {
+  /**
+   * Notes each window's utilization; only when one has crossed 80 % does it return the (asynchronous) work of
+   * announcing it, so the usual request costs no promise.
+   */
+  observe(provider: string, used: Record<LimitWindow, number>, limits: ProviderLimits): Promise<void> | undefined {
+    let crossed = false;
+    for (const window of WINDOWS) {
       const limit = limits[window];
       const utilization = limit > 0 ? used[window] / limit : 0;
       this.gauge(provider, window, Math.min(utilization, 1));
-      const level = LEVELS.find(([threshold]) => utilization >= threshold);
-      if (!level) continue;
+      if (utilization >= LOWEST_THRESHOLD) crossed = true;
+    }
+    return crossed ? this.announce(provider, used, limits) : undefined;
+  }
+
+  private async announce(provider: string, used: Record<LimitWindow, number>, limits: ProviderLimits): Promise<void> {
+    for (const window of WINDOWS) {
+      const limit = limits[window];
+      const utilization = limit > 0 ? used[window] / limit : 0;
+      if (utilization < LOWEST_THRESHOLD) continue;
       const length = window === 'rpd' ? this.windowMs.day : this.windowMs.minute;
       const index = Math.floor(this.now() / length);
       // Emit every level crossed and not yet announced for this window (80 % and 95 % each once).
