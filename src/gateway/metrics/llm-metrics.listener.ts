@@ -12,9 +12,47 @@ const KNOWN_PROVIDERS = new Set<string>([...VENDOR_NAMES, 'offline', 'cache']);
 /** Bounded label values: anything unexpected collapses to "other". */
 const label = (value: string | undefined, known?: Set<string>) => (value && (!known || known.has(value)) ? value.slice(0, 64) : 'other');
 
+/**
+ * What successful requests added to the counters since the last scrape, per provider, model and operation.
+ * Each counter takes its part in its `collect` (prom-client calls it before every scrape): prom-client builds and
+ * hashes a label key on every inc(), and a request that bumped four counters paid for that four times.
+ */
+interface PendingTotals {
+  provider: string;
+  model: string;
+  operation: string;
+  successes: number;
+  costUsd: number;
+  tokens: Record<TokenKind, number>;
+}
+type TokenKind = 'input' | 'output' | 'cache_read' | 'cache_write' | 'reasoning';
+const TOKEN_KINDS: TokenKind[] = ['input', 'output', 'cache_read', 'cache_write', 'reasoning'];
+const pending = new Map<string, PendingTotals>();
+
+function pendingFor(provider: string, model: string, operation: string): PendingTotals {
+  const key = `${provider}\u0000${model}\u0000${operation}`;
+  let totals = pending.get(key);
+  if (!totals) {
+    totals = { provider, model, operation, successes: 0, costUsd: 0, tokens: { input: 0, output: 0, cache_read: 0, cache_write: 0, reasoning: 0 } };
+    pending.set(key, totals);
+  }
+  return totals;
+}
+
 const requests = metric(
   'llm_requests_total',
-  () => new Counter({ name: 'llm_requests_total', help: 'LLM requests by provider, model, operation and status', labelNames: ['provider', 'model', 'operation', 'status'] }),
+  () =>
+    new Counter({
+      name: 'llm_requests_total',
+      help: 'LLM requests by provider, model, operation and status',
+      labelNames: ['provider', 'model', 'operation', 'status'],
+      collect() {
+        for (const t of pending.values()) {
+          if (t.successes) this.inc({ provider: t.provider, model: t.model, operation: t.operation, status: 'success' }, t.successes);
+          t.successes = 0;
+        }
+      },
+    }),
 );
 const duration = metric(
   'llm_request_duration_seconds',
@@ -24,8 +62,38 @@ const ttft = metric(
   'llm_time_to_first_token_seconds',
   () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }),
 );
-const tokens = metric('llm_tokens_total', () => new Counter({ name: 'llm_tokens_total', help: 'Tokens by kind', labelNames: ['provider', 'model', 'kind'] }));
-const cost = metric('llm_cost_usd_total', () => new Counter({ name: 'llm_cost_usd_total', help: 'Cost in USD', labelNames: ['provider', 'model', 'operation'] }));
+metric(
+  'llm_tokens_total',
+  () =>
+    new Counter({
+      name: 'llm_tokens_total',
+      help: 'Tokens by kind',
+      labelNames: ['provider', 'model', 'kind'],
+      collect() {
+        for (const t of pending.values()) {
+          for (const kind of TOKEN_KINDS) {
+            if (t.tokens[kind]) this.inc({ provider: t.provider, model: t.model, kind }, t.tokens[kind]);
+            t.tokens[kind] = 0;
+          }
+        }
+      },
+    }),
+);
+metric(
+  'llm_cost_usd_total',
+  () =>
+    new Counter({
+      name: 'llm_cost_usd_total',
+      help: 'Cost in USD',
+      labelNames: ['provider', 'model', 'operation'],
+      collect() {
+        for (const t of pending.values()) {
+          if (t.costUsd) this.inc({ provider: t.provider, model: t.model, operation: t.operation }, t.costUsd);
+          t.costUsd = 0;
+        }
+      },
+    }),
+);
 const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retries_total', help: 'Retries of transient vendor failures', labelNames: ['provider'] }));
 const fallbacks = metric('llm_fallbacks_total', () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next', labelNames: ['from', 'to'] }));
 const breaker = metric('llm_circuit_breaker_state', () => new Gauge({ name: 'llm_circuit_breaker_state', help: 'Breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] }));
@@ -78,19 +146,17 @@ export class LlmMetricsListener {
     const p = label(result.cached ? 'cache' : result.provider, KNOWN_PROVIDERS);
     const m = label(result.model, this.knownModels);
     const op = label(event.operation);
-    requests.inc({ provider: p, model: m, operation: op, status: 'success' });
     duration.observe({ provider: p, model: m, operation: op }, result.latencyMs / 1000);
     if (event.ttftMs !== undefined) ttft.observe({ provider: p, model: m }, event.ttftMs / 1000);
-    for (const [kind, n] of [
-      ['input', result.usage.input],
-      ['output', result.usage.output],
-      ['cache_read', result.usage.cacheRead],
-      ['cache_write', result.usage.cacheWrite],
-      ['reasoning', result.usage.reasoning],
-    ] as const) {
-      if (n > 0) tokens.inc({ provider: p, model: m, kind }, n);
-    }
-    cost.inc({ provider: p, model: m, operation: op }, Number(result.costUsd));
+    const totals = pendingFor(p, m, op);
+    totals.successes += 1;
+    totals.costUsd += Number(result.costUsd);
+    const { usage } = result;
+    totals.tokens.input += Math.max(0, usage.input);
+    totals.tokens.output += Math.max(0, usage.output);
+    totals.tokens.cache_read += Math.max(0, usage.cacheRead);
+    totals.tokens.cache_write += Math.max(0, usage.cacheWrite);
+    totals.tokens.reasoning += Math.max(0, usage.reasoning);
     if (result.usage.cacheRead > 0) cacheHits.inc({ kind: 'prompt' });
   }
 

@@ -1,0 +1,58 @@
+import { register } from 'prom-client';
+import { loadConfig } from 'src/config';
+import type { LlmResult } from '../llm.types';
+import { LlmMetricsListener } from './llm-metrics.listener';
+
+function result(over: Partial<LlmResult> = {}): LlmResult {
+  return {
+    text: 'hola',
+    provider: 'openai',
+    model: 'gpt-4o-mini',
+    finishReason: 'stop',
+    usage: { input: 100, output: 20, cacheRead: 5, cacheWrite: 0, reasoning: 0 },
+    latencyMs: 120,
+    costUsd: '0.000030000000',
+    attempts: 1,
+    usedFallback: false,
+    cached: false,
+    requestId: 'r',
+    ...over,
+  };
+}
+
+/** The value of one series in the Prometheus text a scrape returns. */
+async function scraped(series: string): Promise<number | undefined> {
+  const line = (await register.metrics()).split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('LlmMetricsListener', () => {
+  const listener = new LlmMetricsListener(loadConfig({}));
+
+  it('shows every completed request in the request, token and cost counters at the next scrape, and keeps adding after it', async () => {
+    listener.completed({ result: result(), operation: 'proxy.chat' });
+    listener.completed({ result: result({ usage: { input: 50, output: 10, cacheRead: 0, cacheWrite: 0, reasoning: 3 } }), operation: 'proxy.chat' });
+    listener.completed({ result: result(), operation: 'dte.validate' });
+
+    expect(await scraped('llm_requests_total{provider="openai",model="gpt-4o-mini",operation="proxy.chat",status="success"}')).toBe(2);
+    expect(await scraped('llm_requests_total{provider="openai",model="gpt-4o-mini",operation="dte.validate",status="success"}')).toBe(1);
+    expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="input"}')).toBe(250);
+    expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="cache_read"}')).toBe(10);
+    expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="reasoning"}')).toBe(3);
+    expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="cache_write"}')).toBeUndefined();
+    expect(await scraped('llm_cost_usd_total{provider="openai",model="gpt-4o-mini",operation="proxy.chat"}')).toBeCloseTo(0.00006, 12);
+
+    listener.completed({ result: result(), operation: 'proxy.chat' });
+    listener.failed({ provider: 'openai', model: 'gpt-4o-mini', operation: 'proxy.chat' });
+    expect(await scraped('llm_requests_total{provider="openai",model="gpt-4o-mini",operation="proxy.chat",status="success"}')).toBe(3);
+    expect(await scraped('llm_requests_total{provider="openai",model="gpt-4o-mini",operation="proxy.chat",status="error"}')).toBe(1);
+    expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="input"}')).toBe(350);
+    // A scrape with nothing new in between changes nothing.
+    expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="input"}')).toBe(350);
+  });
+
+  it('counts a response-cache answer under provider "cache"', async () => {
+    listener.completed({ result: result({ cached: true }), operation: 'proxy.chat' });
+    expect(await scraped('llm_requests_total{provider="cache",model="gpt-4o-mini",operation="proxy.chat",status="success"}')).toBe(1);
+  });
+});
