@@ -185,6 +185,7 @@ export class GatewayService extends LlmClient {
     const estimate = approximateTokens(body);
     const primary = targets[0];
     const maxOutput = requestedMaxOutput(body) ?? DEFAULT_MAX_TOKENS;
+    let worstUsd = '0';
     if (primary && primary.provider !== 'offline') {
       const { prices, unpriced } = this.usage.pricesOf(primary);
       if (unpriced && !this.config.llm.allowUnpricedModels) {
@@ -192,7 +193,8 @@ export class GatewayService extends LlmClient {
           `Model "${primary.model}" on ${primary.provider} has no price in the catalog, so its cost cannot be recorded; use a catalog model (GET /v1/models), add it with MODEL_CATALOG_PATH, or set ALLOW_UNPRICED_MODELS=true`,
         );
       }
-      const worst = estimatedCost(estimate, maxOutput, prices);
+      worstUsd = estimatedCost(estimate, maxOutput, prices);
+      const worst = Number(worstUsd);
       if (worst > this.config.llm.maxEstimatedCostPerRequest) {
         throw new UnprocessableEntityException(
           `Estimated cost US$${worst.toFixed(4)} (${estimate} input tokens + up to ${maxOutput} output on ${primary.model}) exceeds the per-request ceiling of US$${this.config.llm.maxEstimatedCostPerRequest} (MAX_ESTIMATED_COST_PER_REQUEST); shorten the prompt or lower max_tokens`,
@@ -200,8 +202,7 @@ export class GatewayService extends LlmClient {
       }
     }
     const route = body.model ?? this.catalog.defaultModel;
-    const prices = primary && primary.provider !== 'offline' ? this.usage.pricesOf(primary).prices : undefined;
-    const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, prices }, options.offline !== false);
+    const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, worstUsd }, options.offline !== false);
     const run = new RequestRun(randomUUID(), options, admitted.targets, estimate, route, this.clock.nowMs(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
     run.admission = admitted.admission;
     return run;

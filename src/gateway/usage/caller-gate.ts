@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Admission, CallerPolicy, CallerPolicyError } from 'src/keys';
 import type { CallerIdentity } from '../llm.types';
-import type { ModelPrices } from '../catalog/model-catalog';
 import { OFFLINE_TARGET, RouteTarget } from '../routing/router';
-import { costOf } from './pricing';
 
 /** What one caller's request is allowed to do: the targets left after its model allow-list, and its reservation. */
 export interface CallerAdmission {
@@ -26,21 +24,21 @@ export class CallerGate {
     caller: CallerIdentity,
     requested: string,
     targets: RouteTarget[],
-    estimate: { tokens: number; maxOutput: number; prices?: ModelPrices },
+    /** The input estimate, the output allowed and their worst-case cost on the primary target (exact decimal text). */
+    estimate: { tokens: number; maxOutput: number; worstUsd: string },
     offlineAnswers: boolean,
   ): Promise<CallerAdmission> {
     const who = { keyName: caller.apiKeyName };
     const allowed = targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t)));
     const primary = allowed.find((t) => t.provider !== 'offline') ?? targets.find((t) => t.provider !== 'offline');
     if (!primary) return { targets: allowed };
-    const worst = estimate.prices ? costOf({ input: estimate.tokens, output: estimate.maxOutput, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, estimate.prices) : '0';
     try {
       const admission = await this.policy.admit(who, {
         model: requested,
         modelAliases: aliasesOf(primary),
         companyId: caller.companyId ?? null,
         estimatedTokens: estimate.tokens + estimate.maxOutput,
-        estimatedCostUsd: worst,
+        estimatedCostUsd: estimate.worstUsd,
       });
       return { targets: allowed, admission };
     } catch (error) {

@@ -28,7 +28,7 @@ export function costOf(usage: TokenUsage, prices: ModelPrices): string {
   return fromScaled(pico, MONEY_SCALE);
 }
 
-/** Estimated worst-case cost before sending: input estimate plus the maximum output. */
-export function estimatedCost(inputTokens: number, maxOutputTokens: number, prices: ModelPrices): number {
-  return Number(costOf({ input: inputTokens, output: maxOutputTokens, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, prices));
+/** Estimated worst-case cost before sending (exact decimal text): input estimate plus the maximum output. */
+export function estimatedCost(inputTokens: number, maxOutputTokens: number, prices: ModelPrices): string {
+  return costOf({ input: inputTokens, output: maxOutputTokens, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, prices);
 }

@@ -24,6 +24,7 @@ export interface BudgetStatus extends BudgetRef {
 /** At most this many budgets are reported (admin view, gauges), so label sets stay bounded. */
 export const MAX_REPORTED_BUDGETS = 500;
 const DAY_MS = 86_400_000;
+const NOTHING_RESERVED = nanosToUsd(0);
 
 interface PlannedBudget {
   ref: BudgetRef;
@@ -56,6 +57,9 @@ export class CallerPolicyService extends CallerPolicy {
     const budgets = this.budgetsFor(key, companyId, nowMs);
     const window = Math.floor(nowMs / this.options.minuteMs);
     const limited = key && (key.rpmLimit || key.tpmLimit);
+    // A caller without rate limits or budgets reserves nothing: no lease, no counters, nothing to settle.
+    if (!limited && budgets.length === 0)
+      return { id: '', keyName: caller.keyName, companyId, estimatedTokens: tokens, reservedUsd: NOTHING_RESERVED, budgets: [], budgetCounters: [], tpmWindow: null };
     const tpmWindow = key?.tpmLimit ? `kp:tpm:${key.id}:${window}` : null;
     const estimateNanos = costToNanos(request.estimatedCostUsd);
     const admission: Admission = {
@@ -68,7 +72,6 @@ export class CallerPolicyService extends CallerPolicy {
       budgetCounters: budgets.map((b) => b.plan.key),
       tpmWindow,
     };
-    if (!limited && budgets.length === 0) return admission;
 
     const outcome = await this.counters.admit({
       leaseId: admission.id,

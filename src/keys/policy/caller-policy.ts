@@ -33,6 +33,7 @@ export interface BudgetRef {
 
 /** A call let through: pass it back to `settle` once, whatever the outcome. */
 export interface Admission {
+  /** The reservation's lease ('' when the caller has no rate limits or budgets, so nothing was reserved). */
   readonly id: string;
   readonly keyName: string;
   readonly companyId: number | null;
