@@ -58,6 +58,12 @@ function flag(value: unknown, name: string): boolean | undefined {
   throw new BadRequestException(`${name} must be true or false`);
 }
 
+const NO_CACHE = /no-cache|no-store/i;
+
+function asksNoCache(value: string | undefined): boolean {
+  return value !== undefined && NO_CACHE.test(value);
+}
+
 /** Reads the controls from the headers and the body, and removes the body's from what is forwarded. */
 export function takeGatewayControls(body: Record<string, unknown>, headers: Headers): GatewayControls {
   const cacheField = body.cache as { 'no-cache'?: unknown; ttl?: unknown } | undefined;
@@ -68,10 +74,7 @@ export function takeGatewayControls(body: Record<string, unknown>, headers: Head
     deadlineMs: integer(header(headers, 'x-gateway-timeout-ms'), 'x-gateway-timeout-ms', 100, 600_000) ?? (timeoutSeconds ? timeoutSeconds * 1000 : undefined),
     tags: list(header(headers, 'x-gateway-tags') ?? body.tags, 'tags / x-gateway-tags'),
     dropUnsupported: flag(header(headers, 'x-gateway-drop-params') ?? body.drop_params, 'drop_params / x-gateway-drop-params'),
-    noCache:
-      /no-cache|no-store/i.test(header(headers, 'cache-control') ?? '') ||
-      /no-cache|no-store/i.test(header(headers, 'x-gateway-cache') ?? '') ||
-      flag(cacheField?.['no-cache'], 'cache.no-cache') === true,
+    noCache: asksNoCache(header(headers, 'cache-control')) || asksNoCache(header(headers, 'x-gateway-cache')) || flag(cacheField?.['no-cache'], 'cache.no-cache') === true,
     cacheTtlSeconds: integer(header(headers, 'x-gateway-cache-ttl') ?? cacheField?.ttl, 'cache ttl / x-gateway-cache-ttl', 1, 86_400),
   };
   for (const field of CONTROL_FIELDS) if (field in body) delete body[field];

@@ -33,20 +33,24 @@ function vendorMessageOf(text: string, status: number): string {
 export class WireClient {
   private readonly origin: string;
   private readonly basePath: string;
+  /** The vendor's headers and the JSON content type, built once (undici only reads them). */
+  private readonly jsonHeaders: Readonly<Record<string, string>>;
 
   constructor(
     private readonly provider: ProviderId,
     baseUrl: string,
-    private readonly headers: Record<string, string>,
+    headers: Record<string, string>,
     private readonly dispatcher: Dispatcher = sharedAgent,
   ) {
     const url = new URL(baseUrl);
+    this.jsonHeaders = { 'content-type': 'application/json', ...headers };
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/+$/, '') + url.search;
   }
 
   private post(path: string, payload: string, options: WireRequestOptions): Dispatcher.DispatchOptions {
-    return { origin: this.origin, path: this.basePath + path, method: 'POST', headers: { 'content-type': 'application/json', ...this.headers, ...options.headers }, body: payload };
+    const headers = options.headers ? { ...this.jsonHeaders, ...options.headers } : this.jsonHeaders;
+    return { origin: this.origin, path: this.basePath + path, method: 'POST', headers, body: payload };
   }
 
   /** The error for a vendor's HTTP error answer: its kind by status, Retry-After, and the vendor's own message. */
