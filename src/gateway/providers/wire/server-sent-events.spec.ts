@@ -45,4 +45,22 @@ describe('ServerSentEventParser', () => {
   it('keeps an empty data line as an empty event, and three lines of one event joined', () => {
     expect(parse(['data:\n\ndata: a\ndata: b\ndata: c\n\n']).events).toEqual(['', 'a\nb\nc']);
   });
+
+  it('decodes a multi-byte character cut at every possible byte, across one, two and three reads', () => {
+    const text = 'data: a€ñ😀z\n\n';
+    const bytes = Buffer.from(text);
+    for (let first = 1; first < bytes.length; first++) {
+      expect(parse([bytes.subarray(0, first), bytes.subarray(first)]).events).toEqual(['a€ñ😀z']);
+      for (let second = first + 1; second < bytes.length; second++) {
+        expect(parse([bytes.subarray(0, first), bytes.subarray(first, second), bytes.subarray(second)]).events).toEqual(['a€ñ😀z']);
+      }
+    }
+  });
+
+  it('turns bytes that are not UTF-8, and a character cut by the end of the stream, into U+FFFD as TextDecoder does', () => {
+    expect(parse([Buffer.from([0x64, 0x61, 0x74, 0x61, 0x3a, 0x20, 0xff, 0x41, 0x0a, 0x0a])]).events).toEqual(['\ufffdA']);
+    expect(parse([Buffer.concat([Buffer.from('data: x'), Buffer.from('€').subarray(0, 2)])]).events).toEqual([
+      new TextDecoder().decode(Buffer.concat([Buffer.from('x'), Buffer.from('€').subarray(0, 2)])),
+    ]);
+  });
 });
