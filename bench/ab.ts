@@ -6,6 +6,7 @@ import { EmulatorChild } from './lib/emulator-child';
 import { runLoad } from './lib/load';
 import { requestBody } from './lib/scenarios';
 import { ensureFreshBuild, ServiceChild } from './lib/service-child';
+import { describeRatio, pairedRatio } from './lib/paired-rounds';
 
 const USAGE = 'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
 const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     { name: 'base', cwd: base, env, database: await BenchDatabase.create(pgUrl, 'ab_base') },
     { name: 'this', cwd: process.cwd(), env: { ...env, ...thisEnv }, database: await BenchDatabase.create(pgUrl, 'ab_this') },
   ];
-  const totals = new Map<string, { ok: number; seconds: number; cpuUs: number[]; p50: number[]; rss: number[] }>();
+  const totals = new Map<string, { ok: number; seconds: number; rps: number[]; cpuUs: number[]; p50: number[]; rss: number[] }>();
   try {
     for (let round = 0; round < rounds; round++) {
       for (const build of builds) {
@@ -59,9 +60,10 @@ async function main(): Promise<void> {
           log(
             `round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, failed ${result.non2xx + result.errors + result.timeouts}`,
           );
-          const t = totals.get(build.name) ?? { ok: 0, seconds: 0, cpuUs: [], p50: [], rss: [] };
+          const t = totals.get(build.name) ?? { ok: 0, seconds: 0, rps: [], cpuUs: [], p50: [], rss: [] };
           t.ok += result.ok;
           t.seconds += result.durationS;
+          t.rps.push(result.rps);
           t.cpuUs.push(result.cpuUsPerRequest ?? Number.NaN);
           t.p50.push(result.latency.p50);
           t.rss.push(rss);
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   log(`base: ${(a.ok / a.seconds).toFixed(0)} req/s, p50 ${mean(a.p50).toFixed(2)} ms, ${mean(a.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(a.rss).toFixed(0)} MB`);
   log(`this: ${(b.ok / b.seconds).toFixed(0)} req/s, p50 ${mean(b.p50).toFixed(2)} ms, ${mean(b.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(b.rss).toFixed(0)} MB`);
   log(`this/base: throughput ×${(b.ok / b.seconds / (a.ok / a.seconds)).toFixed(2)}, CPU/req ×${(mean(b.cpuUs) / mean(a.cpuUs)).toFixed(2)}`);
+  log(`this/base round by round (median): throughput ${describeRatio(pairedRatio(a.rps, b.rps), rounds)}, CPU/req ${describeRatio(pairedRatio(a.cpuUs, b.cpuUs), rounds)}`);
 }
 
 main().then(
