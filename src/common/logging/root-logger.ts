@@ -33,7 +33,10 @@ export const LOG_BUFFER_MAX_BYTES = 8 * 1_048_576;
  */
 export function bufferedStdout(): DestinationStream {
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4_096, maxLength: LOG_BUFFER_MAX_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS });
-  const dropped = registeredMetric('log_lines_dropped_total', () => new Counter({ name: 'log_lines_dropped_total', help: 'Log lines dropped because stdout stalled with 8 MB unwritten' }));
+  const dropped = registeredMetric(
+    'log_lines_dropped_total',
+    () => new Counter({ name: 'log_lines_dropped_total', help: `Log lines dropped because stdout stalled with ${LOG_BUFFER_MAX_BYTES / 1_048_576} MB unwritten` }),
+  );
   destination.on('drop', () => dropped.inc()); // pino writes a line at a time
   return destination;
 }

@@ -25,8 +25,15 @@ interface PendingTotals {
   costUsd: number;
   tokens: Record<TokenKind, number>;
 }
-type TokenKind = 'input' | 'output' | 'cache_read' | 'cache_write' | 'reasoning';
-const TOKEN_KINDS: TokenKind[] = ['input', 'output', 'cache_read', 'cache_write', 'reasoning'];
+/** Token kinds as labelled, and the usage field each counts. */
+const TOKEN_FIELDS = [
+  ['input', 'input'],
+  ['output', 'output'],
+  ['cache_read', 'cacheRead'],
+  ['cache_write', 'cacheWrite'],
+  ['reasoning', 'reasoning'],
+] as const satisfies ReadonlyArray<readonly [string, keyof LlmResult['usage']]>;
+type TokenKind = (typeof TOKEN_FIELDS)[number][0];
 const pending = new Map<string, PendingTotals>();
 
 function pendingFor(provider: string, model: string, operation: string): PendingTotals {
@@ -39,21 +46,39 @@ function pendingFor(provider: string, model: string, operation: string): Pending
   return totals;
 }
 
-const requests = metric(
-  'llm_requests_total',
-  () =>
-    new Counter({
-      name: 'llm_requests_total',
-      help: 'LLM requests by provider, model, operation and status',
-      labelNames: ['provider', 'model', 'operation', 'status'],
-      collect() {
-        for (const t of pending.values()) {
-          if (t.successes) this.inc({ provider: t.provider, model: t.model, operation: t.operation, status: 'success' }, t.successes);
-          t.successes = 0;
-        }
-      },
-    }),
-);
+/** A counter fed from `pending` at scrape: `drain` hands over one series' share (add skips zeros) and zeroes it. */
+function counterOfPending<L extends string>(name: string, help: string, labelNames: L[], drain: (totals: PendingTotals, add: (labels: Record<L, string>, value: number) => void) => void): Counter<L> {
+  return metric(
+    name,
+    () =>
+      new Counter({
+        name,
+        help,
+        labelNames,
+        collect() {
+          const add = (labels: Record<L, string>, value: number) => {
+            if (value) this.inc(labels, value);
+          };
+          for (const totals of pending.values()) drain(totals, add);
+        },
+      }),
+  );
+}
+
+const requests = counterOfPending('llm_requests_total', 'LLM requests by provider, model, operation and status', ['provider', 'model', 'operation', 'status'], (t, add) => {
+  add({ provider: t.provider, model: t.model, operation: t.operation, status: 'success' }, t.successes);
+  t.successes = 0;
+});
+counterOfPending('llm_tokens_total', 'Tokens by kind', ['provider', 'model', 'kind'], (t, add) => {
+  for (const [kind] of TOKEN_FIELDS) {
+    add({ provider: t.provider, model: t.model, kind }, t.tokens[kind]);
+    t.tokens[kind] = 0;
+  }
+});
+counterOfPending('llm_cost_usd_total', 'Cost in USD', ['provider', 'model', 'operation'], (t, add) => {
+  add({ provider: t.provider, model: t.model, operation: t.operation }, t.costUsd);
+  t.costUsd = 0;
+});
 const duration = metric(
   'llm_request_duration_seconds',
   () => new Histogram({ name: 'llm_request_duration_seconds', help: 'LLM request latency', labelNames: ['provider', 'model', 'operation'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] }),
@@ -61,38 +86,6 @@ const duration = metric(
 const ttft = metric(
   'llm_time_to_first_token_seconds',
   () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }),
-);
-metric(
-  'llm_tokens_total',
-  () =>
-    new Counter({
-      name: 'llm_tokens_total',
-      help: 'Tokens by kind',
-      labelNames: ['provider', 'model', 'kind'],
-      collect() {
-        for (const t of pending.values()) {
-          for (const kind of TOKEN_KINDS) {
-            if (t.tokens[kind]) this.inc({ provider: t.provider, model: t.model, kind }, t.tokens[kind]);
-            t.tokens[kind] = 0;
-          }
-        }
-      },
-    }),
-);
-metric(
-  'llm_cost_usd_total',
-  () =>
-    new Counter({
-      name: 'llm_cost_usd_total',
-      help: 'Cost in USD',
-      labelNames: ['provider', 'model', 'operation'],
-      collect() {
-        for (const t of pending.values()) {
-          if (t.costUsd) this.inc({ provider: t.provider, model: t.model, operation: t.operation }, t.costUsd);
-          t.costUsd = 0;
-        }
-      },
-    }),
 );
 const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retries_total', help: 'Retries of transient vendor failures', labelNames: ['provider'] }));
 const fallbacks = metric('llm_fallbacks_total', () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next', labelNames: ['from', 'to'] }));
@@ -151,12 +144,7 @@ export class LlmMetricsListener {
     const totals = pendingFor(p, m, op);
     totals.successes += 1;
     totals.costUsd += Number(result.costUsd);
-    const { usage } = result;
-    totals.tokens.input += Math.max(0, usage.input);
-    totals.tokens.output += Math.max(0, usage.output);
-    totals.tokens.cache_read += Math.max(0, usage.cacheRead);
-    totals.tokens.cache_write += Math.max(0, usage.cacheWrite);
-    totals.tokens.reasoning += Math.max(0, usage.reasoning);
+    for (const [kind, field] of TOKEN_FIELDS) totals.tokens[kind] += Math.max(0, result.usage[field]);
     if (result.usage.cacheRead > 0) cacheHits.inc({ kind: 'prompt' });
   }
 
