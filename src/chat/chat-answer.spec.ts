@@ -1,23 +1,7 @@
 import type { LlmResult } from 'src/gateway';
 import { answerConfidence, sseFrame, toChatResponse, toDoneMetadata, type AnsweredTurn } from './chat-answer';
 import { DtePlugin } from './plugins/dte.plugin';
-
-function result(overrides: Partial<LlmResult> = {}): LlmResult {
-  return {
-    text: 'Emita una nota de crédito.',
-    provider: 'anthropic',
-    model: 'claude-sonnet-4',
-    finishReason: 'stop',
-    usage: { input: 1200, output: 80, cacheRead: 900, cacheWrite: 0, reasoning: 0 },
-    latencyMs: 420,
-    costUsd: '0.004800000000',
-    attempts: 1,
-    usedFallback: false,
-    cached: false,
-    requestId: 'r1',
-    ...overrides,
-  };
-}
+import { llmResult } from 'test/factories/llm-result';
 
 const turn = (r: LlmResult): AnsweredTurn => ({
   sessionId: 'chat_2_9f1c2b7a',
@@ -41,7 +25,7 @@ describe(answerConfidence.name, () => {
 
 describe(toChatResponse.name, () => {
   it('maps an LLM answer to the addon fields', () => {
-    expect(toChatResponse(turn(result()))).toEqual({
+    expect(toChatResponse(turn(llmResult()))).toEqual({
       message: 'Emita una nota de crédito.',
       sources: ['Anular una factura', 'CAF y folios'],
       confidence: 77.5,
@@ -57,14 +41,14 @@ describe(toChatResponse.name, () => {
   });
 
   it('marks an offline answer and reports no tokens', () => {
-    const response = toChatResponse(turn(result({ provider: 'offline', model: 'offline', costUsd: '0.000000000000' })));
+    const response = toChatResponse(turn(llmResult({ provider: 'offline', model: 'offline', costUsd: '0.000000000000' })));
     expect(response).toMatchObject({ offline: true, llm_used: 'offline', tokens_used: null });
   });
 });
 
 describe(toDoneMetadata.name, () => {
   it('adds the prompt-cache counters to the token counts', () => {
-    expect(toDoneMetadata(turn(result())).tokens_used).toEqual({
+    expect(toDoneMetadata(turn(llmResult())).tokens_used).toEqual({
       input_tokens: 1200,
       output_tokens: 80,
       total_tokens: 1280,

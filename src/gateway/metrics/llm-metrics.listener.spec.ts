@@ -1,24 +1,12 @@
 import { register } from 'prom-client';
 import { loadConfig } from 'src/config';
+import { llmResult } from 'test/factories/llm-result';
 import type { LlmResult } from '../llm.types';
 import { LlmMetricsListener } from './llm-metrics.listener';
 
-function result(over: Partial<LlmResult> = {}): LlmResult {
-  return {
-    text: 'hola',
-    provider: 'openai',
-    model: 'gpt-4o-mini',
-    finishReason: 'stop',
-    usage: { input: 100, output: 20, cacheRead: 5, cacheWrite: 0, reasoning: 0 },
-    latencyMs: 120,
-    costUsd: '0.000030000000',
-    attempts: 1,
-    usedFallback: false,
-    cached: false,
-    requestId: 'r',
-    ...over,
-  };
-}
+/** One gpt-4o-mini answer: 100 input tokens, 5 of them cached, 20 output. */
+const result = (over: Partial<LlmResult> = {}) =>
+  llmResult({ provider: 'openai', model: 'gpt-4o-mini', usage: { input: 100, output: 20, cacheRead: 5, cacheWrite: 0, reasoning: 0 }, costUsd: '0.000030000000', ...over });
 
 /** The value of one series in the Prometheus text a scrape returns. */
 async function scraped(series: string): Promise<number | undefined> {
