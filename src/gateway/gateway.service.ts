@@ -88,7 +88,7 @@ export class GatewayService extends LlmClient {
       const cacheKey = this.cache.keyFor(body, run.targets[0]?.model ?? '', options.caller, options.cache.enabled);
       const hit = cacheKey ? await this.cache.get<ChatOutcome>(cacheKey) : undefined;
       if (hit) {
-        const result: LlmResult = { ...hit.result, cached: true, costUsd: '0.000000000000', requestId: run.id, latencyMs: run.latencyMs() };
+        const result: LlmResult = Object.assign({}, hit.result, { cached: true, costUsd: '0.000000000000', requestId: run.id, latencyMs: run.latencyMs() });
         this.usage.cacheHit(run, result);
         return { completion: hit.completion, result };
       }

@@ -31,7 +31,7 @@ export interface EventStreamWriter {
  */
 export function openEventStream(reply: FastifyReply, headers: Record<string, string>): EventStreamWriter {
   reply.hijack();
-  reply.raw.writeHead(200, { ...EVENT_STREAM_HEADERS, ...headers });
+  reply.raw.writeHead(200, Object.assign({}, EVENT_STREAM_HEADERS, headers));
   let pending = '';
   const flush = () => {
     flushing = undefined;

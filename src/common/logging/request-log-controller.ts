@@ -22,7 +22,7 @@ export class RequestLogController extends LogController {
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
     const line = { req: { method: request.method, url: request.url.split('?')[0] }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
-    if (error || reply.statusCode >= 500) reply.log.error(error ? { ...line, err: { type: error.name, message: error.message } } : line, 'request errored');
+    if (error || reply.statusCode >= 500) reply.log.error(error ? Object.assign({}, line, { err: { type: error.name, message: error.message } }) : line, 'request errored');
     else if (this.lines) this.lines.info({ requestId: request.id, ...line }, 'request completed');
     else reply.log.info(line, 'request completed');
   }

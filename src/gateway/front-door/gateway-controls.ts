@@ -84,7 +84,9 @@ export function takeGatewayControls(body: Record<string, unknown>, headers: Head
 /** The run options of a proxy request: no offline answer unless the operator enabled it. */
 export function proxyRunOptions(operation: string, controls: GatewayControls, config: AppConfig, base: Pick<RunOptions, 'caller' | 'correlationId' | 'signal'>): RunOptions {
   return {
-    ...base,
+    caller: base.caller,
+    correlationId: base.correlationId,
+    signal: base.signal,
     operation,
     fallbacks: controls.fallbacks,
     maxRetries: controls.maxRetries,

@@ -36,7 +36,7 @@ const CONTROL_HEADERS = [
 
 function ApiGatewayHeaders(): MethodDecorator {
   return (target, key, descriptor) => {
-    for (const h of CONTROL_HEADERS) ApiHeader({ ...h, required: false })(target, key, descriptor);
+    for (const h of CONTROL_HEADERS) ApiHeader(Object.assign({}, h, { required: false }))(target, key, descriptor);
   };
 }
 
@@ -84,7 +84,7 @@ export class OpenAiDoorController {
       void reply
         .status(200)
         .headers(gatewayHeaders(result))
-        .send({ ...completion, model: result.model, x_gateway: gatewayInfo(result) });
+        .send(Object.assign({}, completion, { model: result.model, x_gateway: gatewayInfo(result) }));
       return;
     }
     const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
@@ -103,7 +103,7 @@ export class OpenAiDoorController {
             else if (!stream.write(frame(raw ?? JSON.stringify(chunk)))) return;
           }
         } else if (event.type === 'done') {
-          if (includeUsage) stream.write(frame(JSON.stringify({ ...(usage ?? usageChunk(event.result)), x_gateway: gatewayInfo(event.result) })));
+          if (includeUsage) stream.write(frame(JSON.stringify(Object.assign({}, usage ?? usageChunk(event.result), { x_gateway: gatewayInfo(event.result) }))));
           stream.write(frame('[DONE]'));
         }
       }
@@ -123,11 +123,11 @@ export class OpenAiDoorController {
     const validInput = typeof body.input === 'string' || (Array.isArray(body.input) && body.input.length > 0 && body.input.length <= 2048);
     if (!validInput) throw new BadRequestException('input must be a string or a non-empty array of at most 2048 items');
     const options = proxyRunOptions('proxy.embeddings', takeGatewayControls(body, req.headers), this.config, doorCaller(caller, req, reply));
-    const { response, result } = await this.gateway.embed(body, { ...options, offline: false, cache: { enabled: false } });
+    const { response, result } = await this.gateway.embed(body, Object.assign({}, options, { offline: false, cache: { enabled: false } }));
     void reply
       .status(200)
       .headers(gatewayHeaders(result))
-      .send({ ...response, x_gateway: gatewayInfo(result) });
+      .send(Object.assign({}, response, { x_gateway: gatewayInfo(result) }));
   }
 }
 

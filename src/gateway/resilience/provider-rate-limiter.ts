@@ -156,7 +156,7 @@ export class ProviderRateLimiter {
   private untilWindowEnd(check: LimitCheck): LimitCheck {
     if (check.allowed || !check.blockedBy) return check;
     const length = check.blockedBy === 'rpd' ? this.windowMs.day : this.windowMs.minute;
-    return { ...check, retryInMs: Math.max(1, Math.min(check.retryInMs, length - (this.now() % length))) };
+    return Object.assign({}, check, { retryInMs: Math.max(1, Math.min(check.retryInMs, length - (this.now() % length))) });
   }
 
   private keepLeases(provider: string, keys: readonly string[], granted: number[], check: LimitCheck, chargedAt: number): void {

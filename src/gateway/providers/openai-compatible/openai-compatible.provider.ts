@@ -80,7 +80,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   }
 
   private payload(body: ChatBody, call: ProviderCall, extra: Record<string, unknown>): string {
-    const sent: Record<string, unknown> = { ...body, model: call.vendorModel, ...extra };
+    const sent: Record<string, unknown> = Object.assign({}, body, { model: call.vendorModel }, extra);
     if (call.dropUnsupported) for (const refused of this.options.refused ?? []) delete sent[refused.field];
     for (const [from, to] of Object.entries(this.options.renamed ?? {})) {
       if (sent[from] === undefined) continue;
@@ -97,7 +97,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   }
 
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
-    const streamOptions = { ...((body.stream_options as object | undefined) ?? {}), include_usage: true };
+    const streamOptions = Object.assign({}, body.stream_options as object | undefined, { include_usage: true });
     let finishReason: FinishReason | undefined;
     let usage: TokenUsage | undefined;
     let done = false;
@@ -128,8 +128,8 @@ export class OpenAiCompatibleProvider implements LlmProvider {
 
   async embed(body: EmbeddingBody, call: ProviderCall): Promise<{ response: CreateEmbeddingResponse; usage: TokenUsage }> {
     if (this.options.embeddings === false) throw new UnsupportedParameterError('embeddings', this.id, 'this vendor has no embeddings API');
-    const response = await this.wire.postJson<CreateEmbeddingResponse>('/embeddings', JSON.stringify({ ...body, model: call.vendorModel }), call);
+    const response = await this.wire.postJson<CreateEmbeddingResponse>('/embeddings', JSON.stringify(Object.assign({}, body, { model: call.vendorModel })), call);
     if (!Array.isArray(response?.data)) throw new ProviderError('malformed', `${this.id} answered embeddings without data`, this.id);
-    return { response, usage: { ...NO_USAGE, input: response.usage?.prompt_tokens ?? 0 } };
+    return { response, usage: Object.assign({}, NO_USAGE, { input: response.usage?.prompt_tokens ?? 0 }) };
   }
 }

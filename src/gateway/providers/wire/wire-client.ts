@@ -49,7 +49,7 @@ export class WireClient {
   }
 
   private post(path: string, payload: string, options: WireRequestOptions): Dispatcher.DispatchOptions {
-    const headers = options.headers ? { ...this.jsonHeaders, ...options.headers } : this.jsonHeaders;
+    const headers = options.headers ? Object.assign({}, this.jsonHeaders, options.headers) : this.jsonHeaders;
     return { origin: this.origin, path: this.basePath + path, method: 'POST', headers, body: payload };
   }
 
