@@ -1,7 +1,9 @@
 import { createApp } from './app.setup';
+import { tuneGarbageCollector } from './bootstrap/garbage-collector';
 import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
+  tuneGarbageCollector();
   let config;
   try {
     config = loadConfig(process.env);
