@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   if (args.build) ensureFreshBuild(log);
   mkdirSync(RESULTS, { recursive: true });
 
-  const scenarios = args.soak ? [] : scenarioMatrix(args.rate, args.connections, args.only);
+  const scenarios = args.soak ? [] : scenarioMatrix(args.rates, args.connections, args.only);
   const report: BenchReport = {
     startedAt: new Date().toISOString(),
     settings: { ...args },

@@ -7,7 +7,7 @@ describe('parseBenchArgs', () => {
     assert.deepEqual(parseBenchArgs([]), {
       durationS: 20,
       warmupS: 2,
-      rate: 500,
+      rates: [500],
       connections: 50,
       soak: false,
       soakMinutes: 10,
@@ -19,6 +19,12 @@ describe('parseBenchArgs', () => {
       env: {},
       idleS: 40,
     });
+  });
+
+  it('reads --rate as one or more fixed rates, lowest first, and refuses anything else', () => {
+    assert.deepEqual(parseBenchArgs(['--rate', '1000,500,1000']).rates, [500, 1000]);
+    assert.throws(() => parseBenchArgs(['--rate', '500,x']), /--rate needs one or more numbers/);
+    assert.throws(() => parseBenchArgs(['--rate']), /--rate needs one or more numbers/);
   });
 
   it('shortens runs to 3 s with --quick unless a duration is given', () => {

@@ -2,7 +2,8 @@
 export interface BenchArgs {
   durationS: number;
   warmupS: number;
-  rate: number;
+  /** Fixed rates to measure, lowest first; the report names the highest that meets the latency targets. */
+  rates: number[];
   connections: number;
   soak: boolean;
   soakMinutes: number;
@@ -20,7 +21,7 @@ export interface BenchArgs {
   idleS: number;
 }
 
-const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>=500] [--connections <n>=50]
+const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>[,<req/s>...]=500] [--connections <n>=50]
                         [--only <scenario text>] [--profile] [--alloc-profile] [--no-build] [--env KEY=VALUE]...
                         [--idle <s>=40]
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
@@ -30,7 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     durationS: 20,
     warmupS: 2,
-    rate: 500,
+    rates: [500],
     connections: 50,
     soak: false,
     soakMinutes: 10,
@@ -63,9 +64,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       case '--warmup':
         args.warmupS = number(0);
         break;
-      case '--rate':
-        args.rate = number(1);
+      case '--rate': {
+        const rates = (argv[++i] ?? '').split(',').map(Number);
+        if (rates.length === 0 || rates.some((rate) => !Number.isFinite(rate) || rate < 1)) throw new Error(`--rate needs one or more numbers >= 1, comma-separated\n${USAGE}`);
+        args.rates = [...new Set(rates)].sort((a, b) => a - b);
         break;
+      }
       case '--connections':
         args.connections = number(1);
         break;

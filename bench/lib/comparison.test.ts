@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compare, rssCheck, Scenario, skippedRun, TargetRun } from './comparison';
+import { compare, rateCeilings, rssCheck, Scenario, skippedRun, TargetRun } from './comparison';
 
 const run = (rps: number, p50: number, p99: number, cpuUsPerRequest?: number): TargetRun => ({
   ok: rps,
@@ -79,5 +79,17 @@ describe('rssCheck', () => {
   it('allows up to 150 MB', () => {
     assert.equal(rssCheck(150).met, true);
     assert.equal(rssCheck(150.1).met, false);
+  });
+
+  it('names, per emulator and body kind, the highest fixed rate whose added p50 and p99 both met the targets', () => {
+    const at = (rate: number, stream: boolean, oursP99: number) => {
+      const scenario: Scenario = { name: `upstream 0 ms ${stream ? 'stream' : 'json'} @${rate} req/s`, emulator: 'instant', stream, shape: 'rate', rate };
+      return { scenario, comparison: compare(scenario, { floor, direct: run(rate, 1, 3), ours: run(rate, 1.5, oursP99), portkey: run(rate, 3, 9) }) };
+    };
+    const ceilings = rateCeilings([at(500, false, 6), at(1000, false, 7.9), at(1500, false, 12), at(500, true, 9), at(1000, true, 20)]);
+    assert.deepEqual(ceilings, [
+      { family: 'upstream 0 ms json', rates: [500, 1000, 1500], highest: 1000 },
+      { family: 'upstream 0 ms stream', rates: [500, 1000] },
+    ]);
   });
 });

@@ -14,6 +14,8 @@ export interface Scenario {
   emulator: 'instant' | 'latency';
   stream: boolean;
   shape: 'rate' | 'max';
+  /** Requests per second of a fixed-rate scenario. */
+  rate?: number;
 }
 
 /** A target's run plus how many answers the emulator completed during it (fallbacks would show here). */
@@ -84,4 +86,26 @@ function check(name: string, value: number, limit: number, kind: 'max' | 'min'):
 
 function ratioOf(a: number, b: number): number {
   return b === 0 || !Number.isFinite(a) || !Number.isFinite(b) ? Number.NaN : a / b;
+}
+
+/** Of the fixed rates tried for one emulator and body kind, the highest whose added p50 and p99 both met the targets. */
+export interface RateCeiling {
+  family: string;
+  rates: number[];
+  highest?: number;
+}
+
+/** The issue asks for the highest rate where the added-latency targets hold; one answer per emulator × body kind. */
+export function rateCeilings(results: Array<{ scenario: Scenario; comparison: Comparison }>): RateCeiling[] {
+  const families = new Map<string, RateCeiling>();
+  for (const { scenario, comparison } of results) {
+    if (scenario.shape !== 'rate' || scenario.rate === undefined) continue;
+    const family = scenario.name.replace(/ @\d+(\.\d+)? req\/s$/, '');
+    const ceiling = families.get(family) ?? { family, rates: [] };
+    families.set(family, ceiling);
+    ceiling.rates.push(scenario.rate);
+    if (comparison.checks.every((c) => c.met) && (ceiling.highest === undefined || scenario.rate > ceiling.highest)) ceiling.highest = scenario.rate;
+  }
+  for (const ceiling of families.values()) ceiling.rates.sort((a, b) => a - b);
+  return [...families.values()];
 }

@@ -3,6 +3,7 @@ import { cpuPerRequest } from './cpu-usage';
 import { compare, Comparison, Scenario, skippedRun, Target, TargetRun, TARGETS } from './comparison';
 import type { EmulatorChild } from './emulator-child';
 import { LoadResult, runLoad } from './load';
+import { PacedLoad } from './paced-load';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
 
 /** The processes one phase drives: an emulator, our service pointed at it, and Portkey. */
@@ -20,7 +21,6 @@ export interface PhaseStack {
 export interface PhaseSettings {
   durationS: number;
   warmupS: number;
-  rate: number;
   connections: number;
 }
 
@@ -69,13 +69,21 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         }
         const { url, headers } = endpoint(target, urls);
         const base = { url, headers, body: requestBody(scenario.stream), connections: scenario.shape === 'rate' ? Math.max(settings.connections, 100) : settings.connections };
-        const overallRate = scenario.shape === 'rate' ? settings.rate : undefined;
+        const overallRate = scenario.shape === 'rate' ? scenario.rate : undefined;
+        // A fixed rate warms up and measures on the same connections (see PacedLoad).
+        const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
         const beforeWarmup = (await stack.emulator.stats()).answered;
-        if (settings.warmupS > 0) await runLoad({ ...base, durationS: settings.warmupS, overallRate });
-        const before = (await stack.emulator.stats()).answered;
-        const pid = pids[target];
-        const load = () => runLoad({ ...base, durationS: settings.durationS, overallRate });
-        const result: LoadResult & { cpuUsPerRequest?: number } = pid ? await cpuPerRequest(pid, load) : await load();
+        let result: LoadResult & { cpuUsPerRequest?: number };
+        let before: number;
+        try {
+          if (settings.warmupS > 0) await (pacer ? pacer.run(settings.warmupS) : runLoad({ ...base, durationS: settings.warmupS }));
+          before = (await stack.emulator.stats()).answered;
+          const pid = pids[target];
+          const load = () => (pacer ? pacer.run(settings.durationS) : runLoad({ ...base, durationS: settings.durationS }));
+          result = pid ? await cpuPerRequest(pid, load) : await load();
+        } finally {
+          await pacer?.close();
+        }
         const upstreamAnswered = (await stack.emulator.stats()).answered - before;
         if (target === 'ours') oursServed += upstreamAnswered + before - beforeWarmup;
         runs[target] = { ...result, upstreamAnswered };

@@ -1,5 +1,5 @@
 import type { Check, Comparison, Scenario, Target, TargetRun } from './comparison';
-import { TARGETS } from './comparison';
+import { rateCeilings, TARGET_LIMITS, TARGETS } from './comparison';
 
 /** Everything one bench run measured; written as JSON to bench/results/latest.json. */
 export interface BenchReport {
@@ -58,6 +58,11 @@ export function formatReport(report: BenchReport): string {
     lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', '', ''], widths));
     lines.push(`ours CPU per request / floor: ${fmt(r.cpuVsFloor)}`);
     for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);
+  }
+  const ceilings = rateCeilings(report.scenarios);
+  if (ceilings.length) {
+    lines.push('', `highest fixed rate with added p50 <= ${TARGET_LIMITS.addedP50Ms} ms and p99 <= ${TARGET_LIMITS.addedP99Ms} ms:`);
+    for (const c of ceilings) lines.push(`   ${c.family}: ${c.highest !== undefined ? `${c.highest} req/s` : 'none'} (of ${c.rates.join(', ')} req/s)`);
   }
   if (report.startupMs?.length) lines.push('', `our start-up to ready (Postgres server): ${report.startupMs.map((ms) => `${ms} ms`).join(', ')}`);
   const idle = report.idle ? `at ready ${fmt(report.idle.atReadyMb, 1)} MB, idle ${report.idle.afterS} s after ready ${fmt(report.idle.idleMb, 1)} MB, ` : '';

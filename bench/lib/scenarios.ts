@@ -5,15 +5,14 @@ import { ServiceChild } from './service-child';
 export const BENCH_MODEL = 'gpt-4o-mini';
 export const BENCH_PROMPT = 'Resume en una frase la factura electrónica 1234 del proveedor Ferretería Los Andes.';
 
-/** The matrix: both emulators × non-streaming/streaming × fixed rate/maximum throughput. */
-export function scenarioMatrix(rate: number, connections: number, only?: string): Scenario[] {
+/** The matrix: both emulators × non-streaming/streaming × each fixed rate and maximum throughput. */
+export function scenarioMatrix(rates: number[], connections: number, only?: string): Scenario[] {
   const list: Scenario[] = [];
   for (const emulator of ['instant', 'latency'] as const) {
     for (const stream of [false, true]) {
-      for (const shape of ['rate', 'max'] as const) {
-        const name = `${emulator === 'instant' ? 'upstream 0 ms' : 'upstream 50 ms'} ${stream ? 'stream' : 'json'} ${shape === 'rate' ? `@${rate} req/s` : `${connections} conns max`}`;
-        list.push({ name, emulator, stream, shape });
-      }
+      const family = `${emulator === 'instant' ? 'upstream 0 ms' : 'upstream 50 ms'} ${stream ? 'stream' : 'json'}`;
+      for (const rate of rates) list.push({ name: `${family} @${rate} req/s`, emulator, stream, shape: 'rate', rate });
+      list.push({ name: `${family} ${connections} conns max`, emulator, stream, shape: 'max' });
     }
   }
   return only ? list.filter((s) => s.name.includes(only)) : list;
