@@ -29,7 +29,7 @@ export function loggableError(error: unknown): LoggableError {
   const type = e.name ?? error.constructor?.name ?? 'Error';
   if (isDatabaseError(e)) {
     const code = e.code ?? e.meta?.code ?? e.cause?.originalCode ?? e.cause?.kind;
-    return { type, ...(code !== undefined ? { code: String(code) } : {}), ...(typeof e.meta?.modelName === 'string' ? { model: e.meta.modelName } : {}) };
+    return Object.assign({ type }, code !== undefined ? { code: String(code) } : undefined, typeof e.meta?.modelName === 'string' ? { model: e.meta.modelName } : undefined);
   }
   return { type, message: e.message, stack: e.stack };
 }

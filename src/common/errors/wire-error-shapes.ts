@@ -27,5 +27,5 @@ export function inWireShape(shape: WireShape, body: ErrorBody): Record<string, u
   const code = ownCode ?? (status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : status === 404 ? 'not_found' : null);
   const param = body.details?.[0]?.field ?? null;
   const { error: _reason, ...ours } = body;
-  return { ...ours, error: { message: body.message, type, param, code } };
+  return Object.assign({}, ours, { error: { message: body.message, type, param, code } });
 }

@@ -34,10 +34,10 @@ export class NestPinoLogger implements LoggerService {
     const rest = [...params];
     const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const fields: Record<string, unknown> = context ? { context } : {};
-    if (message instanceof Error) return this.pino[level]({ ...fields, err: message }, message.message);
+    if (message instanceof Error) return this.pino[level](Object.assign({}, fields, { err: message }), message.message);
     if (typeof message === 'object' && message !== null) {
       const text = typeof rest[0] === 'string' ? (rest.shift() as string) : undefined;
-      return this.pino[level]({ ...fields, ...message }, text);
+      return this.pino[level](Object.assign({}, fields, message), text);
     }
     // Nest's error(message, stack, context): the stack comes before the context.
     if (level === 'error' && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) fields.stack = rest.shift();

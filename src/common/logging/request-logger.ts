@@ -42,14 +42,14 @@ export class RequestLogger {
   silent(): void {}
 
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
-    return this.parent.child({ ...this.bindings, ...bindings }, options);
+    return this.parent.child(Object.assign({}, this.bindings, bindings), options);
   }
 
   private write(level: Level, [first, ...rest]: LogArgs): void {
     if (this.parent.isLevelEnabled && !this.parent.isLevelEnabled(level)) return;
     const log = this.parent[level] as (this: ParentLogger, object: object, ...more: unknown[]) => void;
-    if (first instanceof Error) log.call(this.parent, { ...this.bindings, err: first }, ...(rest.length ? rest : [first.message]));
-    else if (typeof first === 'object' && first !== null) log.call(this.parent, { ...this.bindings, ...first }, ...rest);
+    if (first instanceof Error) log.call(this.parent, Object.assign({}, this.bindings, { err: first }), ...(rest.length ? rest : [first.message]));
+    else if (typeof first === 'object' && first !== null) log.call(this.parent, Object.assign({}, this.bindings, first), ...rest);
     else log.call(this.parent, { ...this.bindings }, first, ...rest);
   }
 }

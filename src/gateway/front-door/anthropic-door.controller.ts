@@ -59,7 +59,7 @@ export class AnthropicDoorController {
         .send(canonicalToAnthropicMessage(completion, requestedModel, { thinking: doorAskedForThinking(raw as MessageCreateParamsBase) }));
       return;
     }
-    const events = this.gateway.chatStream({ ...body, stream_options: { include_usage: true } }, options)[Symbol.asyncIterator]();
+    const events = this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options)[Symbol.asyncIterator]();
     const first = await events.next();
     if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
     const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });

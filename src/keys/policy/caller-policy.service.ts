@@ -84,7 +84,7 @@ export class CallerPolicyService extends CallerPolicy {
     if (outcome.ok) return admission;
     if (outcome.refusedBy === 'budget') {
       const { ref } = budgets[outcome.index];
-      throw new BudgetExhaustedError({ ...ref, spentUsd: nanosToUsd(outcome.spentNanos), reservedUsd: nanosToUsd(outcome.reservedNanos) }, request.estimatedCostUsd);
+      throw new BudgetExhaustedError(Object.assign({}, ref, { spentUsd: nanosToUsd(outcome.spentNanos), reservedUsd: nanosToUsd(outcome.reservedNanos) }), request.estimatedCostUsd);
     }
     const untilWindowEnd = this.options.minuteMs - (nowMs % this.options.minuteMs);
     const retryInMs = Math.max(1, Math.min(outcome.retryInMs, untilWindowEnd));
@@ -121,7 +121,7 @@ export class CallerPolicyService extends CallerPolicy {
     const spent = await this.counters.spent(shown.map((r) => r.key));
     return shown.map(({ ref }, i) => {
       const remaining = Math.max(0, limitToNanos(ref.limitUsd) - spent[i]);
-      return { ...ref, spentUsd: nanosToUsd(spent[i]), remainingUsd: nanosToUsd(remaining) };
+      return Object.assign({}, ref, { spentUsd: nanosToUsd(spent[i]), remainingUsd: nanosToUsd(remaining) });
     });
   }
 

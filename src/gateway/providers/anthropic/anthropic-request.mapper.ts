@@ -71,12 +71,10 @@ function functionTools(tools: ChatCompletionTool[] | undefined, gate: FieldGate)
   (tools ?? []).forEach((tool, index) => {
     if (tool.type !== 'function') return gate.refuse(`tools[${index}]`, 'Anthropic has only function tools');
     const { name, description, parameters, strict } = tool.function;
-    mapped.push({
-      name,
-      input_schema: (parameters ?? { type: 'object', properties: {} }) as Tool['input_schema'],
-      ...(description ? { description } : {}),
-      ...(strict ? { strict } : {}),
-    });
+    const mappedTool: Tool = { name, input_schema: (parameters ?? { type: 'object', properties: {} }) as Tool['input_schema'] };
+    if (description) mappedTool.description = description;
+    if (strict) mappedTool.strict = strict;
+    mapped.push(mappedTool);
   });
   return mapped;
 }
@@ -194,7 +192,7 @@ export function toAnthropicRequest(body: ChatCompletionCreateParams, vendorModel
     }
   }
 
-  if (options.promptCaching && system.length) system[system.length - 1] = { ...system[system.length - 1], cache_control: { type: 'ephemeral' } };
+  if (options.promptCaching && system.length) system[system.length - 1] = Object.assign({}, system[system.length - 1], { cache_control: { type: 'ephemeral' as const } });
 
   const callerMax = body.max_completion_tokens ?? body.max_tokens ?? undefined;
   const baseMaxTokens = callerMax ?? ANTHROPIC_DEFAULT_MAX_TOKENS;
@@ -204,18 +202,16 @@ export function toAnthropicRequest(body: ChatCompletionCreateParams, vendorModel
   const userId = body.user || body.safety_identifier || undefined;
   const stop = stopSequences(body.stop, gate);
 
-  return {
-    model: vendorModel,
-    max_tokens: sampling.maxTokens,
-    messages,
-    ...(system.length ? { system: system as TextBlockParam[] } : {}),
-    ...(sampling.temperature !== undefined ? { temperature: sampling.temperature } : {}),
-    ...(sampling.topP !== undefined ? { top_p: sampling.topP } : {}),
-    ...(stop ? { stop_sequences: stop } : {}),
-    ...(userId ? { metadata: { user_id: userId } } : {}),
-    ...(tools.length ? { tools } : {}),
-    ...(tools.length && sampling.choice ? { tool_choice: sampling.choice } : {}),
-    ...(sampling.thinking ? { thinking: sampling.thinking } : {}),
-    ...(body.stream ? { stream: true } : {}),
-  };
+  // Built field by field (no spread followed by more properties on the request path: see eslint.config.js).
+  const request: AnthropicRequest = { model: vendorModel, max_tokens: sampling.maxTokens, messages };
+  if (system.length) request.system = system as TextBlockParam[];
+  if (sampling.temperature !== undefined) request.temperature = sampling.temperature;
+  if (sampling.topP !== undefined) request.top_p = sampling.topP;
+  if (stop) request.stop_sequences = stop;
+  if (userId) request.metadata = { user_id: userId };
+  if (tools.length) request.tools = tools;
+  if (tools.length && sampling.choice) request.tool_choice = sampling.choice;
+  if (sampling.thinking) request.thinking = sampling.thinking;
+  if (body.stream) Object.assign(request, { stream: true });
+  return request;
 }

@@ -57,9 +57,9 @@ export function fromAnthropicMessage(message: Message, model: string, id: string
     role: 'assistant',
     content: text === '' && toolCalls.length ? null : text,
     refusal: null,
-    ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
-    ...(reasoning ? { reasoning_content: reasoning } : {}),
   };
+  if (toolCalls.length) reply.tool_calls = toolCalls;
+  if (reasoning) reply.reasoning_content = reasoning;
   return {
     id,
     object: 'chat.completion',

@@ -28,7 +28,7 @@ export class AnthropicProvider implements LlmProvider {
   }
 
   private payload(body: ChatBody, call: ProviderCall, stream: boolean): string {
-    return JSON.stringify({ ...toAnthropicRequest(body, call.vendorModel, { promptCaching: call.promptCaching, dropUnsupported: call.dropUnsupported }), stream });
+    return JSON.stringify(Object.assign(toAnthropicRequest(body, call.vendorModel, { promptCaching: call.promptCaching, dropUnsupported: call.dropUnsupported }), { stream }));
   }
 
   async complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion> {
@@ -40,7 +40,7 @@ export class AnthropicProvider implements LlmProvider {
 
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
     const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
-    const translator = new AnthropicStreamTranslator({ ...identity, answerTool: anthropicAnswerToolName(body) });
+    const translator = new AnthropicStreamTranslator(Object.assign({}, identity, { answerTool: anthropicAnswerToolName(body) }));
     for await (const batch of await this.wire.postEvents('/v1/messages', this.payload(body, call, true), call)) {
       const items: StreamedChunk[] = [];
       for (const data of batch) {
@@ -56,7 +56,7 @@ export class AnthropicProvider implements LlmProvider {
       if (items.length) yield { type: 'chunks', items };
     }
     if (!translator.complete || !translator.finishReason) throw new ProviderError('stream_interrupted', 'anthropic stream ended without message_stop', this.id);
-    yield { type: 'chunks', items: [{ chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } }] };
+    yield { type: 'chunks', items: [{ chunk: Object.assign({}, identity, { object: 'chat.completion.chunk' as const, choices: [], usage: translator.usage }) }] };
     yield { type: 'end', finishReason: finishReasonOf(translator.finishReason), usage: translator.tokenUsage ?? NO_USAGE };
   }
 }

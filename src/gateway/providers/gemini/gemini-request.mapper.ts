@@ -62,7 +62,7 @@ function functionDeclarations(tools: ChatCompletionTool[] | undefined, gate: Fie
   (tools ?? []).forEach((tool, index) => {
     if (tool.type !== 'function') return gate.refuse(`tools[${index}]`, 'Gemini has only function tools');
     const { name, description, parameters } = tool.function;
-    declarations.push({ name, ...(description ? { description } : {}), ...(parameters ? { parametersJsonSchema: parameters } : {}) });
+    declarations.push(Object.assign({ name }, description ? { description } : undefined, parameters ? { parametersJsonSchema: parameters } : undefined));
   });
   return declarations;
 }
@@ -111,7 +111,7 @@ export function toGeminiRequest(body: ChatCompletionCreateParams, options: Gemin
   gate.refuseUnhonoured(body, GEMINI_FIELD_SUPPORT);
   const conversation = toGeminiConversation(body.messages, gate);
   const stop = typeof body.stop === 'string' ? [body.stop] : body.stop;
-  const generationConfig = defined<GeminiGenerationConfig>({
+  const sampling: GeminiGenerationConfig = {
     temperature: body.temperature ?? undefined,
     topP: body.top_p ?? undefined,
     maxOutputTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
@@ -122,12 +122,7 @@ export function toGeminiRequest(body: ChatCompletionCreateParams, options: Gemin
     frequencyPenalty: body.frequency_penalty ?? undefined,
     responseLogprobs: body.logprobs || undefined,
     logprobs: body.top_logprobs ?? undefined,
-    ...responseFormat(body.response_format),
-    ...thinkingConfig(body.reasoning_effort, gate),
-  });
-  return {
-    ...conversation,
-    ...(Object.keys(generationConfig).length ? { generationConfig } : {}),
-    ...toolConfig(body, functionDeclarations(body.tools, gate), gate),
   };
+  const generationConfig = defined<GeminiGenerationConfig>(Object.assign(sampling, responseFormat(body.response_format), thinkingConfig(body.reasoning_effort, gate)));
+  return Object.assign({}, conversation, Object.keys(generationConfig).length ? { generationConfig } : undefined, toolConfig(body, functionDeclarations(body.tools, gate), gate));
 }

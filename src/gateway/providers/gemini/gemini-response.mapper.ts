@@ -38,7 +38,7 @@ export function toolCallFromPart(part: GeminiPart): ChatCompletionMessageFunctio
 
 function tokenLogprob(chosen: GeminiLogprobCandidate, top: GeminiLogprobCandidate[]): ChatCompletionTokenLogprob {
   const entry = (candidate: GeminiLogprobCandidate) => ({ token: candidate.token ?? '', logprob: candidate.logProbability ?? 0, bytes: [...Buffer.from(candidate.token ?? '', 'utf8')] });
-  return { ...entry(chosen), top_logprobs: top.map(entry) };
+  return Object.assign(entry(chosen), { top_logprobs: top.map(entry) });
 }
 
 /** Gemini's logprobsResult as OpenAI's per-token logprobs, or null when the request did not ask for them. */
@@ -62,9 +62,9 @@ function choiceOf(candidate: GeminiCandidate, position: number): ChatCompletion.
     role: 'assistant',
     content: text === '' && toolCalls.length ? null : text,
     refusal: null,
-    ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
-    ...(reasoning ? { reasoning_content: reasoning } : {}),
   };
+  if (toolCalls.length) message.tool_calls = toolCalls;
+  if (reasoning) message.reasoning_content = reasoning;
   return { index: candidate.index ?? position, message, logprobs: logprobsFromGemini(candidate), finish_reason: finishReasonFromGemini(candidate.finishReason, toolCalls.length > 0) };
 }
 

@@ -62,7 +62,7 @@ export class GeminiProvider implements LlmProvider {
       if (last.length) yield { type: 'chunks', items: last };
       throw new ProviderError('stream_interrupted', 'gemini stream ended without a finish reason', this.id);
     }
-    yield { type: 'chunks', items: [...last, { chunk: { ...identity, object: 'chat.completion.chunk', choices: [], usage: translator.usage } }] };
+    yield { type: 'chunks', items: [...last, { chunk: Object.assign({}, identity, { object: 'chat.completion.chunk' as const, choices: [], usage: translator.usage }) }] };
     yield { type: 'end', finishReason: finishReasonOf(translator.finishReason), usage: translator.tokenUsage ?? NO_USAGE };
   }
 
@@ -81,7 +81,7 @@ export class GeminiProvider implements LlmProvider {
         data: json.embeddings.map((e, index) => ({ object: 'embedding', index, embedding: e.values ?? [] })),
         usage: { prompt_tokens: tokens, total_tokens: tokens },
       },
-      usage: { ...NO_USAGE, input: tokens },
+      usage: Object.assign({}, NO_USAGE, { input: tokens }),
     };
   }
 }
