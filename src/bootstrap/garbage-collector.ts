@@ -7,8 +7,8 @@ import { setFlagsFromString } from 'node:v8';
  * request, but until the next mark-compact they keep every young object they point to alive through
  * scavenges, and those are promoted in turn. Measured at a fixed 500 req/s of streams (bench/README.md,
  * "Promotion"): 690 KB promoted per scavenge and a mark-compact every ~2.5 s with it, 125 KB and none in 10 s
- * without it; added p99 21 → 7 ms. Node refuses this flag in NODE_OPTIONS, so it is set here, before the app
- * is built, however the process is started (npm start, the image, Kubernetes).
+ * without it; p99 of the answers 20.6 → 6.7 ms. Node refuses this flag in NODE_OPTIONS, so it is set here,
+ * before the app is built, however the process is started (npm start, the image, Kubernetes).
  */
 export function tuneGarbageCollector(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
