@@ -88,6 +88,11 @@ function ratioOf(a: number, b: number): number {
   return b === 0 || !Number.isFinite(a) || !Number.isFinite(b) ? Number.NaN : a / b;
 }
 
+/** The part of a scenario's name that its fixed rates share: the emulator and the body kind ("upstream 0 ms json"). */
+export function scenarioFamily(scenario: Pick<Scenario, 'emulator' | 'stream'>): string {
+  return `${scenario.emulator === 'instant' ? 'upstream 0 ms' : 'upstream 50 ms'} ${scenario.stream ? 'stream' : 'json'}`;
+}
+
 /** Of the fixed rates tried for one emulator and body kind, the highest whose added p50 and p99 both met the targets. */
 export interface RateCeiling {
   family: string;
@@ -100,7 +105,7 @@ export function rateCeilings(results: Array<{ scenario: Scenario; comparison: Co
   const families = new Map<string, RateCeiling>();
   for (const { scenario, comparison } of results) {
     if (scenario.shape !== 'rate' || scenario.rate === undefined) continue;
-    const family = scenario.name.replace(/ @\d+(\.\d+)? req\/s$/, '');
+    const family = scenarioFamily(scenario);
     const ceiling = families.get(family) ?? { family, rates: [] };
     families.set(family, ceiling);
     ceiling.rates.push(scenario.rate);

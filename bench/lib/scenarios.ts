@@ -1,4 +1,4 @@
-import type { Scenario, Target } from './comparison';
+import { type Scenario, scenarioFamily, type Target } from './comparison';
 import { PortkeyChild } from './portkey-child';
 import { ServiceChild } from './service-child';
 
@@ -10,7 +10,7 @@ export function scenarioMatrix(rates: number[], connections: number, only?: stri
   const list: Scenario[] = [];
   for (const emulator of ['instant', 'latency'] as const) {
     for (const stream of [false, true]) {
-      const family = `${emulator === 'instant' ? 'upstream 0 ms' : 'upstream 50 ms'} ${stream ? 'stream' : 'json'}`;
+      const family = scenarioFamily({ emulator, stream });
       for (const rate of rates) list.push({ name: `${family} @${rate} req/s`, emulator, stream, shape: 'rate', rate });
       list.push({ name: `${family} ${connections} conns max`, emulator, stream, shape: 'max' });
     }
