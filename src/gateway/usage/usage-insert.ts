@@ -19,34 +19,55 @@ FROM json_to_recordset($1::json) AS u(row_id text, request_id text, correlation_
   cache_write_tokens int, reasoning_tokens int, cost_usd numeric, latency_ms int, status text, attempts int, used_fallback bool, streamed bool, error_kind text)
 ON CONFLICT (row_id) DO NOTHING`;
 
-/** The batch as INSERT_BATCH's one parameter. Money stays a decimal string (json_to_recordset reads it as numeric, exactly). */
-export function batchParameter(rows: UsageRecord[]): string {
-  return JSON.stringify(
-    rows.map((r) => ({
-      row_id: r.rowId,
-      request_id: r.requestId,
-      correlation_id: r.correlationId ?? null,
-      tags: r.tags ?? [],
-      unpriced: r.unpriced === true,
-      created_at: r.createdAt.toISOString(),
-      api_key_name: r.apiKeyName,
-      company_id: r.companyId,
-      operation: r.operation,
-      route: r.route,
-      provider: r.provider,
-      model: r.model,
-      input_tokens: r.usage.input,
-      output_tokens: r.usage.output,
-      cache_read_tokens: r.usage.cacheRead,
-      cache_write_tokens: r.usage.cacheWrite,
-      reasoning_tokens: r.usage.reasoning,
-      cost_usd: r.costUsd,
-      latency_ms: Math.round(r.latencyMs),
-      status: r.status,
-      attempts: r.attempts,
-      used_fallback: r.usedFallback,
-      streamed: r.streamed,
-      error_kind: r.errorKind ?? null,
-    })),
-  );
+/**
+ * One row as the JSON object INSERT_BATCH reads, made when the row is recorded. Money stays a decimal string
+ * (json_to_recordset reads it as numeric, exactly).
+ */
+export function usageRowJson(r: UsageRecord): string {
+  return JSON.stringify({
+    row_id: r.rowId,
+    request_id: r.requestId,
+    correlation_id: r.correlationId ?? null,
+    tags: r.tags ?? [],
+    unpriced: r.unpriced === true,
+    created_at: r.createdAt.toISOString(),
+    api_key_name: r.apiKeyName,
+    company_id: r.companyId,
+    operation: r.operation,
+    route: r.route,
+    provider: r.provider,
+    model: r.model,
+    input_tokens: r.usage.input,
+    output_tokens: r.usage.output,
+    cache_read_tokens: r.usage.cacheRead,
+    cache_write_tokens: r.usage.cacheWrite,
+    reasoning_tokens: r.usage.reasoning,
+    cost_usd: r.costUsd,
+    latency_ms: Math.round(r.latencyMs),
+    status: r.status,
+    attempts: r.attempts,
+    used_fallback: r.usedFallback,
+    streamed: r.streamed,
+    error_kind: r.errorKind ?? null,
+  });
 }
+
+/**
+ * The batch as INSERT_BATCH's one parameter: the rows' JSON objects in one array, as bytes. `pg` sends a Buffer in
+ * binary format, and Postgres's binary form of `json` is its text, so the batch never becomes one large string.
+ */
+export function batchParameter(rows: readonly Buffer[]): Buffer {
+  let length = 2 + Math.max(0, rows.length - 1);
+  for (const row of rows) length += row.length;
+  const batch = Buffer.allocUnsafe(length);
+  let at = 0;
+  batch[at++] = OPEN_BRACKET;
+  rows.forEach((row, i) => {
+    if (i > 0) batch[at++] = COMMA;
+    at += row.copy(batch, at);
+  });
+  batch[at] = CLOSE_BRACKET;
+  return batch;
+}
+
+const [OPEN_BRACKET, COMMA, CLOSE_BRACKET] = Buffer.from('[,]', 'latin1');
