@@ -9,6 +9,44 @@ describe('batchParameter', () => {
     expect(parsed[1]).toMatchObject({ model: 'modelo-ñandú-€', tags: ['факт', 'boleta'], cost_usd: rows[1].costUsd });
   });
 
+  it('writes each field as JSON.stringify would, escapes and absent values included', () => {
+    const base = usageRow('c');
+    const records = [
+      base,
+      Object.assign(usageRow('d'), { correlationId: 'odoo "42"\n\u0001', tags: ['a\\b'], unpriced: true, companyId: 7, errorKind: 'timeout', status: 'error' as const }),
+      Object.assign(usageRow('e'), { usage: Object.assign({}, base.usage, { input: Number.NaN }), latencyMs: 12.6 }),
+    ];
+    for (const r of records) {
+      const expected = {
+        row_id: r.rowId,
+        request_id: r.requestId,
+        correlation_id: r.correlationId ?? null,
+        tags: r.tags ?? [],
+        unpriced: r.unpriced === true,
+        created_at: r.createdAt.toISOString(),
+        api_key_name: r.apiKeyName,
+        company_id: r.companyId,
+        operation: r.operation,
+        route: r.route,
+        provider: r.provider,
+        model: r.model,
+        input_tokens: r.usage.input,
+        output_tokens: r.usage.output,
+        cache_read_tokens: r.usage.cacheRead,
+        cache_write_tokens: r.usage.cacheWrite,
+        reasoning_tokens: r.usage.reasoning,
+        cost_usd: r.costUsd,
+        latency_ms: Math.round(r.latencyMs),
+        status: r.status,
+        attempts: r.attempts,
+        used_fallback: r.usedFallback,
+        streamed: r.streamed,
+        error_kind: r.errorKind ?? null,
+      };
+      expect(usageRowJson(r)).toBe(JSON.stringify(expected));
+    }
+  });
+
   it('is an empty array for no rows', () => {
     expect(batchParameter([]).toString('utf8')).toBe('[]');
   });
