@@ -1,5 +1,5 @@
 import { usageRow } from 'test/fixtures/usage/usage-row';
-import { batchParameter, usageRowJson } from './usage-insert';
+import { batchParameter, usageRowBuffer, usageRowJson } from './usage-insert';
 
 describe('batchParameter', () => {
   it('joins the rows into one JSON array of their INSERT_BATCH objects, bytes intact', () => {
@@ -44,6 +44,15 @@ describe('batchParameter', () => {
         error_kind: r.errorKind ?? null,
       };
       expect(usageRowJson(r)).toBe(JSON.stringify(expected));
+    }
+  });
+
+  it('keeps each waiting row in memory of its own, so the buffer bound counts all it holds', () => {
+    const rows = [usageRow('f'), Object.assign(usageRow('g'), { model: 'modelo-ñandú' })];
+    for (const r of rows) {
+      const row = usageRowBuffer(r);
+      expect(row.toString('utf8')).toBe(usageRowJson(r));
+      expect(row.buffer.byteLength).toBe(row.length); // not a slice of Node's shared 8 KB pool
     }
   });
 

@@ -42,6 +42,18 @@ export function usageRowJson(r: UsageRecord): string {
 }
 
 /**
+ * A row's JSON in a buffer of its own, outside V8's heap. Not `Buffer.from`: a short string gets a slice of Node's
+ * shared 8 KB pool, and a row waiting for its batch would keep that whole pool alive, with whatever else was cut
+ * from it, so the buffer's byte bound would undercount what it holds.
+ */
+export function usageRowBuffer(r: UsageRecord): Buffer {
+  const json = usageRowJson(r);
+  const row = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
+  row.write(json);
+  return row;
+}
+
+/**
  * The batch as INSERT_BATCH's one parameter: the rows' JSON objects in one array, as bytes. `pg` sends a Buffer in
  * binary format, and Postgres's binary form of `json` is its text, so the batch never becomes one large string.
  */

@@ -3,7 +3,7 @@ import type { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
 import type { UsageRecord } from './usage-record';
 import { usageRow } from 'test/fixtures/usage/usage-row';
-import { usageRowJson } from './usage-insert';
+import { usageRowBuffer } from './usage-insert';
 import { usageRowBytes, UsageWriterService } from './usage-writer.service';
 
 const row = (i: number) => usageRow(`row${i}`);
@@ -27,12 +27,12 @@ describe(UsageWriterService.name, () => {
     const config = { llm: { usageBufferMaxRows: 50_000, usageBufferMaxBytes: 1_048_576, costFlushIntervalMs: 60_000 }, http: { shutdownTimeoutMs: 50 } } as unknown as AppConfig;
     const writer = new UsageWriterService(unreachable, config);
     const bulky = (i: number): UsageRecord => ({ ...row(i), model: `m${i}-${'x'.repeat(20_000)}`, tags: ['a'.repeat(100)] });
-    expect(usageRowBytes(Buffer.from(usageRowJson(bulky(0))))).toBeGreaterThan(20_000);
+    expect(usageRowBytes(usageRowBuffer(bulky(0)))).toBeGreaterThan(20_000);
     const droppedBefore = (await register.getSingleMetric('usage_rows_dropped_total')!.get()).values[0]?.value ?? 0;
     for (let i = 0; i < 200; i++) writer.enqueue(bulky(i));
     const kept = writer.pending();
     expect(kept).toBeGreaterThan(0);
-    expect(kept * usageRowBytes(Buffer.from(usageRowJson(bulky(199))))).toBeLessThanOrEqual(1_048_576);
+    expect(kept * usageRowBytes(usageRowBuffer(bulky(199)))).toBeLessThanOrEqual(1_048_576);
     expect((await register.getSingleMetric('usage_rows_dropped_total')!.get()).values[0].value - droppedBefore).toBe(200 - kept);
     // Small rows take the room of the oldest bulky ones, which are dropped as it is needed.
     for (let i = 0; i < 1_000; i++) writer.enqueue(row(i));

@@ -5,19 +5,19 @@ import { Counter, Gauge } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
 import { GatewayEvent } from '../gateway.events';
-import { batchParameter, INSERT_BATCH, usageRowJson } from './usage-insert';
+import { batchParameter, INSERT_BATCH, usageRowBuffer } from './usage-insert';
 import type { UsageRecord } from './usage-record';
 import { registeredMetric } from '../../infra/metrics/registered-metric';
 
 const MAX_BATCH = 500;
 
 /**
- * A buffered row's memory: its JSON bytes plus its Buffer object. Waiting rows are kept as bytes outside V8's heap:
+ * A buffered row's memory: its JSON bytes plus its Buffer, ArrayBuffer and backing-store bookkeeping (~250 bytes). Waiting rows are kept as bytes outside V8's heap:
  * they wait for their batch long enough to outlive a few scavenges (a second at the default flush interval), and as
  * records (a dozen objects and strings each) they were most of what the scavenger copied and promoted under load.
  */
 export function usageRowBytes(row: Buffer): number {
-  return 96 + row.length;
+  return 256 + row.length;
 }
 
 const dropped = registeredMetric(
@@ -65,7 +65,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
 
   @OnEvent(GatewayEvent.Usage)
   enqueue(record: UsageRecord): void {
-    const row = Buffer.from(usageRowJson(record));
+    const row = usageRowBuffer(record);
     const bytes = usageRowBytes(row);
     const { usageBufferMaxRows, usageBufferMaxBytes } = this.config.llm;
     while (this.buffer.length > 0 && (this.buffer.length >= usageBufferMaxRows || this.bufferedBytes + bytes > usageBufferMaxBytes)) {
