@@ -58,17 +58,11 @@ export function usageRowBuffer(r: UsageRecord): Buffer {
  * binary format, and Postgres's binary form of `json` is its text, so the batch never becomes one large string.
  */
 export function batchParameter(rows: readonly Buffer[]): Buffer {
-  let length = 2 + Math.max(0, rows.length - 1);
-  for (const row of rows) length += row.length;
-  const batch = Buffer.allocUnsafe(length);
-  let at = 0;
-  batch[at++] = OPEN_BRACKET;
-  rows.forEach((row, i) => {
-    if (i > 0) batch[at++] = COMMA;
-    at += row.copy(batch, at);
-  });
-  batch[at] = CLOSE_BRACKET;
-  return batch;
+  const parts: Buffer[] = [];
+  for (const row of rows) parts.push(COMMA, row);
+  parts[0] = OPEN_BRACKET; // in place of the first row's comma (or alone, for no rows)
+  parts.push(CLOSE_BRACKET);
+  return Buffer.concat(parts);
 }
 
-const [OPEN_BRACKET, COMMA, CLOSE_BRACKET] = Buffer.from('[,]', 'latin1');
+const [OPEN_BRACKET, COMMA, CLOSE_BRACKET] = ['[', ',', ']'].map((mark) => Buffer.from(mark, 'latin1'));
