@@ -12,6 +12,8 @@ export interface RunOptions {
   /** The caller's correlation id (X-Request-Id); a row's identity is always the gateway's own. */
   correlationId?: string;
   signal?: Abortable;
+  /** performance.now() when the request reached the service (the doors: Fastify's onRequest); the overhead metric counts from it. */
+  receivedAt?: number;
   deadlineMs?: number;
   /** Models to try after the requested one, instead of the catalog's chain. */
   fallbacks?: string[];
@@ -81,6 +83,11 @@ export class RequestRun {
 
   latencyMs(): number {
     return Math.round(performance.now() - this.started);
+  }
+
+  /** Time spent in the gateway so far outside vendor calls, from the request's arrival when the door noted it. */
+  overheadMs(): number {
+    return performance.now() - (this.options.receivedAt ?? this.started) - this.vendorMs;
   }
 
   /** Clears the deadline timer and the caller-abort listener. */

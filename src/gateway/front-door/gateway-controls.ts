@@ -82,11 +82,12 @@ export function takeGatewayControls(body: Record<string, unknown>, headers: Head
 }
 
 /** The run options of a proxy request: no offline answer unless the operator enabled it. */
-export function proxyRunOptions(operation: string, controls: GatewayControls, config: AppConfig, base: Pick<RunOptions, 'caller' | 'correlationId' | 'signal'>): RunOptions {
+export function proxyRunOptions(operation: string, controls: GatewayControls, config: AppConfig, base: DoorCaller): RunOptions {
   return {
     caller: base.caller,
     correlationId: base.correlationId,
     signal: base.signal,
+    receivedAt: base.receivedAt,
     operation,
     fallbacks: controls.fallbacks,
     maxRetries: controls.maxRetries,
@@ -98,13 +99,16 @@ export function proxyRunOptions(operation: string, controls: GatewayControls, co
   };
 }
 
-/** Who calls a door: the key and its first company, the caller's X-Request-Id for correlation, and a signal for a client leaving. */
-export function doorCaller(caller: Caller, req: FastifyRequest, reply: FastifyReply): Pick<RunOptions, 'caller' | 'correlationId' | 'signal'> {
+type DoorCaller = Pick<RunOptions, 'caller' | 'correlationId' | 'signal' | 'receivedAt'>;
+
+/** Who calls a door: the key and its first company, the caller's X-Request-Id for correlation, a signal for a client leaving, and when the request arrived. */
+export function doorCaller(caller: Caller, req: FastifyRequest, reply: FastifyReply): DoorCaller {
   const correlation = req.headers['x-request-id'];
   return {
     caller: { apiKeyName: caller.keyName, companyId: caller.companies?.[0] ?? null },
     correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : undefined,
     signal: abortOnClientClose(reply),
+    receivedAt: performance.now() - reply.elapsedTime,
   };
 }
 

@@ -60,7 +60,7 @@ export class UsageRecorder {
       operation: run.options.operation,
       streamed,
       ttftMs: run.firstTokenAt ? run.firstTokenAt - run.started : undefined,
-      overheadMs: target.provider === 'offline' || streamed ? undefined : result.latencyMs - run.vendorMs,
+      overheadMs: target.provider === 'offline' || streamed ? undefined : run.overheadMs(),
     });
   }
 
