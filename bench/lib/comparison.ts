@@ -1,4 +1,5 @@
 import type { LoadResult } from './load';
+import type { OverheadQuantiles } from './overhead-histogram';
 
 /** Where a load run is sent. */
 export type Target = 'direct' | 'floor' | 'ours' | 'portkey';
@@ -19,7 +20,14 @@ export interface Scenario {
 }
 
 /** A target's run plus how many answers the emulator completed during it (fallbacks would show here). */
-export type TargetRun = LoadResult & { upstreamAnswered: number; skipped?: string; /** CPU of the gateway process per 2xx answer (not for direct). */ cpuUsPerRequest?: number };
+export type TargetRun = LoadResult & {
+  upstreamAnswered: number;
+  skipped?: string;
+  /** CPU of the gateway process per 2xx answer (not for direct). */
+  cpuUsPerRequest?: number;
+  /** Ours, non-streamed: its own overhead histogram over the run (lib/overhead-histogram.ts). */
+  gatewayOverhead?: OverheadQuantiles;
+};
 
 /** A figure checked against a target. */
 export interface Check {

@@ -3,6 +3,7 @@ import { cpuPerRequest } from './cpu-usage';
 import { compare, Comparison, Scenario, skippedRun, Target, TargetRun, TARGETS } from './comparison';
 import type { EmulatorChild } from './emulator-child';
 import { LoadResult, runLoad } from './load';
+import { formatBound, overheadBetween, readOverheadBuckets } from './overhead-histogram';
 import { PacedLoad } from './paced-load';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
 
@@ -73,14 +74,17 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         // A fixed rate warms up and measures on the same connections (see PacedLoad).
         const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
         const beforeWarmup = (await stack.emulator.stats()).answered;
-        let result: LoadResult & { cpuUsPerRequest?: number };
+        let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead'>;
         let before: number;
         try {
           if (settings.warmupS > 0) await (pacer ? pacer.run(settings.warmupS) : runLoad({ ...base, durationS: settings.warmupS }));
           before = (await stack.emulator.stats()).answered;
           const pid = pids[target];
           const load = () => (pacer ? pacer.run(settings.durationS) : runLoad({ ...base, durationS: settings.durationS }));
+          // Only non-streamed requests feed the overhead histogram.
+          const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
           result = pid ? await cpuPerRequest(pid, load) : await load();
+          if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
         } finally {
           await pacer?.close();
         }
@@ -88,7 +92,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         if (target === 'ours') oursServed += upstreamAnswered + before - beforeWarmup;
         runs[target] = { ...result, upstreamAnswered };
         log(
-          `  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}`,
+          `  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
         );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });

@@ -1,5 +1,6 @@
 import type { Check, Comparison, Scenario, Target, TargetRun } from './comparison';
 import { rateCeilings, TARGET_LIMITS, TARGETS } from './comparison';
+import { formatBound } from './overhead-histogram';
 
 /** Everything one bench run measured; written as JSON to bench/results/latest.json. */
 export interface BenchReport {
@@ -57,6 +58,8 @@ export function formatReport(report: BenchReport): string {
     const r = comparison.ratio;
     lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', '', ''], widths));
     lines.push(`ours CPU per request / floor: ${fmt(r.cpuVsFloor)}`);
+    const own = runs.ours.gatewayOverhead;
+    if (own) lines.push(`ours own overhead (llm_gateway_overhead_seconds: arrival to settled answer, vendor time left out): p50 ${formatBound(own.p50Ms)}, p99 ${formatBound(own.p99Ms)}`);
     for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);
   }
   const ceilings = rateCeilings(report.scenarios);
