@@ -78,7 +78,7 @@ async function main(): Promise<number> {
         log(`our RSS at ready ${report.idle.atReadyMb?.toFixed(1)} MB, ${args.idleS} s later without traffic ${report.idle.idleMb?.toFixed(1)} MB`);
       } else if (args.idleS > 0) {
         // Every phase's service settles as long as the first one did: V8's memory reducer collects a fresh process's
-        // heap 15-25 s after ready (pauses of 30-60 ms here), which would otherwise land in this phase's first scenario.
+        // heap 15-26 s after ready (pauses of 25-60 ms here), which would otherwise land in this phase's first scenario.
         log(`our service settles ${args.idleS} s without traffic, as the first phase's did`);
         await new Promise((done) => setTimeout(done, args.idleS * 1000));
       }
