@@ -1,3 +1,4 @@
+import './bootstrap/install-lazy-modules';
 import { createApp } from './app.setup';
 import { tuneGarbageCollector } from './bootstrap/garbage-collector';
 import { ConfigError, loadConfig } from './config';
