@@ -9,6 +9,7 @@ import { rssMb } from './lib/child';
 import { EmulatorChild } from './lib/emulator-child';
 import { FloorChild } from './lib/floor-child';
 import { runPhase } from './lib/phase';
+import { waitForQuietMachine } from './lib/quiet-machine';
 import { PortkeyChild } from './lib/portkey-child';
 import { BenchReport, formatReport } from './lib/report';
 import { endpoint, requestBody, scenarioMatrix, smokeCheck } from './lib/scenarios';
@@ -61,6 +62,9 @@ async function main(): Promise<number> {
     const rssPhases: Array<{ beforeMb?: number; peakMb?: number; afterMb?: number }> = [];
     report.startupMs = [];
     for (const phase of phases) {
+      // Start-up is measured on a quiet machine, not while the previous phase's processes still collect and Postgres vacuums.
+      const quiet = await waitForQuietMachine({ idleAtLeast: 0.8, maxMs: 20_000 });
+      log(`machine ${((quiet.idle ?? 1) * 100).toFixed(0)} % idle after ${(quiet.waitedMs / 1000).toFixed(1)} s of waiting for it to be quiet`);
       const floor = await FloorChild.start(phase.emulator.url);
       stopping.push(() => floor.stop());
       const ours = await ServiceChild.start({
