@@ -77,15 +77,13 @@ async function main(): Promise<number> {
       });
       report.startupMs.push(ours.startupMs);
       log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);
+      // Every phase's service settles before its first scenario: V8's memory reducer collects a fresh process's heap
+      // 15-26 s after ready (pauses of 25-60 ms here), which would otherwise land in it. The first phase's reads idle RSS.
+      const settled = await idleRss(ours.child.pid, args.idleS);
       if (!report.idle) {
-        report.idle = await idleRss(ours.child.pid, args.idleS);
-        log(`our RSS at ready ${report.idle.atReadyMb?.toFixed(1)} MB, ${args.idleS} s later without traffic ${report.idle.idleMb?.toFixed(1)} MB`);
-      } else if (args.idleS > 0) {
-        // Every phase's service settles as long as the first one did: V8's memory reducer collects a fresh process's
-        // heap 15-26 s after ready (pauses of 25-60 ms here), which would otherwise land in this phase's first scenario.
-        log(`our service settles ${args.idleS} s without traffic, as the first phase's did`);
-        await new Promise((done) => setTimeout(done, args.idleS * 1000));
-      }
+        report.idle = settled;
+        log(`our RSS at ready ${settled.atReadyMb?.toFixed(1)} MB, ${args.idleS} s later without traffic ${settled.idleMb?.toFixed(1)} MB`);
+      } else log(`our service settled ${args.idleS} s without traffic, as the first phase's did`);
       try {
         if (args.soak) {
           const { url, headers } = endpoint('ours', { emulator: phase.emulator.url, floor: floor.url, ours: ours.url, portkey: portkey.url });
