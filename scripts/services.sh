@@ -34,7 +34,7 @@ ensure_packages() {
 }
 
 pg_running() { "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" 2>/dev/null; }
-redis_running() { redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
+redis_running() { timeout 1 redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
 
 pg_start() {
   pg_running && return 0
@@ -53,10 +53,15 @@ pg_stop() { pg_running || return 0; as_postgres "$(pg_bin)/pg_ctl" -D "$PG_DATA"
 redis_start() {
   redis_running && return 0
   mkdir -p "$SERVICES_DIR"
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-    --pidfile "$SERVICES_DIR/redis.pid" --logfile "$SERVICES_DIR/redis.log" >/dev/null
-  for _ in $(seq 1 50); do redis_running && break; sleep 0.1; done
-  log "redis on 127.0.0.1:$REDIS_PORT"
+  # A Redis stopped a moment ago may still hold the port: launch again until one answers, for ten seconds.
+  local deadline=$((SECONDS + 10))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+      --pidfile "$SERVICES_DIR/redis.pid" --logfile "$SERVICES_DIR/redis.log" >/dev/null
+    for _ in $(seq 1 10); do redis_running && { log "redis on 127.0.0.1:$REDIS_PORT"; return 0; }; sleep 0.1; done
+  done
+  log "redis did not start on 127.0.0.1:$REDIS_PORT; its log ends with:"; tail -n 5 "$SERVICES_DIR/redis.log" >&2 || true
+  return 1
 }
 redis_stop() { redis_running || return 0; redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; log "redis stopped"; }
 

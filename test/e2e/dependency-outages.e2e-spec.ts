@@ -4,17 +4,17 @@ import { bearer, startTestApp } from './setup';
 const ask = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: '¿Cuándo vence un CAF?' }] };
 
 describe('Dependency outages (private Postgres and Redis, stopped and restarted mid-run)', () => {
-  const services = new PrivateServices(55600 + (process.pid % 200), 56600 + (process.pid % 200));
+  let services: PrivateServices;
   let app: Awaited<ReturnType<typeof startTestApp>>;
 
   beforeAll(async () => {
-    services.start();
+    services = (await PrivateServices.onFreePorts()).start();
     app = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, THROTTLE_LLM_PROXY_PER_MIN: '100000', PROXY_OFFLINE_ANSWERS: 'true' });
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    services.destroy();
+    services?.destroy();
   });
 
   it('keeps answering with Redis gone, reports the degradation, and recovers by itself', async () => {
@@ -55,4 +55,21 @@ describe('Dependency outages (private Postgres and Redis, stopped and restarted 
       expect(after).toBe(before + 5);
     }, 30_000);
   }, 120_000);
+
+  it('starts a replica while Redis is down: it answers degraded after a bounded wait, then shares state once Redis is back', async () => {
+    services.stopRedis();
+    const late = await startTestApp({ DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, THROTTLE_LLM_PROXY_PER_MIN: '100000', PROXY_OFFLINE_ANSWERS: 'true' });
+    try {
+      const ready = await late.http.get('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body.info.redis).toMatchObject({ mode: 'degraded', degraded: true });
+      expect((await late.http.post('/v1/chat/completions').set(bearer()).send(ask)).status).toBe(200);
+      services.startRedis();
+      await eventually(async () => {
+        expect((await late.http.get('/health/ready')).body.info.redis).toMatchObject({ mode: 'redis', degraded: false });
+      });
+    } finally {
+      await late.close();
+    }
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,7 +21,12 @@ export class PrivateServices {
   }
 
   private run(command: string): string {
-    return execFileSync('bash', [SCRIPT, command], { env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('bash', [SCRIPT, command], { env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  /** A Postgres and a Redis on ports the system has just found free. */
+  static async onFreePorts(): Promise<PrivateServices> {
+    return new PrivateServices(await freePort(), await freePort());
   }
 
   start(): this {
@@ -42,6 +48,18 @@ export class PrivateServices {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
+}
+
+/** A loopback port nothing listens on now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** Polls until `check` passes or the timeout expires (then throws its last error). */

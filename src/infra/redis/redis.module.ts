@@ -1,9 +1,9 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Gauge, register } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { KvStore } from './kv-store';
 import { MemoryKvStore } from './memory-kv-store';
-import { createRedisClient } from './redis-connection';
+import { createRedisClient, waitReady } from './redis-connection';
 import { RedisHandle } from './redis-handle';
 import { RedisKvStore } from './redis-kv-store';
 import { StoreClock } from './store-clock';
@@ -24,6 +24,8 @@ function reportSize(store: MemoryKvStore): void {
     });
   }
 }
+
+const REDIS_START_WAIT_MS = 3_000;
 
 /** Shared state: Redis when REDIS_URL is set, process memory otherwise (one replica only). */
 @Global()
@@ -53,8 +55,20 @@ function reportSize(store: MemoryKvStore): void {
   ],
   exports: [RedisHandle, KvStore, StoreClock],
 })
-export class RedisModule implements OnApplicationShutdown {
+export class RedisModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(@Inject(RedisHandle) private readonly handle: RedisHandle) {}
+
+  /**
+   * Gives a reachable Redis the moment it needs to connect before the service listens, so a replica does not
+   * start on per-process limits and report itself degraded. An unreachable one delays start-up by three seconds
+   * at most; the service then runs degraded and reconnects by itself.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const clients = [this.handle.client, this.handle.subscriber].filter((c) => c !== null);
+    if (clients.length === 0) return;
+    const ready = await Promise.all(clients.map((c) => waitReady(c, REDIS_START_WAIT_MS)));
+    if (ready.includes(false)) new Logger('Redis').warn(`Redis did not answer within ${REDIS_START_WAIT_MS} ms of start; running degraded until it does`);
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.handle.close();
