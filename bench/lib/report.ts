@@ -11,7 +11,7 @@ export interface BenchReport {
   rss: { beforeMb?: number; peakUnderLoadMb?: number; afterMb?: number; check?: Check };
   /** Our first service's RSS at ready and after `afterS` seconds without traffic (the idle target's figure). */
   idle?: { atReadyMb?: number; idleMb?: number; afterS: number };
-  /** Our service: spawn to /health/ready 200, per phase. */
+  /** Our service: spawn to /health/ready 200, per phase; the first phase migrates the run's new database. */
   startupMs?: number[];
   dteRules?: { line: string; data?: unknown };
   soak?: { rate: number; samples: Array<{ atS: number; rssMb?: number }>; baselineMb?: number; lastMb?: number; verdict: string; requests: { ok: number; failed: number } };
@@ -67,7 +67,7 @@ export function formatReport(report: BenchReport): string {
     lines.push('', `highest fixed rate with added p50 <= ${TARGET_LIMITS.addedP50Ms} ms and p99 <= ${TARGET_LIMITS.addedP99Ms} ms:`);
     for (const c of ceilings) lines.push(`   ${c.family}: ${c.highest !== undefined ? `${c.highest} req/s` : 'none'} (of ${c.rates.join(', ')} req/s)`);
   }
-  if (report.startupMs?.length) lines.push('', `our start-up to ready (Postgres server): ${report.startupMs.map((ms) => `${ms} ms`).join(', ')}`);
+  if (report.startupMs?.length) lines.push('', `our start-up to ready (Postgres server): ${startupList(report.startupMs)}`);
   const idle = report.idle ? `at ready ${fmt(report.idle.atReadyMb, 1)} MB, idle ${report.idle.afterS} s after ready ${fmt(report.idle.idleMb, 1)} MB, ` : '';
   lines.push('', `our RSS: ${idle}before load ${fmt(report.rss.beforeMb, 1)} MB, peak under load ${fmt(report.rss.peakUnderLoadMb, 1)} MB, after ${fmt(report.rss.afterMb, 1)} MB`);
   if (report.dteRules) lines.push(`DTE rules: ${report.dteRules.line}`);
@@ -82,4 +82,9 @@ export function formatReport(report: BenchReport): string {
     `targets: ${report.checks.length - missed.length}/${report.checks.length} met${missed.length ? `; missed: ${missed.map((c) => `${c.name} ${fmt(c.value)} (limit ${c.limit})`).join('; ')}` : ''}`,
   );
   return lines.join('\n');
+}
+
+/** The first start creates the schema in the run's new database (every migration applied); later ones find it migrated. */
+export function startupList(startupMs: number[]): string {
+  return startupMs.map((ms, i) => `${ms} ms${i === 0 ? ' (new database: applies every migration)' : i === 1 ? ' (migrated database)' : ''}`).join(', ');
 }
