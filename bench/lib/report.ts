@@ -86,5 +86,5 @@ export function formatReport(report: BenchReport): string {
 
 /** The first start creates the schema in the run's new database (every migration applied); later ones find it migrated. */
 export function startupList(startupMs: number[]): string {
-  return startupMs.map((ms, i) => `${ms} ms${i === 0 ? ' (new database: applies every migration)' : i === 1 ? ' (migrated database)' : ''}`).join(', ');
+  return startupMs.map((ms, i) => `${ms} ms (${i === 0 ? 'new database: applies every migration' : 'migrated database'})`).join(', ');
 }
