@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { register } from 'prom-client';
 import { loadConfig } from 'src/config';
 import { llmResult } from 'test/factories/llm-result';
@@ -15,7 +16,7 @@ async function scraped(series: string): Promise<number | undefined> {
 }
 
 describe('LlmMetricsListener', () => {
-  const listener = new LlmMetricsListener(loadConfig({}));
+  const listener = new LlmMetricsListener(loadConfig({}), new EventEmitter2());
 
   it('shows every completed request in the request, token and cost counters at the next scrape, and keeps adding after it', async () => {
     listener.completed({ result: result(), operation: 'proxy.chat' });

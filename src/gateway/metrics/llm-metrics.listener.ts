@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { Counter, Gauge, Histogram } from 'prom-client';
 import { AppConfig, VENDOR_NAMES } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
-import { GatewayEvent, FallbackEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
+import { GatewayEvent, FallbackEvent, onRequestEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
 import type { LlmResult } from '../llm.types';
 import type { LimitWindow } from '../resilience/provider-rate-limiter';
 import { registeredMetric as metric } from '../../infra/metrics/registered-metric';
+
+type CompletedEvent = { result: LlmResult; operation: string; ttftMs?: number; overheadMs?: number };
 
 const KNOWN_PROVIDERS = new Set<string>([...VENDOR_NAMES, 'offline', 'cache']);
 /** Bounded label values: anything unexpected collapses to "other". */
@@ -125,15 +127,22 @@ const overhead = metric(
  * `provider/model` is counted under `other`, so callers cannot grow the series or put raw bytes in a label.
  */
 @Injectable()
-export class LlmMetricsListener {
+export class LlmMetricsListener implements OnModuleInit {
   private readonly knownModels: Set<string>;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly events: EventEmitter2,
+  ) {
     this.knownModels = new Set(['offline', ...ModelCatalog.load(config).models.keys()]);
   }
 
-  @OnEvent(GatewayEvent.Completed)
-  completed(event: { result: LlmResult; operation: string; ttftMs?: number; overheadMs?: number }): void {
+  onModuleInit(): void {
+    onRequestEvent(this.events, GatewayEvent.Completed, new Logger(LlmMetricsListener.name), (event: CompletedEvent) => this.completed(event));
+  }
+
+  /** A successful request (GatewayEvent.Completed): its duration, time to first token, overhead, tokens and cost. */
+  completed(event: CompletedEvent): void {
     const { result } = event;
     if (event.overheadMs !== undefined) overhead.observe(Math.max(0, event.overheadMs) / 1000);
     const p = label(result.cached ? 'cache' : result.provider, KNOWN_PROVIDERS);

@@ -1,3 +1,4 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { register } from 'prom-client';
 import type { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
@@ -12,7 +13,7 @@ describe(UsageWriterService.name, () => {
   it('keeps at most USAGE_BUFFER_MAX_ROWS while Postgres is unreachable, dropping the oldest and counting them', async () => {
     const unreachable = new DatabaseConnection('postgresql://postgres@127.0.0.1:1/none', 'server', 1, { applied: [], alreadyApplied: [] });
     const config = { llm: { usageBufferMaxRows: 100, usageBufferMaxBytes: 64 * 1_048_576, costFlushIntervalMs: 60_000 }, http: { shutdownTimeoutMs: 50 } } as unknown as AppConfig;
-    const writer = new UsageWriterService(unreachable, config);
+    const writer = new UsageWriterService(unreachable, config, new EventEmitter2());
     const droppedBefore = (await register.getSingleMetric('usage_rows_dropped_total')!.get()).values[0]?.value ?? 0;
     for (let i = 0; i < 150; i++) writer.enqueue(row(i));
     await writer.flush();
@@ -25,7 +26,7 @@ describe(UsageWriterService.name, () => {
   it('also keeps the buffer under its byte bound, whatever the rows carry, dropping the oldest', async () => {
     const unreachable = new DatabaseConnection('postgresql://postgres@127.0.0.1:1/none', 'server', 1, { applied: [], alreadyApplied: [] });
     const config = { llm: { usageBufferMaxRows: 50_000, usageBufferMaxBytes: 1_048_576, costFlushIntervalMs: 60_000 }, http: { shutdownTimeoutMs: 50 } } as unknown as AppConfig;
-    const writer = new UsageWriterService(unreachable, config);
+    const writer = new UsageWriterService(unreachable, config, new EventEmitter2());
     const bulky = (i: number): UsageRecord => ({ ...row(i), model: `m${i}-${'x'.repeat(20_000)}`, tags: ['a'.repeat(100)] });
     expect(usageRowBytes(usageRowBuffer(bulky(0)))).toBeGreaterThan(20_000);
     const droppedBefore = (await register.getSingleMetric('usage_rows_dropped_total')!.get()).values[0]?.value ?? 0;

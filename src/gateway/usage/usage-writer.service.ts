@@ -1,10 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Pool } from 'pg';
 import { Counter, Gauge } from 'prom-client';
 import { AppConfig } from 'src/config';
 import { DatabaseConnection } from 'src/infra/database';
-import { GatewayEvent } from '../gateway.events';
+import { GatewayEvent, onRequestEvent } from '../gateway.events';
 import { batchParameter, INSERT_BATCH, usageRowBuffer } from './usage-insert';
 import type { UsageRecord } from './usage-record';
 import { registeredMetric } from '../../infra/metrics/registered-metric';
@@ -52,6 +52,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
   constructor(
     connection: DatabaseConnection,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {
     this.pool = new Pool({ connectionString: connection.url, max: 1, connectionTimeoutMillis: 3_000, statement_timeout: 15_000 });
     this.pool.on('error', () => undefined);
@@ -59,11 +60,12 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   onModuleInit(): void {
+    onRequestEvent(this.events, GatewayEvent.Usage, this.logger, (record: UsageRecord) => this.enqueue(record));
     this.timer = setInterval(() => void this.flush(), this.config.llm.costFlushIntervalMs);
     this.timer.unref();
   }
 
-  @OnEvent(GatewayEvent.Usage)
+  /** Buffers a row (GatewayEvent.Usage), dropping the oldest beyond the bounds. */
   enqueue(record: UsageRecord): void {
     const row = usageRowBuffer(record);
     const bytes = usageRowBytes(row);
