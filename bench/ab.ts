@@ -3,18 +3,21 @@ import { BenchDatabase } from './lib/bench-database';
 import { rssMb, sleep } from './lib/child';
 import { cpuPerRequest } from './lib/cpu-usage';
 import { EmulatorChild } from './lib/emulator-child';
+import { HEAP_METER, heapPerRequest } from './lib/heap-allocation';
 import { runLoad } from './lib/load';
 import { requestBody } from './lib/scenarios';
 import { ensureFreshBuild, ServiceChild } from './lib/service-child';
 import { describeRatio, pairedRatio } from './lib/paired-rounds';
 
-const USAGE = 'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
+const USAGE =
+  'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--heap] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
 const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
 
 /**
  * Before/after in one run: the same load on this checkout's dist/ and on a baseline checkout's, alternating
  * (A B A B…) on one instant emulator, each on its own fresh database; prints req/s, p50 and our CPU µs/request.
  * `--this-env` sets variables for this checkout only (e.g. one setting against the default, on one build).
+ * `--heap` also counts the bytes each service's V8 heap allocates per request (lib/heap-meter.js).
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
   let rounds = 2;
   let connections = 50;
   let stream = false;
+  let heap = false;
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i] ?? '';
     if (argv[i] === '--base') base = resolve(value());
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
     else if (argv[i] === '--rounds') rounds = Number(value());
     else if (argv[i] === '--connections') connections = Number(value());
     else if (argv[i] === '--stream') stream = true;
+    else if (argv[i] === '--heap') heap = true;
     else if (argv[i] === '--env' || argv[i] === '--this-env') {
       const [key, ...rest] = value().split('=');
       (argv[i - 1] === '--env' ? env : thisEnv)[key] = rest.join('=');
@@ -46,27 +51,31 @@ async function main(): Promise<void> {
     { name: 'base', cwd: base, env, database: await BenchDatabase.create(pgUrl, 'ab_base') },
     { name: 'this', cwd: process.cwd(), env: { ...env, ...thisEnv }, database: await BenchDatabase.create(pgUrl, 'ab_this') },
   ];
-  const totals = new Map<string, { ok: number; seconds: number; rps: number[]; cpuUs: number[]; p50: number[]; rss: number[] }>();
+  const totals = new Map<string, { ok: number; seconds: number; rps: number[]; cpuUs: number[]; p50: number[]; rss: number[]; heapKb: number[] }>();
   try {
     for (let round = 0; round < rounds; round++) {
       for (const build of builds) {
-        const service = await ServiceChild.start({ databaseUrl: build.database.url, redisUrl, emulatorUrl: emulator.url, cwd: build.cwd, env: build.env });
+        const service = await ServiceChild.start({ databaseUrl: build.database.url, redisUrl, emulatorUrl: emulator.url, cwd: build.cwd, env: build.env, preload: heap ? [HEAP_METER] : [] });
         try {
           const spec = { url: `${service.url}/v1/chat/completions`, headers: ServiceChild.auth(), body: requestBody(stream), connections };
           await runLoad({ ...spec, durationS: 2 });
           await sleep(500);
-          const result = await cpuPerRequest(service.child.pid, () => runLoad({ ...spec, durationS }));
+          const load = () => runLoad({ ...spec, durationS });
+          const pid = service.child.pid;
+          const result = await cpuPerRequest(pid, heap ? () => heapPerRequest(pid, load) : load);
+          const heapKb = 'heapBytesPerRequest' in result && typeof result.heapBytesPerRequest === 'number' ? result.heapBytesPerRequest / 1000 : undefined;
           const rss = rssMb(service.child.pid) ?? 0;
           log(
-            `round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, failed ${result.non2xx + result.errors + result.timeouts}`,
+            `round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, ${heapKb === undefined ? '' : `heap ${heapKb.toFixed(1)} KB/req, `}failed ${result.non2xx + result.errors + result.timeouts}`,
           );
-          const t = totals.get(build.name) ?? { ok: 0, seconds: 0, rps: [], cpuUs: [], p50: [], rss: [] };
+          const t = totals.get(build.name) ?? { ok: 0, seconds: 0, rps: [], cpuUs: [], p50: [], rss: [], heapKb: [] };
           t.ok += result.ok;
           t.seconds += result.durationS;
           t.rps.push(result.rps);
           t.cpuUs.push(result.cpuUsPerRequest ?? Number.NaN);
           t.p50.push(result.latency.p50);
           t.rss.push(rss);
+          if (heapKb !== undefined) t.heapKb.push(heapKb);
           totals.set(build.name, t);
         } finally {
           await service.stop();
@@ -83,6 +92,7 @@ async function main(): Promise<void> {
   log(`base: ${(a.ok / a.seconds).toFixed(0)} req/s, p50 ${mean(a.p50).toFixed(2)} ms, ${mean(a.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(a.rss).toFixed(0)} MB`);
   log(`this: ${(b.ok / b.seconds).toFixed(0)} req/s, p50 ${mean(b.p50).toFixed(2)} ms, ${mean(b.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(b.rss).toFixed(0)} MB`);
   log(`this/base: throughput ×${(b.ok / b.seconds / (a.ok / a.seconds)).toFixed(2)}, CPU/req ×${(mean(b.cpuUs) / mean(a.cpuUs)).toFixed(2)}`);
+  if (heap) log(`heap allocated per request: base ${mean(a.heapKb).toFixed(1)} KB, this ${mean(b.heapKb).toFixed(1)} KB (×${(mean(b.heapKb) / mean(a.heapKb)).toFixed(3)})`);
   log(`this/base round by round (median): throughput ${describeRatio(pairedRatio(a.rps, b.rps), rounds)}, CPU/req ${describeRatio(pairedRatio(a.cpuUs, b.cpuUs), rounds)}`);
 }
 
