@@ -19,30 +19,39 @@ FROM json_to_recordset($1::json) AS u(row_id text, request_id text, correlation_
   cache_write_tokens int, reasoning_tokens int, cost_usd numeric, latency_ms int, status text, attempts int, used_fallback bool, streamed bool, error_kind text)
 ON CONFLICT (row_id) DO NOTHING`;
 
-/** Characters JSON.stringify would escape (quote, backslash, controls) or spell out (lone surrogates). */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
 /**
  * One row's JSON written straight into bytes: each field's text goes into a scratch buffer as it is, and only the
  * finished row is copied out. Concatenating ~50 pieces into a string made a rope of intermediate strings that was
- * then flattened and encoded again (~2.5 KB of V8 heap per row, a twentieth of a request's allocation).
+ * then flattened and encoded again (~2.5 KB of V8 heap per row, a twentieth of a request's allocation). ASCII text
+ * (nearly every field) is copied by a plain loop: a native write per piece cost more than the concatenation did.
  */
 class RowBytes {
   private scratch = Buffer.allocUnsafeSlow(4_096);
   private at = 0;
 
-  /** Text known to need no escaping (field names, punctuation, numbers, dates). */
+  /** Text that needs no escaping (field names, punctuation, numbers, dates, checked strings). */
   raw(text: string): this {
     this.reserve(text.length * 3);
-    this.at += this.scratch.write(text, this.at, 'utf8');
+    const start = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        this.at = start + this.scratch.write(text, start, 'utf8');
+        return this;
+      }
+      this.scratch[this.at++] = code;
+    }
     return this;
   }
 
   /** A string as JSON.stringify writes it, or null. */
   text(value: string | null | undefined): this {
     if (value === null || value === undefined) return this.raw('null');
-    if (NEEDS_ESCAPE.test(value)) return this.raw(JSON.stringify(value));
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      // Quote, backslash and controls are escaped by JSON.stringify; surrogates (lone ones are spelled out) go through it too.
+      if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return this.raw(JSON.stringify(value));
+    }
     return this.raw('"').raw(value).raw('"');
   }
 
