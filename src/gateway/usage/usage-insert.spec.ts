@@ -60,6 +60,11 @@ describe('batchParameter', () => {
     }
   });
 
+  it('starts every row afresh, even after a row that failed halfway', () => {
+    expect(() => usageRowBuffer(Object.assign(usageRow('h'), { createdAt: new Date(Number.NaN) }))).toThrow(RangeError);
+    expect(JSON.parse(usageRowJson(usageRow('i')))).toMatchObject({ row_id: 'i' });
+  });
+
   it('is an empty array for no rows', () => {
     expect(batchParameter([]).toString('utf8')).toBe('[]');
   });

@@ -60,6 +60,12 @@ class RowBytes {
     return this.raw(value !== null && Number.isFinite(value) ? String(value) : 'null');
   }
 
+  /** Starts a row, dropping whatever a row that threw halfway left in the scratch. */
+  restart(): this {
+    this.at = 0;
+    return this;
+  }
+
   /** The row written so far, in a buffer of its own; the scratch is then reused. */
   take(): Buffer {
     const row = Buffer.allocUnsafeSlow(this.at);
@@ -85,7 +91,7 @@ const rowBytes = new RowBytes();
  * waiting row would keep that whole pool alive, so the buffer's byte bound would undercount what it holds.
  */
 export function usageRowBuffer(r: UsageRecord): Buffer {
-  const w = rowBytes;
+  const w = rowBytes.restart();
   w.raw('{"row_id":').text(r.rowId).raw(',"request_id":').text(r.requestId).raw(',"correlation_id":').text(r.correlationId).raw(',"tags":[');
   const tags = r.tags ?? [];
   for (let i = 0; i < tags.length; i++) (i > 0 ? w.raw(',') : w).text(tags[i]);
