@@ -3,13 +3,24 @@ import { join } from 'node:path';
 import { summarise } from './latency-stats';
 import type { LoadResult, LoadSpec } from './load';
 
-export type PacedSpec = Omit<LoadSpec, 'durationS'> & { overallRate: number };
+export type PacedSpec = Omit<LoadSpec, 'durationS'> & {
+  overallRate: number;
+  /** Report the due time and latency of every answer slower than this (bench:tail). */
+  slowOverMs?: number;
+};
+
+/** An answer slower than PacedSpec.slowOverMs: when it fell due (epoch ms) and how long it took. */
+export interface SlowAnswer {
+  dueMs: number;
+  latencyMs: number;
+}
 
 interface WorkerResult {
   type: 'result';
   counts: { ok: number; non2xx: number; errors: number; timeouts: number };
   durationS: number;
   samples: Float64Array;
+  slow: Float64Array;
 }
 
 /**
@@ -39,12 +50,14 @@ export class PacedLoad {
   }
 
   /** Paces requests for `durationS` and waits for the last answer. */
-  async run(durationS: number): Promise<LoadResult> {
+  async run(durationS: number): Promise<LoadResult & { slow: SlowAnswer[] }> {
     await this.ready;
     const answer = this.next('result');
     this.worker.send({ type: 'run', durationS });
-    const { counts, durationS: runS, samples } = (await answer) as WorkerResult;
-    return Object.assign({}, counts, { durationS: runS, rps: counts.ok / runS, latency: summarise(samples) });
+    const { counts, durationS: runS, samples, slow: pairs } = (await answer) as WorkerResult;
+    const slow: SlowAnswer[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) slow.push({ dueMs: pairs[i], latencyMs: pairs[i + 1] });
+    return Object.assign({}, counts, { durationS: runS, rps: counts.ok / runS, latency: summarise(samples), slow });
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 // The fixed-rate load generator of the bench, in a process of its own (forked by paced-load.ts): plain
 // JavaScript with a small heap, so neither ts-node's heap and collections nor the bench's own timers and /proc
 // sampling delay the moment an answer is seen. Messages: { type: 'run', durationS } answers
-// { type: 'result', counts, durationS, samples } (latency of each 2xx answer in ms); { type: 'close' } ends it.
+// { type: 'result', counts, durationS, samples, slow } (latency of each 2xx answer in ms; with spec.slowOverMs, the
+// wall-clock due time and latency of each answer slower than that, in pairs); { type: 'close' } ends it.
 // The pool lives as long as the process: a warm-up run opens the connections the measured run then reuses.
 const { Pool } = require('undici');
 
@@ -17,6 +18,7 @@ const timeoutMs = (spec.timeoutS ?? 10) * 1000;
 async function run(durationS) {
   const samples = new Float64Array(Math.ceil(spec.overallRate * durationS));
   let answered = 0;
+  const slow = [];
   const counts = { ok: 0, non2xx: 0, errors: 0, timeouts: 0 };
   const total = Math.round(spec.overallRate * durationS);
   const intervalMs = 1000 / spec.overallRate;
@@ -30,7 +32,9 @@ async function run(durationS) {
         await response.body.dump({ limit: Number.MAX_SAFE_INTEGER });
         if (response.statusCode >= 200 && response.statusCode < 300) {
           counts.ok++;
-          samples[answered++] = performance.now() - dueAt;
+          const latencyMs = performance.now() - dueAt;
+          samples[answered++] = latencyMs;
+          if (spec.slowOverMs !== undefined && latencyMs > spec.slowOverMs) slow.push(performance.timeOrigin + dueAt, latencyMs);
         } else counts.non2xx++;
       })
       .catch((error) => {
@@ -49,7 +53,7 @@ async function run(durationS) {
     if (sent < total) await new Promise((resolve) => setTimeout(resolve, Math.min(TICK_MS, start + sent * intervalMs - performance.now())));
   }
   await Promise.all(inFlight);
-  return { counts, durationS: (performance.now() - start) / 1000, samples: samples.subarray(0, answered) };
+  return { counts, durationS: (performance.now() - start) / 1000, samples: samples.subarray(0, answered), slow: Float64Array.from(slow) };
 }
 
 process.on('message', (message) => {
