@@ -16,8 +16,8 @@ const RESULTS = join(__dirname, 'results');
 /**
  * Where the slow answers at a fixed rate come from. Paces `/v1/chat/completions` through our service (with
  * lib/loop-stalls.js preloaded) and then straight to the emulator, and sorts every answer of ours slower than
- * --slow-ms by what our process was doing while it was in flight: a collection, an event loop that came late
- * (with the main thread running, or waiting for a CPU), or nothing we saw.
+ * --slow-ms beyond the upstream's own delay by what our process was doing while it was in flight: a collection,
+ * an event loop that came late (with the main thread running, or waiting for a CPU), or nothing we saw.
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   const database = await BenchDatabase.create(pgUrl, 'tail');
   const service = await ServiceChild.start({ databaseUrl: database.url, redisUrl, emulatorUrl: emulator.url, env, preload: [LOOP_STALLS] });
   const body = requestBody(stream);
-  const pace = (url: string, headers: Record<string, string>) => new PacedLoad({ url: `${url}/v1/chat/completions`, headers, body, connections: 100, overallRate: rate, slowOverMs: slowMs });
+  // Slow: more than --slow-ms over the upstream's own delay.
+  const slowOverMs = upstreamMs + slowMs;
+  const pace = (url: string, headers: Record<string, string>) => new PacedLoad({ url: `${url}/v1/chat/completions`, headers, body, connections: 100, overallRate: rate, slowOverMs });
   try {
     const pid = service.child.pid;
     const file = join(RESULTS, `stalls-${pid}.json`);
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
 
     const loop = summariseLoop(events);
     const line = (name: string, r: typeof result) =>
-      `${name.padEnd(8)} ${r.ok} answers, p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(1)} ms, over ${slowMs} ms: ${r.slow.length} (${((100 * r.slow.length) / Math.max(1, r.ok)).toFixed(2)} %)`;
+      `${name.padEnd(8)} ${r.ok} answers, p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(1)} ms, over ${slowOverMs} ms: ${r.slow.length} (${((100 * r.slow.length) / Math.max(1, r.ok)).toFixed(2)} %)`;
     log(`${stream ? 'stream' : 'json'} at ${rate} req/s for ${durationS} s, upstream ${upstreamMs} ms`);
     log(line('ours', result));
     log(line('direct', straight));
@@ -91,10 +93,10 @@ async function main(): Promise<void> {
         (loop.runMs === undefined ? '' : ` (main thread running ${loop.runMs.toFixed(0)} ms, waiting for a CPU ${loop.waitMs!.toFixed(0)} ms)`) +
         `; ${loop.scavenges} scavenges (mean ${loop.scavengeMeanMs.toFixed(2)} ms, max ${loop.scavengeMaxMs.toFixed(1)} ms); ${loop.markCompacts} mark-compact events (${loop.markCompactMs.toFixed(1)} ms)`,
     );
-    log(`our answers over ${slowMs} ms, by what our process was doing meanwhile:`);
+    log(`our answers over ${slowOverMs} ms, by what our process was doing meanwhile${upstreamMs ? ` (the upstream's ${upstreamMs} ms left out)` : ''}:`);
     log('| cause | answers | of all answers | median ms | max ms |');
     log('|---|---|---|---|---|');
-    for (const row of attributeTail(result.slow, events, result.ok)) {
+    for (const row of attributeTail(result.slow, events, result.ok, upstreamMs)) {
       log(`| ${row.cause} | ${row.answers} | ${row.sharePct.toFixed(2)} % | ${row.medianMs.toFixed(1)} | ${row.maxMs.toFixed(1)} |`);
     }
   } finally {

@@ -18,6 +18,14 @@ describe('causeOf', () => {
     assert.equal(causeOf(at(1_000, 20), [stall(1_002, 15)]), 'our loop late (no scheduler figures)');
   });
 
+  it('leaves out the wait for the upstream: only the first and last moments of a slow answer behind it count', () => {
+    const answer = at(1_000, 56);
+    assert.equal(causeOf(answer, [{ kind: 'scavenge', startMs: 1_020, durationMs: 3 }], 50), 'nothing seen in our process');
+    assert.equal(causeOf(answer, [{ kind: 'scavenge', startMs: 1_003, durationMs: 3 }], 50), 'scavenge in our process');
+    assert.equal(causeOf(answer, [stall(1_052, 5, 1, 4)], 50), 'our loop late, main thread waiting for a CPU');
+    assert.equal(causeOf(answer, [{ kind: 'scavenge', startMs: 1_020, durationMs: 3 }]), 'scavenge in our process');
+  });
+
   it('finds nothing when no event overlaps the answer, even one that ends as it falls due', () => {
     assert.equal(causeOf(at(1_000, 20), [stall(990, 10, 9, 0), { kind: 'mark-compact', startMs: 1_020, durationMs: 5 }]), 'nothing seen in our process');
   });

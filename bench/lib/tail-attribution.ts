@@ -33,18 +33,29 @@ export interface TailRow {
 /**
  * Why each slow answer was slow, judged by what our process was doing while it was in flight: a collection first
  * (a mark-compact over a scavenge), else a late event loop split by whether the main thread ran or waited for a
- * CPU, else nothing we saw (the load generator, the emulator or the network stack).
+ * CPU, else nothing we saw (the load generator, the emulator or the network stack). Behind an upstream that takes
+ * `upstreamMs`, the middle of the answer's time is the vendor's wait, which an event of ours cannot lengthen: only
+ * its first and last `latency - upstreamMs` count.
  */
-export function causeOf(answer: SlowAnswer, events: readonly LoopEvent[]): TailCause {
+export function causeOf(answer: SlowAnswer, events: readonly LoopEvent[], upstreamMs = 0): TailCause {
   const from = answer.dueMs;
   const to = answer.dueMs + answer.latencyMs;
+  const excess = answer.latencyMs - upstreamMs;
+  const windows: Array<[number, number]> =
+    upstreamMs > 0 && excess > 0 && excess < upstreamMs
+      ? [
+          [from, from + excess],
+          [from + upstreamMs, to],
+        ]
+      : [[from, to]];
+  const overlaps = (event: LoopEvent) => windows.some(([start, end]) => event.startMs < end && event.startMs + event.durationMs > start);
   let stalled = false;
   let runMs = 0;
   let waitMs = 0;
   let measured = true;
   let scavenge = false;
   for (const event of events) {
-    if (event.startMs >= to || event.startMs + event.durationMs <= from) continue;
+    if (!overlaps(event)) continue;
     if (event.kind === 'mark-compact') return 'mark-compact in our process';
     if (event.kind === 'scavenge') scavenge = true;
     if (event.kind === 'stall') {
@@ -61,7 +72,7 @@ export function causeOf(answer: SlowAnswer, events: readonly LoopEvent[]): TailC
 }
 
 /** The slow answers of a run grouped by cause, largest first; `answered` is every answer of the run. */
-export function attributeTail(slow: readonly SlowAnswer[], events: readonly LoopEvent[], answered: number): TailRow[] {
+export function attributeTail(slow: readonly SlowAnswer[], events: readonly LoopEvent[], answered: number, upstreamMs = 0): TailRow[] {
   const sorted = [...events].sort((a, b) => a.startMs - b.startMs);
   const longest = sorted.reduce((most, e) => Math.max(most, e.durationMs), 0);
   const latencies = new Map<TailCause, number[]>();
@@ -76,7 +87,7 @@ export function attributeTail(slow: readonly SlowAnswer[], events: readonly Loop
     }
     const near: LoopEvent[] = [];
     for (let i = low; i < sorted.length && sorted[i].startMs < answer.dueMs + answer.latencyMs; i++) near.push(sorted[i]);
-    const cause = causeOf(answer, near);
+    const cause = causeOf(answer, near, upstreamMs);
     const list = latencies.get(cause) ?? [];
     list.push(answer.latencyMs);
     latencies.set(cause, list);
