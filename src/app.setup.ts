@@ -13,6 +13,7 @@ import { clientErrorStatus, fastifyTrustProxy, httpServerOptions } from './boots
 import { useJsonBodyParser } from './bootstrap/json-body';
 import { mountStaticAssets } from './bootstrap/static-assets';
 import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors';
+import { newUuid } from './common/ids';
 import { serveDirectly } from './common/http/direct-routes';
 import { GLOBAL_GUARDS } from './common/common.module';
 import { DIRECT_DOOR_ROUTES } from './gateway/front-door/direct-door-routes';
@@ -31,7 +32,7 @@ export interface RunningApp {
 
 function requestId(req: Pick<IncomingMessage, 'headers'>): string {
   const header = req.headers['x-request-id'];
-  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+  const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : newUuid();
   (req as { id?: string }).id = id;
   return id;
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { newUuid } from 'src/common/ids';
 import { AppConfig } from 'src/config';
 import { ModelCatalog } from './catalog/model-catalog';
 import { GatewayEvent } from './gateway.events';
@@ -203,7 +203,7 @@ export class GatewayService extends LlmClient {
     }
     const route = body.model ?? this.catalog.defaultModel;
     const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, worstUsd }, options.offline !== false);
-    const run = new RequestRun(randomUUID(), options, admitted.targets, estimate, route, this.clock.nowMs(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
+    const run = new RequestRun(newUuid(), options, admitted.targets, estimate, route, this.clock.nowMs(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
     run.admission = admitted.admission;
     return run;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { newUuid } from 'src/common/ids';
 import { AppConfig } from 'src/config';
 import { ModelCatalog, ModelPrices } from '../catalog/model-catalog';
 import { GatewayClock } from '../gateway-clock';
@@ -82,7 +82,7 @@ export class UsageRecorder {
   private row(run: RequestRun, outcome: Pick<UsageRecord, 'provider' | 'model' | 'usage' | 'costUsd' | 'status' | 'streamed' | 'errorKind' | 'unpriced'>): void {
     const { caller, operation, correlationId, tags } = run.options;
     this.events.emit(GatewayEvent.Usage, {
-      rowId: randomUUID(),
+      rowId: newUuid(),
       requestId: run.id,
       correlationId,
       createdAt: this.clock.now(),
