@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       await ours.close();
     }
     for (let waited = 0; !existsSync(file) && waited < 2_000; waited += 50) await sleep(50);
+    if (!existsSync(file)) throw new Error(`our service wrote no loop record (${file}) within 2 s of the second SIGUSR2`);
     const events = JSON.parse(readFileSync(file, 'utf8')) as LoopEvent[];
     rmSync(file, { force: true });
     const direct = pace(emulator.url, {});

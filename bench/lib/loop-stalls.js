@@ -21,21 +21,21 @@ const GC_KINDS = {
 
 /** Milliseconds the main thread has run and waited for a CPU since it started, or undefined off Linux. */
 function schedulerClock() {
-  let fd;
   try {
-    fd = fs.openSync('/proc/thread-self/schedstat', 'r');
+    schedstat = fs.openSync('/proc/thread-self/schedstat', 'r');
   } catch {
     return () => undefined;
   }
   const buffer = Buffer.alloc(96);
   return () => {
-    const [runNs, waitNs] = buffer.toString('latin1', 0, fs.readSync(fd, buffer, 0, buffer.length, 0)).split(' ');
+    const [runNs, waitNs] = buffer.toString('latin1', 0, fs.readSync(schedstat, buffer, 0, buffer.length, 0)).split(' ');
     return { runMs: Number(runNs) / 1e6, waitMs: Number(waitNs) / 1e6 };
   };
 }
 
 let events;
 let timer;
+let schedstat;
 const observer = new PerformanceObserver((list) => {
   if (!events) return;
   for (const entry of list.getEntries()) {
@@ -66,6 +66,8 @@ function start() {
 function stop() {
   clearInterval(timer);
   observer.disconnect();
+  if (schedstat !== undefined) fs.closeSync(schedstat);
+  schedstat = undefined;
   const file = path.join(__dirname, '..', 'results', `stalls-${process.pid}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(events));
