@@ -33,7 +33,7 @@ export const LOG_BUFFER_MAX_BYTES = 8 * 1_048_576;
  *
  * Lines are handed over as bytes (sonic-boom's buffer mode). In its text mode sonic-boom appends each line to the
  * pending text and measures that text's byte length, which copies all of it (up to 16 KB while a write is under
- * way) on every line: pino alone, writing request lines in bursts, allocated 7.5 KB of V8 heap per line so, against
+ * way) on every line: pino alone, writing request lines in bursts, allocated 7.5 KB of V8 heap per line that way, against
  * 2.0 KB in buffer mode. A short line's bytes come from Node's shared 8 KB pool, so a stalled reader can keep a few
  * pool blocks alive beyond the bound; that is at most a small multiple of it, and only while stdout is stalled.
  */
