@@ -39,10 +39,12 @@ export class IndicatorSetRepository {
     private readonly sql: SqlClient,
   ) {}
 
-  /** Every stored set, keyed by period. */
+  /** Every stored set, keyed by period. Plain `pg`: the start-up check of the current month and every payroll read need no Prisma. */
   async findAll(): Promise<Map<string, StoredIndicatorSet>> {
-    const rows = await this.prisma.payrollIndicatorSet.findMany({ orderBy: { period: 'asc' } });
-    return new Map(rows.map((row) => [row.period, { set: row.data as unknown as IndicatorSet, source: row.source, updatedAt: row.updatedAt, importedBy: row.importedBy }]));
+    const rows = await this.sql.query<{ period: string; data: IndicatorSet; source: string; updated_at: Date; imported_by: string }>(
+      'SELECT period, data, source, updated_at, imported_by FROM payroll_indicator_sets ORDER BY period',
+    );
+    return new Map(rows.map((row) => [row.period, { set: row.data, source: row.source, updatedAt: row.updated_at, importedBy: row.imported_by }]));
   }
 
   /** Inserts the shipped sets whose period is not stored yet (concurrent callers are safe); returns the periods inserted. */

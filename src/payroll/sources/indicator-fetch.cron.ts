@@ -25,8 +25,8 @@ export class IndicatorFetchCron implements OnApplicationBootstrap, OnModuleDestr
     private readonly clock: PayrollClock,
   ) {}
 
-  /** Never awaits the network: start-up goes on while the first fetch runs (or fails, with no network). */
-  async onApplicationBootstrap(): Promise<void> {
+  /** Never awaits the database or the network: start-up goes on while the first check and fetch run (or fail). */
+  onApplicationBootstrap(): void {
     if (!this.settings.enabled) {
       this.logger.log('Payroll indicator fetch disabled (PAYROLL_FETCH_ENABLED=false); the admin route still works');
       return;
@@ -34,14 +34,19 @@ export class IndicatorFetchCron implements OnApplicationBootstrap, OnModuleDestr
     const job = CronJob.from({ cronTime: this.settings.cron, onTick: () => void this.run('cron'), start: false });
     this.registry.addCronJob(FETCH_JOB, job as never);
     job.start();
-    const current = periodOf(this.clock.now());
-    const stored = await this.store.periods().catch(() => [] as string[]);
-    if (!stored.includes(current)) void this.run('startup');
+    void this.fetchIfCurrentMonthMissing();
   }
 
   /** Stops the schedule; a run in flight is not awaited (a slow source must not hold shutdown past SHUTDOWN_TIMEOUT_MS) and only logs if cut short. */
   onModuleDestroy(): void {
     if (this.registry.doesExist('cron', FETCH_JOB)) this.registry.deleteCronJob(FETCH_JOB);
+  }
+
+  /** Runs after start-up has gone on: reading the stored months must not hold readiness back. */
+  private async fetchIfCurrentMonthMissing(): Promise<void> {
+    const current = periodOf(this.clock.now());
+    const stored = await this.store.periods().catch(() => [] as string[]);
+    if (!stored.includes(current)) await this.run('startup');
   }
 
   private async run(trigger: 'cron' | 'startup'): Promise<void> {
