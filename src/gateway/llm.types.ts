@@ -27,7 +27,7 @@ export interface CallerIdentity {
 export interface LlmRequest {
   /** What the call is for, used in cost reports and metrics: `dte.validate`, `chat.message`, `proxy.chat`... */
   operation: string;
-  /** A catalog model or alias (`gpt-4o-mini`, `claude-sonnet-4`), `provider/model` for an explicit route, or omitted for the default. */
+  /** A catalog model or alias (`gpt-6-luna`, `claude-sonnet-5-5`; a retired one is answered by its successor), `provider/model` for an explicit route, or omitted for the default. */
   model?: string;
   messages: LlmMessage[];
   system?: SystemBlock[];

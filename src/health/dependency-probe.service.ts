@@ -63,7 +63,7 @@ export class DependencyProbeService {
   vendors(): Record<string, { status: 'configured' | 'not_configured'; model?: string }> {
     const configured = new Set(this.config.configuredVendors());
     return Object.fromEntries(
-      VENDOR_NAMES.map((v) => [v, { status: configured.has(v) ? 'configured' : 'not_configured', ...(v === 'anthropic' ? { model: this.config.vendors.anthropicModel ?? 'claude-sonnet-4' } : {}) }]),
+      VENDOR_NAMES.map((v) => [v, { status: configured.has(v) ? 'configured' : 'not_configured', ...(v === 'anthropic' ? { model: this.config.vendors.anthropicModel ?? 'claude-sonnet-5-5' } : {}) }]),
     );
   }
 }

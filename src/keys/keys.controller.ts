@@ -10,7 +10,7 @@ const KEY_EXAMPLE = {
   name: 'odoo-bi',
   ownerNote: 'Informes de BI de la empresa 3 (María Pérez)',
   companies: [3],
-  allowedModels: ['gpt-4o-mini', 'claude-*'],
+  allowedModels: ['gpt-6-luna', 'claude-*'],
   rpmLimit: 60,
   tpmLimit: 200000,
   budgetUsd: '25.00',

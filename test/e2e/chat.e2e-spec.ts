@@ -41,7 +41,7 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       startTestApp({
         ANTHROPIC_API_KEY: 'test-key',
         ANTHROPIC_BASE_URL: emulator.url,
-        DEFAULT_MODEL: 'claude-sonnet-4',
+        DEFAULT_MODEL: 'claude-sonnet-5-5',
         REDIS_KEY_PREFIX: prefix(),
         RESPONSE_CACHE_TTL_SECONDS: '0',
         THROTTLE_CHAT_PER_MIN: '1000',
@@ -67,7 +67,7 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
       const id = await newSession();
       const first = await send('Pregunta número 1 sobre el cierre contable', { session_id: id });
       expect(first.status).toBe(200);
-      expect(first.body.message).toMatch(/^Respuesta simulada de claude-sonnet-4\S*: Pregunta número 1 sobre el cierre contable$/);
+      expect(first.body.message).toMatch(/^Respuesta simulada de claude-sonnet-5-5: Pregunta número 1 sobre el cierre contable$/);
       expect((await app.http.get(`/api/chat/session/${id}`).set(bearer())).body.message_count).toBe(2);
       for (let n = 2; n <= 7; n++) expect((await send(`Pregunta número ${n} sobre el cierre contable`, { session_id: id })).status).toBe(200);
 
@@ -308,7 +308,7 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
           llm_used: 'anthropic',
           plugin: 'dte',
           provider: 'anthropic',
-          model: 'claude-sonnet-4',
+          model: 'claude-sonnet-5-5',
           tokens_used: {
             input_tokens: expect.any(Number),
             output_tokens: expect.any(Number),

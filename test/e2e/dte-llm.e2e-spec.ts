@@ -65,7 +65,7 @@ describe('DTE routes with an LLM vendor (emulator)', () => {
       REDIS_KEY_PREFIX: `dte-llm-e2e-${Date.now()}:`,
       ANTHROPIC_API_KEY: 'test',
       ANTHROPIC_BASE_URL: proxy.url,
-      DEFAULT_MODEL: 'claude-sonnet-4',
+      DEFAULT_MODEL: 'claude-sonnet-5-5',
       THROTTLE_DTE_VALIDATE_PER_MIN: '1000',
       THROTTLE_MATCH_PO_PER_MIN: '1000',
       THROTTLE_DEFAULT_PER_MIN: '1000',
@@ -168,7 +168,7 @@ describe('DTE routes with an LLM vendor (emulator)', () => {
         provider: 'anthropic',
         reviewed_by: ['rules', 'llm'],
       });
-      expect(res.body.model).toMatch(/claude-sonnet-4/);
+      expect(res.body.model).toMatch(/claude-sonnet-5-5/);
       expect(res.body.warnings).toEqual([NO_LINES_WARNING, 'IA: La razón social no coincide con el giro habitual']);
       expect(res.body.degraded_reason).toBeUndefined();
     });

@@ -69,8 +69,8 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
 
   it.each([
     ['openai', 'gpt-4o-mini'],
-    ['anthropic', 'claude-sonnet-4'],
-    ['gemini', 'gemini-2.0-flash'],
+    ['anthropic', 'claude-sonnet-5-5'],
+    ['gemini', 'gemini-3.5-flash'],
   ] as const)('stores exact %s costs, plain then streamed with the cached system prompt', async (vendor, model) => {
     emulator.reset();
     const { vendorModel, prices } = catalog.models[model];

@@ -11,7 +11,7 @@ jest.setTimeout(60_000);
 
 /**
  * gpt-4o-mini served by two OpenAI accounts (two emulators standing for two regions), weighted 3:1, with
- * claude-sonnet-4 as the next model of its chain on a third upstream.
+ * claude-haiku-4-5 as the next model of its chain on a third upstream.
  */
 describe('Several deployments of one model (two upstream accounts)', () => {
   let eu: Emulator;

@@ -167,7 +167,7 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
 
   it('skips a fallback target that cannot honour a field instead of serving it wrongly', async () => {
     emulator.script({ vendor: 'openai', status: 503, count: 1 });
-    // gpt-4o-mini falls back to claude-sonnet-4 (no logprobs) and then gemini-2.0-flash (logprobs translated).
+    // gpt-4o-mini falls back to claude-haiku-4-5 (no logprobs) and then gemini-3.5-flash-lite (logprobs translated).
     const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: 'hola' }] });
     expect((completion as unknown as { x_gateway: { provider: string } }).x_gateway.provider).toBe('gemini');
     expect(emulator.stats().byVendor.anthropic.received).toBe(0);

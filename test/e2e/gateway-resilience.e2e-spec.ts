@@ -112,7 +112,7 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
   }, 30_000);
   afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
 
-  it('opens after 5 consecutive errors; then gpt-4o-mini is served by claude-sonnet-4 without calling OpenAI, until a trial succeeds', async () => {
+  it('opens after 5 consecutive errors; then gpt-4o-mini is served by claude-haiku-4-5 without calling OpenAI, until a trial succeeds', async () => {
     emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', status: 500 });
     for (let i = 0; i < 5; i++) {
       const res = await chat(app, { model: 'gpt-4o-mini', messages: ask(`falla ${i}`) });
@@ -125,9 +125,9 @@ describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
 
     const served = await chat(app, { model: 'gpt-4o-mini', messages: ask('con breaker abierto') });
     expect(served.status).toBe(200);
-    expect(served.body.model).toBe('claude-sonnet-4');
+    expect(served.body.model).toBe('claude-haiku-4-5');
     expect(served.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
-    expect(served.body.choices[0].message.content).toMatch(/^Respuesta simulada de claude-sonnet-4/);
+    expect(served.body.choices[0].message.content).toMatch(/^Respuesta simulada de claude-haiku-4-5/);
     const streamed = await chatStream(app, { model: 'gpt-4o-mini', messages: ask('stream con breaker abierto') });
     expect(sseEvents(streamed.text).at(-1)!.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
     expect(emulator.stats().byVendor.openai.received).toBe(5);

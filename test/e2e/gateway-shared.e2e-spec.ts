@@ -34,7 +34,7 @@ describe('Two gateway instances on one Redis', () => {
       RATE_LIMIT_MAX_WAIT_MS: '0',
       LLM_MAX_RETRIES: '0',
       BREAKER_OPEN_MS: '60000',
-      FALLBACK_CHAINS: JSON.stringify({ 'gemini-2.0-flash': ['gemini-2.0-flash', 'claude-sonnet-4'] }),
+      FALLBACK_CHAINS: JSON.stringify({ 'gemini-3.5-flash': ['gemini-3.5-flash', 'claude-sonnet-5-5'] }),
     };
     [a, b] = await Promise.all([startGatewayApp(emulator, env), startGatewayApp(emulator, env)]);
   }, 30_000);
@@ -58,14 +58,14 @@ describe('Two gateway instances on one Redis', () => {
   });
 
   it("see one breaker: opened by A's traffic, B falls back without calling the vendor", async () => {
-    emulator.script({ vendor: 'gemini', model: 'gemini-2.0-flash', status: 503 });
+    emulator.script({ vendor: 'gemini', model: 'gemini-3.5-flash', status: 503 });
     for (let i = 0; i < 5; i++) {
-      const res = await chat(a, { model: 'gemini-2.0-flash', messages: ask(`falla ${i}`) });
+      const res = await chat(a, { model: 'gemini-3.5-flash', messages: ask(`falla ${i}`) });
       expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
     }
     expect(emulator.stats().byVendor.gemini.received).toBe(5);
     await eventually(async () => (await b.http.get('/health')).body.dependencies.llm_providers.breakers.gemini === 'open', 2000);
-    const res = await chat(b, { model: 'gemini-2.0-flash', messages: ask('desde B') });
+    const res = await chat(b, { model: 'gemini-3.5-flash', messages: ask('desde B') });
     expect(res.status).toBe(200);
     expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true, attempts: 1 });
     expect(emulator.stats().byVendor.gemini.received).toBe(5);
@@ -119,8 +119,8 @@ describe('Quota alerts, interrupted streams', () => {
 
   it.each([
     ['openai', 'gpt-4o-mini'],
-    ['anthropic', 'claude-sonnet-4'],
-    ['gemini', 'gemini-2.0-flash'],
+    ['anthropic', 'claude-sonnet-5-5'],
+    ['gemini', 'gemini-3.5-flash'],
   ] as const)('ends a %s stream cut midway with an error event, never [DONE]', async (vendor, model) => {
     emulator.script({ vendor, cutStreamAfterChunks: 2, count: 1 });
     const res = await chatStream(app, { model, messages: ask('uno dos tres cuatro cinco seis siete ocho') });
@@ -152,7 +152,7 @@ describe('Gateway with no vendor configured', () => {
     const res = await chat(honest, { model: 'gpt-4o-mini', messages: ask('hola') });
     expect(res.status).toBe(503);
     expect(res.body.error).toMatchObject({ type: 'api_error', message: expect.stringContaining('No provider could serve the request') });
-    const streamed = await chatStream(honest, { model: 'claude-sonnet-4', messages: ask('hola') });
+    const streamed = await chatStream(honest, { model: 'claude-sonnet-5-5', messages: ask('hola') });
     expect(streamed.status).toBe(503);
     expect(JSON.parse(streamed.text).error.type).toBe('api_error');
   });
@@ -162,7 +162,7 @@ describe('Gateway with no vendor configured', () => {
     expect(res.status).toBe(200);
     expect(res.body.choices[0].message.content).toBe(NO_VENDOR_ANSWER);
     expect(res.body.x_gateway).toMatchObject({ provider: 'offline', cost_usd: '0.000000000000' });
-    const streamed = await chatStream(app, { model: 'claude-sonnet-4', messages: ask('hola') });
+    const streamed = await chatStream(app, { model: 'claude-sonnet-5-5', messages: ask('hola') });
     expect(streamed.text.trimEnd().endsWith('data: [DONE]')).toBe(true);
     expect(
       sseEvents(streamed.text)

@@ -1,6 +1,10 @@
 import request from 'supertest';
 import { createApp, RunningApp } from 'src/app.setup';
 import { loadConfig } from 'src/config';
+import { ModelCatalog } from 'src/gateway/catalog/model-catalog';
+
+/** The day the suites' expectations about the shipped catalog hold: a model's shutdown day must not change them. */
+export const CATALOG_DATE = Date.parse('2026-12-06T12:00:00Z');
 
 export const API_KEY = 'e2e-odoo-key-0123456789abcdef';
 export const OTHER_KEY = 'e2e-other-key-0123456789abcdef';
@@ -23,6 +27,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     ...env,
   });
   const running = await createApp(config, { logger: false });
+  jest.spyOn(running.app.get(ModelCatalog), 'now').mockReturnValue(CATALOG_DATE);
   await running.app.listen({ port: 0, host: '127.0.0.1' });
   return { ...running, http: request(running.app.getHttpServer()) };
 }

@@ -38,7 +38,7 @@ export class ChatResponseDto {
   @ApiPropertyOptional({ example: 'anthropic' })
   provider?: string;
 
-  @ApiPropertyOptional({ example: 'claude-sonnet-4' })
+  @ApiPropertyOptional({ example: 'claude-sonnet-5-5' })
   model?: string;
 
   @ApiPropertyOptional({ example: '0.004215', description: 'USD as an exact decimal string.' })

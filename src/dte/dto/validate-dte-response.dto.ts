@@ -93,6 +93,6 @@ export class ValidateDteResponseDto {
   @ApiPropertyOptional({ example: 'anthropic', description: 'Vendor of the LLM review (when used)' })
   provider?: string;
 
-  @ApiPropertyOptional({ example: 'claude-sonnet-4', description: 'Model of the LLM review (when used)' })
+  @ApiPropertyOptional({ example: 'claude-sonnet-5-5', description: 'Model of the LLM review (when used)' })
   model?: string;
 }

@@ -30,6 +30,7 @@ export class CatalogReloader implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    this.logRetirements();
     const path = this.config.llm.catalogPath;
     if (path) watchFile(path, { interval: 1000, persistent: false }, () => void this.reload());
   }
@@ -51,6 +52,12 @@ export class CatalogReloader implements OnModuleInit, OnModuleDestroy {
     this.providers.loadDeployments(this.catalog);
     await Promise.all(this.providers.deploymentIds().map((id) => this.breakers.refresh(id).catch(() => undefined)));
     this.logger.log(`catalog reloaded: ${this.catalog.models.size} models, ${this.catalog.deployments().length} deployments`);
+    this.logRetirements();
     return { reloaded: true, models: this.catalog.models.size, deployments: this.catalog.deployments().length };
+  }
+
+  /** Models the vendors have shut down or will within 60 days: an operator sees what will answer for them. */
+  private logRetirements(): void {
+    for (const note of this.catalog.retirementNotes()) this.logger.warn(`model catalog: ${note}`);
   }
 }

@@ -34,6 +34,10 @@ export interface CatalogModel {
   prices: ModelPrices;
   /** Several deployments of the model, balanced by weight; absent means the vendor's one default account. */
   deployments?: Deployment[];
+  /** The vendor's shutdown date (YYYY-MM-DD, UTC): from that day the model is no fallback, and `successor` serves its requests. */
+  retiresOn?: string;
+  /** The catalog model that answers for this one once it has retired. */
+  successor?: string;
 }
 
 export interface ProviderLimits {
@@ -57,6 +61,10 @@ export class ModelCatalog {
   readonly models = new Map<string, CatalogModel>();
   /** Looked up on every request that names a deployment (its limits), so indexed once per load. */
   private readonly deploymentsById = new Map<string, Deployment>();
+  /** Epoch ms of each retiring model's shutdown, read on every request that names one. */
+  private retirements = new Map<string, number>();
+  /** Each requested model's chain with retirements applied, kept between two shutdown days (no arrays per request). */
+  private servedChains = new Map<string, { chain: string[]; from: number; until: number }>();
   chains: Record<string, string[]>;
   limits: Record<VendorName, ProviderLimits>;
   defaultModel: string;
@@ -71,6 +79,7 @@ export class ModelCatalog {
       this.models.set(id, { id, provider: 'openai-compatible', vendorModel: id, contextWindow: 32768, prices: FREE });
     }
     this.assertDeployments();
+    this.retirements = checkedRetirements(this.models);
     this.indexDeployments();
     this.chains = { ...file.fallbackChains, ...(config?.llm.fallbackChains ?? {}) };
     const limits = { ...file.providerLimits } as Record<VendorName, ProviderLimits>;
@@ -95,6 +104,8 @@ export class ModelCatalog {
     this.limits = next.limits;
     this.defaultModel = next.defaultModel;
     this.pricesReadOn = next.pricesReadOn;
+    this.retirements = next.retirements;
+    this.servedChains = new Map();
     this.indexDeployments();
   }
 
@@ -139,8 +150,81 @@ export class ModelCatalog {
     return { ...base, ...(d.rpm !== undefined ? { rpm: d.rpm } : {}), ...(d.tpm !== undefined ? { tpm: d.tpm } : {}) };
   }
 
-  /** The ordered models to try for a requested model (the model itself first). */
-  chainFor(modelId: string): string[] {
-    return this.chains[modelId] ?? [modelId];
+  /** The instant retirements are judged at (epoch ms); a test pins it, so that no test changes meaning on a shutdown day. */
+  now(): number {
+    return Date.now();
   }
+
+  /** Whether the vendor has shut the model down by `now` (epoch ms). */
+  isRetired(modelId: string, now = this.now()): boolean {
+    const at = this.retirements.get(modelId);
+    return at !== undefined && at <= now;
+  }
+
+  /** The model that answers for `modelId` at `now`: itself, or the successor of a retired model (followed as far as it goes). */
+  servedBy(modelId: string, now = this.now()): string {
+    let id = modelId;
+    while (this.isRetired(id, now) && this.models.get(id)?.successor) id = this.models.get(id)!.successor!;
+    return id;
+  }
+
+  /**
+   * The ordered models to try for a requested model (the model itself first). Retired entries give way to their
+   * successors; a retired fallback with none is left out, while the requested model stays (its vendor has the last word).
+   */
+  chainFor(modelId: string, now = this.now()): string[] {
+    const chain = this.chains[modelId] ?? [modelId];
+    if (this.retirements.size === 0) return chain;
+    const memo = this.servedChains.get(modelId);
+    if (memo && memo.from <= now && now < memo.until) return memo.chain;
+    const served = chain.map((id) => this.servedBy(id, now)).filter((id, i) => i === 0 || !this.isRetired(id, now));
+    const unique = served.filter((id, i) => served.indexOf(id) === i);
+    // Valid until the next shutdown day (or since the last one, for a pinned clock that goes back).
+    let from = -Infinity;
+    let until = Infinity;
+    for (const at of this.retirements.values()) {
+      if (at <= now) from = Math.max(from, at);
+      else until = Math.min(until, at);
+    }
+    this.servedChains.set(modelId, { chain: unique, from, until });
+    return unique;
+  }
+
+  /** One line per model retired by `now` or retiring within `withinDays` after it, for the start-up log and reloads. */
+  retirementNotes(now = this.now(), withinDays = 60): string[] {
+    const notes: string[] = [];
+    for (const [id, at] of this.retirements) {
+      const model = this.models.get(id)!;
+      const then = model.successor ? `served by ${model.successor}` : 'no successor in the catalog: its requests still go to the vendor, and it is no fallback';
+      if (at <= now) notes.push(`${id} retired on ${model.retiresOn}: ${then}`);
+      else if (at - now <= withinDays * 86_400_000) notes.push(`${id} retires on ${model.retiresOn} (in ${Math.ceil((at - now) / 86_400_000)} days): then ${then}`);
+    }
+    return notes;
+  }
+}
+
+/** Validates every retiresOn and successor (dates, known ids, no loop) and indexes the shutdown instants. */
+function checkedRetirements(models: Map<string, CatalogModel>): Map<string, number> {
+  const problems: string[] = [];
+  const retirements = new Map<string, number>();
+  for (const model of models.values()) {
+    if (model.retiresOn !== undefined) {
+      const at = /^\d{4}-\d{2}-\d{2}$/.test(model.retiresOn) ? Date.parse(`${model.retiresOn}T00:00:00Z`) : Number.NaN;
+      if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== model.retiresOn) problems.push(`${model.id}: retiresOn "${model.retiresOn}" must be a date as YYYY-MM-DD`);
+      else retirements.set(model.id, at);
+    }
+    if (model.successor === undefined) continue;
+    if (model.retiresOn === undefined) problems.push(`${model.id}: a successor needs retiresOn`);
+    if (!models.has(model.successor)) problems.push(`${model.id}: successor "${model.successor}" is not a catalog model`);
+    const seen = new Set([model.id]);
+    for (let next = models.get(model.successor); next; next = next.successor ? models.get(next.successor) : undefined) {
+      if (seen.has(next.id)) {
+        problems.push(`${model.id}: its successors lead back to ${next.id}`);
+        break;
+      }
+      seen.add(next.id);
+    }
+  }
+  if (problems.length) throw new Error(`Invalid model catalog retirements:\n  - ${problems.join('\n  - ')}`);
+  return retirements;
 }

@@ -15,7 +15,7 @@ import { isDoorRequestError } from './anthropic/door-request.error';
 import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
 import { gatewayHeaders } from './openai/chat-response';
 
-const EXAMPLE = { model: 'claude-sonnet-4', max_tokens: 300, messages: [{ role: 'user', content: '¿Qué es una guía de despacho (DTE 52)?' }] };
+const EXAMPLE = { model: 'claude-sonnet-5-5', max_tokens: 300, messages: [{ role: 'user', content: '¿Qué es una guía de despacho (DTE 52)?' }] };
 
 function sseEvent(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;

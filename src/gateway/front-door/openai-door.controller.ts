@@ -16,7 +16,7 @@ import { validateChatBody } from './openai/chat-request';
 import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
 
 const EXAMPLE = {
-  model: 'gpt-4o-mini',
+  model: 'gpt-6-luna',
   messages: [
     { role: 'system', content: 'Eres un asistente contable chileno.' },
     { role: 'user', content: '¿Qué es una nota de crédito electrónica (DTE 61)?' },
@@ -56,7 +56,7 @@ export class OpenAiDoorController {
   @ApiOperation({ summary: 'Catalog models a configured vendor can serve (OpenAI list shape)' })
   models() {
     const configured = new Set<string>(this.providers.vendorIds());
-    return { object: 'list', data: [...this.catalog.models.values()].filter((m) => configured.has(m.provider)).map((m) => this.modelView(m.id)) };
+    return { object: 'list', data: [...this.catalog.models.values()].filter((m) => configured.has(m.provider) && !this.catalog.isRetired(m.id)).map((m) => this.modelView(m.id)) };
   }
 
   @Get('models/:id')
@@ -69,7 +69,9 @@ export class OpenAiDoorController {
 
   private modelView(id: string) {
     const m = this.catalog.get(id)!;
-    return { id: m.id, object: 'model', created: 0, owned_by: m.provider, context_window: m.contextWindow };
+    const view = { id: m.id, object: 'model', created: 0, owned_by: m.provider, context_window: m.contextWindow };
+    if (!m.retiresOn) return view;
+    return Object.assign(view, { retires_on: m.retiresOn }, m.successor ? { successor: m.successor } : {});
   }
 
   @Post('chat/completions')

@@ -9,6 +9,8 @@ export interface RouteTarget {
   /** Catalog id ('offline' for the offline provider; the vendor's own name for an uncatalogued provider/model). */
   model: string;
   vendorModel: string;
+  /** The retired catalog model this one answers for (a key allowed that model may use it). */
+  standsFor?: string;
 }
 
 export class UnknownModelError extends Error {
@@ -26,6 +28,8 @@ export interface RouteOptions {
   offline: boolean;
   /** A model's usable deployments in the order to try them (load balancing); absent means the vendor default. */
   arrange?: (model: CatalogModel) => Deployment[];
+  /** The instant that decides which models have retired (epoch ms; the catalog's `now()` by default). */
+  now?: number;
 }
 
 function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<ProviderId>): RouteTarget[] {
@@ -53,23 +57,26 @@ function catalogTargets(ids: string[], catalog: ModelCatalog, configured: Set<Pr
   });
 }
 
-function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean, arrange: RouteOptions['arrange']): RouteTarget[] {
+function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean, options: RouteOptions): RouteTarget[] {
   if (id.indexOf('/') > 0) return explicitTarget(id, catalog, configured);
   if (!catalog.get(id)) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
-  return catalogTargets(chain ? catalog.chainFor(id) : [id], catalog, configured, arrange);
+  const served = catalog.servedBy(id, options.now);
+  const targets = catalogTargets(chain ? catalog.chainFor(served, options.now) : [served], catalog, configured, options.arrange);
+  if (served !== id) for (const target of targets) if (target.model === served) target.standsFor = id;
+  return targets;
 }
 
 /**
  * Resolves a requested model to the ordered targets to try: its fallback chain (or the caller's own
- * fallbacks) restricted to configured vendors, then the offline provider when the caller wants it.
- * `provider/model` pins one explicit route. Every target appears once.
+ * fallbacks) restricted to configured vendors, then the offline provider when the caller wants it. A retired
+ * catalog model is answered by its successor. `provider/model` pins one explicit route. Every target appears once.
  */
 export function resolveTargets(requested: string | undefined, catalog: ModelCatalog, configured: Set<ProviderId>, options: RouteOptions): RouteTarget[] {
   const id = requested?.trim() || catalog.defaultModel;
   if (id === 'offline') return [OFFLINE_TARGET];
   const targets = options.fallbacks
-    ? [...targetsOf(id, catalog, configured, false, options.arrange), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false, options.arrange))]
-    : targetsOf(id, catalog, configured, true, options.arrange);
+    ? [...targetsOf(id, catalog, configured, false, options), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false, options))]
+    : targetsOf(id, catalog, configured, true, options);
   const unique = targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.vendorModel === t.vendorModel && o.deployment === t.deployment) === i);
   return options.offline ? [...unique, OFFLINE_TARGET] : unique;
 }

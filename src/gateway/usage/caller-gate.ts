@@ -57,5 +57,6 @@ export class CallerGate {
 }
 
 function aliasesOf(target: RouteTarget): string[] {
-  return [target.model, `${target.provider}/${target.model}`, target.vendorModel, `${target.provider}/${target.vendorModel}`];
+  const aliases = [target.model, `${target.provider}/${target.model}`, target.vendorModel, `${target.provider}/${target.vendorModel}`];
+  return target.standsFor ? [...aliases, target.standsFor, `${target.provider}/${target.standsFor}`] : aliases;
 }

@@ -1,0 +1,99 @@
+import { ModelCatalog } from './model-catalog';
+
+const PRICES = { input: '1', output: '2', cacheWrite: '1', cacheRead: '0.1' };
+const BEFORE = Date.parse('2026-06-14T23:59:59Z');
+const ON_THE_DAY = Date.parse('2026-06-15T00:00:00Z');
+
+type Models = ConstructorParameters<typeof ModelCatalog>[0]['models'];
+
+function catalogOf(models: Models, fallbackChains: Record<string, string[]> = {}) {
+  return new ModelCatalog({ pricesReadOn: '2026-12-06', defaultModel: Object.keys(models)[0], models, fallbackChains, providerLimits: {} });
+}
+
+const model = (provider: 'anthropic' | 'openai' | 'gemini', extra: Partial<Models[string]> = {}) => ({ provider, vendorModel: `${provider}-v`, contextWindow: 1000, prices: PRICES, ...extra });
+
+describe('ModelCatalog retirements', () => {
+  const catalog = catalogOf(
+    {
+      old: model('anthropic', { retiresOn: '2026-06-15', successor: 'new' }),
+      new: model('anthropic'),
+      legacy: model('openai', { retiresOn: '2026-06-15' }),
+      cheap: model('gemini'),
+    },
+    { old: ['old', 'legacy', 'cheap'], new: ['new', 'legacy', 'cheap'] },
+  );
+
+  it('serves a model itself until its shutdown day, then its successor', () => {
+    expect(catalog.servedBy('old', BEFORE)).toBe('old');
+    expect(catalog.servedBy('old', ON_THE_DAY)).toBe('new');
+    expect(catalog.isRetired('old', BEFORE)).toBe(false);
+    expect(catalog.isRetired('old', ON_THE_DAY)).toBe(true);
+  });
+
+  it('leaves retired fallbacks without a successor out of chains, and never lists a model twice', () => {
+    expect(catalog.chainFor('old', BEFORE)).toEqual(['old', 'legacy', 'cheap']);
+    expect(catalog.chainFor('new', ON_THE_DAY)).toEqual(['new', 'cheap']);
+    expect(catalog.chainFor('old', ON_THE_DAY)).toEqual(['new', 'cheap']);
+    expect(catalog.chainFor('old', BEFORE)).toEqual(['old', 'legacy', 'cheap']);
+  });
+
+  it('keeps a requested retired model with no successor: its vendor has the last word', () => {
+    expect(catalog.servedBy('legacy', ON_THE_DAY)).toBe('legacy');
+    expect(catalog.chainFor('legacy', ON_THE_DAY)).toEqual(['legacy']);
+  });
+
+  it('follows successors as far as they go', () => {
+    const chained = catalogOf({
+      a: model('openai', { retiresOn: '2026-01-01', successor: 'b' }),
+      b: model('openai', { retiresOn: '2026-03-01', successor: 'c' }),
+      c: model('openai'),
+    });
+    expect(chained.servedBy('a', Date.parse('2026-02-01'))).toBe('b');
+    expect(chained.servedBy('a', Date.parse('2026-03-01'))).toBe('c');
+  });
+
+  it('tells the operator what has retired and what retires soon', () => {
+    const notes = catalogOf({
+      gone: model('anthropic', { retiresOn: '2026-06-15', successor: 'next' }),
+      soon: model('openai', { retiresOn: '2026-07-01' }),
+      later: model('openai', { retiresOn: '2027-06-01', successor: 'next' }),
+      next: model('anthropic'),
+    }).retirementNotes(ON_THE_DAY);
+    expect(notes).toEqual([
+      'gone retired on 2026-06-15: served by next',
+      'soon retires on 2026-07-01 (in 16 days): then no successor in the catalog: its requests still go to the vendor, and it is no fallback',
+    ]);
+  });
+
+  it('refuses a file with bad dates, unknown successors, successors without a date, or a loop, naming each', () => {
+    const build = () =>
+      catalogOf({
+        a: model('openai', { retiresOn: '2026-02-30', successor: 'b' }),
+        b: model('openai', { retiresOn: '2026-01-01', successor: 'a' }),
+        c: model('openai', { successor: 'b' }),
+        d: model('openai', { retiresOn: '2026-01-01', successor: 'nowhere' }),
+      });
+    expect(build).toThrow(/a: retiresOn "2026-02-30" must be a date as YYYY-MM-DD/);
+    expect(build).toThrow(/a: its successors lead back to a/);
+    expect(build).toThrow(/c: a successor needs retiresOn/);
+    expect(build).toThrow(/d: successor "nowhere" is not a catalog model/);
+  });
+});
+
+describe('the shipped catalog', () => {
+  const shipped = ModelCatalog.load();
+  const TODAY = Date.parse('2026-12-06T12:00:00Z');
+
+  it('defaults to a model its vendor still serves, and every chain starts with a served model', () => {
+    expect(shipped.isRetired(shipped.defaultModel, TODAY)).toBe(false);
+    for (const id of Object.keys(shipped.chains)) expect(shipped.isRetired(shipped.chainFor(id, TODAY)[0], TODAY)).toBe(false);
+  });
+
+  it('answers for models shut down in 2026 with their successors', () => {
+    expect(shipped.servedBy('claude-sonnet-4', TODAY)).toBe('claude-sonnet-5-5');
+    expect(shipped.servedBy('claude-haiku-3.5', TODAY)).toBe('claude-haiku-4-5');
+    expect(shipped.servedBy('gemini-2.0-flash', TODAY)).toBe('gemini-3.5-flash-lite');
+    expect(shipped.servedBy('gpt-4o-mini', TODAY)).toBe('gpt-4o-mini');
+    expect(shipped.servedBy('gpt-4o-mini', Date.parse('2027-01-14T00:00:00Z'))).toBe('gpt-6-luna');
+  });
+});
