@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayAdmin } from 'src/gateway';
+import type { ModelRetirement } from 'src/gateway/catalog/model-catalog';
 import { UsageWriterService } from 'src/gateway/usage/usage-writer.service';
 import { AdminClock } from './admin-clock';
 import { BreakerView, errorRate, providerState, ProviderState, utilization } from './provider-health';
@@ -47,6 +48,8 @@ export interface AdminOverview {
   costs: { todayUsd: string; monthToDateUsd: string; projectedMonthUsd: string; daily: { date: string; costUsd: string }[] };
   alerts: StoredAlert[];
   performance: ProviderPerformance[];
+  /** Catalog models their vendors have shut down, or will within 60 days, and what answers for them. */
+  modelRetirements: ModelRetirement[];
 }
 
 /** Builds the admin overview from the gateway's live state (breakers, limiter) and Postgres. */
@@ -86,6 +89,7 @@ export class AdminOverviewService {
       costs: { todayUsd, monthToDateUsd, projectedMonthUsd: projectMonth(monthToDateUsd, now), daily },
       alerts,
       performance,
+      modelRetirements: this.gateway.modelRetirements(),
     };
   }
 

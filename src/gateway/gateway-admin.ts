@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogReload, CatalogReloader } from './catalog/catalog-reloader';
-import { ModelCatalog, ProviderLimits } from './catalog/model-catalog';
+import { ModelCatalog, ModelRetirement, ProviderLimits } from './catalog/model-catalog';
 import { ProviderRegistry } from './providers/provider.registry';
 import { BreakerState, SharedCircuitBreakers } from './resilience/circuit-breaker';
 import { ProviderRateLimiter } from './resilience/provider-rate-limiter';
@@ -26,6 +26,11 @@ export class GatewayAdmin {
   /** Every vendor of the catalog, configured or not. */
   knownProviders(): string[] {
     return Object.keys(this.catalog.limits);
+  }
+
+  /** Catalog models retired, or retiring within 60 days, with what answers for them. */
+  modelRetirements(): ModelRetirement[] {
+    return this.catalog.retirementsAround();
   }
 
   configuredProviders(): string[] {

@@ -89,6 +89,7 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     expect(await page.getByTestId('breaker-groq').textContent()).toBe('open');
     await page.getByTestId('payroll-indicators').locator('li').first().waitFor();
     expect(await page.getByTestId('payroll-indicators').textContent()).not.toContain('unavailable');
+    expect(await page.getByTestId('model-retirements').locator('li[data-model="gpt-4o"]').textContent()).toBe('gpt-4o retires on 2027-01-14 (in 39 days), answered by gpt-6-luna');
 
     await page.getByTestId('close-breaker-groq').click();
     await page.getByTestId('action-status').filter({ hasText: 'Breaker of groq closed.' }).waitFor();

@@ -121,6 +121,15 @@ describe('Admin API and cost report (real app, private Postgres database and Red
       expect(exactSum(body.costs.daily.filter((d: { date: string }) => d.date >= '2025-06-01').map((d: { costUsd: string }) => d.costUsd))).toBe(body.costs.monthToDateUsd);
     });
 
+    it('lists the catalog models shut down or shutting down within 60 days, with what answers for them', async () => {
+      const { body } = await one.http.get('/api/admin/overview').set(bearer(ADMIN_KEY));
+      const byModel = new Map(body.modelRetirements.map((r: { model: string }) => [r.model, r]));
+      expect(byModel.get('gpt-4o-mini')).toEqual({ model: 'gpt-4o-mini', retiresOn: '2027-01-14', successor: 'gpt-6-luna', retired: false, daysLeft: 39 });
+      expect(byModel.get('claude-sonnet-4')).toEqual({ model: 'claude-sonnet-4', retiresOn: '2026-06-15', successor: 'claude-sonnet-5-5', retired: true, daysLeft: 0 });
+      expect(byModel.get('deepseek-chat')).toMatchObject({ successor: null, retired: true });
+      expect(byModel.has('claude-sonnet-5-5')).toBe(false);
+    });
+
     it('lists the newest 20 alerts and the last 24 hours of performance per provider', async () => {
       const { body } = await one.http.get('/api/admin/overview').set(bearer(ADMIN_KEY));
       expect(body.alerts).toHaveLength(20);

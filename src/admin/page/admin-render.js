@@ -138,6 +138,16 @@
     list.replaceChildren.apply(list, items.length ? items : [el('li', { class: 'empty' }, ['No alerts.'])]);
   }
 
+  /** Catalog models shut down, or shutting down within 60 days, and what answers for them. */
+  function renderModelRetirements(list, retirements) {
+    var items = (retirements || []).map(function (r) {
+      var then = r.successor ? 'answered by ' + r.successor : 'no successor: requests still go to the vendor';
+      var when = r.retired ? 'retired on ' + r.retiresOn : 'retires on ' + r.retiresOn + ' (in ' + r.daysLeft + ' days)';
+      return el('li', { class: r.retired ? 'retired' : 'upcoming', 'data-model': r.model }, [r.model + ' ' + when + ', ' + then]);
+    });
+    list.replaceChildren.apply(list, items.length ? items : [el('li', { class: 'empty' }, ['No catalog model retires within 60 days.'])]);
+  }
+
   /** Fills the per-provider performance table. */
   function renderPerformance(tbody, rows) {
     tbody.replaceChildren.apply(
@@ -179,5 +189,12 @@
     list.replaceChildren.apply(list, items.length ? items : [el('li', { class: 'empty' }, ['No fetch yet; nothing overdue.'])]);
   }
 
-  root.AdminRender = { renderPayrollIndicators: renderPayrollIndicators, renderAlerts: renderAlerts, renderCosts: renderCosts, renderPerformance: renderPerformance, renderProviders: renderProviders };
+  root.AdminRender = {
+    renderModelRetirements: renderModelRetirements,
+    renderPayrollIndicators: renderPayrollIndicators,
+    renderAlerts: renderAlerts,
+    renderCosts: renderCosts,
+    renderPerformance: renderPerformance,
+    renderProviders: renderProviders,
+  };
 })(self);

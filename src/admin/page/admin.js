@@ -68,6 +68,7 @@
     R.renderCosts({ today: $('cost-today'), month: $('cost-month'), projected: $('cost-projected'), chart: $('cost-chart') }, overview.costs);
     R.renderAlerts($('alerts'), overview.alerts);
     R.renderPerformance($('performance'), overview.performance);
+    R.renderModelRetirements($('model-retirements'), overview.modelRetirements);
     $('last-updated').textContent = 'Updated ' + new Date(overview.generatedAt || Date.now()).toLocaleTimeString();
   }
 

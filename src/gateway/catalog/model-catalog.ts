@@ -40,6 +40,16 @@ export interface CatalogModel {
   successor?: string;
 }
 
+/** A model its vendor has shut down, or will soon. */
+export interface ModelRetirement {
+  model: string;
+  retiresOn: string;
+  successor: string | null;
+  retired: boolean;
+  /** Whole days until the shutdown (0 once it has passed). */
+  daysLeft: number;
+}
+
 export interface ProviderLimits {
   rpm: number;
   tpm: number;
@@ -190,16 +200,24 @@ export class ModelCatalog {
     return unique;
   }
 
-  /** One line per model retired by `now` or retiring within `withinDays` after it, for the start-up log and reloads. */
-  retirementNotes(now = this.now(), withinDays = 60): string[] {
-    const notes: string[] = [];
+  /** Models retired by `now` or retiring within `withinDays` after it, soonest first: what the admin page and log show. */
+  retirementsAround(now = this.now(), withinDays = 60): ModelRetirement[] {
+    const found: ModelRetirement[] = [];
     for (const [id, at] of this.retirements) {
+      const daysLeft = Math.ceil((at - now) / 86_400_000);
+      if (daysLeft > withinDays) continue;
       const model = this.models.get(id)!;
-      const then = model.successor ? `served by ${model.successor}` : 'no successor in the catalog: its requests still go to the vendor, and it is no fallback';
-      if (at <= now) notes.push(`${id} retired on ${model.retiresOn}: ${then}`);
-      else if (at - now <= withinDays * 86_400_000) notes.push(`${id} retires on ${model.retiresOn} (in ${Math.ceil((at - now) / 86_400_000)} days): then ${then}`);
+      found.push({ model: id, retiresOn: model.retiresOn!, successor: model.successor ?? null, retired: at <= now, daysLeft: Math.max(0, daysLeft) });
     }
-    return notes;
+    return found.sort((a, b) => a.retiresOn.localeCompare(b.retiresOn) || a.model.localeCompare(b.model));
+  }
+
+  /** One line per model retired or retiring within 60 days, for the start-up log and reloads. */
+  retirementNotes(now = this.now()): string[] {
+    return this.retirementsAround(now).map((r) => {
+      const then = r.successor ? `served by ${r.successor}` : 'no successor in the catalog: its requests still go to the vendor, and it is no fallback';
+      return r.retired ? `${r.model} retired on ${r.retiresOn}: ${then}` : `${r.model} retires on ${r.retiresOn} (in ${r.daysLeft} days): then ${then}`;
+    });
   }
 }
 
