@@ -53,6 +53,13 @@ describe('Retired catalog models (vendor emulator)', () => {
     expect(retired.body).toMatchObject({ id: 'claude-sonnet-4', retires_on: '2026-06-15', successor: 'claude-sonnet-5-5' });
   });
 
+  it('exports each shutdown for Prometheus', async () => {
+    const metrics = (await app.http.get('/metrics')).text;
+    expect(metrics).toContain('llm_model_retirement_timestamp_seconds{model="gpt-4o",successor="gpt-6-luna"} 1799884800');
+    expect(metrics).toContain('llm_model_retirement_timestamp_seconds{model="deepseek-chat",successor=""} 1784851200');
+    expect(metrics).not.toMatch(/llm_model_retirement_timestamp_seconds\{model="claude-sonnet-5-5"/);
+  });
+
   it("moves a model's requests to its successor on the vendor's shutdown day, not before", async () => {
     const catalog = app.app.get(ModelCatalog);
     jest.spyOn(catalog, 'now').mockReturnValue(SHUTDOWN_OF_GPT_4O - 1);

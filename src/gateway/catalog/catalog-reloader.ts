@@ -4,6 +4,7 @@ import { AppConfig } from 'src/config';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { SharedCircuitBreakers } from '../resilience/circuit-breaker';
 import { ModelCatalog } from './model-catalog';
+import { watchModelRetirements } from '../metrics/model-retirement.gauge';
 
 export interface CatalogReload {
   reloaded: boolean;
@@ -30,6 +31,7 @@ export class CatalogReloader implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    watchModelRetirements(this.catalog);
     this.logRetirements();
     const path = this.config.llm.catalogPath;
     if (path) watchFile(path, { interval: 1000, persistent: false }, () => void this.reload());
