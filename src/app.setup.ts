@@ -11,6 +11,7 @@ import { resolveDatabase } from './bootstrap/database';
 import { ensureLocalKeys } from './bootstrap/dev-keys';
 import { clientErrorStatus, fastifyTrustProxy, httpServerOptions } from './bootstrap/http-server-options';
 import { useJsonBodyParser } from './bootstrap/json-body';
+import { lazySchemaCompilers } from './bootstrap/schema-compilers';
 import { mountStaticAssets } from './bootstrap/static-assets';
 import { AllExceptionsFilter, reasonPhrase, toErrorBody } from './common/errors';
 import { newUuid } from './common/ids';
@@ -51,6 +52,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
     genReqId: requestId,
     trustProxy: fastifyTrustProxy(config.http.trustProxy),
     return503OnClosing: true,
+    schemaController: lazySchemaCompilers(),
     ...httpServerOptions(config),
     // Errors Fastify raises before routing (bad URL encoding, over-long parameters) get the standard body too.
     frameworkErrors: (error: FastifyError, request: Pick<FastifyRequest, 'id'>, reply: FastifyReply) => {
