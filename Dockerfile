@@ -39,7 +39,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/src/admin/page ./dist/admin/page
 COPY --chown=node:node package.json ./
 COPY --chown=node:node prisma ./prisma
-# tsc leaves the `src/...` import alias in dist/; node_modules/src -> dist resolves it to the same files.
+# The bundle (and tsc's dist/) keep `src/...` requires of code loaded on first use; node_modules/src -> dist resolves them.
 # data/ is where an embedded database would live when DATABASE_URL is unset; /tmp is writable for node.
 RUN ln -s ../dist /app/node_modules/src && mkdir -p /app/data && chown node:node /app/data
 USER node
@@ -47,4 +47,4 @@ EXPOSE 8002
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8002)+'/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node runs as PID 1 without npm in between, so SIGTERM reaches Nest's shutdown hooks directly.
-CMD ["node", "dist/main.js"]
+CMD ["node", "dist/main.bundle.js"]

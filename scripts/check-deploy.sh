@@ -119,7 +119,7 @@ JS
 # Dockerfile: the essentials are present, and every file it copies from the context exists.
 check_dockerfile() {
   local ok=0 pattern src
-  for pattern in '^FROM node:20-bookworm-slim|^ARG NODE_IMAGE=node:20-bookworm-slim' '^USER node' '^EXPOSE 8002' '^HEALTHCHECK .*' '/health/live' '^CMD \["node", "dist/main.js"\]'; do
+  for pattern in '^FROM node:20-bookworm-slim|^ARG NODE_IMAGE=node:20-bookworm-slim' '^USER node' '^EXPOSE 8002' '^HEALTHCHECK .*' '/health/live' '^CMD \["node", "dist/main.bundle.js"\]'; do
     grep -Eq "$pattern" Dockerfile || { echo "dockerfile: missing $pattern" >&2; ok=1; }
   done
   while read -r src; do

@@ -26,8 +26,8 @@ trap cleanup EXIT
 
 port=$(node -e "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 if [ "${1:-}" = "--dist" ]; then
-  [ -f dist/main.js ] || { log "dist/main.js is missing: run npm run build first"; exit 1; }
-  start=(node -r ./scripts/register-paths.js dist/main.js)
+  [ -f dist/main.bundle.js ] || { log "dist/main.bundle.js is missing: run npm run build first"; exit 1; }
+  start=(node -r ./scripts/register-paths.js dist/main.bundle.js)
 else
   start=(node -r ts-node/register/transpile-only -r tsconfig-paths/register src/main.ts)
 fi

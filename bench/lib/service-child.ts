@@ -24,7 +24,7 @@ export interface ServiceOptions {
   cwd?: string;
 }
 
-/** Our gateway as a separate process: the compiled dist/main.js on real Postgres and Redis. */
+/** Our gateway as a separate process: what `npm start` runs (the bundled dist/) on real Postgres and Redis. */
 export class ServiceChild {
   private constructor(
     readonly url: string,
@@ -62,7 +62,7 @@ export class ServiceChild {
     const args = ['-r', './scripts/register-paths.js', ...(options.preload ?? []).flatMap((file) => ['-r', file])];
     if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
     const started = performance.now();
-    const child = startChild('our service', process.execPath, [...args, 'dist/main.js'], env, options.cwd);
+    const child = startChild('our service', process.execPath, [...args, startEntry(options.cwd)], env, options.cwd);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/health/ready`, child, 90_000, (status) => status === 200, 25);
     return new ServiceChild(url, child, Math.round(performance.now() - started));
@@ -80,13 +80,28 @@ export class ServiceChild {
 
 /** The V8 heap flags of `npm start` in that checkout's package.json, so the bench measures the documented start. */
 export function startMemoryFlags(cwd = process.cwd()): string[] {
-  const start = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
-  return start.split(/\s+/).filter((arg) => /^--max-(old|semi)-space-size=\d+$/.test(arg));
+  return startScript(cwd)
+    .split(/\s+/)
+    .filter((arg) => /^--max-(old|semi)-space-size=\d+$/.test(arg));
 }
 
-/** Runs `npm run build` when a file under src/ is newer than dist/main.js; keeps the old dist if the build fails. */
+/** The script `npm start` runs in that checkout (dist/main.bundle.js since session 14; dist/main.js in older ones). */
+export function startEntry(cwd = process.cwd()): string {
+  const entry = startScript(cwd)
+    .split(/\s+/)
+    .findLast((arg) => arg.endsWith('.js'));
+  return entry && existsSync(join(cwd, entry)) ? entry : 'dist/main.js';
+}
+
+function startScript(cwd: string): string {
+  return (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+}
+
+/** Runs `npm run build` when a file under src/ is newer than what `npm start` runs; keeps the old dist if the build fails. */
 export function ensureFreshBuild(log: (line: string) => void): void {
-  const main = 'dist/main.js';
+  const main = startScript(process.cwd())
+    .split(/\s+/)
+    .findLast((arg) => arg.endsWith('.js'))!;
   const builtAt = existsSync(main) ? statSync(main).mtimeMs : 0;
   if (builtAt > 0 && newestMtime('src') <= builtAt) return;
   log(builtAt ? 'dist/ is older than src/: running npm run build' : 'no dist/: running npm run build');
