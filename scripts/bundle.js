@@ -1,7 +1,7 @@
 // Bundles dist/main.js and what it requires at start into dist/main.bundle.js, which `npm start` runs: one file
 // instead of ~1,800 module loads (bench/README.md, "Memory and start-up"). Run by `npm run build` after tsc.
-// - Packages loaded only on first use (Prisma, PGlite, cheerio, the vendor SDKs...) and those not installed (Nest's
-//   optional integrations) stay runtime requires, so they cost nothing until used, as with dist/main.js.
+// - Packages loaded only on first use (Prisma, PGlite, cheerio, the vendor SDKs, the lazy-module placeholders'...)
+//   and those not installed (Nest's optional integrations) stay runtime requires, so they cost nothing until used.
 // - Each bundled module keeps its own __dirname and __filename (files next to the code: docs, migrations, assets).
 // - Comments and whitespace are dropped: a single non-Latin-1 character in a comment would make V8 hold the whole
 //   source as a two-byte string (+8 MB).
@@ -11,6 +11,8 @@ const { dirname, join, relative } = require('node:path');
 
 const root = join(__dirname, '..');
 const dist = join(root, 'dist');
+// The modules src/bootstrap/lazy-modules.ts defers: their placeholders only work on a runtime require.
+const { isDeferredModule } = require(join(dist, 'bootstrap', 'lazy-modules.js'));
 
 /** Required on first use, never at start: bundling them would only add source the process holds. */
 const LOADED_ON_FIRST_USE = [
@@ -23,9 +25,6 @@ const LOADED_ON_FIRST_USE = [
   /^@anthropic-ai\/sdk(\/|$)/,
   /^openai(\/|$)/,
   /^@google\/genai(\/|$)/,
-  /^libphonenumber-js(\/|$)/,
-  /^validator(\/|$)/,
-  /^@opentelemetry\//,
   /^@fastify\/(ajv-compiler|fast-json-stringify-compiler)$/,
   /^swagger-ui-dist(\/|$)/,
   /^pino(\/|$)/,
@@ -37,7 +36,7 @@ const keepRequire = {
   name: 'keep-require',
   setup(esbuild) {
     esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || LOADED_ON_FIRST_USE.some((pattern) => pattern.test(args.path))) return { path: args.path, external: true };
+      if (args.path.startsWith('node:') || isDeferredModule(args.path) || LOADED_ON_FIRST_USE.some((pattern) => pattern.test(args.path))) return { path: args.path, external: true };
       if (args.path.startsWith('src/')) return { path: require.resolve(join(dist, args.path.slice(4))) };
       try {
         require.resolve(args.path, { paths: [args.resolveDir] });

@@ -87,10 +87,15 @@ export function startMemoryFlags(cwd = process.cwd()): string[] {
 
 /** The script `npm start` runs in that checkout (dist/main.bundle.js since session 14; dist/main.js in older ones). */
 export function startEntry(cwd = process.cwd()): string {
-  const entry = startScript(cwd)
+  const entry = scriptOfStart(cwd);
+  return entry && existsSync(join(cwd, entry)) ? entry : 'dist/main.js';
+}
+
+/** The last `.js` argument of `npm start`. */
+function scriptOfStart(cwd: string): string | undefined {
+  return startScript(cwd)
     .split(/\s+/)
     .findLast((arg) => arg.endsWith('.js'));
-  return entry && existsSync(join(cwd, entry)) ? entry : 'dist/main.js';
 }
 
 function startScript(cwd: string): string {
@@ -99,9 +104,7 @@ function startScript(cwd: string): string {
 
 /** Runs `npm run build` when a file under src/ is newer than what `npm start` runs; keeps the old dist if the build fails. */
 export function ensureFreshBuild(log: (line: string) => void): void {
-  const main = startScript(process.cwd())
-    .split(/\s+/)
-    .findLast((arg) => arg.endsWith('.js'))!;
+  const main = scriptOfStart(process.cwd()) ?? 'dist/main.js';
   const builtAt = existsSync(main) ? statSync(main).mtimeMs : 0;
   if (builtAt > 0 && newestMtime('src') <= builtAt) return;
   log(builtAt ? 'dist/ is older than src/: running npm run build' : 'no dist/: running npm run build');

@@ -1,5 +1,5 @@
 import Module from 'node:module';
-import { deferRarelyUsedModules, lazyExports } from './lazy-modules';
+import { deferRarelyUsedModules, isDeferredModule, lazyExports } from './lazy-modules';
 
 describe('lazyExports', () => {
   it('loads the module on the first look inside, once, and then behaves as its exports', () => {
@@ -56,5 +56,12 @@ describe('deferRarelyUsedModules', () => {
     } finally {
       undo();
     }
+  });
+});
+
+describe('isDeferredModule', () => {
+  it('names the requires the bundle must leave to run time, and no others', () => {
+    expect(['validator', 'validator/lib/isEmail', 'libphonenumber-js/max', '@opentelemetry/api'].every(isDeferredModule)).toBe(true);
+    expect(['class-validator', 'libphonenumber-js', 'validatorx', 'pg'].some(isDeferredModule)).toBe(false);
   });
 });

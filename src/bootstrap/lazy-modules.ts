@@ -25,6 +25,11 @@ type Loader = { _load: (request: string, parent: unknown, isMain: boolean) => un
 const loader = Module as unknown as Loader;
 
 /** Installs the placeholders for every require from now on; returns what undoes it. */
+/** Whether a require of `request` is deferred; scripts/bundle.js keeps such requires out of the bundle, or no placeholder could stand in. */
+export function isDeferredModule(request: string): boolean {
+  return LAZY_MODULES.some((m) => m.matches(request));
+}
+
 export function deferRarelyUsedModules(): () => void {
   const load = loader._load;
   const placeholders = new Map<string, object>();

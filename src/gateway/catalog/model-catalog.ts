@@ -221,13 +221,18 @@ export class ModelCatalog {
   }
 }
 
+/** Epoch ms of a retiresOn day's start (UTC); NaN for a malformed date. */
+export function shutdownInstant(retiresOn: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(retiresOn) ? Date.parse(`${retiresOn}T00:00:00Z`) : Number.NaN;
+}
+
 /** Validates every retiresOn and successor (dates, known ids, no loop) and indexes the shutdown instants. */
 function checkedRetirements(models: Map<string, CatalogModel>): Map<string, number> {
   const problems: string[] = [];
   const retirements = new Map<string, number>();
   for (const model of models.values()) {
     if (model.retiresOn !== undefined) {
-      const at = /^\d{4}-\d{2}-\d{2}$/.test(model.retiresOn) ? Date.parse(`${model.retiresOn}T00:00:00Z`) : Number.NaN;
+      const at = shutdownInstant(model.retiresOn);
       if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== model.retiresOn) problems.push(`${model.id}: retiresOn "${model.retiresOn}" must be a date as YYYY-MM-DD`);
       else retirements.set(model.id, at);
     }

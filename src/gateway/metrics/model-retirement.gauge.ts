@@ -1,6 +1,6 @@
 import { Gauge } from 'prom-client';
 import { registeredMetric as metric } from '../../infra/metrics/registered-metric';
-import type { ModelCatalog } from '../catalog/model-catalog';
+import { type ModelCatalog, shutdownInstant } from '../catalog/model-catalog';
 
 /** The catalog the gauge reads when Prometheus scrapes (the running one; reloads replace its contents in place). */
 let watched: ModelCatalog | undefined;
@@ -14,7 +14,7 @@ metric(
       labelNames: ['model', 'successor'],
       collect() {
         this.reset();
-        for (const r of watched?.retirementsAround(undefined, Infinity) ?? []) this.set({ model: r.model, successor: r.successor ?? '' }, Date.parse(`${r.retiresOn}T00:00:00Z`) / 1000);
+        for (const r of watched?.retirementsAround(undefined, Infinity) ?? []) this.set({ model: r.model, successor: r.successor ?? '' }, shutdownInstant(r.retiresOn) / 1000);
       },
     }),
 );

@@ -57,11 +57,11 @@ function catalogTargets(ids: string[], catalog: ModelCatalog, configured: Set<Pr
   });
 }
 
-function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean, options: RouteOptions): RouteTarget[] {
+function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean, arrange: RouteOptions['arrange'], now: number): RouteTarget[] {
   if (id.indexOf('/') > 0) return explicitTarget(id, catalog, configured);
   if (!catalog.get(id)) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
-  const served = catalog.servedBy(id, options.now);
-  const targets = catalogTargets(chain ? catalog.chainFor(served, options.now) : [served], catalog, configured, options.arrange);
+  const served = catalog.servedBy(id, now);
+  const targets = catalogTargets(chain ? catalog.chainFor(served, now) : [served], catalog, configured, arrange);
   if (served !== id) for (const target of targets) if (target.model === served) target.standsFor = id;
   return targets;
 }
@@ -74,9 +74,10 @@ function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId
 export function resolveTargets(requested: string | undefined, catalog: ModelCatalog, configured: Set<ProviderId>, options: RouteOptions): RouteTarget[] {
   const id = requested?.trim() || catalog.defaultModel;
   if (id === 'offline') return [OFFLINE_TARGET];
+  const now = options.now ?? catalog.now();
   const targets = options.fallbacks
-    ? [...targetsOf(id, catalog, configured, false, options), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false, options))]
-    : targetsOf(id, catalog, configured, true, options);
+    ? [...targetsOf(id, catalog, configured, false, options.arrange, now), ...options.fallbacks.flatMap((f) => targetsOf(f.trim(), catalog, configured, false, options.arrange, now))]
+    : targetsOf(id, catalog, configured, true, options.arrange, now);
   const unique = targets.filter((t, i) => targets.findIndex((o) => o.provider === t.provider && o.vendorModel === t.vendorModel && o.deployment === t.deployment) === i);
   return options.offline ? [...unique, OFFLINE_TARGET] : unique;
 }
