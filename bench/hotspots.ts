@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { components, CpuProfile, HotSpot, hotSpots } from './lib/cpu-profile';
+import { components, CpuProfile, HotSpot, hotSpots, unbundle } from './lib/cpu-profile';
 
 const RESULTS = resolve(__dirname, 'results');
 
@@ -20,16 +20,15 @@ function main(): void {
   const requests = option('--requests');
   const files = argv.length ? argv : newestProfiles();
   if (!files.length) throw new Error(`no .cpuprofile in ${RESULTS}: run npm run bench -- --profile first`);
-  const { functions, locations, totalMs } = hotSpots(
-    files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile),
-    top,
-  );
+  const readMap = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+  const profiles = files.map((f) => unbundle(JSON.parse(readFileSync(f, 'utf8')) as CpuProfile, readMap));
+  const { functions, locations, totalMs } = hotSpots(profiles, top);
   const print = (title: string, rows: HotSpot[]) => {
     process.stdout.write(`\n${title}\n`);
     for (const r of rows) process.stdout.write(`${r.selfMs.toFixed(0).padStart(8)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}\n`);
   };
   process.stdout.write(`${files.length} profile(s), ${(totalMs / 1000).toFixed(1)} s of samples: ${files.join(', ')}\n`);
-  const parts = components(files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as CpuProfile));
+  const parts = components(profiles);
   process.stdout.write(`\nself time by component (busy ${(parts.busyMs / 1000).toFixed(1)} s${requests ? `, ${requests} requests` : ''})\n`);
   process.stdout.write(`| component | ms | share of busy |${requests ? ' µs/request |' : ''}\n|---|---|---|${requests ? '---|' : ''}\n`);
   for (const row of parts.rows) {

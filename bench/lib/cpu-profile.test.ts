@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { component, CpuProfile, hotSpots, locate } from './cpu-profile';
+import { component, CpuProfile, hotSpots, locate, unbundle } from './cpu-profile';
 
 const frame = (functionName: string, url: string, lineNumber = 0) => ({ functionName, url, lineNumber });
 
@@ -55,5 +55,44 @@ describe('component', () => {
     assert.equal(component('Reply.send', 'fastify'), 'Fastify + Node HTTP and streams');
     assert.equal(component('begin', 'src/gateway/gateway.service.js'), 'gateway and door logic (ours)');
     assert.equal(component('wrapSafe', 'node:internal/modules/cjs/loader'), 'module loading (start-up)');
+  });
+});
+
+describe('unbundle', () => {
+  // A two-line bundle: line 0 holds a package's code from column 0 and ours from column 10; line 1 maps to nothing.
+  const map = JSON.stringify({
+    version: 3,
+    sources: ['../node_modules/pino/lib/proto.js', 'gateway/gateway.service.js'],
+    names: [],
+    mappings: 'AAAA,UCQE',
+  });
+  const bundled = (column: number, line = 0) => ({ functionName: 'f', url: 'file:///w/dist/main.bundle.js', lineNumber: line, columnNumber: column });
+
+  it('puts frames of a bundled script back in the package or module they came from, by its source map', () => {
+    const maps: string[] = [];
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: bundled(3) },
+        { id: 2, callFrame: bundled(12) },
+        { id: 3, callFrame: frame('emit', 'node:events', 4) },
+      ],
+      samples: [1, 2, 3],
+      timeDeltas: [1000, 1000, 1000],
+    };
+    const { nodes } = unbundle(profile, (path) => (maps.push(path), map));
+    assert.deepEqual(
+      nodes.map((n) => [locate(n.callFrame.url), n.callFrame.lineNumber]),
+      [
+        ['pino', 0],
+        ['src/gateway/gateway.service.js', 8],
+        ['node:events', 4],
+      ],
+    );
+    assert.deepEqual(maps, ['/w/dist/main.bundle.js.map'], "each bundle's map is read once");
+  });
+
+  it('leaves frames as they are when the script has no source map', () => {
+    const profile: CpuProfile = { nodes: [{ id: 1, callFrame: bundled(3) }], samples: [1], timeDeltas: [1000] };
+    assert.equal(locate(unbundle(profile, () => undefined).nodes[0].callFrame.url), 'src/main.bundle.js');
   });
 });
