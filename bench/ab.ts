@@ -10,14 +10,16 @@ import { ensureFreshBuild, ServiceChild } from './lib/service-child';
 import { describeRatio, pairedRatio } from './lib/paired-rounds';
 
 const USAGE =
-  'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--stream] [--heap] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
+  'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--rate <req/s>] [--upstream-ms <ms>=0] [--stream] [--heap] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
 const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
 
 /**
  * Before/after in one run: the same load on this checkout's dist/ and on a baseline checkout's, alternating
  * (A B A B…) on one instant emulator, each on its own fresh database; prints req/s, p50 and our CPU µs/request.
  * `--this-env` sets variables for this checkout only (e.g. one setting against the default, on one build).
- * `--heap` also counts the bytes each service's V8 heap allocates per request (lib/heap-meter.js).
+ * `--heap` also counts the bytes each service's V8 heap allocates per request (lib/heap-meter.js). `--rate` runs a
+ * fixed total rate (open loop, up to 100 connections) instead of as fast as the connections go, as the bench's
+ * latency scenarios do; `--upstream-ms` puts that delay in the emulator.
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   let connections = 50;
   let stream = false;
   let heap = false;
+  let rate: number | undefined;
+  let upstreamMs = 0;
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i] ?? '';
     if (argv[i] === '--base') base = resolve(value());
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
     else if (argv[i] === '--connections') connections = Number(value());
     else if (argv[i] === '--stream') stream = true;
     else if (argv[i] === '--heap') heap = true;
+    else if (argv[i] === '--rate') rate = Number(value());
+    else if (argv[i] === '--upstream-ms') upstreamMs = Number(value());
     else if (argv[i] === '--env' || argv[i] === '--this-env') {
       const [key, ...rest] = value().split('=');
       (argv[i - 1] === '--env' ? env : thisEnv)[key] = rest.join('=');
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
   const { TEST_DATABASE_URL: pgUrl, TEST_REDIS_URL: redisUrl } = process.env;
   if (!pgUrl || !redisUrl) throw new Error('run through scripts/with-services.sh (TEST_DATABASE_URL, TEST_REDIS_URL)');
   ensureFreshBuild(log);
-  const emulator = await EmulatorChild.start({ latencyMs: 0, chunkDelayMs: 0, label: 'instant' });
+  const emulator = await EmulatorChild.start({ latencyMs: upstreamMs, chunkDelayMs: 0, label: upstreamMs ? `${upstreamMs} ms` : 'instant' });
   const builds = [
     { name: 'base', cwd: base, env, database: await BenchDatabase.create(pgUrl, 'ab_base') },
     { name: 'this', cwd: process.cwd(), env: { ...env, ...thisEnv }, database: await BenchDatabase.create(pgUrl, 'ab_this') },
@@ -57,7 +63,7 @@ async function main(): Promise<void> {
       for (const build of builds) {
         const service = await ServiceChild.start({ databaseUrl: build.database.url, redisUrl, emulatorUrl: emulator.url, cwd: build.cwd, env: build.env, preload: heap ? [HEAP_METER] : [] });
         try {
-          const spec = { url: `${service.url}/v1/chat/completions`, headers: ServiceChild.auth(), body: requestBody(stream), connections };
+          const spec = { url: `${service.url}/v1/chat/completions`, headers: ServiceChild.auth(), body: requestBody(stream), connections: rate ? 100 : connections, overallRate: rate };
           await runLoad({ ...spec, durationS: 2 });
           await sleep(500);
           const load = () => runLoad({ ...spec, durationS });
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
           const heapKb = 'heapBytesPerRequest' in result && typeof result.heapBytesPerRequest === 'number' ? result.heapBytesPerRequest / 1000 : undefined;
           const rss = rssMb(service.child.pid) ?? 0;
           log(
-            `round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, ${heapKb === undefined ? '' : `heap ${heapKb.toFixed(1)} KB/req, `}failed ${result.non2xx + result.errors + result.timeouts}`,
+            `round ${round + 1} ${build.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms, ${result.cpuUsPerRequest?.toFixed(0)} µs CPU/req, RSS ${rss} MB, ${heapKb === undefined ? '' : `heap ${heapKb.toFixed(1)} KB/req, `}failed ${result.non2xx + result.errors + result.timeouts}`,
           );
           const t = totals.get(build.name) ?? { ok: 0, seconds: 0, rps: [], cpuUs: [], p50: [], rss: [], heapKb: [] };
           t.ok += result.ok;
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [a, b] = builds.map((x) => totals.get(x.name)!);
-  log(`${stream ? 'stream' : 'json'}, ${connections} connections, ${rounds} × ${durationS} s`);
+  log(`${stream ? 'stream' : 'json'}, ${rate ? `${rate} req/s` : `${connections} connections`}, upstream ${upstreamMs} ms, ${rounds} × ${durationS} s`);
   log(`base: ${(a.ok / a.seconds).toFixed(0)} req/s, p50 ${mean(a.p50).toFixed(2)} ms, ${mean(a.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(a.rss).toFixed(0)} MB`);
   log(`this: ${(b.ok / b.seconds).toFixed(0)} req/s, p50 ${mean(b.p50).toFixed(2)} ms, ${mean(b.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(b.rss).toFixed(0)} MB`);
   log(`this/base: throughput ×${(b.ok / b.seconds / (a.ok / a.seconds)).toFixed(2)}, CPU/req ×${(mean(b.cpuUs) / mean(a.cpuUs)).toFixed(2)}`);

@@ -15,7 +15,27 @@ let busySeconds = 0;
 let last = process.cpuUsage();
 let started = false;
 
-const frame = (node) => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/.*\/(dist|node_modules)\//, '')}:${node.callFrame.lineNumber + 1}`;
+const { SourceMap } = require('node:module');
+const { fileURLToPath } = require('node:url');
+
+// Frames of a bundled script (npm start runs dist/main.bundle.js) are put back in their own files by its source map.
+const sourceMaps = new Map();
+function original({ url, lineNumber, columnNumber }) {
+  if (!url.startsWith('file://') && !url.startsWith('/')) return { url, lineNumber };
+  if (!sourceMaps.has(url)) {
+    const script = url.startsWith('/') ? url : fileURLToPath(url);
+    const map = fs.existsSync(`${script}.map`) ? new SourceMap(JSON.parse(fs.readFileSync(`${script}.map`, 'utf8'))) : undefined;
+    sourceMaps.set(url, map && { map, dir: path.dirname(script) });
+  }
+  const bundle = sourceMaps.get(url);
+  const entry = bundle?.map.findEntry(lineNumber, columnNumber);
+  return entry?.originalSource ? { url: path.resolve(bundle.dir, entry.originalSource), lineNumber: entry.originalLine } : { url, lineNumber };
+}
+
+const frame = (node) => {
+  const { url, lineNumber } = original(node.callFrame);
+  return `${node.callFrame.functionName || '(anonymous)'} ${url.replace(/.*\/(dist|node_modules)\//, '')}:${lineNumber + 1}`;
+};
 const top = (totals, all) =>
   [...totals]
     .sort((a, b) => b[1] - a[1])
