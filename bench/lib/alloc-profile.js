@@ -3,12 +3,18 @@
  * for 3 s in a row, samples every allocation for 3 s, collected objects included (HeapProfiler sampling through the
  * inspector), and writes what allocated most, by function and by the three innermost frames, to
  * bench/results/alloc-<pid>.txt. Allocation drives the scavenger's frequency: this is where GC time comes from.
+ * Settings through the bench's `--env`: ALLOC_PROFILE_SECONDS (3), ALLOC_PROFILE_MIN_CORES (0.5: how busy counts as
+ * under load; a fixed 500 req/s uses less), and ALLOC_PROFILE_SURVIVORS=1 to leave out what the scavenger collected,
+ * so the profile holds what survived into the old generation: promotion, which sets how often mark-compacts (the
+ * longest pauses) come. Sample long enough for a mark-compact to fall in the window (~15 s apart at 500 req/s).
  */
 const inspector = require('node:inspector');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SAMPLE_MS = 3000;
+const SAMPLE_MS = 1000 * Number(process.env.ALLOC_PROFILE_SECONDS || 3);
+const MIN_CORES = Number(process.env.ALLOC_PROFILE_MIN_CORES || 0.5);
+const SURVIVORS_ONLY = process.env.ALLOC_PROFILE_SURVIVORS === '1';
 const session = new inspector.Session();
 session.connect();
 let busySeconds = 0;
@@ -61,7 +67,7 @@ function report(profile) {
   const file = path.join(__dirname, '..', 'results', `alloc-${process.pid}.txt`);
   fs.writeFileSync(
     file,
-    `allocated ${(all / 1e6).toFixed(1)} MB in ${SAMPLE_MS / 1000} s (sampled)\n\n== by function\n${top(byFunction, all)}\n\n== by the three innermost frames\n${top(byStack, all)}\n`,
+    `${SURVIVORS_ONLY ? 'survived a scavenge' : 'allocated'} ${(all / 1e6).toFixed(1)} MB in ${SAMPLE_MS / 1000} s (sampled)\n\n== by function\n${top(byFunction, all)}\n\n== by the three innermost frames\n${top(byStack, all)}\n`,
   );
 }
 
@@ -69,12 +75,12 @@ const timer = setInterval(() => {
   const now = process.cpuUsage();
   const cpuSeconds = (now.user + now.system - last.user - last.system) / 1e6;
   last = now;
-  busySeconds = cpuSeconds > 0.5 ? busySeconds + 1 : 0;
+  busySeconds = cpuSeconds > MIN_CORES ? busySeconds + 1 : 0;
   if (busySeconds < 3 || started) return;
   started = true;
   clearInterval(timer);
   session.post('HeapProfiler.enable', () =>
-    session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }, () =>
+    session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: !SURVIVORS_ONLY }, () =>
       setTimeout(() => session.post('HeapProfiler.stopSampling', (error, result) => (error ? undefined : report(result.profile))), SAMPLE_MS),
     ),
   );
