@@ -7,7 +7,8 @@ const RESULTS = resolve(__dirname, 'results');
 /**
  * `npx ts-node bench/hotspots.ts [file.cpuprofile ...] [--top N] [--requests N]`: self time per component, per
  * function and per package/file of our service's CPU profiles (by default the newest run's profiles in
- * bench/results, from `npm run bench -- --profile`). With `--requests` (what the profiled process served; the
+ * bench/results, from `npm run bench -- --profile`; the floor forwarder's of that run are in bench/results/floor). With
+ * `--requests` (what the profiled process served; the
  * bench prints it), the component table is in µs per request, start-up's module loading left out.
  */
 function main(): void {
@@ -39,7 +40,7 @@ function main(): void {
   print('self time by function', functions);
 }
 
-/** Profiles written within 15 minutes of the newest one (a bench run leaves one per service start). */
+/** Profiles written within 15 minutes of the newest one (a bench run leaves one per service start; the floor's are in results/floor). */
 function newestProfiles(): string[] {
   const all = readdirSync(RESULTS)
     .filter((f) => f.endsWith('.cpuprofile'))

@@ -65,7 +65,7 @@ async function main(): Promise<number> {
       // Start-up is measured on a quiet machine, not while the previous phase's processes still collect and Postgres vacuums.
       const quiet = await waitForQuietMachine({ idleAtLeast: 0.8, maxMs: 20_000 });
       log(`machine ${((quiet.idle ?? 1) * 100).toFixed(0)} % idle after ${(quiet.waitedMs / 1000).toFixed(1)} s of waiting for it to be quiet`);
-      const floor = await FloorChild.start(phase.emulator.url);
+      const floor = await FloorChild.start(phase.emulator.url, args.profile ? join(RESULTS, 'floor') : undefined);
       stopping.push(() => floor.stop());
       const ours = await ServiceChild.start({
         databaseUrl: database.url,
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
           report.soak = { rate: soak.rate, samples: soak.samples, baselineMb: soak.baselineMb, lastMb: soak.lastMb, verdict: soak.verdict, requests: soak.requests };
           rssPhases.push({ beforeMb: soak.samples[0]?.rssMb, peakMb: Math.max(...soak.samples.map((s) => s.rssMb ?? 0)), afterMb: soak.lastMb });
         } else {
-          const { results, rss, oursServed } = await runPhase(
+          const { results, rss, oursServed, floorServed } = await runPhase(
             { emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url, portkeyPid: portkey.child.pid, floorUrl: floor.url, floorPid: floor.child.pid },
             phase.scenarios,
             args,
@@ -100,7 +100,10 @@ async function main(): Promise<number> {
           );
           report.scenarios.push(...results);
           rssPhases.push(rss);
-          if (args.profile) log(`our service answered ${oursServed} requests under load in this process: npx ts-node bench/hotspots.ts --requests ${oursServed}`);
+          if (args.profile) {
+            log(`our service answered ${oursServed} requests under load in this process: npx ts-node bench/hotspots.ts --requests ${oursServed}`);
+            log(`the floor answered ${floorServed} (profile written when it stops): npx ts-node bench/hotspots.ts bench/results/floor/CPU.*.${floor.child.pid}.*.cpuprofile --requests ${floorServed}`);
+          }
         }
       } finally {
         await ours.stop();

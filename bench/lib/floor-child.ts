@@ -8,9 +8,12 @@ export class FloorChild {
     readonly child: Child,
   ) {}
 
-  static async start(upstream: string): Promise<FloorChild> {
+  /** With `cpuProfileDir`, the forwarder writes a CPU profile there when it stops (V8's name for it holds the pid). */
+  static async start(upstream: string, cpuProfileDir?: string): Promise<FloorChild> {
     const port = await freePort();
-    const child = startChild('floor forwarder', process.execPath, [join(__dirname, 'floor-forwarder.js'), String(port), upstream], { ...baseEnv(), NODE_ENV: 'production' });
+    const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+    const args = [...profile, join(__dirname, 'floor-forwarder.js'), String(port), upstream];
+    const child = startChild('floor forwarder', process.execPath, args, { ...baseEnv(), NODE_ENV: 'production' });
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/health`, child, 30_000, (status) => status === 200);
     return new FloorChild(url, child);

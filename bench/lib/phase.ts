@@ -42,8 +42,9 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
     if (now !== undefined) rss.peakMb = Math.max(rss.peakMb ?? 0, now);
   }, 250);
   const results: Array<{ scenario: Scenario; runs: Record<Target, TargetRun>; comparison: Comparison }> = [];
-  /** Answers our process gave under load, warm-ups included (for per-request figures of its CPU profile). */
+  /** Answers our process and the floor gave under load, warm-ups included (for per-request figures of their CPU profiles). */
   let oursServed = 0;
+  let floorServed = 0;
   // Our gateway and the emulator must pass; Portkey may fail (1.15.2 streaming on Node breaks, see bench/README.md).
   const portkeyProblem = new Map<boolean, string>();
   try {
@@ -90,6 +91,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         }
         const upstreamAnswered = (await stack.emulator.stats()).answered - before;
         if (target === 'ours') oursServed += upstreamAnswered + before - beforeWarmup;
+        if (target === 'floor') floorServed += upstreamAnswered + before - beforeWarmup;
         runs[target] = { ...result, upstreamAnswered };
         log(
           `  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
@@ -101,5 +103,5 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
     clearInterval(sampler);
     rss.afterMb = rssMb(stack.oursPid);
   }
-  return { results, rss, oursServed };
+  return { results, rss, oursServed, floorServed };
 }
