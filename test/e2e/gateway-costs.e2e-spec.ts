@@ -5,11 +5,14 @@ import type { Emulator, EmulatorUsage } from 'test/emulator/emulator';
 import { chat, chatStream, database, eventually, GatewayApp, sseEvents, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
 import { API_KEY } from './setup';
 
-interface Prices {
+interface Rates {
   input: string;
   output: string;
   cacheWrite: string;
   cacheRead: string;
+}
+interface Prices extends Rates {
+  longPrompt?: Array<Rates & { overPromptTokens: number }>;
 }
 const catalog = JSON.parse(readFileSync(`${__dirname}/../../src/gateway/catalog/models.json`, 'utf8')) as { models: Record<string, { vendorModel: string; prices: Prices }> };
 
@@ -23,12 +26,13 @@ const usd = (p: bigint) => {
   return `${digits.slice(0, -12)}.${digits.slice(-12)}`;
 };
 
-/** What a row must hold for the usage the emulator reported, billed at the catalog prices. */
+/** What a row must hold for the usage the emulator reported, billed at the catalog prices (a long prompt's tier for every token). */
 function expectedRow(usage: EmulatorUsage, prices: Prices) {
   const fresh = usage.inputTokens - usage.cachedTokens - usage.cacheCreationTokens;
   const output = usage.outputTokens + usage.reasoningTokens;
+  const rates = [...(prices.longPrompt ?? [])].reverse().find((tier) => usage.inputTokens > tier.overPromptTokens) ?? prices;
   const cost =
-    BigInt(fresh) * pico(prices.input) + BigInt(usage.cachedTokens) * pico(prices.cacheRead) + BigInt(usage.cacheCreationTokens) * pico(prices.cacheWrite) + BigInt(output) * pico(prices.output);
+    BigInt(fresh) * pico(rates.input) + BigInt(usage.cachedTokens) * pico(rates.cacheRead) + BigInt(usage.cacheCreationTokens) * pico(rates.cacheWrite) + BigInt(output) * pico(rates.output);
   return { input_tokens: fresh, cache_read_tokens: usage.cachedTokens, cache_write_tokens: usage.cacheCreationTokens, output_tokens: output, cost_usd: usd(cost) };
 }
 
@@ -50,7 +54,9 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
   let db: Client;
 
   beforeAll(async () => {
-    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1, cacheMinTokens: 20 }, () => ({ COST_FLUSH_INTERVAL_MS: '50' })));
+    // Anthropic's shipped 100K TPM would send a 100K-token prompt to a fallback once the minute has other traffic.
+    const limits = JSON.stringify({ anthropic: { rpm: 1000, tpm: 10_000_000, rpd: 50_000 } });
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1, cacheMinTokens: 20 }, () => ({ COST_FLUSH_INTERVAL_MS: '50', PROVIDER_LIMITS: limits })));
     db = await database();
   }, 30_000);
   afterAll(async () => {
@@ -97,6 +103,32 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
     const streamedRow = await row(streamed.headers['x-gateway-request-id']);
     expect(streamedRow).toEqual({ provider: vendor, model, status: 'success', streamed: true, ...expectedRow(second, prices) });
     expect(last.x_gateway.cost_usd).toBe(streamedRow.cost_usd);
+  });
+
+  it("charges every token of a prompt past a model's long-prompt threshold at that tier's rates", async () => {
+    emulator.reset();
+    const model = 'claude-haiku-5-5';
+    const { vendorModel, prices } = catalog.models[model];
+    const threshold = prices.longPrompt![0].overPromptTokens;
+    const usageSoFar = () => emulator.stats().byModel[`anthropic:${vendorModel}`].usage;
+
+    const short = await chat(app, { model, messages: [{ role: 'user', content: 'Resume la ley del IVA' }] });
+    expect(short.status).toBe(200);
+    const first = usageSoFar();
+    // The emulator counts a token per four characters: a prompt just past the threshold.
+    const long = await chat(app, { model, messages: [{ role: 'user', content: `Resume este libro de compras: ${'factura '.repeat(threshold / 2 + 500)}` }] });
+    expect(long.status).toBe(200);
+    expect(long.body.model).toBe(model);
+    const second = minus(usageSoFar(), first);
+    expect(first.inputTokens).toBeLessThan(threshold);
+    expect(second.inputTokens).toBeGreaterThan(threshold);
+
+    expect(await row(short.body.x_gateway.request_id)).toMatchObject({ model, ...expectedRow(first, prices) });
+    const longRow = await row(long.body.x_gateway.request_id);
+    expect(longRow).toMatchObject({ model, ...expectedRow(second, prices) });
+    // claude-haiku-5-5's tier is five times every base rate: the whole request was charged at it.
+    const atBaseRates = expectedRow(second, { ...prices, longPrompt: undefined }).cost_usd;
+    expect(BigInt(longRow.cost_usd.replace('.', ''))).toBe(5n * BigInt(atBaseRates.replace('.', '')));
   });
 });
 

@@ -80,6 +80,31 @@ describe('ModelCatalog retirements', () => {
   });
 });
 
+describe('ModelCatalog prices', () => {
+  const tier = (overPromptTokens: number, input = '5') => ({ overPromptTokens, input, output: '10', cacheWrite: '5', cacheRead: '0.5' });
+
+  it('takes long-prompt tiers in ascending order', () => {
+    const catalog = catalogOf({ long: model('anthropic', { prices: { ...PRICES, longPrompt: [tier(100_000), tier(200_000, '6')] } }) });
+    expect(catalog.get('long')!.prices.longPrompt!.map((t) => t.overPromptTokens)).toEqual([100_000, 200_000]);
+  });
+
+  it('refuses a file with a price that is not an exact decimal, or tiers out of order, naming each, when loaded rather than on a request', () => {
+    const build = () =>
+      catalogOf({
+        floaty: model('openai', { prices: { ...PRICES, output: 2.5 as unknown as string } }),
+        tooFine: model('openai', { prices: { ...PRICES, cacheRead: '0.0000001' } }),
+        missing: model('openai', { prices: { input: '1', output: '2', cacheWrite: '1' } as typeof PRICES }),
+        disordered: model('openai', { prices: { ...PRICES, longPrompt: [tier(200_000), tier(100_000)] } }),
+        badTier: model('openai', { prices: { ...PRICES, longPrompt: [tier(100_000, 'five')] } }),
+      });
+    expect(build).toThrow(/floaty: output price 2.5 must be a decimal string with at most 6 decimals/);
+    expect(build).toThrow(/tooFine: cacheRead price "0.0000001" must be a decimal string/);
+    expect(build).toThrow(/missing: cacheRead price undefined must be a decimal string/);
+    expect(build).toThrow(/disordered longPrompt over 100000: overPromptTokens must be a whole number of tokens above the previous tier's \(200000\)/);
+    expect(build).toThrow(/badTier longPrompt over 100000: input price "five" must be a decimal string/);
+  });
+});
+
 describe('the shipped catalog', () => {
   const shipped = ModelCatalog.load();
   const TODAY = Date.parse('2026-12-06T12:00:00Z');

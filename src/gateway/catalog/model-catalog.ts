@@ -2,12 +2,26 @@ import { readFileSync } from 'node:fs';
 import type { AppConfig, VendorName } from 'src/config';
 import shipped from './models.json';
 
-export interface ModelPrices {
-  /** USD per million tokens, as decimal strings (never floats). */
+/** USD per million tokens of each kind, as decimal strings (never floats). */
+export interface PriceRates {
   input: string;
   output: string;
   cacheWrite: string;
   cacheRead: string;
+}
+
+/** Rates for requests whose prompt (input, cache reads and cache writes together) is above `overPromptTokens`. */
+export interface LongPromptTier extends PriceRates {
+  overPromptTokens: number;
+}
+
+export interface ModelPrices extends PriceRates {
+  /**
+   * Vendors that charge long prompts more (Claude Haiku 5.5 above 100K tokens, GPT-6.1 Sol above 272K, Gemini Pro
+   * above 200K) charge every token of such a request, output included, at the higher rates; the highest tier the
+   * prompt passes applies. Ascending by `overPromptTokens`.
+   */
+  longPrompt?: LongPromptTier[];
 }
 
 /**
@@ -89,6 +103,7 @@ export class ModelCatalog {
       this.models.set(id, { id, provider: 'openai-compatible', vendorModel: id, contextWindow: 32768, prices: FREE });
     }
     this.assertDeployments();
+    assertPrices(this.models);
     this.retirements = checkedRetirements(this.models);
     this.indexDeployments();
     this.chains = { ...file.fallbackChains, ...(config?.llm.fallbackChains ?? {}) };
@@ -219,6 +234,38 @@ export class ModelCatalog {
       return r.retired ? `${r.model} retired on ${r.retiresOn}: ${then}` : `${r.model} retires on ${r.retiresOn} (in ${r.daysLeft} days): then ${then}`;
     });
   }
+}
+
+const PRICE = /^\d+(\.\d{1,6})?$/;
+const RATE_KINDS = ['input', 'output', 'cacheWrite', 'cacheRead'] as const;
+
+/** Every price a decimal with at most 6 decimals, and long-prompt tiers ascending: a bad file is refused when loaded, not on a request. */
+function assertPrices(models: Map<string, CatalogModel>): void {
+  const problems: string[] = [];
+  const checkRates = (where: string, rates: Partial<PriceRates> | undefined) => {
+    for (const kind of RATE_KINDS) {
+      const price = rates?.[kind];
+      if (typeof price !== 'string' || !PRICE.test(price)) problems.push(`${where}: ${kind} price ${JSON.stringify(price)} must be a decimal string with at most 6 decimals (USD per million tokens)`);
+    }
+  };
+  for (const model of models.values()) {
+    checkRates(model.id, model.prices);
+    const tiers = model.prices?.longPrompt;
+    if (tiers === undefined) continue;
+    if (!Array.isArray(tiers)) {
+      problems.push(`${model.id}: longPrompt must be a list of tiers`);
+      continue;
+    }
+    let previous = 0;
+    for (const tier of tiers) {
+      const where = `${model.id} longPrompt over ${tier?.overPromptTokens}`;
+      if (!Number.isInteger(tier?.overPromptTokens) || tier.overPromptTokens <= previous) {
+        problems.push(`${where}: overPromptTokens must be a whole number of tokens above the previous tier's (${previous})`);
+      } else previous = tier.overPromptTokens;
+      checkRates(where, tier);
+    }
+  }
+  if (problems.length) throw new Error(`Invalid model catalog prices:\n  - ${problems.join('\n  - ')}`);
 }
 
 /** Epoch ms of a retiresOn day's start (UTC); NaN for a malformed date. */

@@ -1,5 +1,5 @@
 import { fromScaled, MONEY_SCALE } from 'src/common/money/usd-decimal';
-import type { ModelPrices } from '../catalog/model-catalog';
+import type { ModelPrices, PriceRates } from '../catalog/model-catalog';
 import type { TokenUsage } from '../llm.types';
 
 const parsedPrices = new Map<string, bigint>();
@@ -15,16 +15,24 @@ function perMillionToPicoPerToken(price: string): bigint {
   return parsed;
 }
 
+/** The rates a request is charged at: the highest long-prompt tier its prompt (input + cache reads + cache writes) passes, else the model's own. */
+export function ratesFor(prices: ModelPrices, promptTokens: number): PriceRates {
+  let rates: PriceRates = prices;
+  for (const tier of prices.longPrompt ?? []) if (promptTokens > tier.overPromptTokens) rates = tier;
+  return rates;
+}
+
 /**
- * Exact cost of a request from the vendor's own usage fields, per token kind. Reasoning tokens are already
- * part of `output` (vendors bill them as output), so they are not priced twice.
+ * Exact cost of a request from the vendor's own usage fields, per token kind, at the rates its prompt length
+ * selects. Reasoning tokens are already part of `output` (vendors bill them as output), so they are not priced twice.
  */
 export function costOf(usage: TokenUsage, prices: ModelPrices): string {
+  const rates = prices.longPrompt ? ratesFor(prices, usage.input + usage.cacheRead + usage.cacheWrite) : prices;
   const pico =
-    BigInt(usage.input) * perMillionToPicoPerToken(prices.input) +
-    BigInt(usage.output) * perMillionToPicoPerToken(prices.output) +
-    BigInt(usage.cacheRead) * perMillionToPicoPerToken(prices.cacheRead) +
-    BigInt(usage.cacheWrite) * perMillionToPicoPerToken(prices.cacheWrite);
+    BigInt(usage.input) * perMillionToPicoPerToken(rates.input) +
+    BigInt(usage.output) * perMillionToPicoPerToken(rates.output) +
+    BigInt(usage.cacheRead) * perMillionToPicoPerToken(rates.cacheRead) +
+    BigInt(usage.cacheWrite) * perMillionToPicoPerToken(rates.cacheWrite);
   return fromScaled(pico, MONEY_SCALE);
 }
 
