@@ -57,6 +57,8 @@ export class AppConfig {
       promptCaching: boolean;
       responseCacheTtlSeconds: number;
       costFlushIntervalMs: number;
+      /** Days of usage rows and quota alerts kept (at least 90); null keeps every row (the default: they are the cost records finance exports). */
+      usageRetentionDays: number | null;
       /** Usage rows kept while Postgres is unreachable; beyond it the oldest are dropped (and counted). */
       usageBufferMaxRows: number;
       /** And at most this many bytes (estimated): an eighth of the V8 heap limit, so an outage cannot exhaust a capped heap. */
@@ -215,6 +217,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       promptCaching: env.ENABLE_PROMPT_CACHING ?? true,
       responseCacheTtlSeconds: env.RESPONSE_CACHE_TTL_SECONDS ?? 3600,
       costFlushIntervalMs: env.COST_FLUSH_INTERVAL_MS ?? 1_000,
+      usageRetentionDays: env.USAGE_RETENTION_DAYS ?? null,
       usageBufferMaxRows: env.USAGE_BUFFER_MAX_ROWS ?? 50_000,
       usageBufferMaxBytes: Math.floor(getHeapStatistics().heap_size_limit / 8),
       allowUnpricedModels: env.ALLOW_UNPRICED_MODELS ?? false,

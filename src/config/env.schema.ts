@@ -71,6 +71,7 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean() ENABLE_PROMPT_CACHING?: boolean;
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) RESPONSE_CACHE_TTL_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(10) COST_FLUSH_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(90) USAGE_RETENTION_DAYS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) USAGE_BUFFER_MAX_ROWS?: number;
   @IsOptional() @Transform(toBool) @IsBoolean() ALLOW_UNPRICED_MODELS?: boolean;
   @IsOptional() @Matches(/^\d{1,6}(\.\d{1,6})?\/\d{1,6}(\.\d{1,6})?$/, { message: 'UNPRICED_MODEL_PRICE must be input/output USD per million tokens, e.g. 3.00/15.00' }) UNPRICED_MODEL_PRICE?: string;

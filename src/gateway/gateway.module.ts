@@ -24,6 +24,7 @@ import { QuotaMonitor } from './usage/quota-monitor';
 import { ResponseCache } from './usage/response-cache';
 import { CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
+import { UsageRetention } from './usage/usage-retention';
 import { UsageWriterService } from './usage/usage-writer.service';
 
 const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: config.llm.dayMs });
@@ -63,6 +64,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
     { provide: LlmClient, useExisting: GatewayService },
     GatewayAdmin,
     UsageWriterService,
+    UsageRetention,
     QuotaAlertWriter,
     LlmMetricsListener,
   ],
