@@ -7,6 +7,7 @@ import { CatalogReloader } from './catalog/catalog-reloader';
 import { ModelCatalog } from './catalog/model-catalog';
 
 import { AnthropicDoorController } from './front-door/anthropic-door.controller';
+import { ResponsesDoorController } from './front-door/responses-door.controller';
 import { OpenAiDoorController } from './front-door/openai-door.controller';
 import { GatewayAdmin } from './gateway-admin';
 import { GatewayClock } from './gateway-clock';
@@ -32,7 +33,7 @@ const windowsOf = (config: AppConfig) => ({ minute: config.llm.minuteMs, day: co
 /** The LLM gateway: providers, resilience, usage and the OpenAI- and Anthropic-compatible doors. */
 @Global()
 @Module({
-  controllers: [OpenAiDoorController, AnthropicDoorController],
+  controllers: [OpenAiDoorController, AnthropicDoorController, ResponsesDoorController],
   providers: [
     { provide: ModelCatalog, inject: [AppConfig], useFactory: (config: AppConfig) => ModelCatalog.load(config) },
     { provide: ProviderRegistry, inject: [AppConfig, ModelCatalog], useFactory: (config: AppConfig, catalog: ModelCatalog) => new ProviderRegistry(config, catalog) },
