@@ -67,4 +67,27 @@ describe('Anthropic Messages door with the official @anthropic-ai/sdk client (ve
     expect(missing).toBeInstanceOf(Anthropic.BadRequestError);
     expect((missing as Error).message).toContain('max_tokens');
   });
+
+  describe('count_tokens', () => {
+    const messages: Anthropic.MessageParam[] = [{ role: 'user', content: 'Explica la guía de despacho electrónica' }];
+
+    it("answers with Anthropic's own count for a model Anthropic serves, sent without the fields count_tokens refuses", async () => {
+      const counted = await client.messages.countTokens({ model: 'claude-sonnet-5-5', system: 'Eres un contador chileno.', messages, tools: [TOOL] }).withResponse();
+      const sent = emulator.lastRequest('anthropic')!;
+      expect(sent.path).toBe('/v1/messages/count_tokens');
+      expect(Object.keys(sent.body as object).sort()).toEqual(['messages', 'model', 'system', 'tools']);
+      expect(counted.response.headers.get('x-gateway-token-count')).toBe('vendor');
+      // The same prompt through Messages is billed at the count the vendor gave.
+      const message = await client.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 50, system: 'Eres un contador chileno.', messages, tools: [TOOL] });
+      expect(counted.data.input_tokens).toBe(message.usage.input_tokens + (message.usage.cache_read_input_tokens ?? 0) + (message.usage.cache_creation_input_tokens ?? 0));
+    });
+
+    it("estimates for a model another vendor serves, asking no vendor, and refuses an unknown model in Anthropic's error shape", async () => {
+      const estimated = await client.messages.countTokens({ model: 'gpt-6-luna', messages }).withResponse();
+      expect(estimated.response.headers.get('x-gateway-token-count')).toBe('estimate');
+      expect(estimated.data.input_tokens).toBeGreaterThan(5);
+      expect(emulator.stats().requests).toHaveLength(0);
+      await expect(client.messages.countTokens({ model: 'no-such-model', messages })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+    });
+  });
 });

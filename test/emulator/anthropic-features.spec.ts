@@ -157,6 +157,14 @@ describe('emulator: Anthropic tools, images, stop sequences and structured outpu
     expect((badType as BadRequestError).message).toContain("messages.0.content.0.image.source.base64.media_type: Input should be 'image/jpeg'");
   });
 
+  it('refuses in count_tokens the Messages fields it does not take, as Anthropic does', async () => {
+    const refused = await client.messages
+      .countTokens({ model: MODEL, messages: [{ role: 'user', content: 'hola' }], max_tokens: 10 } as Parameters<typeof client.messages.countTokens>[0])
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect((refused as BadRequestError).message).toContain('max_tokens: Extra inputs are not permitted');
+  });
+
   it('counts document blocks beside images', async () => {
     const message = await client.messages.create({
       max_tokens: 100,

@@ -10,6 +10,8 @@ import { RuleBook } from './rule-book';
 import { emptyUsage, StatsRecorder } from './stats-recorder';
 import { type Answer, BadRequestError, type ParsedRequest, type RouteHints, type WireFormat } from './wire/wire-format';
 
+const COUNT_TOKENS_FIELDS = new Set(['model', 'messages', 'system', 'tools', 'tool_choice', 'thinking', 'cache_control', 'output_config', 'speed', 'mcp_servers', 'context_management']);
+
 /** Settings the responder reads on every request. */
 export interface ResponderSettings {
   latencyMs: number;
@@ -66,6 +68,9 @@ export class Responder {
 
   /** Usage-free token count for Anthropic `count_tokens`. */
   countTokens(wire: WireFormat, body: Record<string, unknown>, res: ServerResponse): void {
+    // Anthropic refuses what count_tokens does not take (max_tokens, stream, temperature...), as a Messages body has.
+    const extra = Object.keys(body).find((field) => !COUNT_TOKENS_FIELDS.has(field));
+    if (extra) return sendJson(res, 400, wire.errorBody(400, `${extra}: Extra inputs are not permitted`, extra));
     try {
       const request = wire.parse({ max_tokens: 1, ...body }, {});
       sendJson(res, 200, { input_tokens: tokensForChars(request.facts.promptChars) + request.features.imageCount * IMAGE_TOKENS });

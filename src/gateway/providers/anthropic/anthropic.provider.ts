@@ -9,6 +9,8 @@ import { anthropicTokenUsage, fromAnthropicMessage } from './anthropic-response.
 import { AnthropicStreamTranslator } from './anthropic-stream.mapper';
 
 const API_VERSION = '2023-06-01';
+/** The fields Anthropic's count_tokens accepts; it refuses the others (max_tokens, stream, temperature...). */
+const COUNT_TOKENS_FIELDS = ['model', 'messages', 'system', 'tools', 'tool_choice', 'thinking', 'cache_control', 'output_config', 'speed'];
 
 /**
  * Anthropic's Messages API on our wire client: the canonical (OpenAI) body is translated to Messages and the
@@ -36,6 +38,16 @@ export class AnthropicProvider implements LlmProvider {
     if (!Array.isArray(message?.content)) throw new ProviderError('malformed', 'anthropic answered without content', this.id);
     const completion = fromAnthropicMessage(message, body.model, `chatcmpl-${message.id ?? randomUUID()}`, Math.floor(Date.now() / 1000), { answerTool: anthropicAnswerToolName(body) });
     return { completion, usage: anthropicTokenUsage(message.usage), finishReason: finishReasonOf(completion.choices[0]?.finish_reason) };
+  }
+
+  /** Anthropic's own count of the prompt's input tokens (`/v1/messages/count_tokens`: free, not billed). */
+  async countTokens(body: ChatBody, call: ProviderCall): Promise<number> {
+    const request = toAnthropicRequest(body, call.vendorModel, { promptCaching: false, dropUnsupported: true }) as unknown as Record<string, unknown>;
+    const payload: Record<string, unknown> = {};
+    for (const field of COUNT_TOKENS_FIELDS) if (request[field] !== undefined) payload[field] = request[field];
+    const counted = await this.wire.postJson<{ input_tokens?: unknown }>('/v1/messages/count_tokens', JSON.stringify(payload), call);
+    if (typeof counted?.input_tokens !== 'number') throw new ProviderError('malformed', 'anthropic answered count_tokens without input_tokens', this.id);
+    return counted.input_tokens;
   }
 
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
