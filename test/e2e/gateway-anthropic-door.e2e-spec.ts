@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { Emulator } from 'test/emulator/emulator';
 import { GatewayApp, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
-import { API_KEY } from './setup';
+import { API_KEY, startTestApp } from './setup';
 
 jest.setTimeout(30_000);
 
@@ -89,5 +89,22 @@ describe('Anthropic Messages door with the official @anthropic-ai/sdk client (ve
       expect(emulator.stats().requests).toHaveLength(0);
       await expect(client.messages.countTokens({ model: 'no-such-model', messages })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
     });
+  });
+});
+
+describe('count_tokens while Anthropic cannot be reached', () => {
+  it("answers the gateway's estimate, and says so", async () => {
+    const app = await startTestApp({ ANTHROPIC_API_KEY: 'sk-ant-test-0123456789', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' });
+    try {
+      const res = await app.http
+        .post('/v1/messages/count_tokens')
+        .set('x-api-key', API_KEY)
+        .send({ model: 'claude-sonnet-5-5', messages: [{ role: 'user', content: 'Explica la guía de despacho electrónica' }] });
+      expect(res.status).toBe(200);
+      expect(res.headers['x-gateway-token-count']).toBe('estimate');
+      expect(res.body.input_tokens).toBeGreaterThan(5);
+    } finally {
+      await app.close();
+    }
   });
 });
