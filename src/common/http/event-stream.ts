@@ -12,9 +12,13 @@ export const EVENT_STREAM_HEADERS = {
 /** A signal that aborts when the client goes away before the response has been completely written. */
 export function abortOnClientClose(reply: FastifyReply): Abortable {
   const controller = new RequestAbort();
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableFinished) controller.abort(new Error('client disconnected'));
-  });
+  // A client that left while the request waited for a turn (a busy loop, the guards) closed the response before
+  // this listener existed, and 'close' is not emitted again: without this check the vendor would be paid anyway.
+  if (reply.raw.destroyed && !reply.raw.writableFinished) controller.abort(new Error('client disconnected'));
+  else
+    reply.raw.on('close', () => {
+      if (!reply.raw.writableFinished) controller.abort(new Error('client disconnected'));
+    });
   return controller;
 }
 
