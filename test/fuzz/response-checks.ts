@@ -72,7 +72,7 @@ function errorBodyProblems(route: FuzzRoute, res: RawResponse, json: any): strin
   if (json === undefined) return ['4xx body is not JSON'];
   const problems: string[] = [];
   if (json === null || typeof json !== 'object') return ['4xx body is not an object'];
-  if (route.path === '/v1/messages') return anthropicErrorProblems(res, json);
+  if (route.path.startsWith('/v1/messages')) return anthropicErrorProblems(res, json); // messages and messages/count_tokens
   if (json.statusCode !== res.status) problems.push(`statusCode ${json.statusCode} differs from HTTP ${res.status}`);
   if (json.error !== reasonPhrase(res.status) && !isOpenAiError(route, json.error)) problems.push(`error "${json.error}" is not "${reasonPhrase(res.status)}"`);
   if (typeof json.message !== 'string') problems.push('message is not a string');
