@@ -63,11 +63,9 @@ describe('responsesToChat', () => {
   });
 
   it('passes fields it does not know through, and drops those that have no effect without stored responses', () => {
-    const body = responsesToChat({ model: 'm', input: 'x', seed: 7, store: true, include: ['reasoning.encrypted_content'], truncation: 'auto' });
+    const body = responsesToChat({ model: 'm', input: 'x', seed: 7, store: true, include: ['reasoning.encrypted_content'], truncation: 'auto', metadata: { odoo: '1' }, top_logprobs: 2 });
     expect(body.seed).toBe(7);
-    expect(body).not.toHaveProperty('store');
-    expect(body).not.toHaveProperty('include');
-    expect(body).not.toHaveProperty('truncation');
+    for (const dropped of ['store', 'include', 'truncation', 'metadata', 'top_logprobs']) expect(body).not.toHaveProperty(dropped);
   });
 
   it.each([

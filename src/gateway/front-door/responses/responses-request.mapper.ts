@@ -6,9 +6,13 @@ type Json = Record<string, unknown>;
 type ChatMessage = Json & { role: string };
 
 /** Fields of a Responses request that have the same name and meaning in a chat completion. */
-const SAME_IN_CHAT = ['temperature', 'top_p', 'top_logprobs', 'parallel_tool_calls', 'user', 'metadata', 'service_tier', 'safety_identifier', 'prompt_cache_key', 'stream'] as const;
-/** Accepted and without effect here: nothing is stored, and every request carries its whole conversation. */
-const IGNORED = new Set(['store', 'include', 'truncation', 'stream_options', 'background']);
+const SAME_IN_CHAT = ['temperature', 'top_p', 'parallel_tool_calls', 'user', 'service_tier', 'safety_identifier', 'prompt_cache_key', 'stream'] as const;
+/**
+ * Accepted and without effect on the answer: nothing is stored, every request carries its whole conversation, and
+ * the answer echoes `metadata`. Chat completions refuse `metadata` without `store` and `top_logprobs` without
+ * `logprobs`, so neither is forwarded.
+ */
+const IGNORED = new Set(['store', 'include', 'truncation', 'stream_options', 'background', 'metadata', 'top_logprobs']);
 const STATEFUL = ['previous_response_id', 'conversation', 'prompt'] as const;
 const ROLES = new Set(['user', 'assistant', 'system', 'developer']);
 
