@@ -130,6 +130,7 @@ describe('Responses door with the official openai client (vendor emulator upstre
       message: expect.stringContaining('only function tools are supported here'),
     });
     await expect(client.responses.create({ model: 'gpt-6-luna', input: [{ type: 'item_reference', id: 'msg_1' }] })).rejects.toMatchObject({ status: 400 });
+    await expect(client.responses.retrieve('resp_123')).rejects.toMatchObject({ status: 404, message: expect.stringContaining('this gateway keeps no responses') });
     expect(emulator.stats().requests).toHaveLength(0);
   });
 });

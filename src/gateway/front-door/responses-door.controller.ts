@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
@@ -18,6 +18,7 @@ import { ChatToResponsesStream, type ResponsesSseEvent } from './responses/respo
 
 const EXAMPLE = { model: 'gpt-6-luna', instructions: 'Eres un asistente contable chileno.', input: '¿Qué es una factura exenta (DTE 34)?', max_output_tokens: 300 };
 
+const notStored = (id: string) => `Response "${id.slice(0, 80)}" was not stored: this gateway keeps no responses (send the whole conversation in input)`;
 const sse = (event: ResponsesSseEvent) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 
 /**
@@ -32,6 +33,18 @@ export class ResponsesDoorController {
     private readonly gateway: GatewayService,
     private readonly config: AppConfig,
   ) {}
+
+  @Get('responses/:id')
+  @ApiOperation({ summary: 'Always 404: this gateway does not store responses (send the whole conversation in input)' })
+  retrieve(@Param('id') id: string): never {
+    throw new NotFoundException(notStored(id));
+  }
+
+  @Delete('responses/:id')
+  @ApiOperation({ summary: 'Always 404: this gateway does not store responses, so there is nothing to delete' })
+  remove(@Param('id') id: string): never {
+    throw new NotFoundException(notStored(id));
+  }
 
   @Post('responses')
   @HttpCode(200)
