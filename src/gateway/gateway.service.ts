@@ -10,12 +10,13 @@ import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
 import { ChatBody, ChatCompletion, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, StreamedChunk, toProviderError } from './providers/provider';
+import { AnthropicProvider } from './providers/anthropic/anthropic.provider';
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
 import { RequestRun, RunOptions } from './request-run';
 import { TargetPolicy, TargetSkipped } from './resilience/target-policy';
 import { DeploymentBalancer } from './routing/deployment-balancer';
-import { resolveTargets, RouteTarget, UnknownModelError } from './routing/router';
+import { resolveTargets, RouteOptions, RouteTarget, UnknownModelError } from './routing/router';
 import { estimatedCost } from './usage/pricing';
 import { ResponseCache } from './usage/response-cache';
 import { approximateTokens, requestedMaxOutput } from './usage/token-estimate';
@@ -23,6 +24,7 @@ import { CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
+const COUNT_TOKENS_TIMEOUT_MS = 10_000;
 
 export interface ChatOutcome {
   completion: ChatCompletion;
@@ -175,13 +177,7 @@ export class GatewayService extends LlmClient {
    * caller's own limits (allow-list, RPM/TPM, budgets), which may narrow the targets.
    */
   private async begin(body: ChatBody, options: RunOptions): Promise<RequestRun> {
-    let targets: RouteTarget[];
-    try {
-      targets = resolveTargets(body.model, this.catalog, this.configured, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: (model) => this.balancer.arrange(model) });
-    } catch (error) {
-      if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    const targets = this.route(body.model, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: (model) => this.balancer.arrange(model) });
     const estimate = approximateTokens(body);
     const primary = targets[0];
     const maxOutput = requestedMaxOutput(body) ?? DEFAULT_MAX_TOKENS;
@@ -206,6 +202,37 @@ export class GatewayService extends LlmClient {
     const run = new RequestRun(newUuid(), options, admitted.targets, estimate, route, this.clock.nowMs(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
     run.admission = admitted.admission;
     return run;
+  }
+
+  /** The ordered targets for a requested model; an unknown model is the caller's 400. */
+  private route(model: string | undefined, options: RouteOptions): RouteTarget[] {
+    try {
+      return resolveTargets(model, this.catalog, this.configured, options);
+    } catch (error) {
+      if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * A prompt's input tokens, for Anthropic's count_tokens: Anthropic's own count when Anthropic serves the model's
+   * first target, else (another vendor, or Anthropic unreachable) the estimate the gateway itself routes and prices by.
+   * Free: no limits charged, no usage row.
+   */
+  async countInputTokens(body: ChatBody): Promise<{ inputTokens: number; source: 'vendor' | 'estimate' }> {
+    const [target] = this.route(body.model, { offline: false, fallbacks: [] });
+    const provider = target ? this.providers.forTarget(target) : undefined;
+    if (target && provider instanceof AnthropicProvider) {
+      const call = { vendorModel: target.vendorModel, signal: new AbortController().signal, timeoutMs: COUNT_TOKENS_TIMEOUT_MS, promptCaching: false, dropUnsupported: true };
+      try {
+        return { inputTokens: await provider.countTokens(body, call), source: 'vendor' };
+      } catch (error) {
+        // The caller's own mistake is Anthropic's 400 to give; an unreachable vendor still gets an estimate.
+        if (isProviderError(error) && error.kind === 'bad_request') throw new UpstreamRequestError(error);
+        this.logger.warn(`count_tokens fell back to the estimate: ${(error as Error).message}`);
+      }
+    }
+    return { inputTokens: approximateTokens(body), source: 'estimate' };
   }
 
   /** Ends a run: its timers, and the caller's reservation settled with what was really spent. */

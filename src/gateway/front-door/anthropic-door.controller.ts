@@ -1,23 +1,16 @@
-import { BadRequestException, Body, Controller, HttpCode, Logger, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
-import { openEventStream } from 'src/common/http/event-stream';
 import { RateLimit } from 'src/common/throttling';
 import { AppConfig } from 'src/config';
-import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayService } from '../gateway.service';
-import { AnthropicProvider } from '../providers/anthropic/anthropic.provider';
-import { isProviderError, type ChatBody } from '../providers/provider';
-import { ProviderRegistry } from '../providers/provider.registry';
-import { resolveTargets, UnknownModelError, type RouteTarget } from '../routing/router';
-import { approximateTokens } from '../usage/token-estimate';
-import { isUnsupportedParameterError } from '../providers/unsupported-parameter.error';
+import type { ChatBody } from '../providers/provider';
 import { anthropicToCanonical, canonicalToAnthropicMessage, doorAskedForThinking } from './anthropic/anthropic-door.mapper';
 import { CanonicalToAnthropicStream } from './anthropic/anthropic-door-stream.mapper';
-import { isDoorRequestError } from './anthropic/door-request.error';
-import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
+import { relayTranslatedStream, translatedRequest } from './translated-stream';
 import { gatewayHeaders } from './openai/chat-response';
 
 const EXAMPLE = { model: 'claude-sonnet-5-5', max_tokens: 300, messages: [{ role: 'user', content: '¿Qué es una guía de despacho (DTE 52)?' }] };
@@ -34,13 +27,9 @@ function sseEvent(event: string, data: unknown): string {
 @RateLimit('llmProxy')
 @Controller('v1')
 export class AnthropicDoorController {
-  private readonly logger = new Logger(AnthropicDoorController.name);
-
   constructor(
     private readonly gateway: GatewayService,
     private readonly config: AppConfig,
-    private readonly catalog: ModelCatalog,
-    private readonly providers: ProviderRegistry,
   ) {}
 
   @Post('messages/count_tokens')
@@ -52,38 +41,10 @@ export class AnthropicDoorController {
   @ApiBody({ schema: { type: 'object', example: { model: 'claude-sonnet-5-5', messages: EXAMPLE.messages } } })
   async countTokens(@Body() raw: unknown, @Res() reply: FastifyReply): Promise<void> {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequestException('Body must be a JSON object');
-    let body: ChatBody;
-    try {
-      // count_tokens has no max_tokens; the Messages mapper wants one.
-      body = anthropicToCanonical(Object.assign({ max_tokens: 1 }, raw) as MessageCreateParamsBase, { dropUnsupported: true }) as ChatBody;
-    } catch (error) {
-      if (isDoorRequestError(error) || isUnsupportedParameterError(error)) throw new BadRequestException(error.message);
-      throw error;
-    }
-    let target: RouteTarget | undefined;
-    try {
-      [target] = resolveTargets(body.model, this.catalog, new Set(this.providers.vendorIds()), { offline: false, fallbacks: [] });
-    } catch (error) {
-      if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
-      throw error;
-    }
-    const provider = target ? this.providers.forTarget(target) : undefined;
-    if (target && provider instanceof AnthropicProvider) {
-      const call = { vendorModel: target.vendorModel, signal: new AbortController().signal, timeoutMs: 10_000, promptCaching: false, dropUnsupported: true };
-      try {
-        const counted = await provider.countTokens(body, call);
-        void reply.status(200).header('x-gateway-token-count', 'vendor').send({ input_tokens: counted });
-        return;
-      } catch (error) {
-        // The caller's own mistake is Anthropic's 400 to give; an unreachable vendor still gets an estimate.
-        if (isProviderError(error) && error.kind === 'bad_request') throw new BadRequestException(error.message);
-        this.logger.warn(`count_tokens fell back to the estimate: ${(error as Error).message}`);
-      }
-    }
-    void reply
-      .status(200)
-      .header('x-gateway-token-count', 'estimate')
-      .send({ input_tokens: approximateTokens(body) });
+    // count_tokens has no max_tokens; the Messages mapper wants one.
+    const body = translatedRequest(() => anthropicToCanonical(Object.assign({ max_tokens: 1 }, raw) as MessageCreateParamsBase, { dropUnsupported: true }) as ChatBody);
+    const counted = await this.gateway.countInputTokens(body);
+    void reply.status(200).header('x-gateway-token-count', counted.source).send({ input_tokens: counted.inputTokens });
   }
 
   @Post('messages')
@@ -94,13 +55,7 @@ export class AnthropicDoorController {
   async messages(@Body() raw: unknown, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequestException('Body must be a JSON object');
     const controls = takeGatewayControls(raw as Record<string, unknown>, req.headers);
-    let body: ChatBody;
-    try {
-      body = anthropicToCanonical(raw as MessageCreateParamsBase, { dropUnsupported: controls.dropUnsupported ?? this.config.llm.dropUnsupportedParams }) as ChatBody;
-    } catch (error) {
-      if (isDoorRequestError(error) || isUnsupportedParameterError(error)) throw new BadRequestException(error.message);
-      throw error;
-    }
+    const body = translatedRequest(() => anthropicToCanonical(raw as MessageCreateParamsBase, { dropUnsupported: controls.dropUnsupported ?? this.config.llm.dropUnsupportedParams }) as ChatBody);
     const options = proxyRunOptions('proxy.messages', controls, this.config, doorCaller(caller, req, reply));
     const requestedModel = (raw as { model: string }).model;
     if (body.stream !== true) {
@@ -111,20 +66,14 @@ export class AnthropicDoorController {
         .send(canonicalToAnthropicMessage(completion, requestedModel, { thinking: doorAskedForThinking(raw as MessageCreateParamsBase) }));
       return;
     }
-    const events = this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options)[Symbol.asyncIterator]();
-    const first = await events.next();
-    if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
-    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
-    const translator = new CanonicalToAnthropicStream({ id: `msg_${first.value.requestId.replace(/-/g, '')}`, model: requestedModel, thinking: doorAskedForThinking(raw as MessageCreateParamsBase) });
-    try {
-      for await (const event of theRestOf(events)) {
-        const out = event.type === 'chunks' ? event.items.flatMap(({ chunk }) => translator.push(chunk)) : event.type === 'done' ? translator.finish() : [];
-        for (const e of out) if (!stream.write(sseEvent(e.event, e.data))) return;
-      }
-    } catch (error) {
-      stream.write(sseEvent('error', { type: 'error', error: { type: 'api_error', message: (error as Error).message } }));
-    } finally {
-      stream.end();
-    }
+    const thinking = doorAskedForThinking(raw as MessageCreateParamsBase);
+    await relayTranslatedStream(reply, req, this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options), (start) => {
+      const translator = new CanonicalToAnthropicStream({ id: `msg_${start.requestId.replace(/-/g, '')}`, model: requestedModel, thinking });
+      return {
+        push: (chunk) => translator.push(chunk).map((e) => sseEvent(e.event, e.data)),
+        finish: () => translator.finish().map((e) => sseEvent(e.event, e.data)),
+        failure: (message) => sseEvent('error', { type: 'error', error: { type: 'api_error', message } }),
+      };
+    });
   }
 }

@@ -2,15 +2,12 @@ import { BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundE
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
-import { openEventStream } from 'src/common/http/event-stream';
 import { RateLimit } from 'src/common/throttling';
 import { AppConfig } from 'src/config';
 import { GatewayService } from '../gateway.service';
-import type { ChatBody } from '../providers/provider';
-import { isUnsupportedParameterError } from '../providers/unsupported-parameter.error';
-import { isDoorRequestError } from './anthropic/door-request.error';
-import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
+import { relayTranslatedStream, translatedRequest } from './translated-stream';
 import { gatewayHeaders, gatewayInfo } from './openai/chat-response';
 import { responsesToChat } from './responses/responses-request.mapper';
 import { chatToResponse, type ResponseEcho } from './responses/responses-response.mapper';
@@ -55,14 +52,8 @@ export class ResponsesDoorController {
   async create(@Body() raw: unknown, @CurrentCaller() caller: Caller, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new BadRequestException('Body must be a JSON object');
     const controls = takeGatewayControls(raw as Record<string, unknown>, req.headers);
-    let body: ChatBody;
-    try {
-      // The chat door's own checks (numbers the gateway prices and caches by), on the translated body.
-      body = validateChatBody(responsesToChat(raw));
-    } catch (error) {
-      if (isDoorRequestError(error) || isUnsupportedParameterError(error)) throw new BadRequestException(error.message);
-      throw error;
-    }
+    // The chat door's own checks (numbers the gateway prices and caches by), on the translated body.
+    const body = translatedRequest(() => validateChatBody(responsesToChat(raw)));
     const options = proxyRunOptions('proxy.responses', controls, this.config, doorCaller(caller, req, reply));
     const request = raw as Record<string, unknown>;
     if (body.stream !== true) {
@@ -74,20 +65,13 @@ export class ResponsesDoorController {
         .send(Object.assign(chatToResponse(completion, echo), { x_gateway: gatewayInfo(result) }));
       return;
     }
-    const events = this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options)[Symbol.asyncIterator]();
-    const first = await events.next(); // a failure before the first event still gets a normal HTTP error
-    if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
-    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
-    const translator = new ChatToResponsesStream({ requestId: first.value.requestId, createdAt: Math.floor(Date.now() / 1000), model: first.value.model, request });
-    try {
-      for await (const event of theRestOf(events)) {
-        const out = event.type === 'chunks' ? event.items.flatMap(({ chunk }) => translator.push(chunk)) : event.type === 'done' ? translator.finish({ x_gateway: gatewayInfo(event.result) }) : [];
-        for (const e of out) if (!stream.write(sse(e))) return;
-      }
-    } catch (error) {
-      stream.write(sse(translator.failure((error as Error).message)));
-    } finally {
-      stream.end();
-    }
+    await relayTranslatedStream(reply, req, this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options), (start) => {
+      const translator = new ChatToResponsesStream({ requestId: start.requestId, createdAt: Math.floor(Date.now() / 1000), model: start.model, request });
+      return {
+        push: (chunk) => translator.push(chunk).map(sse),
+        finish: (result) => translator.finish({ x_gateway: gatewayInfo(result) }).map(sse),
+        failure: (message) => sse(translator.failure(message)),
+      };
+    });
   }
 }

@@ -14,6 +14,8 @@ const SAME_IN_CHAT = ['temperature', 'top_p', 'parallel_tool_calls', 'user', 'se
  */
 const IGNORED = new Set(['store', 'include', 'truncation', 'stream_options', 'background', 'metadata', 'top_logprobs']);
 const STATEFUL = ['previous_response_id', 'conversation', 'prompt'] as const;
+/** Every field this mapper reads or drops; the rest pass through to the vendor. */
+const MAPPED = new Set<string>([...SAME_IN_CHAT, ...IGNORED, ...STATEFUL, 'model', 'input', 'instructions', 'max_output_tokens', 'tools', 'tool_choice', 'reasoning', 'text']);
 const ROLES = new Set(['user', 'assistant', 'system', 'developer']);
 
 const fail = (field: string, message: string): never => {
@@ -57,8 +59,7 @@ export function responsesToChat(raw: unknown): ChatBody {
   if (body.tool_choice !== undefined) chat.tool_choice = chatToolChoice(body.tool_choice);
   if (isObject(body.reasoning) && body.reasoning.effort) chat.reasoning_effort = body.reasoning.effort;
   Object.assign(chat, chatTextOptions(body.text));
-  const known = new Set<string>([...SAME_IN_CHAT, ...IGNORED, ...STATEFUL, 'model', 'input', 'instructions', 'max_output_tokens', 'tools', 'tool_choice', 'reasoning', 'text']);
-  for (const [field, value] of Object.entries(body)) if (!known.has(field)) chat[field] = value;
+  for (const [field, value] of Object.entries(body)) if (!MAPPED.has(field)) chat[field] = value;
   return chat as ChatBody;
 }
 
