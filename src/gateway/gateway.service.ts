@@ -9,7 +9,7 @@ import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import { ChatBody, ChatCompletion, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, StreamedChunk, toProviderError } from './providers/provider';
+import { ChatBody, ChatCompletion, chunkText, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, StreamedChunk, toProviderError } from './providers/provider';
 import { AnthropicProvider } from './providers/anthropic/anthropic.provider';
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
@@ -73,8 +73,8 @@ export class GatewayService extends LlmClient {
   async *stream(request: LlmRequest): AsyncIterable<LlmStreamEvent> {
     for await (const event of this.chatStream(toChatBody(request), toRunOptions(request))) {
       if (event.type === 'chunks') {
-        for (const { chunk } of event.items) {
-          const text = chunk.choices?.[0]?.delta?.content;
+        for (const item of event.items) {
+          const text = chunkText(item);
           if (text) yield { type: 'text', text };
         }
       } else if (event.type === 'start') yield { type: 'start', provider: event.provider, model: event.model };
@@ -128,7 +128,7 @@ export class GatewayService extends LlmClient {
           const item = step.value;
           if (item.type === 'chunks') {
             run.firstTokenAt ??= performance.now();
-            for (const { chunk } of item.items) text += chunk.choices?.[0]?.delta?.content ?? '';
+            for (const streamed of item.items) text += chunkText(streamed);
             yield item;
             continue;
           }

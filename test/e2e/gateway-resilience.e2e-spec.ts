@@ -94,6 +94,21 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
     ).toEqual(['aborted', 'aborted', 'aborted', 'aborted']);
   });
 
+  it('falls back when a vendor streams something other than JSON from its first chunk', async () => {
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', malformedJson: true });
+    const streamed = await chatStream(app, { model: 'gpt-4o-mini', messages: ask('flujo roto') });
+    expect(streamed.status).toBe(200);
+    const events = sseEvents(streamed.text);
+    expect(events.at(-1)!.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+    expect(events.map((e) => (e.choices as { delta?: { content?: string } }[] | undefined)?.[0]?.delta?.content ?? '').join('')).toContain('Respuesta simulada');
+    expect(
+      emulator
+        .stats()
+        .requests.filter((r) => r.vendor === 'openai')
+        .every((r) => r.outcome === 'malformed'),
+    ).toBe(true);
+  });
+
   it('refuses a request whose worst-case cost is over the ceiling with a 422 that says why', async () => {
     const res = await chat(app, { model: 'claude-opus-4', max_tokens: 100_000, messages: ask('caro') });
     expect(res.status).toBe(422);

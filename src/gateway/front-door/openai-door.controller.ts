@@ -10,7 +10,7 @@ import { GatewayService } from '../gateway.service';
 import { ProviderRegistry } from '../providers/provider.registry';
 import type { LlmResult } from '../llm.types';
 import { toCompletionUsage } from '../providers/canonical-wire';
-import type { EmbeddingBody } from '../providers/provider';
+import { type EmbeddingBody, usageReport } from '../providers/provider';
 import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
 import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
@@ -100,9 +100,10 @@ export class OpenAiDoorController {
       // for await closes the gateway's stream (vendor call, usage row, the caller's reservation) on every way out.
       for await (const event of theRestOf(events)) {
         if (event.type === 'chunks') {
-          for (const { chunk, raw } of event.items) {
-            if (chunk.choices?.length === 0 && chunk.usage) usage = chunk;
-            else if (!stream.write(frame(raw ?? JSON.stringify(chunk)))) return;
+          for (const item of event.items) {
+            const report = usageReport(item);
+            if (report) usage = report;
+            else if (!stream.write(frame(item.raw ?? JSON.stringify(item.chunk)))) return;
           }
         } else if (event.type === 'done') {
           if (includeUsage) stream.write(frame(JSON.stringify(Object.assign({}, usage ?? usageChunk(event.result), { x_gateway: gatewayInfo(event.result) }))));

@@ -31,13 +31,29 @@ export interface ProviderCompletion {
 }
 
 /**
- * A streamed chunk in OpenAI's shape; `raw` is the vendor's own JSON text when the wire is the caller's
- * (relayed as it came). The stream ends with one `end` item carrying usage and the finish reason.
+ * One streamed chunk in OpenAI's shape. `raw` is the vendor's own JSON text when the vendor speaks that wire (sent
+ * on as it came); such a chunk may parse it only when `chunk` is first read, so readers that need less than the
+ * whole chunk go through chunkText and usageReport.
  */
-/** One chunk in OpenAI's shape; `raw` is the vendor's own JSON text of it when the vendor speaks that wire (sent on as is). */
 export interface StreamedChunk {
-  chunk: ChatCompletionChunk;
-  raw?: string;
+  readonly chunk: ChatCompletionChunk;
+  readonly raw?: string;
+  /** The text the chunk adds to the answer, when known without reading `chunk`. */
+  readonly text?: string;
+  /** False when the chunk is known to report no usage. */
+  readonly reportsUsage?: boolean;
+}
+
+/** The text a chunk adds to the answer (its first choice's content). */
+export function chunkText(item: StreamedChunk): string {
+  return item.text ?? item.chunk.choices?.[0]?.delta?.content ?? '';
+}
+
+/** The chunk when it is the stream's usage report (no choices, usage set), as OpenAI sends it last. */
+export function usageReport(item: StreamedChunk): ChatCompletionChunk | undefined {
+  if (item.reportsUsage === false) return undefined;
+  const chunk = item.chunk;
+  return chunk.choices?.length === 0 && chunk.usage ? chunk : undefined;
 }
 
 /** What a provider streams: chunks in batches (those one network read brought), then the end with its usage. */

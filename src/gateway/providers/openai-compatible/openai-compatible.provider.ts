@@ -2,7 +2,6 @@ import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
 import {
   ChatBody,
   ChatCompletion,
-  ChatCompletionChunk,
   CreateEmbeddingResponse,
   EmbeddingBody,
   LlmProvider,
@@ -15,6 +14,7 @@ import {
 } from '../provider';
 import { UnsupportedParameterError } from '../unsupported-parameter.error';
 import { WireClient } from '../wire/wire-client';
+import { RelayedChunk } from './relayed-chunk';
 
 /** A field this vendor refuses, and when (e.g. `n` only above 1). */
 export type RefusedField = { field: string; when?: (value: unknown) => boolean; detail?: string };
@@ -101,6 +101,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     let finishReason: FinishReason | undefined;
     let usage: TokenUsage | undefined;
     let done = false;
+    let first = true;
     // Read to the end of the body even after [DONE], so the connection goes back to the pool instead of being aborted.
     for await (const batch of await this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call)) {
       const items: StreamedChunk[] = [];
@@ -109,16 +110,17 @@ export class OpenAiCompatibleProvider implements LlmProvider {
           done = true;
           continue;
         }
-        let chunk: ChatCompletionChunk;
-        try {
-          chunk = JSON.parse(data) as ChatCompletionChunk;
-        } catch {
-          throw new ProviderError('malformed', `${this.id} streamed malformed JSON`, this.id);
+        const item = new RelayedChunk(data, this.id);
+        // The first chunk is always read: a server that answers something other than JSON fails before the
+        // gateway commits to it, so the next model in the chain can still answer.
+        if (first || item.needsReading) {
+          first = false;
+          const chunk = item.chunk;
+          if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
+          for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
+          if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
         }
-        if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
-        for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
-        if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
-        items.push({ chunk, raw: data });
+        items.push(item);
       }
       if (items.length) yield { type: 'chunks', items };
     }

@@ -1,0 +1,71 @@
+import { chunkText, usageReport } from '../provider';
+import { hasValue, RelayedChunk } from './relayed-chunk';
+
+const openAiChunk = (delta: object, extra: object = {}) =>
+  JSON.stringify(
+    Object.assign({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: null }], usage: null }, extra),
+  );
+
+describe(RelayedChunk.name, () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('gives the words of a usual chunk without parsing its JSON', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    const item = new RelayedChunk(openAiChunk({ content: 'Hola, ¿cómo estás?' }), 'openai');
+    expect(chunkText(item)).toBe('Hola, ¿cómo estás?');
+    expect(usageReport(item)).toBeUndefined();
+    expect(item.needsReading).toBe(false);
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('gives the same text as a parse for content with quotes, backslashes, escapes and astral characters', () => {
+    const pieces = ['', ' ', '"', '\\', '\\"', 'a"b', 'fin\\', '\n', '\t', '\u0000', 'é', '😀', '</script>', '"content":"', '\\\\"', '{"x":1}', '\u2028'];
+    for (let seed = 1; seed <= 400; seed++) {
+      let content = '';
+      for (let n = seed % 7, s = seed; n >= 0; n--, s = (s * 31 + 7) % 997) content += pieces[s % pieces.length];
+      const raw = openAiChunk({ content });
+      expect(chunkText(new RelayedChunk(raw, 'openai'))).toBe(content);
+    }
+  });
+
+  it('leaves any other shape to a parse and still gives the right text', () => {
+    const spaced = '{"id":"x","choices":[{"index":0,"delta":{"content": "con espacios"},"finish_reason": null}]}';
+    const toolCall = openAiChunk({ tool_calls: [{ index: 0, function: { arguments: '{"content":"no es texto"}' } }] });
+    const withLogprobs = openAiChunk({ content: 'Hi' }, {}).replace('"logprobs":null', '"logprobs":{"content":[{"token":"Hi","logprob":-0.1}]}');
+    const nullContent = openAiChunk({ role: 'assistant', content: null });
+    expect(chunkText(new RelayedChunk(spaced, 'groq'))).toBe('con espacios');
+    expect(chunkText(new RelayedChunk(toolCall, 'openai'))).toBe('');
+    expect(chunkText(new RelayedChunk(withLogprobs, 'openai'))).toBe('Hi');
+    expect(chunkText(new RelayedChunk(nullContent, 'openai'))).toBe('');
+  });
+
+  it('marks for reading the chunks that finish, report usage or carry an error', () => {
+    const finishing = openAiChunk({}).replace('"finish_reason":null', '"finish_reason":"stop"');
+    const usage = JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } });
+    expect(new RelayedChunk(finishing, 'openai').needsReading).toBe(true);
+    expect(new RelayedChunk('{"error":{"message":"overloaded"}}', 'openai').needsReading).toBe(true);
+    const report = new RelayedChunk(usage, 'openai');
+    expect(report.needsReading).toBe(true);
+    expect(usageReport(report)?.usage).toEqual({ prompt_tokens: 3, completion_tokens: 2 });
+  });
+
+  it('turns malformed JSON into a provider error when the chunk is read', () => {
+    const item = new RelayedChunk('{"id":"x","choices":[{"delta":{"content":"Resp', 'openai');
+    expect(() => chunkText(item)).toThrow(expect.objectContaining({ kind: 'malformed', provider: 'openai' }));
+  });
+});
+
+describe(hasValue.name, () => {
+  it('tells a set field from a null or absent one, whatever the spacing', () => {
+    expect(hasValue('{"usage":null}', 'usage')).toBe(false);
+    expect(hasValue('{"usage" :\n null}', 'usage')).toBe(false);
+    expect(hasValue('{"usage": {"prompt_tokens":1}}', 'usage')).toBe(true);
+    expect(hasValue('{"finish_reason" : "length"}', 'finish_reason')).toBe(true);
+    expect(hasValue('{"choices":[]}', 'usage')).toBe(false);
+  });
+
+  it('does not take a key written inside a string for the field', () => {
+    expect(hasValue(JSON.stringify({ content: '{"usage":{"a":1}}', usage: null }), 'usage')).toBe(false);
+    expect(hasValue(JSON.stringify({ note: 'usage', usage: null }), 'usage')).toBe(false);
+  });
+});

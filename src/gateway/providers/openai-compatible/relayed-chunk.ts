@@ -1,0 +1,86 @@
+import type { ProviderId } from '../../llm.types';
+import { ChatCompletionChunk, ProviderError, StreamedChunk } from '../provider';
+
+const CONTENT = '"content":"';
+
+/**
+ * A chunk of an OpenAI-wire stream, kept as the vendor's JSON text and parsed only when `chunk` is first read. An
+ * OpenAI-wire caller gets the text as it came, so most chunks, which only add a few words, are never parsed: the
+ * provider parses those that finish, report usage or carry an error, and `text` cuts the words out of the usual
+ * shape (`"content":"..."`, once) and leaves any other shape to a parse.
+ */
+export class RelayedChunk implements StreamedChunk {
+  /** Whether a non-null `usage` is in the text (OpenAI sends `"usage":null` on every chunk but the last). */
+  readonly reportsUsage: boolean;
+  private parsed?: ChatCompletionChunk;
+
+  constructor(
+    readonly raw: string,
+    private readonly vendor: ProviderId,
+  ) {
+    this.reportsUsage = hasValue(raw, 'usage');
+  }
+
+  /** Whether the chunk finishes a choice, reports usage or reports an error: what the provider itself must read. */
+  get needsReading(): boolean {
+    return this.reportsUsage || hasValue(this.raw, 'finish_reason') || this.raw.includes('"error"');
+  }
+
+  get chunk(): ChatCompletionChunk {
+    if (this.parsed === undefined) {
+      try {
+        this.parsed = JSON.parse(this.raw) as ChatCompletionChunk;
+      } catch {
+        throw new ProviderError('malformed', `${this.vendor} streamed malformed JSON`, this.vendor);
+      }
+    }
+    return this.parsed;
+  }
+
+  get text(): string | undefined {
+    if (this.parsed !== undefined) return undefined;
+    if (!this.raw.includes('"content"')) return '';
+    return contentText(this.raw);
+  }
+}
+
+/** Whether `"key"` is in the JSON text with a value other than null (any spacing around the colon). */
+export function hasValue(json: string, key: string): boolean {
+  const quoted = `"${key}"`;
+  for (let at = json.indexOf(quoted); at >= 0; at = json.indexOf(quoted, at + quoted.length)) {
+    let i = at + quoted.length;
+    while (isSpace(json.charCodeAt(i))) i++;
+    if (json.charCodeAt(i) !== 58 /* : */) continue;
+    i++;
+    while (isSpace(json.charCodeAt(i))) i++;
+    if (!json.startsWith('null', i)) return true;
+  }
+  return false;
+}
+
+/** The string value of the one `"content":"` in the text, or undefined when it is not there exactly once. */
+function contentText(json: string): string | undefined {
+  const at = json.indexOf(CONTENT);
+  if (at < 0 || json.indexOf(CONTENT, at + 1) >= 0) return undefined;
+  const start = at + CONTENT.length;
+  let end = json.indexOf('"', start);
+  while (end >= 0 && isEscaped(json, end)) end = json.indexOf('"', end + 1);
+  if (end < 0) return undefined;
+  const text = json.slice(start, end);
+  if (!text.includes('\\')) return text;
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+function isEscaped(json: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let i = quote - 1; json.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
