@@ -32,6 +32,29 @@ describe(KeyDirectory.name, () => {
     expect(directory.lookup('hash-nobody')).toBeUndefined();
   });
 
+  it('accepts a rotated-out secret as its key until the grace period ends, then not at all', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-06T12:00:00Z'), doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
+    try {
+      const rotated = key('odoo', { secretHash: 'hash-new', previousSecretHash: 'hash-old', previousSecretValidUntil: new Date('2026-12-06T13:00:00Z') });
+      const { directory } = directoryOver([rotated, key('other', { previousSecretHash: 'hash-older', previousSecretValidUntil: new Date('2026-12-06T11:00:00Z') })]);
+      await directory.reload();
+      expect(directory.lookup('hash-new')).toMatchObject({ status: 'active', caller: { keyName: 'odoo' } });
+      expect(directory.lookup('hash-old')).toMatchObject({ status: 'active', caller: { keyName: 'odoo' } });
+      expect(directory.lookup('hash-older')).toBeUndefined();
+      jest.setSystemTime(new Date('2026-12-06T13:00:00Z'));
+      expect(directory.lookup('hash-old')).toBeUndefined();
+      expect(directory.lookup('hash-new')).toMatchObject({ status: 'active' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('refuses a rotated-out secret of a disabled key like the key itself', async () => {
+    const { directory } = directoryOver([key('off', { disabled: true, previousSecretHash: 'hash-was', previousSecretValidUntil: new Date(Date.now() + 60_000) })]);
+    await directory.reload();
+    expect(directory.lookup('hash-was')).toEqual({ status: 'disabled', keyName: 'off' });
+  });
+
   it('serves a burst of changes with two reads, the last one after every change', async () => {
     const rows = [key('a')];
     const { directory, reads } = directoryOver(rows);

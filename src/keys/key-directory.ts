@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { CallerDirectory, DirectoryLookup } from 'src/common/auth';
 import { AppConfig } from 'src/config';
 import { KvStore } from 'src/infra/redis';
-import { keyState, type CompanyBudgetRecord, type KeyRecord } from './key-records';
+import { keyState, previousSecretAccepted, type CompanyBudgetRecord, type KeyRecord } from './key-records';
 import { KeysRepository } from './keys.repository';
 
 /** Bumped on every change; replicas poll it in case they missed the broadcast. */
@@ -52,7 +52,10 @@ export class KeyDirectory extends CallerDirectory implements OnApplicationBootst
   lookup(secretSha256Hex: string): DirectoryLookup {
     const key = this.byHash.get(secretSha256Hex);
     if (!key) return undefined;
-    const state = keyState(key, new Date());
+    const now = new Date();
+    // A rotated-out secret is a stranger once its grace period ends, whether or not a reload has happened since.
+    if (secretSha256Hex !== key.secretHash && !previousSecretAccepted(key, now)) return undefined;
+    const state = keyState(key, now);
     if (state !== 'active') return { status: state, keyName: key.name };
     return { status: 'active', caller: { keyName: key.name, companies: key.companies.length ? key.companies : null, isAdmin: false, keyId: key.id } };
   }
@@ -106,7 +109,10 @@ export class KeyDirectory extends CallerDirectory implements OnApplicationBootst
     try {
       const version = await this.kv.get(KEYS_VERSION_KEY);
       const [keys, budgets] = await Promise.all([this.repository.keys(), this.repository.companyBudgets()]);
-      this.byHash = new Map(keys.map((k) => [k.secretHash, k]));
+      const byHash = new Map<string, KeyRecord>();
+      for (const key of keys) if (key.previousSecretHash) byHash.set(key.previousSecretHash, key);
+      for (const key of keys) byHash.set(key.secretHash, key);
+      this.byHash = byHash;
       this.byName = new Map(keys.map((k) => [k.name, k]));
       this.budgets = new Map(budgets.map((b) => [b.companyId, b]));
       this.version = version;

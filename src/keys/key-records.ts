@@ -10,6 +10,9 @@ export interface KeyRecord extends KeySettings {
   createdAt: Date;
   updatedAt: Date;
   rotatedAt: Date | null;
+  /** The secret the last rotation replaced, accepted until `previousSecretValidUntil` (its grace period). */
+  previousSecretHash: string | null;
+  previousSecretValidUntil: Date | null;
 }
 
 /** A company's spend limit. */
@@ -22,8 +25,8 @@ export interface CompanyBudgetRecord {
   updatedAt: Date;
 }
 
-/** What the admin API and page show of a key: everything but its hash. */
-export type KeyView = Omit<KeyRecord, 'secretHash'> & { state: 'active' | 'disabled' | 'expired'; readOnly: false };
+/** What the admin API and page show of a key: everything but its hashes (a grace period that ended shows as null). */
+export type KeyView = Omit<KeyRecord, 'secretHash' | 'previousSecretHash'> & { state: 'active' | 'disabled' | 'expired'; readOnly: false };
 
 /** An environment key (API_KEY, API_KEYS) listed beside the managed ones; changed only by redeploying. */
 export interface EnvKeyView {
@@ -41,6 +44,11 @@ export function keyState(key: KeyRecord, now: Date): KeyView['state'] {
 }
 
 export function toKeyView(key: KeyRecord, now: Date): KeyView {
-  const { secretHash: _hash, ...rest } = key;
-  return { ...rest, state: keyState(key, now), readOnly: false };
+  const { secretHash: _hash, previousSecretHash: _previous, ...rest } = key;
+  return { ...rest, previousSecretValidUntil: previousSecretAccepted(key, now) ? key.previousSecretValidUntil : null, state: keyState(key, now), readOnly: false };
+}
+
+/** Whether the secret the last rotation replaced is still accepted (its grace period has not ended). */
+export function previousSecretAccepted(key: KeyRecord, now: Date): boolean {
+  return key.previousSecretHash !== null && key.previousSecretValidUntil !== null && key.previousSecretValidUntil.getTime() > now.getTime();
 }

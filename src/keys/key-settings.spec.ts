@@ -1,4 +1,4 @@
-import { checkCompanyBudget, checkKeySettings } from './key-settings';
+import { checkCompanyBudget, checkKeySettings, checkRotation } from './key-settings';
 
 const now = new Date('2026-12-04T12:00:00Z');
 
@@ -57,5 +57,25 @@ describe('checkCompanyBudget', () => {
         { field: 'period', problems: ['must be one of day, week, month'] },
       ],
     });
+  });
+});
+
+describe('checkRotation', () => {
+  it('gives no grace unless asked, and takes up to 30 days in whole seconds', () => {
+    expect(checkRotation(undefined)).toEqual({ ok: true, value: 0 });
+    expect(checkRotation({})).toEqual({ ok: true, value: 0 });
+    expect(checkRotation({ gracePeriodSeconds: 86_400 })).toEqual({ ok: true, value: 86_400 });
+    expect(checkRotation({ gracePeriodSeconds: 30 * 24 * 3600 })).toEqual({ ok: true, value: 2_592_000 });
+  });
+
+  it('names a bad grace period and an unknown field', () => {
+    for (const gracePeriodSeconds of [-1, 1.5, '3600', 30 * 24 * 3600 + 1]) {
+      expect(checkRotation({ gracePeriodSeconds })).toEqual({
+        ok: false,
+        problems: [{ field: 'gracePeriodSeconds', problems: [expect.stringContaining('whole number of seconds from 0 to 2592000')] }],
+      });
+    }
+    expect(checkRotation({ grace_period: '24h' })).toEqual({ ok: false, problems: [{ field: 'grace_period', problems: ['unknown field; use gracePeriodSeconds'] }] });
+    expect(checkRotation([1])).toMatchObject({ ok: false, problems: [{ field: 'body' }] });
   });
 });

@@ -34,6 +34,24 @@ const USD = /^\d{1,14}(\.\d{1,6})?$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const KEY_FIELDS = ['name', 'ownerNote', 'companies', 'allowedModels', 'rpmLimit', 'tpmLimit', 'budgetUsd', 'budgetPeriod', 'expiresAt', 'tags', 'disabled'] as const;
 
+/** The longest a rotated-out secret may keep working: 30 days. */
+export const MAX_ROTATION_GRACE_SECONDS = 30 * 24 * 3600;
+
+/** Checks a rotation's body: `gracePeriodSeconds`, how long the old secret keeps working (0, the default: not at all). */
+export function checkRotation(raw: unknown): Checked<number> {
+  if (raw === undefined || raw === null) return { ok: true, value: 0 };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, problems: [{ field: 'body', problems: ['must be a JSON object'] }] };
+  const body = raw as Record<string, unknown>;
+  const problems: FieldProblems = Object.keys(body)
+    .filter((field) => field !== 'gracePeriodSeconds')
+    .map((field) => ({ field, problems: ['unknown field; use gracePeriodSeconds'] }));
+  const grace = body.gracePeriodSeconds ?? 0;
+  if (typeof grace !== 'number' || !Number.isInteger(grace) || grace < 0 || grace > MAX_ROTATION_GRACE_SECONDS) {
+    problems.push({ field: 'gracePeriodSeconds', problems: [`must be a whole number of seconds from 0 to ${MAX_ROTATION_GRACE_SECONDS} (30 days)`] });
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: grace as number };
+}
+
 /**
  * Checks a key's settings as sent to the admin API or written in the config file. `create` needs a name
  * and fills defaults; `update` takes only the fields present. Every problem is reported, each naming its field.

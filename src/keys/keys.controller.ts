@@ -53,9 +53,10 @@ export class KeysController {
 
   @Post('keys/:id/rotate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'New secret for the key (shown once); the old one stops working on every replica' })
-  rotate(@CurrentCaller() caller: Caller, @Param('id') id: string) {
-    return this.keys.rotate(caller, id);
+  @ApiOperation({ summary: 'New secret for the key (shown once); the old one stops working on every replica at once, or after gracePeriodSeconds (at most 30 days)' })
+  @ApiBody({ required: false, schema: { type: 'object', example: { gracePeriodSeconds: 86400 } } })
+  rotate(@CurrentCaller() caller: Caller, @Param('id') id: string, @Body() body: unknown) {
+    return this.keys.rotate(caller, id, body);
   }
 
   @Post('keys/:id/disable')

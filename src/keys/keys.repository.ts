@@ -24,11 +24,16 @@ const KEY_ID = /^key_[0-9a-f]{20}$/;
 
 // The directory's reads (at start-up and after every change) go through plain `pg`, so a process that only
 // authenticates never loads Prisma. DECIMAL(20,6) arrives as its exact text with six decimals, like toFixed(6).
-const KEYS_SQL = `SELECT id, name, secret_hash AS "secretHash", secret_hint AS "secretHint", owner_note AS "ownerNote",
+const KEY_COLUMNS = `id, name, secret_hash AS "secretHash", secret_hint AS "secretHint", owner_note AS "ownerNote",
   COALESCE(companies, '{}') AS companies, COALESCE(allowed_models, '{}') AS "allowedModels", rpm_limit AS "rpmLimit",
   tpm_limit AS "tpmLimit", budget_usd AS "budgetUsd", budget_period AS "budgetPeriod", expires_at AS "expiresAt",
-  COALESCE(tags, '{}') AS tags, disabled, source, created_at AS "createdAt", updated_at AS "updatedAt", rotated_at AS "rotatedAt"
-FROM api_keys ORDER BY name`;
+  COALESCE(tags, '{}') AS tags, disabled, source, created_at AS "createdAt", updated_at AS "updatedAt", rotated_at AS "rotatedAt",
+  previous_secret_hash AS "previousSecretHash", previous_secret_valid_until AS "previousSecretValidUntil"`;
+const KEYS_SQL = `SELECT ${KEY_COLUMNS} FROM api_keys ORDER BY name`;
+// One statement, so the secret kept for the grace period is the one the row held, even when two rotations race.
+const ROTATE_SQL = `UPDATE api_keys SET previous_secret_hash = CASE WHEN $5::timestamptz IS NULL THEN NULL ELSE secret_hash END,
+  previous_secret_valid_until = $5, secret_hash = $2, secret_hint = $3, rotated_at = $4, updated_at = $4
+WHERE id = $1 AND source = 'api' RETURNING ${KEY_COLUMNS}`;
 const BUDGETS_SQL = `SELECT company_id AS "companyId", limit_usd AS "limitUsd", period, note, source, updated_at AS "updatedAt"
 FROM company_budgets ORDER BY company_id`;
 
@@ -57,6 +62,23 @@ export class KeysRepository {
     const found = await this.prisma.apiKey.findUnique({ where: { id } });
     if (!found) return undefined;
     return toKeyRecord(await this.prisma.apiKey.update({ where: { id }, data: fields }));
+  }
+
+  /** The key by id, or undefined. */
+  async keyById(id: string): Promise<KeyRecord | undefined> {
+    if (!KEY_ID.test(id)) return undefined;
+    const found = await this.prisma.apiKey.findUnique({ where: { id } });
+    return found ? toKeyRecord(found) : undefined;
+  }
+
+  /**
+   * Gives an admin-API key a new secret; the old one stays accepted until `previousValidUntil` (null: not at all).
+   * Undefined when no such key (or it comes from the config file).
+   */
+  async rotateKey(id: string, secret: { hash: string; hint: string }, now: Date, previousValidUntil: Date | null): Promise<KeyRecord | undefined> {
+    if (!KEY_ID.test(id)) return undefined;
+    const [row] = await this.sql.query<KeyRecord & { [column: string]: unknown }>(ROTATE_SQL, [id, secret.hash, secret.hint, now, previousValidUntil]);
+    return row;
   }
 
   async deleteKey(id: string): Promise<KeyRecord | undefined> {
@@ -115,6 +137,8 @@ function toKeyRecord(row: ApiKey): KeyRecord {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     rotatedAt: row.rotatedAt,
+    previousSecretHash: row.previousSecretHash,
+    previousSecretValidUntil: row.previousSecretValidUntil,
   };
 }
 

@@ -7,7 +7,7 @@ import { AppConfig } from 'src/config';
 import { KeyDirectory } from './key-directory';
 import { type CompanyBudgetRecord, type EnvKeyView, type KeyView, toKeyView } from './key-records';
 import { newSecret, secretDigest, secretHint } from './key-secret';
-import { type Checked, checkCompanyBudget, checkKeySettings, type KeySettings } from './key-settings';
+import { type Checked, checkCompanyBudget, checkKeySettings, checkRotation, type KeySettings } from './key-settings';
 import { KeysRepository } from './keys.repository';
 
 /** A key as just created or rotated: the only time its secret is shown. */
@@ -41,7 +41,16 @@ export class KeysService {
     const settings = valid(checkKeySettings(body, 'create', new Date())) as KeySettings;
     this.assertNameFree(settings.name);
     const record = await this.repository
-      .createKey({ ...settings, id: `key_${randomUUID().replace(/-/g, '').slice(0, 20)}`, secretHash: secretDigest(secret), secretHint: secretHint(secret), source, rotatedAt: null })
+      .createKey({
+        ...settings,
+        id: `key_${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+        secretHash: secretDigest(secret),
+        secretHint: secretHint(secret),
+        source,
+        rotatedAt: null,
+        previousSecretHash: null,
+        previousSecretValidUntil: null,
+      })
       .catch((error: { code?: string }) => {
         if (error.code === 'P2002') throw new ConflictException(`A key named "${settings.name}" already exists`);
         throw error;
@@ -62,13 +71,23 @@ export class KeysService {
     return this.update(caller, id, { disabled });
   }
 
-  /** A new secret for the same key (same limits, budget and spend); the old secret stops working on every replica. */
-  async rotate(caller: Caller, id: string): Promise<IssuedKey> {
+  /**
+   * A new secret for the same key (same limits, budget and spend). The old secret stops working on every replica
+   * at once, or after `gracePeriodSeconds` so its callers can move to the new one without an outage; a key
+   * rotated again meanwhile keeps only the secret just replaced. A key from the config file is rotated there.
+   */
+  async rotate(caller: Caller, id: string, body: unknown = {}): Promise<IssuedKey> {
+    const graceSeconds = valid(checkRotation(body));
+    const current = await this.repository.keyById(id);
+    if (!current) throw unknownKey(id);
+    if (current.source === 'config') throw new ConflictException(`Key "${current.name}" comes from the keys config file: give it a new secretSha256 or secretEnv there`);
     const secret = newSecret();
-    const record = await this.repository.updateKey(id, { secretHash: secretDigest(secret), secretHint: secretHint(secret), rotatedAt: new Date() });
+    const now = new Date();
+    const validUntil = graceSeconds > 0 ? new Date(now.getTime() + graceSeconds * 1000) : null;
+    const record = await this.repository.rotateKey(id, { hash: secretDigest(secret), hint: secretHint(secret) }, now, validUntil);
     if (!record) throw unknownKey(id);
-    await this.changed(caller, 'key.rotate', record.name);
-    return { key: toKeyView(record, new Date()), secret };
+    await this.changed(caller, 'key.rotate', record.name, { gracePeriodSeconds: String(graceSeconds) });
+    return { key: toKeyView(record, now), secret };
   }
 
   async remove(caller: Caller, id: string): Promise<{ deleted: string }> {

@@ -129,6 +129,22 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     expect(await row.textContent()).toContain('$25.50 / month');
     expect(await row.textContent()).not.toContain(secret);
 
+    // Rotation asks how long the old secret keeps working; both secrets work meanwhile.
+    page.once('dialog', (dialog) => void dialog.accept('2'));
+    await page.getByTestId('rotate-bi-pagina').click();
+    await page.getByTestId('action-status').filter({ hasText: 'Key bi-pagina: rotate done.' }).waitFor();
+    const rotated = (await page.getByTestId('new-secret-value').textContent())!;
+    expect(rotated).not.toBe(secret);
+    expect((await app.http.get('/metrics/costs').set(bearer(rotated))).status).toBe(200);
+    expect((await app.http.get('/metrics/costs').set(bearer(secret))).status).toBe(200);
+    const grace = (await page.getByTestId('key-grace-bi-pagina').textContent())!;
+    const until = Date.parse(grace.replace('old secret until ', '').replace(' UTC', 'Z').replace(' ', 'T'));
+    expect(Math.abs(until - (Date.now() + 2 * 3600_000))).toBeLessThan(120_000);
+    page.once('dialog', (dialog) => void dialog.accept('un día'));
+    await page.getByTestId('rotate-bi-pagina').click();
+    await page.getByTestId('load-error').filter({ hasText: 'The grace period must be a number of hours' }).waitFor();
+    expect((await app.http.get('/metrics/costs').set(bearer(rotated))).status).toBe(200);
+
     await page.getByTestId('disable-bi-pagina').click();
     await page.getByTestId('key-state-bi-pagina').filter({ hasText: 'disabled' }).waitFor();
     expect((await app.http.get('/metrics/costs').set(bearer(secret))).status).toBe(401);

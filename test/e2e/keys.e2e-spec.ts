@@ -87,6 +87,49 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     await eventually(async () => (await status(b, other.secret)) === 403, 3000);
   });
 
+  it('a rotation with a grace period keeps the old secret working on both instances until it ends, then only the new one', async () => {
+    const { key, secret } = await create(a, { name: `grace-${suffix()}` });
+    await eventually(async () => (await status(b, secret)) === 200, 3000);
+    const rotated = await a.http.post(`/api/admin/keys/${key.id}/rotate`).set(admin).send({ gracePeriodSeconds: 4 });
+    expect(rotated.status).toBe(200);
+    const until = Date.parse(rotated.body.key.previousSecretValidUntil);
+    expect(until - Date.now()).toBeGreaterThan(2500);
+    expect(until - Date.now()).toBeLessThanOrEqual(4000);
+    await eventually(async () => (await status(b, rotated.body.secret)) === 200, 3000);
+    expect([await status(a, secret), await status(b, secret)]).toEqual([200, 200]);
+    const listed = ((await b.http.get('/api/admin/keys').set(admin)).body.keys as Record<string, unknown>[]).find((k) => k.name === key.name)!;
+    expect(listed).toMatchObject({ previousSecretValidUntil: rotated.body.key.previousSecretValidUntil, secretHint: rotated.body.key.secretHint });
+    expect(Object.keys(listed).filter((field) => /hash/i.test(field))).toEqual([]);
+
+    await new Promise((resolve) => setTimeout(resolve, until - Date.now() + 50));
+    expect([await status(a, secret), await status(b, secret)]).toEqual([403, 403]);
+    expect([await status(a, rotated.body.secret), await status(b, rotated.body.secret)]).toEqual([200, 200]);
+    const after = ((await a.http.get('/api/admin/keys').set(admin)).body.keys as Record<string, unknown>[]).find((k) => k.name === key.name)!;
+    expect(after.previousSecretValidUntil).toBeNull();
+
+    // Rotating without a grace period ends the old secret at once, even one still in its grace period.
+    const graced = (await a.http.post(`/api/admin/keys/${key.id}/rotate`).set(admin).send({ gracePeriodSeconds: 3600 })).body;
+    const immediate = (await a.http.post(`/api/admin/keys/${key.id}/rotate`).set(admin).expect(200)).body;
+    expect(immediate.key.previousSecretValidUntil).toBeNull();
+    await eventually(async () => (await status(b, immediate.secret)) === 200, 3000);
+    expect([await status(b, rotated.body.secret), await status(b, graced.secret)]).toEqual([403, 403]);
+  });
+
+  it('refuses a bad grace period and the rotation of a key from the config file, saying what to do', async () => {
+    const { key } = await create(a, { name: `badgrace-${suffix()}` });
+    const bad = await a.http
+      .post(`/api/admin/keys/${key.id}/rotate`)
+      .set(admin)
+      .send({ gracePeriodSeconds: 40 * 24 * 3600 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([{ field: 'gracePeriodSeconds', problems: [expect.stringContaining('30 days')] }]);
+    const fromFile = ((await a.http.get('/api/admin/keys').set(admin)).body.keys as { id: string; name: string }[]).find((k) => k.name === configName)!;
+    const refused = await a.http.post(`/api/admin/keys/${fromFile.id}/rotate`).set(admin).send({});
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(`Key "${configName}" comes from the keys config file: give it a new secretSha256 or secretEnv there`);
+    expect(await status(a, configSecret)).toBe(200);
+  });
+
   it('names every bad field, refuses an environment key name and keeps the admin API for the admin key', async () => {
     const res = await a.http
       .post('/api/admin/keys')

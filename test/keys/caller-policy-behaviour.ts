@@ -35,6 +35,8 @@ export function key(name: string, fields: Partial<KeyRecord> = {}): KeyRecord {
     createdAt: new Date(0),
     updatedAt: new Date(0),
     rotatedAt: null,
+    previousSecretHash: null,
+    previousSecretValidUntil: null,
     ...fields,
   };
 }

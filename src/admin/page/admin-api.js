@@ -92,9 +92,9 @@
       createKey: function (body) {
         return json('POST', '/keys', body);
       },
-      /** POST /api/admin/keys/{id}/rotate|disable|enable. */
-      keyAction: function (id, action) {
-        return json('POST', key(id) + '/' + action);
+      /** POST /api/admin/keys/{id}/rotate|disable|enable (a rotation's body: gracePeriodSeconds). */
+      keyAction: function (id, action, body) {
+        return json('POST', key(id) + '/' + action, body);
       },
       /** DELETE /api/admin/keys/{id}. */
       deleteKey: function (id) {

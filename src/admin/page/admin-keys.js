@@ -56,7 +56,12 @@
     }
     return el('tr', { 'data-testid': 'key-' + k.name, 'data-state': k.state }, [
       el('td', {}, [k.name, k.ownerNote ? el('div', { class: 'muted small' }, [k.ownerNote]) : '']),
-      el('td', {}, [el('span', { class: 'badge tone-' + (STATE_TONE[k.state] || 'ok'), 'data-testid': 'key-state-' + k.name }, [k.state])]),
+      el('td', {}, [
+        el('span', { class: 'badge tone-' + (STATE_TONE[k.state] || 'ok'), 'data-testid': 'key-state-' + k.name }, [k.state]),
+        k.previousSecretValidUntil
+          ? el('div', { class: 'muted small', 'data-testid': 'key-grace-' + k.name }, ['old secret until ' + String(k.previousSecretValidUntil).replace('T', ' ').slice(0, 16) + ' UTC'])
+          : '',
+      ]),
       el('td', {}, [k.companies && k.companies.length ? k.companies.join(', ') : 'any']),
       el('td', {}, [k.readOnly ? 'any' : k.allowedModels.length ? k.allowedModels.join(', ') : 'any']),
       el('td', {}, [limits]),
@@ -116,10 +121,22 @@
 
     function act(button, action, k) {
       if (action === 'delete' && !root.confirm('Delete key ' + k.name + '? Callers using it are refused at once.')) return;
+      var body;
+      if (action === 'rotate') {
+        var hours = root.prompt('Rotate ' + k.name + ': for how many hours should the old secret keep working? (0 stops it at once; at most 720)', '24');
+        if (hours === null) return;
+        if (!/^\s*\d+(\.\d+)?\s*$/.test(hours)) {
+          run(button, function () {
+            return Promise.reject(new Error('The grace period must be a number of hours, such as 24 or 0.'));
+          });
+          return;
+        }
+        body = { gracePeriodSeconds: Math.round(Number(hours) * 3600) };
+      }
       run(
         button,
         function () {
-          var call = action === 'delete' ? api.deleteKey(k.id) : api.keyAction(k.id, action);
+          var call = action === 'delete' ? api.deleteKey(k.id) : api.keyAction(k.id, action, body);
           return call.then(function (answer) {
             if (answer && answer.secret) showSecret(k.name, answer.secret);
           });

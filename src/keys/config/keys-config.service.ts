@@ -109,10 +109,12 @@ export class KeysConfigService implements OnApplicationBootstrap, OnApplicationS
         applied.updated.push(settings.name);
       } else {
         // Replicas starting together race to create the same key: the loser finds it made and moves on.
-        const created = await this.repository.createKey({ ...fields, id: `key_${randomUUID().replace(/-/g, '').slice(0, 20)}`, rotatedAt: null }).catch((error: { code?: string }) => {
-          if (error.code === 'P2002') return undefined;
-          throw error;
-        });
+        const created = await this.repository
+          .createKey({ ...fields, id: `key_${randomUUID().replace(/-/g, '').slice(0, 20)}`, rotatedAt: null, previousSecretHash: null, previousSecretValidUntil: null })
+          .catch((error: { code?: string }) => {
+            if (error.code === 'P2002') return undefined;
+            throw error;
+          });
         (created ? applied.created : applied.updated).push(settings.name);
       }
     }
