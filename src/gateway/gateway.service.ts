@@ -9,7 +9,19 @@ import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import { ChatBody, ChatCompletion, chunkText, CreateEmbeddingResponse, EmbeddingBody, isProviderError, LlmProvider, ProviderError, StreamedChunk, toProviderError } from './providers/provider';
+import {
+  ChatBody,
+  ChatCompletion,
+  chunkText,
+  CreateEmbeddingResponse,
+  EmbeddingBody,
+  exceedsContextWindow,
+  isProviderError,
+  LlmProvider,
+  ProviderError,
+  StreamedChunk,
+  toProviderError,
+} from './providers/provider';
 import { AnthropicProvider } from './providers/anthropic/anthropic.provider';
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
@@ -243,7 +255,8 @@ export class GatewayService extends LlmClient {
 
   /**
    * The fallback chain: tries each target through its policy until one answers, announcing each fallback.
-   * A caller fault or departure ends the request at once; a target that cannot honour a field is skipped.
+   * A caller fault or departure ends the request at once; a target that cannot honour a field is skipped. A prompt
+   * a vendor says is too long for its model goes on only to targets whose context window is larger.
    */
   private async firstServing<T>(
     run: RequestRun,
@@ -253,8 +266,14 @@ export class GatewayService extends LlmClient {
   ): Promise<{ target: RouteTarget; value: T }> {
     const failures: TargetFailure[] = [];
     let unsupported: UnsupportedParameterError | undefined;
+    // The largest context window a vendor said the prompt does not fit.
+    let outgrownWindow = 0;
     for (const target of run.targets) {
       if (run.signal.aborted && target.provider !== 'offline') continue;
+      if (outgrownWindow && target.provider !== 'offline' && (this.contextWindowOf(target) ?? Infinity) <= outgrownWindow) {
+        failures.push({ target: targetName(target), reason: 'context_window' });
+        continue;
+      }
       if (run.target) this.events.emit(GatewayEvent.Fallback, { requestId: run.id, from: run.target.provider, to: target.provider, reason: failures.at(-1)?.reason ?? 'skipped' });
       run.target = target;
       try {
@@ -275,13 +294,28 @@ export class GatewayService extends LlmClient {
         const failure = isProviderError(error) ? error : toProviderError(error, target.provider, run.signal);
         if (failure.vendorMessage) this.logger.warn(`${targetName(target)} failed (${failure.kind}, HTTP ${failure.status ?? '-'}): ${failure.vendorMessage}`);
         this.usage.failed(run, target, failure, streamed);
-        if (failure.kind === 'bad_request') throw new UpstreamRequestError(failure);
+        if (failure.kind === 'bad_request') {
+          const window = exceedsContextWindow(failure) ? this.contextWindowOf(target) : undefined;
+          if (window === undefined || !this.largerWindowAfter(run, target, window)) throw new UpstreamRequestError(failure);
+          outgrownWindow = window;
+          failures.push({ target: targetName(target), reason: 'context_window' });
+          continue;
+        }
         if (run.callerLeft) throw failure;
         failures.push({ target: targetName(target), reason: failure.kind });
       }
     }
     if (unsupported && failures.every((f) => f.reason !== 'breaker_open' && f.reason !== 'rate_limited') && failures.length === run.targets.length) throw new BadRequestException(unsupported.message);
     throw new NoTargetServedError(failures);
+  }
+
+  private contextWindowOf(target: RouteTarget): number | undefined {
+    return this.catalog.get(target.model)?.contextWindow;
+  }
+
+  /** Whether a vendor target after `target` may hold more than `window` tokens (a model the catalog does not size may). */
+  private largerWindowAfter(run: RequestRun, target: RouteTarget, window: number): boolean {
+    return run.targets.slice(run.targets.indexOf(target) + 1).some((next) => next.provider !== 'offline' && (this.contextWindowOf(next) ?? Infinity) > window);
   }
 
   /** After a success: the usage row and events, and the TPM charge corrected to the vendor's real count. */

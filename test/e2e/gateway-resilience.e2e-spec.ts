@@ -109,6 +109,54 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
     ).toBe(true);
   });
 
+  describe('a prompt longer than the context window of the model asked for', () => {
+    const longPrompt = () => ask(`Resume este contrato: ${'cláusula de servicio '.repeat(150)}`);
+    const modelsCalled = () => emulator.stats().requests.map((r) => [r.model, r.status]);
+    // The emulator sees the vendor's model id.
+    const HAIKU = expect.stringMatching(/^claude-haiku-4-5-/);
+
+    it('goes on to the next model of the chain with a larger window, JSON and streamed, without retrying the refusal', async () => {
+      emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', contextWindow: 200 });
+      const res = await chat(app, { model: 'gpt-4o-mini', messages: longPrompt() });
+      expect(res.status).toBe(200);
+      expect(res.body.x_gateway).toMatchObject({ provider: 'anthropic', model: 'claude-haiku-4-5', used_fallback: true });
+      const streamed = await chatStream(app, { model: 'gpt-4o-mini', messages: longPrompt() });
+      expect(sseEvents(streamed.text).at(-1)!.x_gateway).toMatchObject({ provider: 'anthropic', used_fallback: true });
+      expect(modelsCalled()).toEqual([
+        ['gpt-4o-mini', 400],
+        [HAIKU, 200],
+        ['gpt-4o-mini', 400],
+        [HAIKU, 200],
+      ]);
+    });
+
+    it('skips models whose window is no larger than the one refused, and passes the last refusal on when none is larger', async () => {
+      emulator.script({ vendor: 'openai', contextWindow: 200 });
+      // gpt-4o has gpt-4o-mini's 128K window: never called.
+      const served = await chat(app, { model: 'gpt-4o-mini', fallbacks: ['gpt-4o', 'claude-haiku-4-5'], messages: longPrompt() });
+      expect(served.body.x_gateway).toMatchObject({ model: 'claude-haiku-4-5', used_fallback: true });
+      const refused = await chat(app, { model: 'gpt-4o-mini', fallbacks: ['gpt-4o'], messages: longPrompt() });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toMatchObject({
+        type: 'invalid_request_error',
+        message: expect.stringMatching(/^The openai API rejected the request: This model's maximum context length is 200 tokens/),
+      });
+      expect(modelsCalled()).toEqual([
+        ['gpt-4o-mini', 400],
+        [HAIKU, 200],
+        ['gpt-4o-mini', 400],
+      ]);
+    });
+
+    it('tries a still larger window when the next model refuses the prompt too', async () => {
+      emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', contextWindow: 200 });
+      emulator.script({ vendor: 'anthropic', model: 'claude-haiku-4-5*', contextWindow: 300 });
+      const res = await chat(app, { model: 'gpt-4o-mini', messages: longPrompt() });
+      expect(res.body.x_gateway).toMatchObject({ provider: 'gemini', model: 'gemini-3.5-flash-lite', used_fallback: true });
+      expect(modelsCalled().map(([, status]) => status)).toEqual([400, 400, 200]);
+    });
+  });
+
   it('refuses a request whose worst-case cost is over the ceiling with a 422 that says why', async () => {
     const res = await chat(app, { model: 'claude-opus-4', max_tokens: 100_000, messages: ask('caro') });
     expect(res.status).toBe(422);

@@ -69,6 +69,8 @@ export interface EmulatorRule {
   retryAfterMs?: number;
   /** Delay before answering. */
   latencyMs?: number;
+  /** The model's context window in tokens: a longer prompt gets the vendor's own 400 for it. */
+  contextWindow?: number;
   /** Answer 200 with a truncated JSON body (or a broken SSE event when streaming). */
   malformedJson?: boolean;
   /** Stream only the opening events plus this many text chunks, then destroy the socket. */

@@ -54,6 +54,27 @@ describe('emulator: scripted faults seen by the real SDKs', () => {
     expect(JSON.parse((geminiError as ApiError).message)).toMatchObject({ error: { code: 503, status: 'UNAVAILABLE' } });
   });
 
+  it("refuses a prompt longer than a scripted context window with each vendor's own 400, and answers a short one", async () => {
+    for (const vendor of ['openai', 'anthropic', 'gemini'] as const) emulator.script({ contextWindow: 50, vendor });
+    const long = 'palabra '.repeat(200);
+    const anthropic = new Anthropic({ apiKey: 'test-key', baseURL: emulator.url, maxRetries: 0 });
+    const gemini = new GoogleGenAI({ apiKey: 'test-key', httpOptions: { baseUrl: emulator.url, fetch: globalThis.fetch } });
+
+    const openaiError = (await openai.chat.completions.create({ ...ask, messages: [{ content: long, role: 'user' }] }).catch((e: unknown) => e)) as APIError;
+    const anthropicError = (await anthropic.messages.create({ max_tokens: 10, messages: [{ content: long, role: 'user' }], model: 'claude-haiku-4-5' }).catch((e: unknown) => e)) as AnthropicApiError;
+    const geminiError = (await gemini.models.generateContent({ contents: long, model: 'gemini-2.5-flash' }).catch((e: unknown) => e)) as ApiError;
+
+    expect([openaiError.status, openaiError.code, openaiError.param]).toEqual([400, 'context_length_exceeded', 'messages']);
+    expect(openaiError.message).toMatch(/maximum context length is 50 tokens\. However, your messages resulted in \d+ tokens/);
+    expect(anthropicError.status).toBe(400);
+    expect(anthropicError.error).toMatchObject({ error: { type: 'invalid_request_error', message: expect.stringMatching(/^prompt is too long: \d+ tokens > 50 maximum$/) } });
+    expect(geminiError.status).toBe(400);
+    expect(JSON.parse(geminiError.message)).toMatchObject({
+      error: { status: 'INVALID_ARGUMENT', message: expect.stringMatching(/^The input token count \(\d+\) exceeds the maximum number of tokens allowed \(50\)\.$/) },
+    });
+    expect((await openai.chat.completions.create(ask)).choices[0].message.content).toContain('Respuesta simulada');
+  });
+
   it('matches rules by vendor and model, trying them in the order they were added', async () => {
     emulator.script({ count: 1, model: 'gpt-4o*', status: 500, vendor: 'openai' });
     emulator.script({ count: 1, model: 'gpt-4o-mini', status: 401, vendor: 'openai' });

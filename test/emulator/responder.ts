@@ -42,6 +42,12 @@ export class Responder {
     });
     if (!admitted) return;
     const { entry, parsed: request, rule } = admitted;
+    const promptTokens = promptTokensOf(request);
+    if (rule?.contextWindow !== undefined && promptTokens > rule.contextWindow) {
+      entry.outcome = 'error';
+      entry.status = 400;
+      return sendJson(res, 400, wire.contextErrorBody(promptTokens, rule.contextWindow));
+    }
     if (rule?.malformedJson) return this.sendMalformed(wire, entry, request.stream, res);
     const answer = this.buildAnswer(wire, request, rule);
     if (!request.stream) {
@@ -128,7 +134,7 @@ export class Responder {
     const usage: EmulatorUsage = {
       cacheCreationTokens: 0,
       cachedTokens: 0,
-      inputTokens: tokensForChars(facts.promptChars) + request.features.imageCount * IMAGE_TOKENS,
+      inputTokens: promptTokensOf(request),
       outputTokens,
       reasoningTokens: reasoningTokensFor(facts, outputTokens),
     };
@@ -200,4 +206,9 @@ function defaultMessage(status: number): string {
   if (status === 401) return 'Invalid API key (emulated)';
   if (status === 400) return 'Invalid request (emulated)';
   return `Emulated upstream failure ${status}`;
+}
+
+/** What the vendor counts a request's prompt as: its text, and a fixed count per image. */
+function promptTokensOf(request: ParsedRequest): number {
+  return tokensForChars(request.facts.promptChars) + request.features.imageCount * IMAGE_TOKENS;
 }

@@ -110,6 +110,15 @@ export function isCallerFault(error: ProviderError): boolean {
 }
 
 /** The kind of failure an HTTP status from a vendor means. */
+/** How OpenAI and the servers of its wire, Anthropic and Gemini word a prompt longer than the model's context window. */
+const CONTEXT_OVERFLOW =
+  /maximum context length|context[ _]length|context window|context limit|prompt is too long|input token count \(\d+\) exceeds|exceeds the maximum number of tokens|input is too long/i;
+
+/** Whether a vendor refused a request because its prompt (with the output asked for) does not fit the model's context window. */
+export function exceedsContextWindow(error: ProviderError): boolean {
+  return error.kind === 'bad_request' && CONTEXT_OVERFLOW.test(error.vendorMessage ?? '');
+}
+
 export function kindOfStatus(status: number): ProviderErrorKind {
   if (status === 429) return 'rate_limit';
   if (status === 408 || status === 409) return 'timeout';

@@ -71,6 +71,10 @@ export const anthropicWire: WireFormat = {
     return { error: { message, type: ERROR_TYPES[status] ?? 'api_error' }, type: 'error' };
   },
 
+  contextErrorBody(promptTokens, contextWindow) {
+    return { error: { message: `prompt is too long: ${promptTokens} tokens > ${contextWindow} maximum`, type: 'invalid_request_error' }, type: 'error' };
+  },
+
   malformedBody: '{"id":"msg_broken","type":"message","role":"assistant","content":[{"type":"text","text":"Respu',
   malformedFrame: 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Resp\n\n',
 };

@@ -47,6 +47,10 @@ export const geminiWire: WireFormat = {
     return { error: { code: status, message, status: ERROR_STATUS[status] ?? 'UNKNOWN' } };
   },
 
+  contextErrorBody(promptTokens, contextWindow) {
+    return { error: { code: 400, message: `The input token count (${promptTokens}) exceeds the maximum number of tokens allowed (${contextWindow}).`, status: 'INVALID_ARGUMENT' } };
+  },
+
   malformedBody: '{"candidates":[{"content":{"parts":[{"text":"Respu',
   malformedFrame: 'data: {"candidates":[{"content":{"parts":[{"text":"Resp\n\n',
 };

@@ -75,6 +75,11 @@ export const openAiWire: WireFormat = {
     return { error: { code, message, param: param ?? null, type } };
   },
 
+  contextErrorBody(promptTokens, contextWindow) {
+    const message = `This model's maximum context length is ${contextWindow} tokens. However, your messages resulted in ${promptTokens} tokens. Please reduce the length of the messages.`;
+    return { error: { code: 'context_length_exceeded', message, param: 'messages', type: 'invalid_request_error' } };
+  },
+
   malformedBody: '{"id":"chatcmpl-broken","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Respu',
   malformedFrame: 'data: {"id":"chatcmpl-broken","choices":[{"delta":{"content":"Resp\n\n',
 };

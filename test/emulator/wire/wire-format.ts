@@ -110,6 +110,8 @@ export interface WireFormat {
   body(answer: Answer): unknown;
   frames(answer: Answer): StreamFrames;
   errorBody(status: number, message: string, param?: string): unknown;
+  /** The vendor's own 400 body for a prompt longer than the model's context window. */
+  contextErrorBody(promptTokens: number, contextWindow: number): unknown;
   /** A 200 body that is not valid JSON. */
   malformedBody: string;
   /** An SSE frame whose data is not valid JSON. */
