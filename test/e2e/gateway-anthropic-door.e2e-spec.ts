@@ -58,6 +58,22 @@ describe('Anthropic Messages door with the official @anthropic-ai/sdk client (ve
     expect(answer.content[0]).toMatchObject({ type: 'text', text: expect.stringContaining('Folio 7 aceptado por el SII') });
   });
 
+  it("lists and retrieves models in Anthropic's shape, paged as the SDK walks them, and the OpenAI shape to others", async () => {
+    const listed: Anthropic.ModelInfo[] = [];
+    for await (const model of client.models.list({ limit: 4 })) listed.push(model);
+    const openAiList = (await fetch(`${app.url}/v1/models`, { headers: { authorization: `Bearer ${API_KEY}` } }).then((r) => r.json())) as { data: { id: string }[] };
+    expect(listed.map((m) => m.id)).toEqual(openAiList.data.map((m) => m.id));
+    expect(listed.length).toBeGreaterThan(4);
+    expect(listed[0]).toEqual({ type: 'model', id: listed[0].id, display_name: listed[0].id, created_at: '1970-01-01T00:00:00Z' });
+    const page = await client.models.list({ limit: 2, after_id: listed[1].id });
+    expect(page.data.map((m) => m.id)).toEqual([listed[2].id, listed[3].id]);
+    expect(await client.models.retrieve('claude-sonnet-5-5')).toMatchObject({ type: 'model', id: 'claude-sonnet-5-5' });
+    const missing = await client.models.retrieve('no-such-model').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(Anthropic.NotFoundError);
+    expect((missing as InstanceType<typeof Anthropic.NotFoundError>).error).toMatchObject({ type: 'error', error: { type: 'not_found_error', message: expect.stringContaining('no-such-model') } });
+    await expect(client.models.list({ limit: 0 })).rejects.toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
   it("answers failures in Anthropic's error shape, so the SDK raises its own classes", async () => {
     const wrong = new Anthropic({ apiKey: 'not-a-key-0123456789abcdef', baseURL: app.url, maxRetries: 0 });
     await expect(wrong.messages.create({ model: 'claude-sonnet-4', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] })).rejects.toBeInstanceOf(Anthropic.AuthenticationError);

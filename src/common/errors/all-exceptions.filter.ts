@@ -57,7 +57,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toErrorBody(exception, String(request.id));
-    const shape = wireShapeOf(request.url);
+    const shape = wireShapeOf(request.url, request.headers);
     // OpenAI and Anthropic answer a wrong key with 401; their SDKs map that status to an authentication error.
     if (shape && (exception as { invalidKey?: boolean })?.invalidKey) Object.assign(body, { statusCode: 401, error: reasonPhrase(401) });
     // A deliberate 5xx (no vendor could serve) is logged by what it says; anything else unexpected with its stack.

@@ -2,10 +2,14 @@ import type { ErrorBody } from './error-body';
 
 export type WireShape = 'openai' | 'anthropic';
 
-/** Which vendor's error shape a path answers in: the Anthropic door, the OpenAI doors, or ours. */
-export function wireShapeOf(url: string | undefined): WireShape | undefined {
+/**
+ * Which vendor's error shape a path answers in: the Anthropic door, the OpenAI doors, or ours. `/v1/models`, which
+ * both vendors' SDKs call, answers an Anthropic client (it sends `anthropic-version`) in Anthropic's.
+ */
+export function wireShapeOf(url: string | undefined, headers: Record<string, unknown> = {}): WireShape | undefined {
   if (!url || (!url.startsWith('/v1/') && url !== '/v1')) return undefined;
-  return url.startsWith('/v1/messages') ? 'anthropic' : 'openai';
+  if (url.startsWith('/v1/messages')) return 'anthropic';
+  return url.startsWith('/v1/models') && headers['anthropic-version'] !== undefined ? 'anthropic' : 'openai';
 }
 
 const OPENAI_TYPES: Record<number, string> = { 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 429: 'rate_limit_error' };

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
@@ -11,6 +11,7 @@ import { ProviderRegistry } from '../providers/provider.registry';
 import type { LlmResult } from '../llm.types';
 import { toCompletionUsage } from '../providers/canonical-wire';
 import { type EmbeddingBody, usageReport } from '../providers/provider';
+import { anthropicModel, anthropicModelPage, isAnthropicClient } from './anthropic/anthropic-models';
 import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
 import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
@@ -53,18 +54,20 @@ export class OpenAiDoorController {
   ) {}
 
   @Get('models')
-  @ApiOperation({ summary: 'Catalog models a configured vendor can serve (OpenAI list shape)' })
-  models() {
+  @ApiOperation({ summary: "Catalog models a configured vendor can serve (OpenAI's list shape; Anthropic's, paged, for a client that sends anthropic-version)" })
+  models(@Req() req: FastifyRequest, @Query() query: Record<string, unknown>) {
     const configured = new Set<string>(this.providers.vendorIds());
-    return { object: 'list', data: [...this.catalog.models.values()].filter((m) => configured.has(m.provider) && !this.catalog.isRetired(m.id)).map((m) => this.modelView(m.id)) };
+    const ids = [...this.catalog.models.values()].filter((m) => configured.has(m.provider) && !this.catalog.isRetired(m.id)).map((m) => m.id);
+    if (isAnthropicClient(req.headers)) return anthropicModelPage(ids, query);
+    return { object: 'list', data: ids.map((id) => this.modelView(id)) };
   }
 
   @Get('models/:id')
-  @ApiOperation({ summary: 'One catalog model (OpenAI model shape)' })
-  model(@Param('id') id: string) {
+  @ApiOperation({ summary: "One catalog model (OpenAI model shape; Anthropic's for a client that sends anthropic-version)" })
+  model(@Param('id') id: string, @Req() req: FastifyRequest) {
     const model = this.catalog.get(id);
     if (!model || !this.providers.vendorIds().includes(model.provider)) throw new NotFoundException(`The model "${id}" does not exist or no configured vendor serves it`);
-    return this.modelView(id);
+    return isAnthropicClient(req.headers) ? anthropicModel(id) : this.modelView(id);
   }
 
   private modelView(id: string) {
