@@ -164,6 +164,26 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
     expect(res.body.error.message).toMatch(/exceeds the per-request ceiling of US\$1 .*MAX_ESTIMATED_COST_PER_REQUEST/);
     expect(emulator.stats().received).toBe(0);
   });
+
+  it('counts a PDF by its pages against the ceiling, so a long one to an expensive model is refused before it is sent', async () => {
+    const pages = (count: number) => '%PDF-1.4\n' + Array.from({ length: count }, (_, i) => `${i + 3} 0 obj << /Type /Page /Parent 2 0 R >> endobj\n`).join('') + '%%EOF';
+    const withPdf = (count: number) => [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: `Resume el contrato ${count}` },
+          { type: 'file', file: { filename: 'contrato.pdf', file_data: `data:application/pdf;base64,${Buffer.from(pages(count), 'latin1').toString('base64')}` } },
+        ],
+      },
+    ];
+    // 120 pages at 2,500 tokens: US$1.2 of input at claude-opus-5-5's US$4 per million; 85 tokens each before.
+    const long = await chat(app, { model: 'claude-opus-5-5', max_tokens: 500, messages: withPdf(120) });
+    expect(long.status).toBe(422);
+    expect(long.body.error.message).toMatch(/^Estimated cost US\$1\.2\d+ \(300\d\d\d input tokens/);
+    expect(emulator.stats().received).toBe(0);
+    const short = await chat(app, { model: 'claude-opus-5-5', max_tokens: 500, messages: withPdf(2) });
+    expect(short.status).toBe(200);
+  });
 });
 
 describe('Gateway circuit breaker and fallback (vendor emulator)', () => {
