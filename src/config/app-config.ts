@@ -68,6 +68,8 @@ export class AppConfig {
       unpricedPrice: { input: string; output: string };
       /** Whether /v1 callers get the offline answer (instead of a 503) when no vendor can serve. */
       proxyOfflineAnswers: boolean;
+      /** Odoo's features send RUTs and e-mail addresses to vendors as placeholders (src/gateway/privacy). */
+      pseudonymizePersonalData: boolean;
       dropUnsupportedParams: boolean;
       /** Whether requests with tools or images may be answered from the response cache. */
       responseCacheTools: boolean;
@@ -223,6 +225,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       allowUnpricedModels: env.ALLOW_UNPRICED_MODELS ?? false,
       unpricedPrice: (([input, output]) => ({ input, output }))((env.UNPRICED_MODEL_PRICE ?? '15.00/75.00').split('/')),
       proxyOfflineAnswers: env.PROXY_OFFLINE_ANSWERS ?? false,
+      pseudonymizePersonalData: env.PSEUDONYMIZE_PERSONAL_DATA ?? false,
       dropUnsupportedParams: env.DROP_UNSUPPORTED_PARAMS ?? false,
       responseCacheTools: env.RESPONSE_CACHE_TOOLS ?? false,
       loadBalancing: env.LOAD_BALANCING ?? 'weighted',

@@ -76,6 +76,7 @@ export class EnvDto {
   @IsOptional() @Transform(toBool) @IsBoolean() ALLOW_UNPRICED_MODELS?: boolean;
   @IsOptional() @Matches(/^\d{1,6}(\.\d{1,6})?\/\d{1,6}(\.\d{1,6})?$/, { message: 'UNPRICED_MODEL_PRICE must be input/output USD per million tokens, e.g. 3.00/15.00' }) UNPRICED_MODEL_PRICE?: string;
   @IsOptional() @Transform(toBool) @IsBoolean() PROXY_OFFLINE_ANSWERS?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() PSEUDONYMIZE_PERSONAL_DATA?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() DROP_UNSUPPORTED_PARAMS?: boolean;
   @IsOptional() @Transform(toBool) @IsBoolean() RESPONSE_CACHE_TOOLS?: boolean;
   @IsOptional() @IsIn(['weighted', 'least-busy', 'lowest-latency']) LOAD_BALANCING?: 'weighted' | 'least-busy' | 'lowest-latency';

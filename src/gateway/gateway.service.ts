@@ -8,6 +8,7 @@ import { NoTargetServedError, StreamInterruptedError, TargetFailure, targetName,
 import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
+import { PersonalData } from './privacy/personal-data';
 import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
 import {
   ChatBody,
@@ -78,19 +79,27 @@ export class GatewayService extends LlmClient {
   // ---- the Odoo features' entry (LlmClient) ----
 
   async complete(request: LlmRequest): Promise<LlmResult> {
-    const { result } = await this.chat(toChatBody(request), toRunOptions(request));
-    return result;
+    const personal = this.config.llm.pseudonymizePersonalData ? new PersonalData() : undefined;
+    const { result } = await this.chat(toChatBody(request, personal), toRunOptions(request));
+    return personal?.hidden ? Object.assign({}, result, { text: personal.reveal(result.text) }) : result;
   }
 
   async *stream(request: LlmRequest): AsyncIterable<LlmStreamEvent> {
-    for await (const event of this.chatStream(toChatBody(request), toRunOptions(request))) {
+    const personal = this.config.llm.pseudonymizePersonalData ? new PersonalData() : undefined;
+    const body = toChatBody(request, personal);
+    const revealer = personal?.hidden ? personal.revealer() : undefined;
+    for await (const event of this.chatStream(body, toRunOptions(request))) {
       if (event.type === 'chunks') {
         for (const item of event.items) {
-          const text = chunkText(item);
+          const text = revealer ? revealer.push(chunkText(item)) : chunkText(item);
           if (text) yield { type: 'text', text };
         }
       } else if (event.type === 'start') yield { type: 'start', provider: event.provider, model: event.model };
-      else if (event.type === 'done') yield event;
+      else if (event.type === 'done') {
+        const rest = revealer?.flush();
+        if (rest) yield { type: 'text', text: rest };
+        yield personal?.hidden ? { type: 'done', result: Object.assign({}, event.result, { text: personal.reveal(event.result.text) }) } : event;
+      }
     }
   }
 
