@@ -29,7 +29,10 @@ export class StreamInterruptedError extends Error {
 
 export interface TargetFailure {
   target: string;
+  /** For the caller: a reason code, or the refusal's own words. */
   reason: string;
+  /** The reason code when `reason` is words (the fallback metric's label). */
+  code?: string;
 }
 
 /** No target could serve a proxy request (nothing configured, every breaker open, every vendor failing). */

@@ -283,7 +283,8 @@ export class GatewayService extends LlmClient {
         failures.push({ target: targetName(target), reason: 'context_window' });
         continue;
       }
-      if (run.target) this.events.emit(GatewayEvent.Fallback, { requestId: run.id, from: run.target.provider, to: target.provider, reason: failures.at(-1)?.reason ?? 'skipped' });
+      if (run.target)
+        this.events.emit(GatewayEvent.Fallback, { requestId: run.id, from: run.target.provider, to: target.provider, reason: failures.at(-1)?.code ?? failures.at(-1)?.reason ?? 'skipped' });
       run.target = target;
       try {
         const provider = this.providers.forTarget(target);
@@ -293,7 +294,7 @@ export class GatewayService extends LlmClient {
       } catch (error) {
         if (isUnsupportedParameterError(error)) {
           unsupported ??= error;
-          failures.push({ target: targetName(target), reason: error.message });
+          failures.push({ target: targetName(target), reason: error.message, code: 'unsupported' });
           continue;
         }
         if (error instanceof TargetSkipped) {

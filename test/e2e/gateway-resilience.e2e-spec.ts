@@ -128,6 +128,8 @@ describe('Gateway resilience through /v1/chat/completions (vendor emulator)', ()
         ['gpt-4o-mini', 400],
         [HAIKU, 200],
       ]);
+      const metrics = (await app.http.get('/metrics')).text;
+      expect(Number(/^llm_fallbacks_total\{from="openai",to="anthropic",reason="context_window"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
     });
 
     it('skips models whose window is no larger than the one refused, and passes the last refusal on when none is larger', async () => {

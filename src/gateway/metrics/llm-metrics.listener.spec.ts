@@ -40,6 +40,16 @@ describe('LlmMetricsListener', () => {
     expect(await scraped('llm_tokens_total{provider="openai",model="gpt-4o-mini",kind="input"}')).toBe(350);
   });
 
+  it('counts fallbacks by why the first target could not answer, any other words as "other"', async () => {
+    listener.fellBack({ requestId: 'r1', from: 'openai', to: 'anthropic', reason: 'context_window' });
+    listener.fellBack({ requestId: 'r2', from: 'openai', to: 'anthropic', reason: 'breaker_open' });
+    listener.fellBack({ requestId: 'r3', from: 'openai', to: 'anthropic', reason: 'context_window' });
+    listener.fellBack({ requestId: 'r4', from: 'openai', to: 'gemini', reason: 'temperature: Anthropic takes 0 to 1' });
+    expect(await scraped('llm_fallbacks_total{from="openai",to="anthropic",reason="context_window"}')).toBe(2);
+    expect(await scraped('llm_fallbacks_total{from="openai",to="anthropic",reason="breaker_open"}')).toBe(1);
+    expect(await scraped('llm_fallbacks_total{from="openai",to="gemini",reason="other"}')).toBe(1);
+  });
+
   it('counts a response-cache answer under provider "cache"', async () => {
     listener.completed({ result: result({ cached: true }), operation: 'proxy.chat' });
     expect(await scraped('llm_requests_total{provider="cache",model="gpt-4o-mini",operation="proxy.chat",status="success"}')).toBe(1);

@@ -90,7 +90,28 @@ const ttft = metric(
   () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }),
 );
 const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retries_total', help: 'Retries of transient vendor failures', labelNames: ['provider'] }));
-const fallbacks = metric('llm_fallbacks_total', () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next', labelNames: ['from', 'to'] }));
+const fallbacks = metric(
+  'llm_fallbacks_total',
+  () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next, by why the first could not answer', labelNames: ['from', 'to', 'reason'] }),
+);
+/** Why a target was passed over: its gates (target-policy.ts), a vendor failure's kind, a prompt too long for it. */
+const FALLBACK_REASONS = new Set<string>([
+  'breaker_open',
+  'rate_limited',
+  'quota_exhausted',
+  'not_configured',
+  'unsupported',
+  'context_window',
+  'rate_limit',
+  'timeout',
+  'server',
+  'network',
+  'auth',
+  'malformed',
+  'aborted',
+  'stream_interrupted',
+  'skipped',
+]);
 const breaker = metric('llm_circuit_breaker_state', () => new Gauge({ name: 'llm_circuit_breaker_state', help: 'Breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] }));
 const quotaAlerts = metric('llm_quota_alerts_total', () => new Counter({ name: 'llm_quota_alerts_total', help: 'Quota alerts', labelNames: ['provider', 'window', 'level'] }));
 /** The latest utilization of each provider's windows, read into the gauge when Prometheus scrapes rather than set on every request. */
@@ -169,7 +190,7 @@ export class LlmMetricsListener implements OnModuleInit {
 
   @OnEvent(GatewayEvent.Fallback)
   fellBack(event: FallbackEvent): void {
-    fallbacks.inc({ from: label(event.from, KNOWN_PROVIDERS), to: label(event.to, KNOWN_PROVIDERS) });
+    fallbacks.inc({ from: label(event.from, KNOWN_PROVIDERS), to: label(event.to, KNOWN_PROVIDERS), reason: label(event.reason, FALLBACK_REASONS) });
   }
 
   @OnEvent(GatewayEvent.ProviderHealth)
