@@ -219,8 +219,9 @@ export class GatewayService extends LlmClient {
       }
     }
     const route = body.model ?? this.catalog.defaultModel;
-    const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, worstUsd }, options.offline !== false);
-    const run = new RequestRun(newUuid(), options, admitted.targets, estimate, route, this.clock.nowMs(), options.deadlineMs ?? this.config.llm.requestDeadlineMs);
+    const deadlineMs = options.deadlineMs ?? this.config.llm.requestDeadlineMs;
+    const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, worstUsd, maxDurationMs: deadlineMs }, options.offline !== false);
+    const run = new RequestRun(newUuid(), options, admitted.targets, estimate, route, this.clock.nowMs(), deadlineMs);
     run.admission = admitted.admission;
     return run;
   }

@@ -6,7 +6,20 @@ describe('checkKeySettings', () => {
   it('fills defaults on create: any company, any model, no limits, no budget, no expiry', () => {
     expect(checkKeySettings({ name: 'odoo-prod' }, 'create', now)).toEqual({
       ok: true,
-      value: { name: 'odoo-prod', ownerNote: '', companies: [], allowedModels: [], rpmLimit: null, tpmLimit: null, budgetUsd: null, budgetPeriod: null, expiresAt: null, tags: [], disabled: false },
+      value: {
+        name: 'odoo-prod',
+        ownerNote: '',
+        companies: [],
+        allowedModels: [],
+        rpmLimit: null,
+        tpmLimit: null,
+        maxParallelRequests: null,
+        budgetUsd: null,
+        budgetPeriod: null,
+        expiresAt: null,
+        tags: [],
+        disabled: false,
+      },
     });
   });
 
@@ -23,10 +36,14 @@ describe('checkKeySettings', () => {
   });
 
   it('names every bad field at once', () => {
-    const checked = checkKeySettings({ name: 'bad name', companies: [0], rpmLimit: 1.5, budgetUsd: '0', budgetPeriod: 'year', expiresAt: '2020-01-01', tags: ['a b'], colour: 'red' }, 'create', now);
+    const checked = checkKeySettings(
+      { name: 'bad name', companies: [0], rpmLimit: 1.5, maxParallelRequests: 0, budgetUsd: '0', budgetPeriod: 'year', expiresAt: '2020-01-01', tags: ['a b'], colour: 'red' },
+      'create',
+      now,
+    );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(checked.problems.map((p) => p.field).sort()).toEqual(['budgetPeriod', 'budgetUsd', 'colour', 'companies', 'expiresAt', 'name', 'rpmLimit', 'tags']);
+    expect(checked.problems.map((p) => p.field).sort()).toEqual(['budgetPeriod', 'budgetUsd', 'colour', 'companies', 'expiresAt', 'maxParallelRequests', 'name', 'rpmLimit', 'tags']);
   });
 
   it('refuses money with more than 6 decimals rather than rounding it', () => {
@@ -35,6 +52,7 @@ describe('checkKeySettings', () => {
 
   it('on update takes only the fields sent and refuses a rename', () => {
     expect(checkKeySettings({ rpmLimit: null, disabled: true }, 'update', now)).toEqual({ ok: true, value: { rpmLimit: null, disabled: true } });
+    expect(checkKeySettings({ maxParallelRequests: 4 }, 'update', now)).toEqual({ ok: true, value: { maxParallelRequests: 4 } });
     expect(checkKeySettings({ name: 'other' }, 'update', now)).toEqual({ ok: false, problems: [{ field: 'name', problems: ['a key cannot be renamed: create a new key and delete this one'] }] });
   });
 

@@ -12,6 +12,8 @@ export interface KeySettings {
   allowedModels: string[];
   rpmLimit: number | null;
   tpmLimit: number | null;
+  /** Calls in flight at once, on all replicas together (LiteLLM's max_parallel_requests); null = no limit. */
+  maxParallelRequests: number | null;
   /** USD with up to 6 decimals, exact. */
   budgetUsd: string | null;
   budgetPeriod: BudgetPeriod | null;
@@ -32,7 +34,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problems: FieldPr
 export const KEY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 const USD = /^\d{1,14}(\.\d{1,6})?$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const KEY_FIELDS = ['name', 'ownerNote', 'companies', 'allowedModels', 'rpmLimit', 'tpmLimit', 'budgetUsd', 'budgetPeriod', 'expiresAt', 'tags', 'disabled'] as const;
+const KEY_FIELDS = ['name', 'ownerNote', 'companies', 'allowedModels', 'rpmLimit', 'tpmLimit', 'maxParallelRequests', 'budgetUsd', 'budgetPeriod', 'expiresAt', 'tags', 'disabled'] as const;
 
 /** The longest a rotated-out secret may keep working: 30 days. */
 export const MAX_ROTATION_GRACE_SECONDS = 30 * 24 * 3600;
@@ -96,6 +98,12 @@ export function checkKeySettings(raw: unknown, mode: 'create' | 'update', now: D
     const value = body[field] ?? null;
     if (value !== null && (!Number.isInteger(value) || (value as number) <= 0 || (value as number) > 1_000_000_000)) add(field, 'must be a positive integer, or null for no limit');
     else out[field] = value as number | null;
+  }
+  if (has('maxParallelRequests')) {
+    const value = body.maxParallelRequests ?? null;
+    if (value !== null && (!Number.isInteger(value) || (value as number) <= 0 || (value as number) > 100_000))
+      add('maxParallelRequests', 'must be a whole number from 1 to 100000, or null for no limit');
+    else out.maxParallelRequests = value as number | null;
   }
   if (has('budgetUsd')) {
     const budget = usdText(body.budgetUsd ?? null);

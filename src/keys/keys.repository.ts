@@ -26,7 +26,7 @@ const KEY_ID = /^key_[0-9a-f]{20}$/;
 // authenticates never loads Prisma. DECIMAL(20,6) arrives as its exact text with six decimals, like toFixed(6).
 const KEY_COLUMNS = `id, name, secret_hash AS "secretHash", secret_hint AS "secretHint", owner_note AS "ownerNote",
   COALESCE(companies, '{}') AS companies, COALESCE(allowed_models, '{}') AS "allowedModels", rpm_limit AS "rpmLimit",
-  tpm_limit AS "tpmLimit", budget_usd AS "budgetUsd", budget_period AS "budgetPeriod", expires_at AS "expiresAt",
+  tpm_limit AS "tpmLimit", max_parallel_requests AS "maxParallelRequests", budget_usd AS "budgetUsd", budget_period AS "budgetPeriod", expires_at AS "expiresAt",
   COALESCE(tags, '{}') AS tags, disabled, source, created_at AS "createdAt", updated_at AS "updatedAt", rotated_at AS "rotatedAt",
   previous_secret_hash AS "previousSecretHash", previous_secret_valid_until AS "previousSecretValidUntil"`;
 const KEYS_SQL = `SELECT ${KEY_COLUMNS} FROM api_keys ORDER BY name`;
@@ -128,6 +128,7 @@ function toKeyRecord(row: ApiKey): KeyRecord {
     allowedModels: row.allowedModels,
     rpmLimit: row.rpmLimit,
     tpmLimit: row.tpmLimit,
+    maxParallelRequests: row.maxParallelRequests,
     budgetUsd: row.budgetUsd === null ? null : row.budgetUsd.toFixed(6),
     budgetPeriod: row.budgetPeriod as BudgetPeriod | null,
     expiresAt: row.expiresAt,

@@ -118,6 +118,7 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     await page.getByTestId('key-companies').fill('3');
     await page.getByTestId('key-models').fill('gpt-4o-mini, claude-*');
     await page.getByTestId('key-rpm').fill('60');
+    await page.getByTestId('key-parallel').fill('4');
     await page.getByTestId('key-budget').fill('25.50');
     await page.getByTestId('key-create').click();
     await page.getByTestId('action-status').filter({ hasText: 'Key bi-pagina created.' }).waitFor();
@@ -127,6 +128,7 @@ describe('Admin page in headless Chromium (real app, private database and Redis)
     const row = page.getByTestId('key-bi-pagina');
     expect(await row.textContent()).toContain('gpt-4o-mini, claude-*');
     expect(await row.textContent()).toContain('$25.50 / month');
+    expect(await row.textContent()).toContain('60 RPM, 4 in flight');
     expect(await row.textContent()).not.toContain(secret);
 
     // Rotation asks how long the old secret keeps working; both secrets work meanwhile.

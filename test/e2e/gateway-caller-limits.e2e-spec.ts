@@ -66,6 +66,25 @@ describe('Per-key limits and budgets through the gateway (two instances)', () =>
     expect(limited.body.error).toMatchObject({ type: 'rate_limit_error', code: 'key_rate_limited' });
   });
 
+  it("holds the key's calls in flight across both instances, and lets the next one in once one ends", async () => {
+    const secret = await create({ maxParallelRequests: 2 });
+    emulator.reset();
+    emulator.script({ vendor: 'openai', model: 'gpt-4o-mini', latencyMs: 1500, count: 2 });
+    const slow = [a, b].map((app) => app.http.post('/v1/chat/completions').set(bearer(secret)).send({ model: 'gpt-4o-mini', messages: hello }));
+    const pending = slow.map((request) => request.then((res) => res.status));
+    await eventually(async () => emulator.stats().received === 2, 5000);
+    const refused = await client(a, secret)
+      .chat.completions.create({ model: 'gpt-4o-mini', messages: hello })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(refused).toMatchObject({ status: 429, code: 'key_parallel_limited' });
+    expect((refused as InstanceType<typeof OpenAI.RateLimitError>).headers?.get('retry-after')).toBe('1');
+    expect((refused as Error).message).toContain('already has 2 requests in flight');
+    expect(await Promise.all(pending)).toEqual([200, 200]);
+    expect((await b.http.post('/v1/chat/completions').set(bearer(secret)).send({ model: 'gpt-4o-mini', messages: hello })).status).toBe(200);
+    expect(emulator.stats().received).toBe(3);
+  });
+
   it('answers a spent company budget with 429 insufficient_quota on /v1, and with the deterministic answer on an Odoo route', async () => {
     const company = 9000 + Math.floor(Math.random() * 900);
     await a.http.put(`/api/admin/budgets/companies/${company}`).set(admin).send({ limitUsd: '0.000001', period: 'day' }).expect(200);

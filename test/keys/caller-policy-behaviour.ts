@@ -2,7 +2,7 @@ import type { KvStore } from 'src/infra/redis';
 import type { BudgetPeriod } from 'src/keys/budget-period';
 import type { CompanyBudgetRecord, KeyRecord } from 'src/keys/key-records';
 import { BudgetAlertMonitor, type BudgetAlertEvent } from 'src/keys/policy/budget-alerts';
-import { BudgetExhaustedError, KeyRateLimitedError, ModelNotAllowedError } from 'src/keys/policy/caller-policy';
+import { BudgetExhaustedError, KeyParallelLimitedError, KeyRateLimitedError, ModelNotAllowedError } from 'src/keys/policy/caller-policy';
 import { CallerPolicyService, type PolicySource } from 'src/keys/policy/caller-policy.service';
 import type { PolicyCounters } from 'src/keys/policy/policy-counters';
 
@@ -26,6 +26,7 @@ export function key(name: string, fields: Partial<KeyRecord> = {}): KeyRecord {
     allowedModels: [],
     rpmLimit: null,
     tpmLimit: null,
+    maxParallelRequests: null,
     budgetUsd: null,
     budgetPeriod: null,
     expiresAt: null,
@@ -130,6 +131,25 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
       await a.settle(first, { tokens: 100, costUsd: '0' });
       await expect(b.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 400))).resolves.toBeDefined();
       await expect(b.admit({ keyName: 'odoo' }, ask('gpt-4o-mini', '0', 200))).rejects.toMatchObject({ limit: 'tpm' });
+    });
+
+    it("holds the key to its calls in flight across two replicas, freeing a slot at settle or once the call's deadline has passed", async () => {
+      const name = `par-${now}`; // the in-flight counter has no window in its name: one per test
+      source.add(key(name, { maxParallelRequests: 2 }));
+      const [a, b] = [policy(), policy()];
+      const call = (maxDurationMs: number) => Object.assign(ask(), { maxDurationMs });
+      const first = await a.admit({ keyName: name }, call(60_000));
+      await b.admit({ keyName: name }, call(10_000));
+      const refused = await a.admit({ keyName: name }, call(60_000)).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(KeyParallelLimitedError);
+      expect(refused).toMatchObject({ status: 429, code: 'key_parallel_limited', limit: 2, retryAfterSeconds: 1 });
+      await a.settle(first, { tokens: 10, costUsd: '0' });
+      await expect(b.admit({ keyName: name }, call(60_000))).resolves.toMatchObject({ parallelCounter: expect.any(String) });
+      await expect(a.admit({ keyName: name }, call(60_000))).rejects.toBeInstanceOf(KeyParallelLimitedError);
+      // The 10-second call was never settled (its replica died): its slot lapses 5 s after its deadline.
+      now += 15_001;
+      await expect(a.admit({ keyName: name }, call(60_000))).resolves.toBeDefined();
+      await expect(b.admit({ keyName: name }, call(60_000))).rejects.toBeInstanceOf(KeyParallelLimitedError);
     });
 
     it('reserves estimates so concurrent calls never overrun a key budget, then charges the exact cost', async () => {

@@ -34,7 +34,10 @@
   };
 
   function keyRow(k, act) {
-    var limits = k.readOnly ? '—' : [k.rpmLimit ? k.rpmLimit + ' RPM' : '', k.tpmLimit ? F.formatCount(k.tpmLimit) + ' TPM' : ''].filter(Boolean).join(', ') || 'none';
+    var limits = k.readOnly
+      ? '—'
+      : [k.rpmLimit ? k.rpmLimit + ' RPM' : '', k.tpmLimit ? F.formatCount(k.tpmLimit) + ' TPM' : '', k.maxParallelRequests ? k.maxParallelRequests + ' in flight' : ''].filter(Boolean).join(', ') ||
+        'none';
     var budget = k.budgetUsd ? F.formatUsd(k.budgetUsd, 2) + ' / ' + k.budgetPeriod : '—';
     var buttons = k.readOnly
       ? [el('span', { class: 'muted small' }, ['environment (read-only)'])]
@@ -191,6 +194,7 @@
         allowedModels: list($('key-models').value),
         rpmLimit: orNull($('key-rpm').value),
         tpmLimit: orNull($('key-tpm').value),
+        maxParallelRequests: orNull($('key-parallel').value),
         budgetUsd: $('key-budget').value.trim() || null,
         budgetPeriod: $('key-budget').value.trim() ? $('key-period').value : null,
         expiresAt: $('key-expires').value ? $('key-expires').value + 'T23:59:59Z' : null,

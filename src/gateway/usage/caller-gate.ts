@@ -10,8 +10,8 @@ export interface CallerAdmission {
 }
 
 /**
- * The caller's own limits on the gateway path (issue 20): the key's model allow-list, RPM/TPM and the key's
- * and company's budgets, through the keys module's CallerPolicy. A proxy caller refused gets the policy's
+ * The caller's own limits on the gateway path (issue 20): the key's model allow-list, RPM/TPM, calls in flight
+ * and the key's and company's budgets, through the keys module's CallerPolicy. A proxy caller refused gets the policy's
  * 403/429; an Odoo feature refused gets its deterministic (offline) answer, never an error.
  */
 @Injectable()
@@ -24,8 +24,8 @@ export class CallerGate {
     caller: CallerIdentity,
     requested: string,
     targets: RouteTarget[],
-    /** The input estimate, the output allowed and their worst-case cost on the primary target (exact decimal text). */
-    estimate: { tokens: number; maxOutput: number; worstUsd: string },
+    /** The input estimate, the output allowed, their worst-case cost on the primary target (exact decimal text) and the request's deadline. */
+    estimate: { tokens: number; maxOutput: number; worstUsd: string; maxDurationMs: number },
     offlineAnswers: boolean,
   ): Promise<CallerAdmission> {
     const who = { keyName: caller.apiKeyName };
@@ -39,6 +39,7 @@ export class CallerGate {
         companyId: caller.companyId ?? null,
         estimatedTokens: estimate.tokens + estimate.maxOutput,
         estimatedCostUsd: estimate.worstUsd,
+        maxDurationMs: estimate.maxDurationMs,
       });
       return { targets: allowed, admission };
     } catch (error) {

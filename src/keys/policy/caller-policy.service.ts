@@ -3,7 +3,18 @@ import { currentPeriod } from '../budget-period';
 import type { CompanyBudgetRecord, KeyRecord } from '../key-records';
 import { modelAllowed } from '../model-patterns';
 import type { BudgetAlertMonitor } from './budget-alerts';
-import { type Admission, type AdmitRequest, BudgetExhaustedError, type BudgetRef, CallerPolicy, KeyRateLimitedError, ModelNotAllowedError, type PolicyCaller, type Settlement } from './caller-policy';
+import {
+  type Admission,
+  type AdmitRequest,
+  BudgetExhaustedError,
+  type BudgetRef,
+  CallerPolicy,
+  KeyParallelLimitedError,
+  KeyRateLimitedError,
+  ModelNotAllowedError,
+  type PolicyCaller,
+  type Settlement,
+} from './caller-policy';
 import { costToNanos, limitToNanos, nanosToUsd } from './nano-usd';
 import type { BudgetPlan, PolicyCounters } from './policy-counters';
 
@@ -25,6 +36,8 @@ export interface BudgetStatus extends BudgetRef {
 export const MAX_REPORTED_BUDGETS = 500;
 const DAY_MS = 86_400_000;
 const NOTHING_RESERVED = nanosToUsd(0);
+/** A parallel slot never settled (its replica died) lapses this long after the call's own deadline. */
+const PARALLEL_SLOT_MARGIN_MS = 5_000;
 
 interface PlannedBudget {
   ref: BudgetRef;
@@ -57,9 +70,10 @@ export class CallerPolicyService extends CallerPolicy {
     const budgets = this.budgetsFor(key, companyId, nowMs);
     const window = Math.floor(nowMs / this.options.minuteMs);
     const limited = key && (key.rpmLimit || key.tpmLimit);
-    // A caller without rate limits or budgets reserves nothing: no lease, no counters, nothing to settle.
-    if (!limited && budgets.length === 0)
-      return { id: '', keyName: caller.keyName, companyId, estimatedTokens: tokens, reservedUsd: NOTHING_RESERVED, budgets: [], budgetCounters: [], tpmWindow: null };
+    const parallelCounter = key?.maxParallelRequests ? `kp:parallel:${key.id}` : null;
+    // A caller without rate limits, a parallel limit or budgets reserves nothing: no lease, no counters, nothing to settle.
+    if (!limited && !parallelCounter && budgets.length === 0)
+      return { id: '', keyName: caller.keyName, companyId, estimatedTokens: tokens, reservedUsd: NOTHING_RESERVED, budgets: [], budgetCounters: [], tpmWindow: null, parallelCounter: null };
     const tpmWindow = key?.tpmLimit ? `kp:tpm:${key.id}:${window}` : null;
     const estimateNanos = costToNanos(request.estimatedCostUsd);
     const admission: Admission = {
@@ -71,17 +85,20 @@ export class CallerPolicyService extends CallerPolicy {
       budgets: budgets.map((b) => b.ref),
       budgetCounters: budgets.map((b) => b.plan.key),
       tpmWindow,
+      parallelCounter,
     };
 
     const outcome = await this.counters.admit({
       leaseId: admission.id,
       rate: limited ? { rpmKey: `kp:rpm:${key.id}:${window}`, tpmKey: `kp:tpm:${key.id}:${window}`, rpmLimit: key.rpmLimit, tpmLimit: key.tpmLimit, tokens, windowMs: this.options.minuteMs } : null,
+      parallel: parallelCounter ? { key: parallelCounter, limit: key!.maxParallelRequests!, expiresAt: nowMs + (request.maxDurationMs ?? this.options.leaseMs) + PARALLEL_SLOT_MARGIN_MS } : null,
       budgets: budgets.map((b) => b.plan),
       estimateNanos,
       nowMs,
       leaseExpiresAt: nowMs + this.options.leaseMs,
     });
     if (outcome.ok) return admission;
+    if (outcome.refusedBy === 'parallel') throw new KeyParallelLimitedError(key!.name, key!.maxParallelRequests!);
     if (outcome.refusedBy === 'budget') {
       const { ref } = budgets[outcome.index];
       throw new BudgetExhaustedError(Object.assign({}, ref, { spentUsd: nanosToUsd(outcome.spentNanos), reservedUsd: nanosToUsd(outcome.reservedNanos) }), request.estimatedCostUsd);
@@ -92,12 +109,13 @@ export class CallerPolicyService extends CallerPolicy {
   }
 
   async settle(admission: Admission, used: Settlement): Promise<void> {
-    if (!admission.tpmWindow && admission.budgets.length === 0) return;
+    if (!admission.tpmWindow && !admission.parallelCounter && admission.budgets.length === 0) return;
     const nowMs = this.now();
     const planned = admission.budgets.map((ref, i) => ({ ref, key: admission.budgetCounters[i], ttlMs: ttlFor(ref, nowMs) }));
     const spent = await this.counters.settle({
       leaseId: admission.id,
       tpmKey: admission.tpmWindow,
+      parallelKey: admission.parallelCounter,
       tokenDelta: Math.ceil(used.tokens) - admission.estimatedTokens,
       budgets: planned.map((p) => ({ key: p.key, ttlMs: p.ttlMs })),
       costNanos: costToNanos(used.costUsd),

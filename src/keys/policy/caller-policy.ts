@@ -18,6 +18,8 @@ export interface AdmitRequest {
   estimatedTokens: number;
   /** Worst-case cost in USD (exact decimal text), reserved from every budget until settle. */
   estimatedCostUsd: string;
+  /** The longest the call may last (its deadline): a slot among the key's parallel requests that is never settled frees itself then. */
+  maxDurationMs?: number;
 }
 
 /** One budget a call counts against. */
@@ -44,6 +46,8 @@ export interface Admission {
   readonly budgetCounters: readonly string[];
   /** The key's TPM window the estimate went to (null when the key has no TPM limit). */
   readonly tpmWindow: string | null;
+  /** The key's counter of calls in flight this call holds a slot in (null when the key has no parallel limit). */
+  readonly parallelCounter: string | null;
 }
 
 /** What the call really used; costUsd is exact decimal text ("0" for a failed call that cost nothing). */
@@ -54,7 +58,7 @@ export interface Settlement {
 
 /** Base of the three refusals; `code` is stable for programs (the OpenAI front door's `error.code`). */
 export abstract class CallerPolicyError extends HttpException {
-  abstract readonly code: 'model_not_allowed' | 'key_rate_limited' | 'budget_exhausted';
+  abstract readonly code: 'model_not_allowed' | 'key_rate_limited' | 'key_parallel_limited' | 'budget_exhausted';
 }
 
 /** 403: the key's allow-list does not cover the model. Not retryable. */
@@ -85,6 +89,21 @@ export class KeyRateLimitedError extends CallerPolicyError {
   }
 }
 
+/** 429: the key already has `limit` calls in flight on all replicas together; retry once one ends (Retry-After: 1). */
+export class KeyParallelLimitedError extends CallerPolicyError {
+  readonly code = 'key_parallel_limited';
+  readonly retryAfterSeconds = 1;
+  constructor(
+    readonly keyName: string,
+    readonly limit: number,
+  ) {
+    super(
+      { message: `API key "${keyName}" already has ${limit} requests in flight, its limit (maxParallelRequests): retry when one ends`, code: 'key_parallel_limited', limit, retryAfterSeconds: 1 },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
 /**
  * 429: a budget is spent (or the call's reservation would overrun it) until `budget.resetsAt`. Odoo's own
  * features answer with their deterministic (offline) result instead of raising this.
@@ -107,13 +126,13 @@ export class BudgetExhaustedError extends CallerPolicyError {
 }
 
 /**
- * Per-caller admission for the gateway: the key's model allow-list, its RPM/TPM windows and the key's and
- * the company's USD budgets, shared by every replica through Redis.
+ * Per-caller admission for the gateway: the key's model allow-list, its RPM/TPM windows, its calls in flight and
+ * the key's and the company's USD budgets, shared by every replica through Redis.
  *
  *   const admission = await policy.admit({ keyName }, { model, modelAliases, companyId, estimatedTokens, estimatedCostUsd });
  *   try { result = await call(); } finally { await policy.settle(admission, { tokens, costUsd }); }
  *
- * `admit` throws ModelNotAllowedError, KeyRateLimitedError or BudgetExhaustedError (all CallerPolicyError)
+ * `admit` throws ModelNotAllowedError, KeyRateLimitedError, KeyParallelLimitedError or BudgetExhaustedError (all CallerPolicyError)
  * and otherwise reserves the estimate; `settle` releases the reservation and charges the exact cost.
  */
 export abstract class CallerPolicy {

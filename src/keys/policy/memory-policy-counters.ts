@@ -10,6 +10,8 @@ interface Budget {
 export class MemoryPolicyCounters implements PolicyCounters {
   private readonly windows = new Map<string, { value: number; expiresAt: number }>();
   private readonly budgets = new Map<string, Budget>();
+  /** Calls in flight per key: lease id → when it lapses. */
+  private readonly parallel = new Map<string, Map<string, number>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -21,6 +23,8 @@ export class MemoryPolicyCounters implements PolicyCounters {
       if (rate.rpmLimit && rpm && rpm.value + 1 > rate.rpmLimit) return { ok: false, refusedBy: 'rpm', retryInMs: rpm.expiresAt - this.now() };
       if (rate.tpmLimit && tpm && tpm.value > 0 && tpm.value + rate.tokens > rate.tpmLimit) return { ok: false, refusedBy: 'tpm', retryInMs: tpm.expiresAt - this.now() };
     }
+    const slots = plan.parallel ? this.slots(plan.parallel.key, plan.nowMs) : undefined;
+    if (plan.parallel && slots && slots.size >= plan.parallel.limit) return { ok: false, refusedBy: 'parallel', inFlight: slots.size };
     const budgets = plan.budgets.map((b) => this.budget(b.key, b.ttlMs));
     for (const [index, budget] of budgets.entries()) {
       let reserved = 0;
@@ -34,12 +38,21 @@ export class MemoryPolicyCounters implements PolicyCounters {
     if (rate?.rpmLimit) this.add(rate.rpmKey, 1, rate.windowMs);
     if (rate?.tpmLimit) this.add(rate.tpmKey, rate.tokens, rate.windowMs);
     for (const budget of budgets) budget.leases.set(plan.leaseId, { amount: plan.estimateNanos, expiresAt: plan.leaseExpiresAt });
+    if (plan.parallel && slots) {
+      slots.set(plan.leaseId, plan.parallel.expiresAt);
+      this.parallel.set(plan.parallel.key, slots);
+    }
     return { ok: true };
   }
 
   async settle(plan: SettlePlan): Promise<number[]> {
     const tpm = plan.tpmKey ? this.window(plan.tpmKey) : undefined;
     if (tpm) tpm.value = Math.max(0, tpm.value + plan.tokenDelta);
+    if (plan.parallelKey) {
+      const slots = this.parallel.get(plan.parallelKey);
+      slots?.delete(plan.leaseId);
+      if (slots?.size === 0) this.parallel.delete(plan.parallelKey);
+    }
     return plan.budgets.map((b) => {
       const budget = this.budget(b.key, b.ttlMs);
       budget.leases.delete(plan.leaseId);
@@ -53,6 +66,13 @@ export class MemoryPolicyCounters implements PolicyCounters {
       const budget = this.budgets.get(key);
       return budget && budget.expiresAt > this.now() ? budget.spent : 0;
     });
+  }
+
+  /** A key's live slots, lapsed ones dropped. */
+  private slots(key: string, nowMs: number): Map<string, number> {
+    const slots = this.parallel.get(key) ?? new Map<string, number>();
+    for (const [id, expiresAt] of slots) if (expiresAt <= nowMs) slots.delete(id);
+    return slots;
   }
 
   private window(key: string) {

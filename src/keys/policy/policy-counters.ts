@@ -16,29 +16,42 @@ export interface BudgetPlan {
   ttlMs: number;
 }
 
+/** A key's calls in flight: one lease each, dropped at settle or, if never settled (its replica died), at `expiresAt`. */
+export interface ParallelPlan {
+  key: string;
+  limit: number;
+  expiresAt: number;
+}
+
 export interface AdmitPlan {
   leaseId: string;
   rate: RatePlan | null;
+  parallel: ParallelPlan | null;
   budgets: BudgetPlan[];
   estimateNanos: number;
   nowMs: number;
   leaseExpiresAt: number;
 }
 
-export type AdmitOutcome = { ok: true } | { ok: false; refusedBy: 'rpm' | 'tpm'; retryInMs: number } | { ok: false; refusedBy: 'budget'; index: number; spentNanos: number; reservedNanos: number };
+export type AdmitOutcome =
+  | { ok: true }
+  | { ok: false; refusedBy: 'rpm' | 'tpm'; retryInMs: number }
+  | { ok: false; refusedBy: 'parallel'; inFlight: number }
+  | { ok: false; refusedBy: 'budget'; index: number; spentNanos: number; reservedNanos: number };
 
 export interface SettlePlan {
   leaseId: string;
   tpmKey: string | null;
+  parallelKey: string | null;
   tokenDelta: number;
   budgets: { key: string; ttlMs: number }[];
   costNanos: number;
 }
 
 /**
- * The shared counters behind CallerPolicy. admit checks every window and budget and, only when all have
- * room, charges the windows and reserves the estimate from each budget, in one atomic step; settle drops
- * the reservation and adds the exact cost, returning each budget's new spend.
+ * The shared counters behind CallerPolicy. admit checks every window, the calls in flight and every budget and,
+ * only when all have room, charges the windows, takes a slot and reserves the estimate from each budget, in one
+ * atomic step; settle frees the slot, drops the reservation and adds the exact cost, returning each budget's new spend.
  */
 export interface PolicyCounters {
   admit(plan: AdmitPlan): Promise<AdmitOutcome>;
