@@ -36,6 +36,29 @@ function gif(width: number, height: number): Buffer {
   return b;
 }
 
+/** WebP headers as libwebp writes them: lossy (VP8), lossless (VP8L) and extended (VP8X). */
+function webp(kind: 'VP8 ' | 'VP8L' | 'VP8X', width: number, height: number): Buffer {
+  const b = Buffer.alloc(40);
+  b.write('RIFF', 0, 'latin1');
+  b.writeUInt32LE(32, 4);
+  b.write('WEBP', 8, 'latin1');
+  b.write(kind, 12, 'latin1');
+  if (kind === 'VP8X') {
+    b.writeUIntLE(width - 1, 24, 3);
+    b.writeUIntLE(height - 1, 27, 3);
+  } else if (kind === 'VP8L') {
+    b[20] = 0x2f;
+    b.writeUInt32LE(((width - 1) & 0x3fff) | (((height - 1) & 0x3fff) << 14), 21);
+  } else {
+    b[23] = 0x9d;
+    b[24] = 0x01;
+    b[25] = 0x2a;
+    b.writeUInt16LE(width, 26);
+    b.writeUInt16LE(height, 28);
+  }
+  return b;
+}
+
 const pdf = (pages: number) =>
   Buffer.from(
     `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count ${pages} >> endobj\n` +
@@ -45,11 +68,14 @@ const pdf = (pages: number) =>
   );
 
 describe('attachment token estimates', () => {
-  it('reads the pixel size of PNG, GIF and JPEG data URLs, a frame header behind 60 KB of EXIF included', () => {
+  it('reads the pixel size of PNG, GIF, WebP and JPEG data URLs, a frame header behind 60 KB of EXIF included', () => {
     expect(inlineImageSize(dataUrl('image/png', png(1024, 768)))).toEqual({ width: 1024, height: 768 });
     expect(inlineImageSize(dataUrl('image/gif', gif(320, 200)))).toEqual({ width: 320, height: 200 });
     expect(inlineImageSize(dataUrl('image/jpeg', jpeg(4032, 3024, 60_000)))).toEqual({ width: 4032, height: 3024 });
     expect(inlineImageSize('https://example.com/factura.png')).toBeUndefined();
+    expect(inlineImageSize(dataUrl('image/webp', webp('VP8 ', 800, 600)))).toEqual({ width: 800, height: 600 });
+    expect(inlineImageSize(dataUrl('image/webp', webp('VP8L', 1920, 1080)))).toEqual({ width: 1920, height: 1080 });
+    expect(inlineImageSize(dataUrl('image/webp', webp('VP8X', 5000, 3000)))).toEqual({ width: 5000, height: 3000 });
     expect(inlineImageSize(dataUrl('image/webp', Buffer.from('RIFF....WEBPVP8 ')))).toBeUndefined();
   });
 

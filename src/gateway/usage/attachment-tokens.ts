@@ -43,12 +43,12 @@ export function countPdfPages(text: string): number {
   return text.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 
-/** Width and height of a PNG, GIF or JPEG data URL, read from its header; undefined otherwise. */
+/** Width and height of a PNG, GIF, WebP or JPEG data URL, read from its header; undefined otherwise. */
 export function inlineImageSize(url: string): { width: number; height: number } | undefined {
   const match = DATA_URL.exec(url);
   if (!match) return undefined;
   const head = Buffer.from(url.slice(match[0].length, match[0].length + HEAD_BASE64_CHARS), 'base64');
-  return pngSize(head) ?? gifSize(head) ?? jpegSize(head);
+  return pngSize(head) ?? gifSize(head) ?? webpSize(head) ?? jpegSize(head);
 }
 
 function pngSize(b: Buffer): { width: number; height: number } | undefined {
@@ -59,6 +59,19 @@ function pngSize(b: Buffer): { width: number; height: number } | undefined {
 function gifSize(b: Buffer): { width: number; height: number } | undefined {
   if (b.length < 10 || b.toString('latin1', 0, 4) !== 'GIF8') return undefined;
   return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
+}
+
+/** A WebP's canvas: VP8X (extended), VP8L (lossless) or VP8 (lossy) header. */
+function webpSize(b: Buffer): { width: number; height: number } | undefined {
+  if (b.length < 30 || b.toString('latin1', 0, 4) !== 'RIFF' || b.toString('latin1', 8, 12) !== 'WEBP') return undefined;
+  const chunk = b.toString('latin1', 12, 16);
+  if (chunk === 'VP8X') return { width: 1 + b.readUIntLE(24, 3), height: 1 + b.readUIntLE(27, 3) };
+  if (chunk === 'VP8L' && b[20] === 0x2f) {
+    const bits = b.readUInt32LE(21);
+    return { width: 1 + (bits & 0x3fff), height: 1 + ((bits >> 14) & 0x3fff) };
+  }
+  if (chunk === 'VP8 ' && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a) return { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
+  return undefined;
 }
 
 /** The first start-of-frame segment's size (baseline, progressive and the rarer codings alike). */
