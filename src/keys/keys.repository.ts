@@ -58,9 +58,7 @@ export class KeysRepository {
   }
 
   async updateKey(id: string, fields: Partial<KeyFields>): Promise<KeyRecord | undefined> {
-    if (!KEY_ID.test(id)) return undefined;
-    const found = await this.prisma.apiKey.findUnique({ where: { id } });
-    if (!found) return undefined;
+    if (!(await this.keyById(id))) return undefined;
     return toKeyRecord(await this.prisma.apiKey.update({ where: { id }, data: fields }));
   }
 
@@ -82,11 +80,9 @@ export class KeysRepository {
   }
 
   async deleteKey(id: string): Promise<KeyRecord | undefined> {
-    if (!KEY_ID.test(id)) return undefined;
-    const found = await this.prisma.apiKey.findUnique({ where: { id } });
-    if (!found) return undefined;
-    await this.prisma.apiKey.delete({ where: { id } });
-    return toKeyRecord(found);
+    const found = await this.keyById(id);
+    if (found) await this.prisma.apiKey.delete({ where: { id } });
+    return found;
   }
 
   async upsertCompanyBudget(budget: Omit<CompanyBudgetRecord, 'updatedAt'>): Promise<CompanyBudgetRecord> {

@@ -9,7 +9,12 @@ export type WireShape = 'openai' | 'anthropic';
 export function wireShapeOf(url: string | undefined, headers: Record<string, unknown> = {}): WireShape | undefined {
   if (!url || (!url.startsWith('/v1/') && url !== '/v1')) return undefined;
   if (url.startsWith('/v1/messages')) return 'anthropic';
-  return url.startsWith('/v1/models') && headers['anthropic-version'] !== undefined ? 'anthropic' : 'openai';
+  return url.startsWith('/v1/models') && isAnthropicClient(headers) ? 'anthropic' : 'openai';
+}
+
+/** Whether a request comes from an Anthropic client (its SDKs send `anthropic-version` on every call). */
+export function isAnthropicClient(headers: Record<string, unknown>): boolean {
+  return headers['anthropic-version'] !== undefined;
 }
 
 const OPENAI_TYPES: Record<number, string> = { 401: 'authentication_error', 403: 'permission_error', 404: 'not_found_error', 429: 'rate_limit_error' };

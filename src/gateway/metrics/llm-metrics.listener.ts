@@ -6,6 +6,8 @@ import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayEvent, FallbackEvent, onRequestEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
 import type { LlmResult } from '../llm.types';
 import type { LimitWindow } from '../resilience/provider-rate-limiter';
+import { SKIP_REASONS } from '../resilience/target-policy';
+import { PROVIDER_ERROR_KINDS } from '../providers/provider';
 import { registeredMetric as metric } from '../../infra/metrics/registered-metric';
 
 type CompletedEvent = { result: LlmResult; operation: string; ttftMs?: number; overheadMs?: number };
@@ -95,23 +97,7 @@ const fallbacks = metric(
   () => new Counter({ name: 'llm_fallbacks_total', help: 'Fallbacks from one provider to the next, by why the first could not answer', labelNames: ['from', 'to', 'reason'] }),
 );
 /** Why a target was passed over: its gates (target-policy.ts), a vendor failure's kind, a prompt too long for it. */
-const FALLBACK_REASONS = new Set<string>([
-  'breaker_open',
-  'rate_limited',
-  'quota_exhausted',
-  'not_configured',
-  'unsupported',
-  'context_window',
-  'rate_limit',
-  'timeout',
-  'server',
-  'network',
-  'auth',
-  'malformed',
-  'aborted',
-  'stream_interrupted',
-  'skipped',
-]);
+const FALLBACK_REASONS = new Set<string>([...SKIP_REASONS, ...PROVIDER_ERROR_KINDS, 'context_window', 'skipped']);
 const breaker = metric('llm_circuit_breaker_state', () => new Gauge({ name: 'llm_circuit_breaker_state', help: 'Breaker state: 0 closed, 1 half-open, 2 open', labelNames: ['provider'] }));
 const quotaAlerts = metric('llm_quota_alerts_total', () => new Counter({ name: 'llm_quota_alerts_total', help: 'Quota alerts', labelNames: ['provider', 'window', 'level'] }));
 /** The latest utilization of each provider's windows, read into the gauge when Prometheus scrapes rather than set on every request. */

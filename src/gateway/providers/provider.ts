@@ -76,7 +76,8 @@ export interface LlmProvider {
   embed?(body: EmbeddingBody, call: ProviderCall): Promise<{ response: CreateEmbeddingResponse; usage: TokenUsage }>;
 }
 
-export type ProviderErrorKind = 'rate_limit' | 'timeout' | 'server' | 'network' | 'auth' | 'bad_request' | 'malformed' | 'aborted' | 'stream_interrupted';
+export const PROVIDER_ERROR_KINDS = ['rate_limit', 'timeout', 'server', 'network', 'auth', 'bad_request', 'malformed', 'aborted', 'stream_interrupted'] as const;
+export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
 
 /** A vendor failure, normalized: what kind, which status, and how long the vendor asked us to wait. */
 export class ProviderError extends Error {

@@ -13,7 +13,8 @@ import { retryDelay, sleep } from './backoff';
 import { SharedCircuitBreakers } from './circuit-breaker';
 import { ProviderRateLimiter } from './provider-rate-limiter';
 
-export type SkipReason = 'breaker_open' | 'rate_limited' | 'quota_exhausted' | 'not_configured' | 'unsupported';
+export const SKIP_REASONS = ['breaker_open', 'rate_limited', 'quota_exhausted', 'not_configured', 'unsupported'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Why a target could not serve the request without being called. */
 export class TargetSkipped extends Error {

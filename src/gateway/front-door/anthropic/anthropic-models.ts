@@ -21,11 +21,6 @@ const UNKNOWN_DATE = '1970-01-01T00:00:00Z';
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 
-/** Whether a request comes from an Anthropic client (its SDKs send `anthropic-version` on every call). */
-export function isAnthropicClient(headers: Record<string, string | string[] | undefined>): boolean {
-  return headers['anthropic-version'] !== undefined;
-}
-
 export function anthropicModel(id: string): AnthropicModel {
   return { type: 'model', id, display_name: id, created_at: UNKNOWN_DATE };
 }
