@@ -29,6 +29,12 @@ describe('Prometheus labels stay bounded whatever model names callers invent (ve
     const models = modelLabels(metrics, 'llm_requests_total');
     expect(models).toContain('other');
     expect(models).toContain('gpt-4o-mini');
+    // The histograms keep the same bounded labels, and count every answer.
+    expect(modelLabels(metrics, 'llm_request_duration_seconds_bucket')).toEqual(new Set(['other', 'gpt-4o-mini']));
+    expect(metrics).toMatch(/^llm_request_duration_seconds_count\{provider="openai",model="other",operation="proxy.chat"\} 20$/m);
+    expect(metrics).toMatch(/^llm_request_duration_seconds_bucket\{le="\+Inf",provider="openai",model="gpt-4o-mini",operation="proxy.chat"\} 1$/m);
+    expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/v1\/chat\/completions",status_code="200"\} 21$/m);
+    expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/v1\/chat\/completions",status_code="400"\} 1$/m);
     for (const name of invented) expect(metrics).not.toContain(name);
     expect(metrics).not.toMatch(/\r/);
   });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { AppConfig, VENDOR_NAMES } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayEvent, FallbackEvent, onRequestEvent, ProviderHealthEvent, QuotaAlertEvent } from '../gateway.events';
@@ -9,6 +9,7 @@ import type { LimitWindow } from '../resilience/provider-rate-limiter';
 import { SKIP_REASONS } from '../resilience/target-policy';
 import { PROVIDER_ERROR_KINDS } from '../providers/provider';
 import { registeredMetric as metric } from '../../infra/metrics/registered-metric';
+import { type HistogramSeries, TallyHistogram } from '../../infra/metrics/tally-histogram';
 
 type CompletedEvent = { result: LlmResult; operation: string; ttftMs?: number; overheadMs?: number };
 
@@ -28,6 +29,9 @@ interface PendingTotals {
   successes: number;
   costUsd: number;
   tokens: Record<TokenKind, number>;
+  /** This provider, model and operation's series of llm_request_duration_seconds and llm_time_to_first_token_seconds. */
+  duration: HistogramSeries;
+  ttft: HistogramSeries;
 }
 /** Token kinds as labelled, and the usage field each counts. */
 const TOKEN_FIELDS = [
@@ -44,7 +48,8 @@ function pendingFor(provider: string, model: string, operation: string): Pending
   const key = `${provider}\u0000${model}\u0000${operation}`;
   let totals = pending.get(key);
   if (!totals) {
-    totals = { provider, model, operation, successes: 0, costUsd: 0, tokens: { input: 0, output: 0, cache_read: 0, cache_write: 0, reasoning: 0 } };
+    const tokens = { input: 0, output: 0, cache_read: 0, cache_write: 0, reasoning: 0 };
+    totals = { provider, model, operation, successes: 0, costUsd: 0, tokens, duration: duration.series(provider, model, operation), ttft: ttft.series(provider, model) };
     pending.set(key, totals);
   }
   return totals;
@@ -85,11 +90,12 @@ counterOfPending('llm_cost_usd_total', 'Cost in USD', ['provider', 'model', 'ope
 });
 const duration = metric(
   'llm_request_duration_seconds',
-  () => new Histogram({ name: 'llm_request_duration_seconds', help: 'LLM request latency', labelNames: ['provider', 'model', 'operation'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] }),
+  () =>
+    new TallyHistogram({ name: 'llm_request_duration_seconds', help: 'LLM request latency', labelNames: ['provider', 'model', 'operation'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 40, 60] }),
 );
 const ttft = metric(
   'llm_time_to_first_token_seconds',
-  () => new Histogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }),
+  () => new TallyHistogram({ name: 'llm_time_to_first_token_seconds', help: 'Time to first streamed token', labelNames: ['provider', 'model'], buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10] }),
 );
 const retries = metric('llm_retries_total', () => new Counter({ name: 'llm_retries_total', help: 'Retries of transient vendor failures', labelNames: ['provider'] }));
 const fallbacks = metric(
@@ -125,8 +131,8 @@ export function noteQuotaUtilization(provider: string, window: LimitWindow, rati
 const cacheHits = metric('llm_cache_hits_total', () => new Counter({ name: 'llm_cache_hits_total', help: 'Response-cache hits and prompt-cache reads', labelNames: ['kind'] }));
 const overhead = metric(
   'llm_gateway_overhead_seconds',
-  () => new Histogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }),
-);
+  () => new TallyHistogram({ name: 'llm_gateway_overhead_seconds', help: 'Time spent in the gateway outside vendor calls', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1] }),
+).series();
 
 /**
  * Prometheus view of every gateway event. Label values come only from the catalog (model ids, the configured
@@ -155,9 +161,9 @@ export class LlmMetricsListener implements OnModuleInit {
     const p = label(result.cached ? 'cache' : result.provider, KNOWN_PROVIDERS);
     const m = label(result.model, this.knownModels);
     const op = label(event.operation);
-    duration.observe({ provider: p, model: m, operation: op }, result.latencyMs / 1000);
-    if (event.ttftMs !== undefined) ttft.observe({ provider: p, model: m }, event.ttftMs / 1000);
     const totals = pendingFor(p, m, op);
+    totals.duration.observe(result.latencyMs / 1000);
+    if (event.ttftMs !== undefined) totals.ttft.observe(event.ttftMs / 1000);
     totals.successes += 1;
     totals.costUsd += Number(result.costUsd);
     for (const [kind, field] of TOKEN_FIELDS) totals.tokens[kind] += Math.max(0, result.usage[field]);

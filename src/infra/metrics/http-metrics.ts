@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { Histogram } from 'prom-client';
 import { registeredMetric } from './registered-metric';
+import { TallyHistogram } from './tally-histogram';
 
 /** Request histogram labelled by route template (never the raw URL) and status code. */
 export function registerHttpMetrics(fastify: FastifyInstance): void {
   const histogram = registeredMetric(
     'http_request_duration_seconds',
     () =>
-      new Histogram({
+      new TallyHistogram({
         name: 'http_request_duration_seconds',
         help: 'HTTP request duration by method, route template and status code',
         labelNames: ['method', 'route', 'status_code'],
@@ -16,7 +16,7 @@ export function registerHttpMetrics(fastify: FastifyInstance): void {
   );
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions?.url ?? 'unmatched';
-    histogram.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    histogram.series(request.method, route, String(reply.statusCode)).observe(reply.elapsedTime / 1000);
     done();
   });
 }
