@@ -51,13 +51,14 @@ describe('batchParameter', () => {
     }
   });
 
-  it('keeps each waiting row in memory of its own, so the buffer bound counts all it holds', () => {
-    const rows = [usageRow('f'), Object.assign(usageRow('g'), { model: 'modelo-ñandú' })];
-    for (const r of rows) {
-      const row = usageRowBuffer(r);
-      expect(JSON.parse(row.toString('utf8'))).toMatchObject({ row_id: r.rowId, model: r.model });
-      expect(row.buffer.byteLength).toBe(row.length); // not a slice of Node's shared 8 KB pool
-    }
+  it('keeps waiting rows intact in slabs of their own, never in memory shared with anything else', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => Object.assign(usageRow(`row-${i}`), { model: `modelo-ñandú-${'x'.repeat(i * 3)}` }));
+    const written = rows.map((r) => usageRowBuffer(r)); // ~300 KB: several slabs, rows cut at slab ends
+    written.forEach((row, i) => expect(JSON.parse(row.toString('utf8'))).toMatchObject({ row_id: rows[i].rowId, model: rows[i].model }));
+    const slabs = new Set(written.map((row) => row.buffer));
+    const bytes = written.reduce((sum, row) => sum + row.length, 0);
+    for (const slab of slabs) expect(slab.byteLength).toBeGreaterThanOrEqual(64 * 1024); // not Node's shared 8 KB pool
+    expect(slabs.size).toBeLessThanOrEqual(Math.ceil(bytes / (64 * 1024)) + 1);
   });
 
   it('starts every row afresh, even after a row that failed halfway', () => {

@@ -20,13 +20,16 @@ FROM json_to_recordset($1::json) AS u(row_id text, request_id text, correlation_
 ON CONFLICT (row_id) DO NOTHING`;
 
 /**
- * One row's JSON written straight into bytes: each field's text goes into a scratch buffer as it is, and only the
- * finished row is copied out. Concatenating ~50 pieces into a string made a rope of intermediate strings that was
- * then flattened and encoded again (~2.5 KB of V8 heap per row, a twentieth of a request's allocation). ASCII text
- * (nearly every field) is copied by a plain loop: a native write per piece cost more than the concatenation did.
+ * Rows' JSON written straight into bytes: each field's text goes into a shared slab as it is, and a finished row is
+ * a view of its part of the slab. Concatenating ~50 pieces into a string made a rope of intermediate strings that
+ * was then flattened and encoded again (~2.5 KB of V8 heap per row, a twentieth of a request's allocation); a
+ * buffer of its own per row cost ~2 µs (each is an ArrayBuffer V8 must track). ASCII text (nearly every field) is
+ * copied by a plain loop: a native write per piece cost more than the concatenation did.
  */
 class RowBytes {
-  private scratch = Buffer.allocUnsafeSlow(4_096);
+  private slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+  /** Where the row being written starts in the slab, and where its next byte goes. */
+  private rowStart = 0;
   private at = 0;
 
   /** Text that needs no escaping (field names, punctuation, numbers, dates, checked strings). */
@@ -36,10 +39,10 @@ class RowBytes {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code >= 0x80) {
-        this.at = start + this.scratch.write(text, start, 'utf8');
+        this.at = start + this.slab.write(text, start, 'utf8');
         return this;
       }
-      this.scratch[this.at++] = code;
+      this.slab[this.at++] = code;
     }
     return this;
   }
@@ -60,35 +63,44 @@ class RowBytes {
     return this.raw(value !== null && Number.isFinite(value) ? String(value) : 'null');
   }
 
-  /** Starts a row, dropping whatever a row that threw halfway left in the scratch. */
+  /** Starts a row, dropping whatever a row that threw halfway left. */
   restart(): this {
-    this.at = 0;
+    this.at = this.rowStart;
     return this;
   }
 
-  /** The row written so far, in a buffer of its own; the scratch is then reused. */
+  /** The row written so far: a view of the slab, which the next rows go on filling. */
   take(): Buffer {
-    const row = Buffer.allocUnsafeSlow(this.at);
-    this.scratch.copy(row, 0, 0, this.at);
-    this.at = 0;
+    const row = this.slab.subarray(this.rowStart, this.at);
+    this.rowStart = this.at;
     return row;
   }
 
+  /** Room for `bytes` more: a full slab is left to the rows that view it, and the row so far moves to a new one. */
   private reserve(bytes: number): void {
-    if (this.at + bytes <= this.scratch.length) return;
-    const larger = Buffer.allocUnsafeSlow(Math.max(this.scratch.length * 2, this.at + bytes));
-    this.scratch.copy(larger, 0, 0, this.at);
-    this.scratch = larger;
+    if (this.at + bytes <= this.slab.length) return;
+    const written = this.at - this.rowStart;
+    const next = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, 2 * (written + bytes)));
+    this.slab.copy(next, 0, this.rowStart, this.at);
+    this.slab = next;
+    this.rowStart = 0;
+    this.at = written;
   }
 }
+
+/**
+ * Rows are cut from slabs of this size. A slab lives while any of its rows waits for its batch, so the rows waiting
+ * hold at most their own bytes and two slabs (the oldest rows' and the current one): rows are flushed in order.
+ */
+const SLAB_BYTES = 64 * 1024;
 
 const rowBytes = new RowBytes();
 
 /**
- * One row as the JSON object INSERT_BATCH reads, made when the row is recorded, in a buffer of its own outside V8's
- * heap (rows wait up to COST_FLUSH_INTERVAL_MS for their batch). Money stays a decimal string (json_to_recordset
- * reads it as numeric, exactly). Not `Buffer.from`: a short string gets a slice of Node's shared 8 KB pool, and a
- * waiting row would keep that whole pool alive, so the buffer's byte bound would undercount what it holds.
+ * One row as the JSON object INSERT_BATCH reads, made when the row is recorded, in bytes outside V8's heap (rows
+ * wait up to COST_FLUSH_INTERVAL_MS for their batch). Money stays a decimal string (json_to_recordset reads it as
+ * numeric, exactly). Not `Buffer.from`: a short string gets a slice of Node's shared 8 KB pool, which anything else
+ * may share, so a waiting row could keep unrelated bytes alive and the buffer's byte bound would undercount them.
  */
 export function usageRowBuffer(r: UsageRecord): Buffer {
   const w = rowBytes.restart();

@@ -12,7 +12,8 @@ import { registeredMetric } from '../../infra/metrics/registered-metric';
 const MAX_BATCH = 500;
 
 /**
- * A buffered row's memory: its JSON bytes plus its Buffer, ArrayBuffer and backing-store bookkeeping (~250 bytes). Waiting rows are kept as bytes outside V8's heap:
+ * A buffered row's memory: its JSON bytes plus its Buffer view's bookkeeping (counted at 256 bytes; the slabs rows are
+ * cut from add at most two slabs, 128 KB, to all the rows waiting, usage-insert.ts). Waiting rows are kept as bytes outside V8's heap:
  * they wait for their batch long enough to outlive a few scavenges (a second at the default flush interval), and as
  * records (a dozen objects and strings each) they were most of what the scavenger copied and promoted under load.
  */
