@@ -186,4 +186,23 @@ describe('HTTP throttling shared by two instances on one Redis', () => {
       await two.close();
     }
   });
+
+  it("tells every caller its limit, what is left and when it resets, hits counted from this replica's lease included", async () => {
+    const env = { THROTTLE_LLM_PROXY_PER_MIN: '1000', THROTTLE_TTL_MS: '60000', API_KEYS: `steady${Date.now()}:steady-key-0123456789abcdef` };
+    const app = await startTestApp(env);
+    try {
+      const remaining: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const answer = await app.http.get('/v1/models').set(bearer('steady-key-0123456789abcdef'));
+        expect(answer.status).toBe(200);
+        expect(answer.headers['x-ratelimit-limit']).toBe('1000');
+        expect(Number(answer.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+        expect(Number(answer.headers['x-ratelimit-reset'])).toBeLessThanOrEqual(60);
+        remaining.push(Number(answer.headers['x-ratelimit-remaining']));
+      }
+      expect(remaining).toEqual(remaining.map((_, i) => 999 - i));
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -52,7 +52,8 @@ export class ApiKeyGuard implements CanActivate {
     if (config.auth.adminKey) this.keys.push({ digest: digest(config.auth.adminKey), caller: { keyName: 'admin', companies: null, isAdmin: true } });
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for a right key from an address whose failure count this replica has read (nearly every request). */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
     const marks = this.marksOf(context);
     const presented = bearer(request.headers.authorization) ?? anthropicKey(request.headers['x-api-key']);
@@ -64,11 +65,20 @@ export class ApiKeyGuard implements CanActivate {
     if (!presented) throw new UnauthorizedException('Missing API key: send the header "Authorization: Bearer <key>"');
 
     const found = this.identify(presented);
-    if (!found) {
-      refuseWhileBlocked(context, await this.failures.recordFailure(request.ip));
-      throw new InvalidApiKeyException();
-    }
-    refuseWhileBlocked(context, await this.failures.blockedForMs(request.ip));
+    if (!found) return this.refuseWrongKey(context, request.ip);
+    const waitMs = this.failures.blockedForMs(request.ip);
+    if (typeof waitMs !== 'number') return waitMs.then((ms) => this.admit(context, request, found, marks, ms));
+    return this.admit(context, request, found, marks, waitMs);
+  }
+
+  private async refuseWrongKey(context: ExecutionContext, address: string): Promise<never> {
+    refuseWhileBlocked(context, await this.failures.recordFailure(address));
+    throw new InvalidApiKeyException();
+  }
+
+  /** A key that matched: refused while its address is blocked, or when disabled, expired or not allowed on the route. */
+  private admit(context: ExecutionContext, request: FastifyRequest & { caller?: Caller }, found: NonNullable<DirectoryLookup>, marks: RouteMarks, waitMs: number): boolean {
+    refuseWhileBlocked(context, waitMs);
     if (found.status !== 'active') throw new UnauthorizedException(`API key "${found.keyName}" is ${found.status}: ask an administrator for a valid key`);
     const caller = found.caller;
     request.caller = caller;

@@ -4,6 +4,8 @@ import { KvStore } from 'src/infra/redis';
 
 interface Known {
   failures: Promise<number>;
+  /** The count once read: a request checked against it needs no await. */
+  count?: number;
   readAt: number;
 }
 
@@ -32,13 +34,19 @@ export class AuthFailureLimiter {
     this.rereadMs = config.redis.limitLeaseMs;
   }
 
-  /** Milliseconds until the address may present keys again; 0 when it may now. */
-  async blockedForMs(address: string): Promise<number> {
+  /** Milliseconds until the address may present keys again; 0 when it may now (at once, when the count read is below the limit). */
+  blockedForMs(address: string): number | Promise<number> {
     const now = Date.now();
     const cached = this.known.get(address);
-    // Concurrent requests share one read.
-    const failures = await (cached && now - cached.readAt < this.rereadMs ? cached.failures : this.remember(address, this.read(address), now));
-    return failures < this.limit ? 0 : this.msLeft(address);
+    if (cached && now - cached.readAt < this.rereadMs) {
+      if (cached.count !== undefined && cached.count < this.limit) return 0;
+      return this.blockedAfter(address, cached.failures); // concurrent requests share one read
+    }
+    return this.blockedAfter(address, this.remember(address, this.read(address), now));
+  }
+
+  private async blockedAfter(address: string, failures: Promise<number>): Promise<number> {
+    return (await failures) < this.limit ? 0 : this.msLeft(address);
   }
 
   /** Counts a wrong key; milliseconds the address is now blocked for when it has gone past the limit, else 0. */
@@ -59,10 +67,13 @@ export class AuthFailureLimiter {
   private remember(address: string, failures: Promise<number>, readAt: number): Promise<number> {
     if (this.rereadMs <= 0) return failures;
     if (this.known.size >= MAX_REMEMBERED_ADDRESSES) this.known.clear();
-    const known = { failures, readAt };
+    const known: Known = { failures, readAt };
     this.known.set(address, known);
-    // A failed read is not remembered: the next request reads again.
-    failures.catch(() => this.known.get(address) === known && this.known.delete(address));
+    failures.then(
+      (count) => (known.count = count),
+      // A failed read is not remembered: the next request reads again.
+      () => this.known.get(address) === known && this.known.delete(address),
+    );
     return failures;
   }
 

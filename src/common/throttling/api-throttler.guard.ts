@@ -1,27 +1,73 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerOptions } from '@nestjs/throttler';
 import { IS_PUBLIC, type Caller } from 'src/common/auth';
+import { ResilientThrottlerStorage } from './resilient-throttler.storage';
 
-type ThrottlerRequestPlan = Omit<Parameters<ThrottlerGuard['handleRequest']>[0], 'context'>;
+type ThrottlerRequestPlan = Omit<Parameters<ThrottlerGuard['handleRequest']>[0], 'context'> & {
+  /** Whether the tracker is this guard's own (trackerOf), which needs no await; a configured one is awaited. */
+  ownTracker: boolean;
+};
+
+/** Per API key (by name), or per address for anonymous callers. */
+function trackerOf(req: { caller?: Caller; ip: string }): string {
+  return req.caller ? `key:${req.caller.keyName}` : `ip:${req.ip}`;
+}
 
 /**
  * Throttles per API key (by name) and route; anonymous callers are tracked by IP. A route's limits come from
  * configuration (`@RateLimit`), fixed while the process runs, so they are resolved once per route handler
  * instead of on every request (ThrottlerGuard re-reads eight metadata keys and awaits three resolvers per
- * request); counting and the 429 stay ThrottlerGuard's own `handleRequest`.
+ * request). A hit this replica can count from a lease (ResilientThrottlerStorage.incrementNow) is counted at once;
+ * any other, and every 429, goes through ThrottlerGuard's own `handleRequest`.
  */
 @Injectable()
 export class ApiThrottlerGuard extends ThrottlerGuard {
   private readonly plans = new WeakMap<object, ThrottlerRequestPlan[] | null>();
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const handler = context.getHandler();
-    let plans = this.plans.get(handler);
-    if (plans === undefined) {
-      plans = (await this.shouldSkip(context)) ? null : this.throttlers.map((throttler) => this.planFor(context, throttler));
-      this.plans.set(handler, plans);
+  // A boolean at once when every hit was counted from a lease (nearly every request); Nest's guard consumer and the
+  // direct routes take either, though ThrottlerGuard declares a Promise.
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return this.activate(context) as Promise<boolean>;
+  }
+
+  private activate(context: ExecutionContext): boolean | Promise<boolean> {
+    const plans = this.plans.get(context.getHandler());
+    if (plans === undefined) return this.planAndCount(context);
+    if (plans === null) return true;
+    for (let i = 0; i < plans.length; i++) if (!this.countedNow(context, plans[i])) return this.countFrom(context, plans, i);
+    return true;
+  }
+
+  private async planAndCount(context: ExecutionContext): Promise<boolean> {
+    const plans = (await this.shouldSkip(context)) ? null : this.throttlers.map((throttler) => this.planFor(context, throttler));
+    this.plans.set(context.getHandler(), plans);
+    return this.countFrom(context, plans ?? [], 0);
+  }
+
+  private async countFrom(context: ExecutionContext, plans: ThrottlerRequestPlan[], first: number): Promise<boolean> {
+    for (let i = first; i < plans.length; i++) await this.handleRequest({ context, ...plans[i] });
+    return true;
+  }
+
+  /**
+   * Counts a hit without waiting when the storage can (a lease this replica holds), setting ThrottlerGuard's
+   * X-RateLimit headers as its handleRequest does; false leaves the hit to handleRequest (a round trip, a refusal,
+   * user agents to ignore, a tracker that must be awaited).
+   */
+  private countedNow(context: ExecutionContext, plan: ThrottlerRequestPlan): boolean {
+    if (!(this.storageService instanceof ResilientThrottlerStorage) || (plan.throttler.ignoreUserAgents ?? this.commonOptions.ignoreUserAgents)) return false;
+    const { req, res } = this.getRequestResponse(context);
+    if (!plan.ownTracker) return false;
+    const tracker = trackerOf(req as { caller?: Caller; ip: string });
+    const name = plan.throttler.name!;
+    const record = this.storageService.incrementNow(plan.generateKey(context, tracker, name), plan.limit, name);
+    if (!record || record.isBlocked) return false;
+    if (plan.throttler.setHeaders ?? this.commonOptions.setHeaders ?? true) {
+      const suffix = name === 'default' ? '' : `-${name}`;
+      this.setResponseHeader(res, `${this.headerPrefix}-Limit${suffix}`, plan.limit);
+      this.setResponseHeader(res, `${this.headerPrefix}-Remaining${suffix}`, Math.max(0, plan.limit - record.totalHits));
+      this.setResponseHeader(res, `${this.headerPrefix}-Reset${suffix}`, record.timeToExpire);
     }
-    for (const plan of plans ?? []) await this.handleRequest({ context, ...plan });
     return true;
   }
 
@@ -35,11 +81,12 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
       blockDuration: throttler.blockDuration === undefined ? ttl : resolve(throttler.blockDuration),
       getTracker: throttler.getTracker ?? this.commonOptions.getTracker!,
       generateKey: throttler.generateKey ?? this.commonOptions.generateKey!,
+      ownTracker: !throttler.getTracker && (Array.isArray(this.options) || !this.options.getTracker),
     };
   }
 
   protected async getTracker(req: { caller?: Caller; ip: string }): Promise<string> {
-    return req.caller ? `key:${req.caller.keyName}` : `ip:${req.ip}`;
+    return trackerOf(req);
   }
 
   protected async shouldSkip(context: ExecutionContext): Promise<boolean> {

@@ -62,16 +62,34 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
+    return this.incrementNow(key, limit, name) ?? this.incrementByRoundTrip(key, ttl, limit, blockDuration, name);
+  }
+
+  /**
+   * The hit counted without waiting, when this replica can: from a lease it holds, or refused under a block it has
+   * seen. Undefined when only a round trip (or the per-replica counter) can count it.
+   */
+  incrementNow(key: string, limit: number, name: string): ThrottlerStorageRecord | undefined {
+    if (!this.hit || !this.leases || this.handle.mode() !== 'redis') return undefined;
+    const hitsKey = `{${key}:${name}}:hits`;
+    const blockEnds = this.blockedUntil.get(hitsKey);
+    if (blockEnds !== undefined) {
+      const left = blockEnds - this.now();
+      if (left > 0) return { totalHits: limit + 1, timeToExpire: Math.ceil(left / 1000), isBlocked: true, timeToBlockExpire: Math.ceil(left / 1000) };
+      this.blockedUntil.delete(hitsKey);
+    }
+    const leased = this.leases.take([hitsKey], [1]);
+    if (!leased) return undefined;
+    this.leases.noteUse(hitsKey, 1);
+    return { totalHits: leased[0], timeToExpire: this.secondsLeft(hitsKey), isBlocked: false, timeToBlockExpire: 0 };
+  }
+
+  private async incrementByRoundTrip(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
     if (this.hit && this.handle.mode() === 'redis') {
       const hitsKey = `{${key}:${name}}:hits`;
-      const blockEnds = this.leases ? this.blockedUntil.get(hitsKey) : undefined;
-      if (blockEnds !== undefined) {
-        const left = blockEnds - this.now();
-        if (left > 0) return { totalHits: limit + 1, timeToExpire: Math.ceil(left / 1000), isBlocked: true, timeToBlockExpire: Math.ceil(left / 1000) };
-        this.blockedUntil.delete(hitsKey);
-      }
-      let leased = this.leases?.take([hitsKey], [1]);
-      for (let asking = leased ? undefined : this.leases?.inFlight([hitsKey]); asking; asking = leased ? undefined : this.leases?.inFlight([hitsKey])) {
+      // incrementNow found no lease and no block: wait for a lease this replica is already asking for, if any.
+      let leased: number[] | undefined;
+      for (let asking = this.leases?.inFlight([hitsKey]); asking; asking = leased ? undefined : this.leases?.inFlight([hitsKey])) {
         await asking;
         leased = this.leases?.take([hitsKey], [1]);
       }
