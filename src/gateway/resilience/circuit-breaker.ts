@@ -71,7 +71,8 @@ export class SharedCircuitBreakers {
   }
 
   /** True when a request may go to the provider now; in half-open only one caller wins the trial. */
-  async allow(provider: string): Promise<boolean> {
+  /** Whether a call may go now: at once while closed or open; a half-open breaker lets one replica's trial through. */
+  allow(provider: string): boolean | Promise<boolean> {
     const state = this.state(provider);
     if (state === 'closed') return true;
     if (state === 'open') return false;
@@ -85,11 +86,15 @@ export class SharedCircuitBreakers {
    * write. A success that lands before that message arrives (pub/sub latency, well under a millisecond on
    * one network) leaves the count as it is.
    */
-  async recordSuccess(provider: string): Promise<void> {
+  recordSuccess(provider: string): void | Promise<void> {
     const state = this.state(provider);
     if (state === 'half-open') return this.close(provider);
-    if (state === 'open' || !this.failing.has(provider)) return;
+    if (state === 'open' || !this.failing.has(provider)) return; // the common path: nothing to tell anyone
     this.failing.delete(provider);
+    return this.resetFailures(provider);
+  }
+
+  private async resetFailures(provider: string): Promise<void> {
     await this.kv.set(`breaker:${provider}:failures`, '0', this.options.openMs * 10);
     await this.kv.publish(CHANNEL, JSON.stringify({ provider, failing: false } satisfies BreakerMessage));
   }

@@ -118,14 +118,27 @@ export class ProviderRateLimiter {
   }
 
   /** One script run (EVALSHA) checks and charges all three windows. */
+  /** The request charged at once from this replica's leases (the common case with Redis); undefined when that cannot be. */
+  tryAcquireNow(provider: string, tokens: number): LimitCheck | undefined {
+    if (!this.acquireScript || !this.leases || this.redis.mode() !== 'redis') return undefined;
+    const chargedAt = this.now();
+    const amounts = [1, tokens, 1];
+    const leased = this.leases.take(this.keys(provider, chargedAt), amounts);
+    if (!leased) return undefined;
+    this.namesOf(provider).series.forEach((name, i) => this.leases?.noteUse(name, amounts[i]));
+    return { allowed: true, used: { rpm: leased[0], tpm: leased[1], rpd: leased[2] }, retryInMs: 0, chargedAt };
+  }
+
   async tryAcquire(provider: string, tokens: number, limits: ProviderLimits): Promise<LimitCheck> {
+    const now = this.tryAcquireNow(provider, tokens);
+    if (now) return now;
     const chargedAt = this.now();
     const keys = this.keys(provider, chargedAt);
     if (this.acquireScript && this.redis.mode() === 'redis') {
       const amounts = [1, tokens, 1];
       const series = this.namesOf(provider).series;
-      let leased = this.leases?.take(keys, amounts);
-      for (let asking = leased ? undefined : this.leases?.inFlight(series); asking; asking = leased ? undefined : this.leases?.inFlight(series)) {
+      let leased: number[] | undefined;
+      for (let asking = this.leases?.inFlight(series); asking; asking = leased ? undefined : this.leases?.inFlight(series)) {
         await asking;
         leased = this.leases?.take(keys, amounts);
       }
@@ -208,12 +221,17 @@ export class ProviderRateLimiter {
    * (the LimitCheck's) puts the correction in the window the estimate was charged to, even when the answer
    * arrives after that window ended; without it the current window is corrected.
    */
-  async correctTokens(provider: string, delta: number, chargedAt = this.now()): Promise<void> {
+  /** Synchronous unless part of the correction must go to Redis (what this replica's lease could not absorb). */
+  correctTokens(provider: string, delta: number, chargedAt = this.now()): void | Promise<void> {
     if (delta === 0) return;
     const key = this.keys(provider, chargedAt)[1];
     if (this.correctScript && this.redis.mode() === 'redis') {
       const rest = this.leases ? this.leases.adjust(this.namesOf(provider).series[1], key, delta) : delta;
-      if (rest !== 0) await this.correctScript(key, rest).catch(() => undefined);
+      if (rest !== 0)
+        return this.correctScript(key, rest).then(
+          () => undefined,
+          () => undefined,
+        );
       return;
     }
     const counter = this.memory.get(key);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from 'src/config';
-import { ModelCatalog } from '../catalog/model-catalog';
+import { ModelCatalog, type ProviderLimits } from '../catalog/model-catalog';
 import { GatewayEvent } from '../gateway.events';
 import { isCallerFault, isRetryable, ProviderCall, ProviderError, toProviderError } from '../providers/provider';
 import type { RequestRun } from '../request-run';
@@ -11,7 +11,7 @@ import { GatewayClock } from '../gateway-clock';
 import { DeploymentBalancer } from '../routing/deployment-balancer';
 import { retryDelay, sleep } from './backoff';
 import { SharedCircuitBreakers } from './circuit-breaker';
-import { ProviderRateLimiter } from './provider-rate-limiter';
+import { type LimitCheck, ProviderRateLimiter } from './provider-rate-limiter';
 
 export const SKIP_REASONS = ['breaker_open', 'rate_limited', 'quota_exhausted', 'not_configured', 'unsupported'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
@@ -29,7 +29,8 @@ export class TargetSkipped extends Error {
 
 /** The per-target gates a call passes: admission before, and the health outcome after. */
 export interface TargetGate {
-  admit(run: RequestRun, target: RouteTarget): Promise<void>;
+  /** Throws TargetSkipped when the target may not be called; synchronous when nothing needs waiting for. */
+  admit(run: RequestRun, target: RouteTarget): void | Promise<void>;
   /** Admission again for a retry, without waiting. */
   readmit(run: RequestRun, target: RouteTarget): Promise<boolean>;
   succeeded(target: RouteTarget): void;
@@ -47,7 +48,7 @@ export function gateKey(target: RouteTarget): string {
 }
 
 /** The offline target has no breaker, limits or health: its gates never close. */
-const OPEN_GATE: TargetGate = { admit: async () => undefined, readmit: async () => true, succeeded: () => undefined, failed: async () => false, settled: () => undefined, retries: false };
+const OPEN_GATE: TargetGate = { admit: () => undefined, readmit: async () => true, succeeded: () => undefined, failed: async () => false, settled: () => undefined, retries: false };
 
 /**
  * A vendor's gates: its shared circuit breaker and its rate limits (RPM, TPM, RPD across replicas).
@@ -66,19 +67,36 @@ export class VendorGate implements TargetGate {
     private readonly clock: GatewayClock,
   ) {}
 
-  async admit(run: RequestRun, target: RouteTarget): Promise<void> {
+  /** At once for a closed breaker and a charge this replica's leases cover (nearly every request); else waits. */
+  admit(run: RequestRun, target: RouteTarget): void | Promise<void> {
     const key = gateKey(target);
-    if (!(await this.breakers.allow(key))) throw new TargetSkipped('breaker_open', target);
+    const allowed = this.breakers.allow(key);
+    if (typeof allowed !== 'boolean') return this.admitAfter(allowed, run, target);
+    if (!allowed) throw new TargetSkipped('breaker_open', target);
     const limits = this.catalog.limitsFor(target.provider, target.deployment);
     if (!limits) return;
+    const check = this.limiter.tryAcquireNow(key, run.estimate);
+    if (!check) return this.acquire(run, target, limits);
+    this.charged(run, key, check, limits);
+  }
+
+  private async admitAfter(allowed: Promise<boolean>, run: RequestRun, target: RouteTarget): Promise<void> {
+    if (!(await allowed)) throw new TargetSkipped('breaker_open', target);
+    const limits = this.catalog.limitsFor(target.provider, target.deployment);
+    if (limits) await this.acquire(run, target, limits);
+  }
+
+  private charged(run: RequestRun, key: string, check: LimitCheck, limits: ProviderLimits): void {
+    run.chargedAt = check.chargedAt;
+    this.quotas.observe(key, check.used, limits)?.catch(() => undefined);
+  }
+
+  private async acquire(run: RequestRun, target: RouteTarget, limits: ProviderLimits): Promise<void> {
+    const key = gateKey(target);
     const waitUntil = this.clock.nowMs() + this.config.llm.rateLimitMaxWaitMs;
     for (;;) {
       const check = await this.limiter.tryAcquire(key, run.estimate, limits);
-      if (check.allowed) {
-        run.chargedAt = check.chargedAt;
-        this.quotas.observe(key, check.used, limits)?.catch(() => undefined);
-        return;
-      }
+      if (check.allowed) return this.charged(run, key, check, limits);
       // A full day window will not free up soon: move on at once. Minute windows are worth a short wait.
       if (check.blockedBy === 'rpd') throw new TargetSkipped('quota_exhausted', target);
       if (this.clock.nowMs() + check.retryInMs > waitUntil) throw new TargetSkipped('rate_limited', target);
@@ -95,11 +113,11 @@ export class VendorGate implements TargetGate {
   }
 
   succeeded(target: RouteTarget): void {
-    void this.breakers.recordSuccess(gateKey(target)).catch(() => undefined);
+    this.breakers.recordSuccess(gateKey(target))?.catch(() => undefined);
   }
 
   settled(run: RequestRun, target: RouteTarget, delta: number): void {
-    void this.limiter.correctTokens(gateKey(target), delta, run.chargedAt).catch(() => undefined);
+    this.limiter.correctTokens(gateKey(target), delta, run.chargedAt)?.catch(() => undefined);
   }
 
   async failed(target: RouteTarget, error: ProviderError): Promise<boolean> {
@@ -145,7 +163,8 @@ export class TargetPolicy {
   /** Admits and calls; returns the value or throws the last ProviderError (or TargetSkipped). */
   async execute<T>(run: RequestRun, target: RouteTarget, call: (providerCall: ProviderCall) => Promise<T>): Promise<T> {
     const gate = this.gateFor(target);
-    await gate.admit(run, target);
+    const admitting = gate.admit(run, target);
+    if (admitting) await admitting;
     const maxRetries = run.options.maxRetries ?? this.config.llm.maxRetries;
     for (let retry = 0; ; retry++) {
       run.attempts += 1;

@@ -53,7 +53,7 @@ export class CallerGate {
 
   /** Releases the reservation and charges what the request really used (zero for a failure that cost nothing). */
   settle(admission: Admission | undefined, tokens: number, costUsd: string): void {
-    if (admission) void this.policy.settle(admission, { tokens, costUsd }).catch((error: Error) => this.logger.warn(`budget settle failed: ${error.message}`));
+    if (admission) this.policy.settle(admission, { tokens, costUsd })?.catch((error: Error) => this.logger.warn(`budget settle failed: ${error.message}`));
   }
 }
 

@@ -108,8 +108,13 @@ export class CallerPolicyService extends CallerPolicy {
     throw new KeyRateLimitedError(key!.name, outcome.refusedBy, (outcome.refusedBy === 'rpm' ? key!.rpmLimit : key!.tpmLimit) ?? 0, Math.ceil(retryInMs / 1000));
   }
 
-  async settle(admission: Admission, used: Settlement): Promise<void> {
+  /** Nothing to do (and no promise) for an admission that reserved nothing. */
+  settle(admission: Admission, used: Settlement): void | Promise<void> {
     if (!admission.tpmWindow && !admission.parallelCounter && admission.budgets.length === 0) return;
+    return this.release(admission, used);
+  }
+
+  private async release(admission: Admission, used: Settlement): Promise<void> {
     const nowMs = this.now();
     const planned = admission.budgets.map((ref, i) => ({ ref, key: admission.budgetCounters[i], ttlMs: ttlFor(ref, nowMs) }));
     const spent = await this.counters.settle({

@@ -139,5 +139,5 @@ export abstract class CallerPolicy {
   /** True when the key may use a model known by any of `names` (to drop fallback targets it may not use). */
   abstract allowsModel(caller: PolicyCaller, names: readonly string[]): boolean;
   abstract admit(caller: PolicyCaller, request: AdmitRequest): Promise<Admission>;
-  abstract settle(admission: Admission, used: Settlement): Promise<void>;
+  abstract settle(admission: Admission, used: Settlement): void | Promise<void>;
 }
