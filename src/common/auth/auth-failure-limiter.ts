@@ -4,7 +4,7 @@ import { KvStore } from 'src/infra/redis';
 
 interface Known {
   failures: Promise<number>;
-  /** The count once read: a request checked against it needs no await. */
+  /** The count once read (until then, the one read before): a request checked against it needs no await. */
   count?: number;
   readAt: number;
 }
@@ -17,7 +17,8 @@ const MAX_REMEMBERED_ADDRESSES = 10_000;
  * so guessing gains nothing from the answer.
  * A wrong key is counted and judged in one exact step on every replica. A right key is checked against the count
  * this replica last read, re-read at most once per LIMIT_LEASE_MS, so most requests cost no round trip; the price
- * is that a right key from an address another replica has just blocked may pass here for up to that long.
+ * is that a right key from an address another replica has just blocked may pass here for up to that long (and
+ * one read of Redis more: a stale count answers while it is read again).
  */
 @Injectable()
 export class AuthFailureLimiter {
@@ -34,15 +35,17 @@ export class AuthFailureLimiter {
     this.rereadMs = config.redis.limitLeaseMs;
   }
 
-  /** Milliseconds until the address may present keys again; 0 when it may now (at once, when the count read is below the limit). */
+  /**
+   * Milliseconds until the address may present keys again; 0 when it may now. Answered at once from the count this
+   * replica last read while it is below the limit; a count older than LIMIT_LEASE_MS is read again for the requests
+   * that come after (concurrent requests share one read), so none waits for Redis once the address is known.
+   */
   blockedForMs(address: string): number | Promise<number> {
     const now = Date.now();
-    const cached = this.known.get(address);
-    if (cached && now - cached.readAt < this.rereadMs) {
-      if (cached.count !== undefined && cached.count < this.limit) return 0;
-      return this.blockedAfter(address, cached.failures); // concurrent requests share one read
-    }
-    return this.blockedAfter(address, this.remember(address, this.read(address), now));
+    let known = this.known.get(address);
+    if (!known || now - known.readAt >= this.rereadMs) known = this.remember(address, this.read(address), now, known?.count);
+    if (known.count !== undefined && known.count < this.limit) return 0;
+    return this.blockedAfter(address, known.failures);
   }
 
   private async blockedAfter(address: string, failures: Promise<number>): Promise<number> {
@@ -51,7 +54,7 @@ export class AuthFailureLimiter {
 
   /** Counts a wrong key; milliseconds the address is now blocked for when it has gone past the limit, else 0. */
   async recordFailure(address: string): Promise<number> {
-    const failures = await this.remember(address, this.store.incrBy(this.key(address), 1, this.windowMs), Date.now());
+    const failures = await this.remember(address, this.store.incrBy(this.key(address), 1, this.windowMs), Date.now()).failures;
     return failures > this.limit ? this.msLeft(address) : 0;
   }
 
@@ -64,17 +67,18 @@ export class AuthFailureLimiter {
     return left > 0 ? left : this.windowMs;
   }
 
-  private remember(address: string, failures: Promise<number>, readAt: number): Promise<number> {
-    if (this.rereadMs <= 0) return failures;
+  /** Keeps a read of the count for LIMIT_LEASE_MS; until it arrives, the count read before it (`previous`) stands. */
+  private remember(address: string, failures: Promise<number>, readAt: number, previous?: number): Known {
+    const known: Known = { failures, readAt, count: previous };
+    if (this.rereadMs <= 0) return { failures, readAt };
     if (this.known.size >= MAX_REMEMBERED_ADDRESSES) this.known.clear();
-    const known: Known = { failures, readAt };
     this.known.set(address, known);
     failures.then(
       (count) => (known.count = count),
       // A failed read is not remembered: the next request reads again.
       () => this.known.get(address) === known && this.known.delete(address),
     );
-    return failures;
+    return known;
   }
 
   private key(address: string): string {
