@@ -18,7 +18,7 @@ import { newUuid } from './common/ids';
 import { serveDirectly } from './common/http/direct-routes';
 import { GLOBAL_GUARDS } from './common/common.module';
 import { DIRECT_DOOR_ROUTES } from './gateway/front-door/direct-door-routes';
-import { bufferedStdout, createRequestLineLogger, createRootLogger, NestPinoLogger, RequestLogController, requestChildLogger } from './common/logging';
+import { bufferedStdout, createRootLogger, NestPinoLogger, RequestLineWriter, RequestLogController, requestChildLogger } from './common/logging';
 import { AppConfig } from './config';
 import { registerHttpMetrics } from './infra/metrics/http-metrics';
 
@@ -46,7 +46,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean; 
   const rootLogger = logDestination && createRootLogger(config.logLevel, logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: rootLogger,
-    logController: new RequestLogController(logDestination && createRequestLineLogger(config.logLevel, logDestination)),
+    logController: new RequestLogController(logDestination && new RequestLineWriter(config.logLevel, logDestination)),
     childLoggerFactory: requestChildLogger,
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,

@@ -1,4 +1,5 @@
 export { NestPinoLogger } from './nest-pino-logger';
 export { RequestLogController } from './request-log-controller';
-export { bufferedStdout, createRequestLineLogger, createRootLogger } from './root-logger';
+export { bufferedStdout, createRootLogger } from './root-logger';
+export { RequestLineWriter } from './request-line-writer';
 export { requestChildLogger } from './request-logger';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LogController } from 'fastify';
-import type { Logger } from 'pino';
+import type { RequestLineWriter } from './request-line-writer';
 
 /** Probes and scrapes are never worth a log line (and are the most frequent requests). */
 const UNLOGGED = /^\/(health(\/|\?|$)|metrics(\?|$))/;
@@ -10,8 +10,8 @@ const UNLOGGED = /^\/(health(\/|\?|$)|metrics(\?|$))/;
  * status and time. No AsyncLocalStorage, no headers, no bodies (so no keys and no prompt texts).
  */
 export class RequestLogController extends LogController {
-  /** `lines`: where successful requests' lines go (createRequestLineLogger); without it, the request's own logger. */
-  constructor(private readonly lines?: Logger) {
+  /** `lines`: where successful requests' lines go; without it, the request's own logger. */
+  constructor(private readonly lines?: RequestLineWriter) {
     super({ requestIdLogLabel: 'requestId', disableRequestLogging: (request: FastifyRequest) => UNLOGGED.test(request.url) });
   }
 
@@ -21,9 +21,13 @@ export class RequestLogController extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    const line = { req: { method: request.method, url: request.url.split('?')[0] }, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime * 100) / 100 };
-    if (error || reply.statusCode >= 500) reply.log.error(error ? Object.assign({}, line, { err: { type: error.name, message: error.message } }) : line, 'request errored');
-    else if (this.lines) this.lines.info({ requestId: request.id, ...line }, 'request completed');
-    else reply.log.info(line, 'request completed');
+    const query = request.url.indexOf('?');
+    const url = query < 0 ? request.url : request.url.slice(0, query);
+    const responseTime = Math.round(reply.elapsedTime * 100) / 100;
+    const failed = error || reply.statusCode >= 500;
+    if (!failed && this.lines) return this.lines.write({ requestId: String(request.id), method: request.method, url, statusCode: reply.statusCode, responseTime });
+    const line = { req: { method: request.method, url }, res: { statusCode: reply.statusCode }, responseTime };
+    if (!failed) reply.log.info(line, 'request completed');
+    else reply.log.error(error ? Object.assign({}, line, { err: { type: error.name, message: error.message } }) : line, 'request errored');
   }
 }

@@ -5,8 +5,10 @@ import { LOG_FLUSH_INTERVAL_MS } from './root-logger';
 
 /** Code that sets up the loggers the way app.setup does: `root` and `requests` share one bufferedStdout(). */
 function preamble(): string {
-  return `const { bufferedStdout, createRootLogger, createRequestLineLogger } = require(${JSON.stringify(join(__dirname, 'root-logger.ts'))});
-const out = bufferedStdout(); const root = createRootLogger('info', out); const requests = createRequestLineLogger('info', out);`;
+  return `const { bufferedStdout, createRootLogger } = require(${JSON.stringify(join(__dirname, 'root-logger.ts'))});
+const { RequestLineWriter } = require(${JSON.stringify(join(__dirname, 'request-line-writer.ts'))});
+const out = bufferedStdout(); const root = createRootLogger('info', out); const requests = new RequestLineWriter('info', out);
+const completed = (url) => requests.write({ requestId: 'r', method: 'GET', url, statusCode: 200, responseTime: 1 });`;
 }
 
 /** A process running `script` after the preamble, with its stdout and stderr as pipes. */
@@ -29,7 +31,7 @@ function runLogging(script: string): Promise<{ lines: Array<{ msg: string }>; ex
 
 describe('bufferedStdout', () => {
   it('writes every line of both loggers, in order, when the process exits before the buffer fills', async () => {
-    const { lines, exitCode } = await runLogging(`root.info('starting'); requests.info('request completed'); root.warn({ apiKey: 'sk-secret' }, 'leaving'); process.exit(3);`);
+    const { lines, exitCode } = await runLogging(`root.info('starting'); completed('/'); root.warn({ apiKey: 'sk-secret' }, 'leaving'); process.exit(3);`);
     expect(exitCode).toBe(3);
     expect(lines.map((line) => line.msg)).toEqual(['starting', 'request completed', 'leaving']);
   }, 20_000);
@@ -50,7 +52,7 @@ describe('bufferedStdout', () => {
 
   it('keeps answering when stdout stalls: lines beyond the 8 MB bound are dropped and counted', async () => {
     const script = `const line = 'x'.repeat(1000);
-for (let i = 0; i < 20000; i++) requests.info({ i, line }, 'request completed');
+for (let i = 0; i < 20000; i++) completed('/' + i + line);
 setImmediate(async () => {
   const dropped = (await require('prom-client').register.getSingleMetricAsString('log_lines_dropped_total')).match(/ (\\d+)$/m)[1];
   process.stderr.write(JSON.stringify({ dropped: Number(dropped) }) + '\\n');

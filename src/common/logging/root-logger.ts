@@ -10,15 +10,6 @@ export function createRootLogger(level: string, destination: DestinationStream):
   return pino(options, destination);
 }
 
-/**
- * The logger of the one line per completed request, whose fields are all the service's own (request id, method,
- * path without the query, status, time): it skips the redaction every other line goes through, which cost about
- * 10 µs a line. Same level and destination as the root logger; error lines still go through the root logger.
- */
-export function createRequestLineLogger(level: string, destination: DestinationStream): Logger {
-  return pino({ level }, destination);
-}
-
 /** How long a line may wait in the stdout buffer when traffic is too low to fill it. */
 export const LOG_FLUSH_INTERVAL_MS = 1_000;
 /** What stdout may hold unwritten when its reader stalls; lines beyond it are dropped and counted, never queued. */
