@@ -119,7 +119,7 @@ export class OpenAiCompatibleProvider implements LlmProvider {
           if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
           for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
           if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
-        }
+        } else if (item.finishReason) finishReason = finishReasonOf(item.finishReason);
         items.push(item);
       }
       if (items.length) yield { type: 'chunks', items };

@@ -39,10 +39,26 @@ describe(RelayedChunk.name, () => {
     expect(chunkText(new RelayedChunk(nullContent, 'openai'))).toBe('');
   });
 
-  it('marks for reading the chunks that finish, report usage or carry an error', () => {
-    const finishing = openAiChunk({}).replace('"finish_reason":null', '"finish_reason":"stop"');
+  it('reads a finish reason from the text, and leaves to a parse one it cannot read plainly', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    const finishing = new RelayedChunk(openAiChunk({}).replace('"finish_reason":null', '"finish_reason" : "length"'), 'openai');
+    expect([finishing.finishReason, finishing.needsReading]).toEqual(['length', false]);
+    expect(new RelayedChunk(openAiChunk({ content: 'sin fin' }), 'openai').finishReason).toBeNull();
+    expect(new RelayedChunk(openAiChunk({ content: '"finish_reason":"stop"' }), 'openai').finishReason).toBeNull(); // words, not the field
+    expect(parse).not.toHaveBeenCalled();
+    const twoChoices = JSON.stringify({
+      choices: [
+        { index: 0, delta: {}, finish_reason: 'stop' },
+        { index: 1, delta: {}, finish_reason: 'length' },
+      ],
+    });
+    const notAString = JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 7 }] });
+    const escaped = '{"choices":[{"index":0,"delta":{},"finish_reason":"st\\u006fp"}]}';
+    for (const raw of [twoChoices, notAString, escaped]) expect(new RelayedChunk(raw, 'openai').needsReading).toBe(true);
+  });
+
+  it('marks for reading the chunks that report usage or carry an error', () => {
     const usage = JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } });
-    expect(new RelayedChunk(finishing, 'openai').needsReading).toBe(true);
     expect(new RelayedChunk('{"error":{"message":"overloaded"}}', 'openai').needsReading).toBe(true);
     const report = new RelayedChunk(usage, 'openai');
     expect(report.needsReading).toBe(true);

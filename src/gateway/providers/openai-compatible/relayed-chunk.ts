@@ -12,6 +12,8 @@ const CONTENT = '"content":"';
 export class RelayedChunk implements StreamedChunk {
   /** Whether a non-null `usage` is in the text (OpenAI sends `"usage":null` on every chunk but the last). */
   readonly reportsUsage: boolean;
+  /** The finish reason the text sets: null for none, undefined when only a parse can read it. */
+  readonly finishReason: string | null | undefined;
   private parsed?: ChatCompletionChunk;
 
   constructor(
@@ -19,11 +21,12 @@ export class RelayedChunk implements StreamedChunk {
     private readonly vendor: ProviderId,
   ) {
     this.reportsUsage = hasValue(raw, 'usage');
+    this.finishReason = finishReasonIn(raw);
   }
 
-  /** Whether the chunk finishes a choice, reports usage or reports an error: what the provider itself must read. */
+  /** Whether the provider must parse the chunk: it reports usage or an error, or finishes in a way the text scan cannot read. */
   get needsReading(): boolean {
-    return this.reportsUsage || hasValue(this.raw, 'finish_reason') || this.raw.includes('"error"');
+    return this.reportsUsage || this.finishReason === undefined || this.raw.includes('"error"');
   }
 
   get chunk(): ChatCompletionChunk {
@@ -46,16 +49,35 @@ export class RelayedChunk implements StreamedChunk {
 
 /** Whether `"key"` is in the JSON text with a value other than null (any spacing around the colon). */
 export function hasValue(json: string, key: string): boolean {
+  return valueStart(json, key) >= 0;
+}
+
+/** Where the first non-null value of `"key"` at or after `from` begins in the JSON text; -1 when there is none. */
+function valueStart(json: string, key: string, from = 0): number {
   const quoted = `"${key}"`;
-  for (let at = json.indexOf(quoted); at >= 0; at = json.indexOf(quoted, at + quoted.length)) {
+  for (let at = json.indexOf(quoted, from); at >= 0; at = json.indexOf(quoted, at + quoted.length)) {
     let i = at + quoted.length;
     while (isSpace(json.charCodeAt(i))) i++;
     if (json.charCodeAt(i) !== 58 /* : */) continue;
     i++;
     while (isSpace(json.charCodeAt(i))) i++;
-    if (!json.startsWith('null', i)) return true;
+    if (!json.startsWith('null', i)) return i;
   }
-  return false;
+  return -1;
+}
+
+/**
+ * The one finish reason in the text as a plain string ("stop", "length"...); null when no choice sets one; undefined
+ * when a parse must tell (not a string, an escape in it, several choices setting one).
+ */
+function finishReasonIn(json: string): string | null | undefined {
+  const at = valueStart(json, 'finish_reason');
+  if (at < 0) return null;
+  if (json.charCodeAt(at) !== 34 /* " */) return undefined;
+  const end = json.indexOf('"', at + 1);
+  if (end < 0 || valueStart(json, 'finish_reason', end) >= 0) return undefined;
+  const reason = json.slice(at + 1, end);
+  return reason.includes('\\') ? undefined : reason;
 }
 
 /** The string value of the one `"content":"` in the text, or undefined when it is not there exactly once. */
