@@ -7,9 +7,22 @@ export function modelAllowed(allowList: readonly string[], names: readonly strin
   if (allowList.length === 0) return true;
   const candidates = names.filter(Boolean).map((n) => n.toLowerCase());
   return allowList.some((entry) => {
-    const pattern = globToRegExp(entry.toLowerCase());
+    const pattern = patternOf(entry);
     return candidates.some((name) => pattern.test(name));
   });
+}
+
+/** Compiled allow-list entries: keys hold few, and every request of a key with a list checks them. */
+const patterns = new Map<string, RegExp>();
+
+function patternOf(entry: string): RegExp {
+  let pattern = patterns.get(entry);
+  if (!pattern) {
+    if (patterns.size >= 10_000) patterns.clear();
+    pattern = globToRegExp(entry.toLowerCase());
+    patterns.set(entry, pattern);
+  }
+  return pattern;
 }
 
 /** True for an allow-list entry with a wildcard. */

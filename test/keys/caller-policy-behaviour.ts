@@ -107,6 +107,7 @@ export function describeCallerPolicy(label: string, backend: () => Promise<Count
         [false, true],
       );
       expect(policy().allowsModel({ keyName: 'default' }, ['anything'])).toBe(true);
+      expect([policy().restrictsModels({ keyName: 'bi' }), policy().restrictsModels({ keyName: 'default' }), policy().restrictsModels({ keyName: 'unknown' })]).toEqual([true, false, false]);
     });
 
     it('holds the key RPM across two replicas and lets the next window through', async () => {

@@ -29,13 +29,14 @@ export class CallerGate {
     offlineAnswers: boolean,
   ): Promise<CallerAdmission> {
     const who = { keyName: caller.apiKeyName };
-    const allowed = targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t)));
+    const restricted = this.policy.restrictsModels(who);
+    const allowed = restricted ? targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t))) : targets;
     const primary = allowed.find((t) => t.provider !== 'offline') ?? targets.find((t) => t.provider !== 'offline');
     if (!primary) return { targets: allowed };
     try {
       const admission = await this.policy.admit(who, {
         model: requested,
-        modelAliases: aliasesOf(primary),
+        modelAliases: restricted ? aliasesOf(primary) : [],
         companyId: caller.companyId ?? null,
         estimatedTokens: estimate.tokens + estimate.maxOutput,
         estimatedCostUsd: estimate.worstUsd,

@@ -61,9 +61,13 @@ export class CallerPolicyService extends CallerPolicy {
     return !key || modelAllowed(key.allowedModels, names);
   }
 
+  restrictsModels(caller: PolicyCaller): boolean {
+    return (this.source.key(caller.keyName)?.allowedModels.length ?? 0) > 0;
+  }
+
   async admit(caller: PolicyCaller, request: AdmitRequest): Promise<Admission> {
     const key = this.source.key(caller.keyName);
-    if (key && !this.allowsModel(caller, [request.model, ...(request.modelAliases ?? [])])) throw new ModelNotAllowedError(key.name, request.model, key.allowedModels);
+    if (key?.allowedModels.length && !modelAllowed(key.allowedModels, [request.model, ...(request.modelAliases ?? [])])) throw new ModelNotAllowedError(key.name, request.model, key.allowedModels);
     const nowMs = this.now();
     const companyId = request.companyId ?? null;
     const tokens = Math.max(0, Math.ceil(request.estimatedTokens));

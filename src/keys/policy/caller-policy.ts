@@ -138,6 +138,8 @@ export class BudgetExhaustedError extends CallerPolicyError {
 export abstract class CallerPolicy {
   /** True when the key may use a model known by any of `names` (to drop fallback targets it may not use). */
   abstract allowsModel(caller: PolicyCaller, names: readonly string[]): boolean;
+  /** Whether the key has a model allow-list at all (without one, every model is allowed and no names need working out). */
+  abstract restrictsModels(caller: PolicyCaller): boolean;
   abstract admit(caller: PolicyCaller, request: AdmitRequest): Promise<Admission>;
   abstract settle(admission: Admission, used: Settlement): void | Promise<void>;
 }
