@@ -78,7 +78,7 @@ export class RequestRun {
   /** Adds what one target call cost to what the caller is charged. */
   spend(usage: TokenUsage, costUsd: string): void {
     this.spentTokens += usage.input + usage.output + usage.cacheRead + usage.cacheWrite;
-    this.spentUsd = addUsd(this.spentUsd, costUsd);
+    this.spentUsd = this.spentUsd === '0' ? costUsd : addUsd(this.spentUsd, costUsd); // one call per request, mostly: nothing to add
   }
 
   latencyMs(): number {
