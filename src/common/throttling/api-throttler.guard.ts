@@ -6,7 +6,19 @@ import { ResilientThrottlerStorage } from './resilient-throttler.storage';
 type ThrottlerRequestPlan = Omit<Parameters<ThrottlerGuard['handleRequest']>[0], 'context'> & {
   /** Whether the tracker is this guard's own (trackerOf), which needs no await; a configured one is awaited. */
   ownTracker: boolean;
+  /** The storage key of each tracker seen on this route (built once, not per request); bounded. */
+  keys: Map<string, string>;
+  /** ThrottlerGuard's header names for this throttler. */
+  headers: { limit: string; remaining: string; reset: string } | null;
 };
+
+const MAX_KEYS_PER_ROUTE = 10_000;
+
+/** The X-RateLimit headers ThrottlerGuard.handleRequest sets for a throttler of this name. */
+function headerNames(prefix: string, name: string) {
+  const suffix = name === 'default' ? '' : `-${name}`;
+  return { limit: `${prefix}-Limit${suffix}`, remaining: `${prefix}-Remaining${suffix}`, reset: `${prefix}-Reset${suffix}` };
+}
 
 /** Per API key (by name), or per address for anonymous callers. */
 function trackerOf(req: { caller?: Caller; ip: string }): string {
@@ -60,13 +72,17 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
     if (!plan.ownTracker) return false;
     const tracker = trackerOf(req as { caller?: Caller; ip: string });
     const name = plan.throttler.name!;
-    const record = this.storageService.incrementNow(plan.generateKey(context, tracker, name), plan.limit, name);
+    let key = plan.keys.get(tracker);
+    if (key === undefined) {
+      if (plan.keys.size >= MAX_KEYS_PER_ROUTE) plan.keys.clear();
+      plan.keys.set(tracker, (key = plan.generateKey(context, tracker, name)));
+    }
+    const record = this.storageService.incrementNow(key, plan.limit, name);
     if (!record || record.isBlocked) return false;
-    if (plan.throttler.setHeaders ?? this.commonOptions.setHeaders ?? true) {
-      const suffix = name === 'default' ? '' : `-${name}`;
-      this.setResponseHeader(res, `${this.headerPrefix}-Limit${suffix}`, plan.limit);
-      this.setResponseHeader(res, `${this.headerPrefix}-Remaining${suffix}`, Math.max(0, plan.limit - record.totalHits));
-      this.setResponseHeader(res, `${this.headerPrefix}-Reset${suffix}`, record.timeToExpire);
+    if (plan.headers) {
+      this.setResponseHeader(res, plan.headers.limit, plan.limit);
+      this.setResponseHeader(res, plan.headers.remaining, Math.max(0, plan.limit - record.totalHits));
+      this.setResponseHeader(res, plan.headers.reset, record.timeToExpire);
     }
     return true;
   }
@@ -82,6 +98,8 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
       getTracker: throttler.getTracker ?? this.commonOptions.getTracker!,
       generateKey: throttler.generateKey ?? this.commonOptions.generateKey!,
       ownTracker: !throttler.getTracker && (Array.isArray(this.options) || !this.options.getTracker),
+      keys: new Map(),
+      headers: (throttler.setHeaders ?? this.commonOptions.setHeaders ?? true) ? headerNames(this.headerPrefix, throttler.name!) : null,
     };
   }
 

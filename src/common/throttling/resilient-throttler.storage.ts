@@ -52,6 +52,7 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
   private readonly hit?: RedisScript;
   /** Blocks this replica has seen, so a throttled client's further hits are refused without a round trip. */
   private readonly blockedUntil = new Map<string, number>();
+  private readonly hitsKeys = new Map<string, { name: string; hitsKey: string }>();
 
   constructor(
     private readonly handle: RedisHandle,
@@ -71,17 +72,17 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
    */
   incrementNow(key: string, limit: number, name: string): ThrottlerStorageRecord | undefined {
     if (!this.hit || !this.leases || this.handle.mode() !== 'redis') return undefined;
-    const hitsKey = `{${key}:${name}}:hits`;
+    const hitsKey = this.hitsKeyOf(key, name);
     const blockEnds = this.blockedUntil.get(hitsKey);
     if (blockEnds !== undefined) {
       const left = blockEnds - this.now();
       if (left > 0) return { totalHits: limit + 1, timeToExpire: Math.ceil(left / 1000), isBlocked: true, timeToBlockExpire: Math.ceil(left / 1000) };
       this.blockedUntil.delete(hitsKey);
     }
-    const leased = this.leases.take([hitsKey], [1]);
-    if (!leased) return undefined;
+    const hits = this.leases.takeOne(hitsKey, 1);
+    if (hits === undefined) return undefined;
     this.leases.noteUse(hitsKey, 1);
-    return { totalHits: leased[0], timeToExpire: this.secondsLeft(hitsKey), isBlocked: false, timeToBlockExpire: 0 };
+    return { totalHits: hits, timeToExpire: this.secondsLeft(hitsKey), isBlocked: false, timeToBlockExpire: 0 };
   }
 
   private async incrementByRoundTrip(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {
@@ -120,6 +121,16 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
       }
     }
     return this.memory.increment(key, ttl, limit, blockDuration, name);
+  }
+
+  /** The Redis key of a throttle key's hits, kept per key (a request should not build it again); bounded. */
+  private hitsKeyOf(key: string, name: string): string {
+    const known = this.hitsKeys.get(key);
+    if (known?.name === name) return known.hitsKey;
+    if (this.hitsKeys.size >= 10_000) this.hitsKeys.clear();
+    const hitsKey = `{${key}:${name}}:hits`;
+    this.hitsKeys.set(key, { name, hitsKey });
+    return hitsKey;
   }
 
   private secondsLeft(hitsKey: string): number {

@@ -26,6 +26,15 @@ describe(CounterLeases.name, () => {
     expect(leases.take(['rpm'], [1])).toBeUndefined();
   });
 
+  it('lends from one counter as take does, all of the amount or nothing', () => {
+    expect(leases.takeOne('hits', 1)).toBeUndefined();
+    leases.granted('hits', 'hits', 2, 12, now + 60_000);
+    expect([leases.takeOne('hits', 1), leases.takeOne('hits', 2), leases.takeOne('hits', 1), leases.takeOne('hits', 1)]).toEqual([11, undefined, 12, undefined]);
+    leases.granted('hits', 'hits', 3, 20, now + 60_000);
+    now += 60_000;
+    expect(leases.takeOne('hits', 1)).toBeUndefined(); // the window ended
+  });
+
   it('asks for about a span of the traffic it saw in the last second (four requests at least), one request at a time', () => {
     expect(leases.wanted('openai:rpm', 1)).toBe(4);
     // Another request while the first is still asking: it asks for nothing more.

@@ -46,17 +46,28 @@ export class CounterLeases {
   take(keys: readonly string[], amounts: readonly number[]): number[] | undefined {
     if (this.spanMs <= 0) return undefined;
     const now = this.now();
-    const leases: Lease[] = [];
     for (let i = 0; i < keys.length; i++) {
       const lease = this.leases.get(keys[i]);
       if (!lease || lease.expiresAt <= now || lease.left < amounts[i]) return undefined;
-      leases.push(lease);
     }
-    return leases.map((lease, i) => {
+    const counts = new Array<number>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const lease = this.leases.get(keys[i])!;
       lease.left -= amounts[i];
       lease.seen += amounts[i];
-      return lease.seen;
-    });
+      counts[i] = lease.seen;
+    }
+    return counts;
+  }
+
+  /** `take` of one key: the count as known after, or undefined when its lease cannot cover `amount`. */
+  takeOne(key: string, amount: number): number | undefined {
+    if (this.spanMs <= 0) return undefined;
+    const lease = this.leases.get(key);
+    if (!lease || lease.expiresAt <= this.now() || lease.left < amount) return undefined;
+    lease.left -= amount;
+    lease.seen += amount;
+    return lease.seen;
   }
 
   /**
