@@ -54,7 +54,8 @@ export class ApiKeyGuard implements CanActivate {
 
   /** Synchronous for a right key from an address whose failure count this replica has read (nearly every request). */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    // The request is the first argument of an HTTP context (switchToHttp() builds three closures on every call).
+    const request = context.getArgByIndex<FastifyRequest & { caller?: Caller }>(0);
     const marks = this.marksOf(context);
     const presented = bearer(request.headers.authorization) ?? anthropicKey(request.headers['x-api-key']);
     if (marks.isPublic) {

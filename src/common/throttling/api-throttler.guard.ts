@@ -68,8 +68,10 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
    */
   private countedNow(context: ExecutionContext, plan: ThrottlerRequestPlan): boolean {
     if (!(this.storageService instanceof ResilientThrottlerStorage) || (plan.throttler.ignoreUserAgents ?? this.commonOptions.ignoreUserAgents)) return false;
-    const { req, res } = this.getRequestResponse(context);
     if (!plan.ownTracker) return false;
+    // Request and reply are an HTTP context's first two arguments (getRequestResponse goes through switchToHttp(), which builds three closures a call).
+    const req = context.getArgByIndex<Record<string, unknown>>(0);
+    const res = context.getArgByIndex<Record<string, unknown>>(1);
     const tracker = trackerOf(req as { caller?: Caller; ip: string });
     const name = plan.throttler.name!;
     let key = plan.keys.get(tracker);
