@@ -107,7 +107,12 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   const gate = new VendorGate(breakers, limiter, new QuotaMonitor(kv, windowMs, () => undefined), catalog, config, clock);
   const balancer = new DeploymentBalancer(config, providers, breakers);
   const settlements: unknown[] = [];
-  const callers = { allowsModel: () => true, restrictsModels: () => false, admit: async () => ({ id: 'a' }), settle: async (...args: unknown[]) => void settlements.push(args) } as unknown as CallerPolicy;
+  const callers = {
+    allowsModel: () => true,
+    restrictsModels: () => false,
+    admit: async () => ({ id: 'a' }),
+    settle: async (...args: unknown[]) => void settlements.push(args),
+  } as unknown as CallerPolicy;
   const sut = new GatewayService(
     config,
     catalog,
