@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ask, chat, GatewayApp, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
+import { ask, chat, chatStream, GatewayApp, startEmulatedGateway, stopEmulatedGateway } from './gateway-harness';
 import type { Emulator } from 'test/emulator/emulator';
 
 /** Every `model` label value of one metric in the Prometheus text. */
@@ -35,7 +35,13 @@ describe('Prometheus labels stay bounded whatever model names callers invent (ve
     expect(metrics).toMatch(/^llm_request_duration_seconds_bucket\{le="\+Inf",provider="openai",model="gpt-4o-mini",operation="proxy.chat"\} 1$/m);
     expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/v1\/chat\/completions",status_code="200"\} 21$/m);
     expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/v1\/chat\/completions",status_code="400"\} 1$/m);
+    expect(metrics).not.toMatch(/^llm_time_to_first_token_seconds_count/m); // nothing was streamed: no empty series
     for (const name of invented) expect(metrics).not.toContain(name);
     expect(metrics).not.toMatch(/\r/);
+
+    expect((await chatStream(app, { model: 'gpt-4o-mini', messages: ask('hola') })).status).toBe(200);
+    const afterStream = (await app.http.get('/metrics')).text;
+    expect(afterStream).toMatch(/^llm_time_to_first_token_seconds_count\{provider="openai",model="gpt-4o-mini"\} 1$/m);
+    expect(afterStream).toMatch(/^llm_request_duration_seconds_count\{provider="openai",model="gpt-4o-mini",operation="proxy.chat"\} 2$/m);
   });
 });

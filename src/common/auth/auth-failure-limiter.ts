@@ -69,8 +69,8 @@ export class AuthFailureLimiter {
 
   /** Keeps a read of the count for LIMIT_LEASE_MS; until it arrives, the count read before it (`previous`) stands. */
   private remember(address: string, failures: Promise<number>, readAt: number, previous?: number): Known {
-    const known: Known = { failures, readAt, count: previous };
     if (this.rereadMs <= 0) return { failures, readAt };
+    const known: Known = { failures, readAt, count: previous };
     if (this.known.size >= MAX_REMEMBERED_ADDRESSES) this.known.clear();
     this.known.set(address, known);
     failures.then(

@@ -31,7 +31,8 @@ interface PendingTotals {
   tokens: Record<TokenKind, number>;
   /** This provider, model and operation's series of llm_request_duration_seconds and llm_time_to_first_token_seconds. */
   duration: HistogramSeries;
-  ttft: HistogramSeries;
+  /** Made on the first streamed answer: a series of non-streamed operations would be written out empty. */
+  ttft?: HistogramSeries;
 }
 /** Token kinds as labelled, and the usage field each counts. */
 const TOKEN_FIELDS = [
@@ -49,7 +50,7 @@ function pendingFor(provider: string, model: string, operation: string): Pending
   let totals = pending.get(key);
   if (!totals) {
     const tokens = { input: 0, output: 0, cache_read: 0, cache_write: 0, reasoning: 0 };
-    totals = { provider, model, operation, successes: 0, costUsd: 0, tokens, duration: duration.series(provider, model, operation), ttft: ttft.series(provider, model) };
+    totals = { provider, model, operation, successes: 0, costUsd: 0, tokens, duration: duration.series(provider, model, operation) };
     pending.set(key, totals);
   }
   return totals;
@@ -163,7 +164,7 @@ export class LlmMetricsListener implements OnModuleInit {
     const op = label(event.operation);
     const totals = pendingFor(p, m, op);
     totals.duration.observe(result.latencyMs / 1000);
-    if (event.ttftMs !== undefined) totals.ttft.observe(event.ttftMs / 1000);
+    if (event.ttftMs !== undefined) (totals.ttft ??= ttft.series(p, m)).observe(event.ttftMs / 1000);
     totals.successes += 1;
     totals.costUsd += Number(result.costUsd);
     for (const [kind, field] of TOKEN_FIELDS) totals.tokens[kind] += Math.max(0, result.usage[field]);

@@ -70,8 +70,7 @@ export class SharedCircuitBreakers {
     return this.now() < s.openUntil ? 'open' : 'half-open';
   }
 
-  /** True when a request may go to the provider now; in half-open only one caller wins the trial. */
-  /** Whether a call may go now: at once while closed or open; a half-open breaker lets one replica's trial through. */
+  /** True when a request may go to the provider now (at once while closed or open); in half-open only one caller wins the trial. */
   allow(provider: string): boolean | Promise<boolean> {
     const state = this.state(provider);
     if (state === 'closed') return true;

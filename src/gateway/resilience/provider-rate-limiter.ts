@@ -117,7 +117,6 @@ export class ProviderRateLimiter {
     return names;
   }
 
-  /** One script run (EVALSHA) checks and charges all three windows. */
   /** The request charged at once from this replica's leases (the common case with Redis); undefined when that cannot be. */
   tryAcquireNow(provider: string, tokens: number): LimitCheck | undefined {
     if (!this.acquireScript || !this.leases || this.redis.mode() !== 'redis') return undefined;
@@ -129,6 +128,7 @@ export class ProviderRateLimiter {
     return { allowed: true, used: { rpm: leased[0], tpm: leased[1], rpd: leased[2] }, retryInMs: 0, chargedAt };
   }
 
+  /** From the leases when they cover the request; else one script run (EVALSHA) checks and charges all three windows. */
   async tryAcquire(provider: string, tokens: number, limits: ProviderLimits): Promise<LimitCheck> {
     const now = this.tryAcquireNow(provider, tokens);
     if (now) return now;
@@ -219,9 +219,9 @@ export class ProviderRateLimiter {
   /**
    * Corrects the TPM charge once the real usage is known (estimate → actual); off the hot path. `chargedAt`
    * (the LimitCheck's) puts the correction in the window the estimate was charged to, even when the answer
-   * arrives after that window ended; without it the current window is corrected.
+   * arrives after that window ended; without it the current window is corrected. Synchronous unless part of the
+   * correction must go to Redis (what this replica's lease could not absorb).
    */
-  /** Synchronous unless part of the correction must go to Redis (what this replica's lease could not absorb). */
   correctTokens(provider: string, delta: number, chargedAt = this.now()): void | Promise<void> {
     if (delta === 0) return;
     const key = this.keys(provider, chargedAt)[1];
