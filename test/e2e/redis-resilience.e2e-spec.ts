@@ -102,6 +102,60 @@ describe('Rate limits and breakers on a shared Redis', () => {
       expect(Number(await reader.get(`rl:openai:tpm:${minute}`))).toBeGreaterThanOrEqual(700);
     });
 
+    /** One request every 10 ms: a lease's top-up has the time to land between two requests. */
+    const steadily = async (requests: number, request: () => Promise<boolean>) => {
+      let waited = 0;
+      for (let i = 0; i < requests; i++) {
+        if (await request()) waited++;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return waited;
+    };
+
+    it('tops up a lease before it runs out, so a steady stream of requests does not wait for Redis after the first', async () => {
+      const prefix = uniquePrefix();
+      const { now, minute } = clockAtMinuteStart();
+      const leases = new CounterLeases(100, now);
+      const limiter = new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, now, leases);
+      const roomy = { rpm: 100_000, tpm: 10_000_000, rpd: 1_000_000 };
+      const waited = await steadily(60, async () => {
+        const check = limiter.tryAcquireNow('openai', 10, roomy);
+        if (check) return false;
+        expect((await limiter.tryAcquire('openai', 10, roomy)).allowed).toBe(true);
+        return true;
+      });
+      // Without top-ups, one request in every lease (4–6 requests here) waited for the next.
+      expect(waited).toBeLessThanOrEqual(2);
+      const reader = await connect(prefix);
+      const key = `rl:openai:rpm:${minute}`;
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the last top-up, if one is under way
+      // The shared count holds every request and what this replica still holds as lease, and still expires.
+      expect(Number(await reader.get(key))).toBe(60 + leases.held(key));
+      expect(await reader.pttl(key)).toBeGreaterThan(0);
+    });
+
+    it('tops up a throttle lease without counting a hit or setting a block, and still refuses the hit past the limit', async () => {
+      const prefix = uniquePrefix();
+      const client = await connect(prefix);
+      const storage = new ResilientThrottlerStorage(new RedisHandle(client, null), new CounterLeases(100));
+      const hit = () => storage.incrementNow('throttle:chat:key:odoo', 40, 'default') ?? storage.increment('throttle:chat:key:odoo', 60_000, 40, 60_000, 'default');
+      const hits: number[] = [];
+      const waited = await steadily(40, async () => {
+        const now = storage.incrementNow('throttle:chat:key:odoo', 40, 'default');
+        const record = now ?? (await storage.increment('throttle:chat:key:odoo', 60_000, 40, 60_000, 'default'));
+        expect(record.isBlocked).toBe(false);
+        hits.push(record.totalHits);
+        return now === undefined;
+      });
+      // Near the limit leases shrink to a quarter of the room left, so the last hits take the exact path.
+      expect(waited).toBeLessThanOrEqual(8);
+      expect(new Set(hits).size).toBe(40);
+      expect(Math.max(...hits)).toBe(40);
+      expect(await client.exists('{throttle:chat:key:odoo:default}:blocked')).toBe(0);
+      expect(await client.pttl('{throttle:chat:key:odoo:default}:hits')).toBeGreaterThan(0);
+      expect((await hit()).isBlocked).toBe(true);
+    });
+
     it('throttles two replicas at one shared HTTP limit, counting most hits from leases', async () => {
       const prefix = uniquePrefix();
       const [a, b] = [await countedClient(prefix), await countedClient(prefix)];

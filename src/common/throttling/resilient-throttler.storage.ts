@@ -6,10 +6,19 @@ import { CounterLeases, defineScript, LEASE_SHARE_OF_ROOM, RedisHandle, type Red
 /**
  * @nest-lab/throttler-storage-redis's hit script (same keys and answers), plus a lease: after counting the hit it
  * charges up to ARGV[5] more hits (capped at ARGV[6] of the room left under the limit) for this replica to hand out
- * without a round trip. KEYS: hits, blocked. ARGV: throttler name, ttl, limit, block duration, lease wanted, share.
- * Returns total hits (without the lease), ms until the hits expire, blocked (1/0), ms until the block ends, lease.
+ * without a round trip. KEYS: hits, blocked. ARGV: throttler name, ttl, limit, block duration, lease wanted, share,
+ * and 1 for a top-up. Returns total hits (without the lease), ms until the hits expire, blocked (1/0), ms until the
+ * block ends, lease. A top-up counts no hit and never blocks: it charges a lease only to a window that has a count
+ * and no block, else grants nothing.
  */
 const HIT_WITH_LEASE = `
+if ARGV[7] == '1' then
+  local hits = redis.call('GET', KEYS[1])
+  if not hits or redis.call('EXISTS', KEYS[2]) == 1 then return {0, 0, 0, 0, 0} end
+  local lease = math.min(tonumber(ARGV[5]), math.floor((tonumber(ARGV[3]) - tonumber(hits)) * tonumber(ARGV[6])))
+  if lease > 0 then redis.call('INCRBY', KEYS[1], lease) else lease = 0 end
+  return {tonumber(hits), redis.call('PTTL', KEYS[1]), 0, 0, lease}
+end
 local totalHits = redis.call('INCR', KEYS[1])
 local timeToExpire = redis.call('PTTL', KEYS[1])
 local ttl = tonumber(ARGV[2])
@@ -81,8 +90,23 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     }
     const hits = this.leases.takeOne(hitsKey, 1);
     if (hits === undefined) return undefined;
-    this.leases.noteUse(hitsKey, 1);
+    if (this.leases.runLow([hitsKey], [hitsKey])) this.topUp(this.hit, this.leases, key, name, limit);
+    else this.leases.noteUse(hitsKey, 1);
     return { totalHits: hits, timeToExpire: this.secondsLeft(hitsKey), isBlocked: false, timeToBlockExpire: 0 };
+  }
+
+  /** Charges the next lease of a throttle key (sized as for a hit, already counted) without counting a hit; its grant or refusal settles hits waiting on it. */
+  private topUp(script: RedisScript, leases: CounterLeases, key: string, name: string, limit: number): void {
+    const hitsKey = this.hitsKeyOf(key, name);
+    const wanted = leases.wanted(hitsKey, 1);
+    script(hitsKey, `{${key}:${name}}:blocked`, name, 0, limit, 0, wanted, LEASE_SHARE_OF_ROOM, 1).then(
+      (result) => {
+        const [hits, timeToExpire, , , lease] = (result as number[]).map(Number);
+        if (lease > 0) leases.granted(hitsKey, hitsKey, lease, hits + lease, this.now() + timeToExpire);
+        else leases.refused(hitsKey);
+      },
+      () => leases.refused(hitsKey),
+    );
   }
 
   private async incrementByRoundTrip(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {

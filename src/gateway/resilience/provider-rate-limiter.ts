@@ -19,10 +19,28 @@ export interface LimitCheck {
  * window's lease (what the replica asked for beyond this request, capped at a share of the room left).
  * KEYS: rpm, tpm, rpd counters. ARGV: tokens, rpmLimit, tpmLimit, rpdLimit, minuteTtl, dayTtl, the three leases
  * wanted, the share of the room a lease may take, what the replica still held of each (returned first; negative: a debt of
- * token corrections, charged first). Returns allowed, the three counts with this request (without
+ * token corrections, charged first), and 1 for a top-up. Returns allowed, the three counts with this request (without
  * leases), the blocking window's PTTL, which window blocked, the three leases granted.
+ * A top-up charges no request, only leases, and only in windows that already have a count (INCRBY on a missing key
+ * would make one that never expires); it returns the counts as they stood.
  */
 const ACQUIRE = `
+if ARGV[14] == '1' then
+  local counts = {0, 0, 0}
+  local granted = {0, 0, 0}
+  for i = 1, 3 do
+    local count = redis.call('GET', KEYS[i])
+    if count then
+      counts[i] = tonumber(count)
+      local extra = math.min(tonumber(ARGV[i + 6]), math.floor((tonumber(ARGV[i + 1]) - counts[i]) * tonumber(ARGV[10])))
+      if extra > 0 then
+        redis.call('INCRBY', KEYS[i], extra)
+        granted[i] = extra
+      end
+    end
+  end
+  return {1, counts[1], counts[2], counts[3], 0, 0, granted[1], granted[2], granted[3]}
+end
 for i = 1, 3 do
   local held = tonumber(ARGV[i + 10])
   if held ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then redis.call('DECRBY', KEYS[i], held) end
@@ -117,20 +135,42 @@ export class ProviderRateLimiter {
     return names;
   }
 
-  /** The request charged at once from this replica's leases (the common case with Redis); undefined when that cannot be. */
-  tryAcquireNow(provider: string, tokens: number): LimitCheck | undefined {
+  /**
+   * The request charged at once from this replica's leases (the common case with Redis); undefined when that cannot
+   * be. A lease left low is topped up in the background, so the next requests find it full.
+   */
+  tryAcquireNow(provider: string, tokens: number, limits: ProviderLimits): LimitCheck | undefined {
     if (!this.acquireScript || !this.leases || this.redis.mode() !== 'redis') return undefined;
     const chargedAt = this.now();
     const amounts = [1, tokens, 1];
-    const leased = this.leases.take(this.keys(provider, chargedAt), amounts);
+    const keys = this.keys(provider, chargedAt);
+    const leased = this.leases.take(keys, amounts);
     if (!leased) return undefined;
-    this.namesOf(provider).series.forEach((name, i) => this.leases?.noteUse(name, amounts[i]));
+    const { series } = this.namesOf(provider);
+    if (this.leases.runLow(series, keys)) this.topUp(this.acquireScript, this.leases, series, keys, amounts, limits, chargedAt);
+    else for (let i = 0; i < 3; i++) this.leases.noteUse(series[i], amounts[i]);
     return { allowed: true, used: { rpm: leased[0], tpm: leased[1], rpd: leased[2] }, retryInMs: 0, chargedAt };
+  }
+
+  /**
+   * Charges the next leases of `keys` (sized as for a request of `amounts`, already served) without charging a
+   * request; their grants or refusals settle requests waiting on them.
+   */
+  private topUp(script: RedisScript, leases: CounterLeases, series: readonly string[], keys: readonly string[], amounts: number[], limits: ProviderLimits, chargedAt: number): void {
+    const wanted = series.map((name, i) => leases.wanted(name, amounts[i]));
+    const ends = this.windowEnds(chargedAt);
+    script(...keys, 0, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day, ...wanted, LEASE_SHARE_OF_ROOM, 0, 0, 0, 1).then(
+      (result) => {
+        const answer = (result as number[]).map(Number);
+        series.forEach((name, i) => (answer[6 + i] > 0 ? leases.granted(name, keys[i], answer[6 + i], answer[1 + i] + answer[6 + i], ends[i]) : leases.refused(name)));
+      },
+      () => series.forEach((name) => leases.refused(name)),
+    );
   }
 
   /** From the leases when they cover the request; else one script run (EVALSHA) checks and charges all three windows. */
   async tryAcquire(provider: string, tokens: number, limits: ProviderLimits): Promise<LimitCheck> {
-    const now = this.tryAcquireNow(provider, tokens);
+    const now = this.tryAcquireNow(provider, tokens, limits);
     if (now) return now;
     const chargedAt = this.now();
     const keys = this.keys(provider, chargedAt);
@@ -175,12 +215,14 @@ export class ProviderRateLimiter {
   private keepLeases(provider: string, keys: readonly string[], granted: number[], check: LimitCheck, chargedAt: number): void {
     if (!this.leases) return;
     const counts = [check.used.rpm, check.used.tpm, check.used.rpd];
-    const ends = [this.windowEnd(chargedAt, this.windowMs.minute), this.windowEnd(chargedAt, this.windowMs.minute), this.windowEnd(chargedAt, this.windowMs.day)];
+    const ends = this.windowEnds(chargedAt);
     this.namesOf(provider).series.forEach((name, i) => this.leases?.granted(name, keys[i], granted[i] ?? 0, counts[i] + (granted[i] ?? 0), ends[i]));
   }
 
-  private windowEnd(t: number, length: number): number {
-    return (Math.floor(t / length) + 1) * length;
+  /** When the rpm, tpm and rpd windows holding `t` end. */
+  private windowEnds(t: number): number[] {
+    const end = (length: number) => (Math.floor(t / length) + 1) * length;
+    return [end(this.windowMs.minute), end(this.windowMs.minute), end(this.windowMs.day)];
   }
 
   private fromScript(result: number[], chargedAt: number): LimitCheck {

@@ -75,7 +75,7 @@ export class VendorGate implements TargetGate {
     if (!allowed) throw new TargetSkipped('breaker_open', target);
     const limits = this.catalog.limitsFor(target.provider, target.deployment);
     if (!limits) return;
-    const check = this.limiter.tryAcquireNow(key, run.estimate);
+    const check = this.limiter.tryAcquireNow(key, run.estimate, limits);
     if (!check) return this.acquire(run, target, limits);
     this.charged(run, key, check, limits);
   }

@@ -103,6 +103,37 @@ describe(CounterLeases.name, () => {
     expect(leases.take(['tpm'], [50])).toEqual([760]);
   });
 
+  it('asks for a top-up once a quarter of the latest grant is left, one at a time, and adds it to what is left', () => {
+    leases.granted('rpm', 'rpm:1', 8, 8, now + 60_000);
+    for (let i = 0; i < 5; i++) leases.takeOne('rpm:1', 1);
+    expect(leases.runLow(['rpm'], ['rpm:1'])).toBe(false); // 3 of 8 left
+    expect(leases.takeOne('rpm:1', 1)).toBe(6);
+    expect(leases.runLow(['rpm'], ['rpm:1'])).toBe(true); // 2 of 8 left
+    expect(leases.wanted('rpm', 1)).toBe(4);
+    expect(leases.runLow(['rpm'], ['rpm:1'])).toBe(false); // one is being asked for
+    expect(leases.takeOne('rpm:1', 1)).toBe(7); // still lending meanwhile
+    leases.granted('rpm', 'rpm:1', 8, 16, now + 60_000); // 7 handed out and 9 held: the shared count is 16
+    expect(leases.held('rpm:1')).toBe(9);
+    expect(leases.takeOne('rpm:1', 1)).toBe(8);
+    expect(leases.runLow(['rpm'], ['rpm:1'])).toBe(false);
+  });
+
+  it('asks for no top-up after a grant of nothing, for a window about to end, or while another series is asked for', () => {
+    leases.granted('rpm', 'rpm:1', 4, 4, now + 60_000);
+    leases.granted('tpm', 'tpm:1', 400, 400, now + 60_000);
+    for (let i = 0; i < 3; i++) leases.take(['rpm:1', 'tpm:1'], [1, 10]);
+    expect(leases.runLow(['rpm', 'tpm'], ['rpm:1', 'tpm:1'])).toBe(true); // rpm is low, tpm is not
+    leases.wanted('tpm', 10);
+    expect(leases.runLow(['rpm', 'tpm'], ['rpm:1', 'tpm:1'])).toBe(false);
+    leases.granted('tpm', 'tpm:1', 0, 400, now + 60_000);
+    leases.wanted('rpm', 1);
+    leases.granted('rpm', 'rpm:1', 0, 4, now + 60_000); // the room was gone: nothing granted
+    expect(leases.runLow(['rpm'], ['rpm:1'])).toBe(false);
+    leases.granted('hits', 'hits:1', 4, 4, now + 50);
+    for (let i = 0; i < 3; i++) leases.takeOne('hits:1', 1);
+    expect(leases.runLow(['hits'], ['hits:1'])).toBe(false); // its window ends within the span
+  });
+
   it('lends nothing with a span of 0 (every request takes the exact path)', () => {
     const exact = new CounterLeases(0, () => now);
     exact.granted('rpm', 'rpm', 10, 10, now + 60_000);

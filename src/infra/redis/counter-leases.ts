@@ -4,6 +4,8 @@ interface Lease {
   /** The shared count as this replica last read it, less what it still holds, plus what it has handed out since: seen + left never passes that count. */
   seen: number;
   expiresAt: number;
+  /** What the latest grant for this window brought: a top-up is asked for once a quarter of it is left. */
+  grant: number;
 }
 
 interface Rate {
@@ -22,15 +24,19 @@ const RATE_BUCKET_MS = 1000;
 const MIN_LEASED_REQUESTS = 4;
 /** Of the room left in a window, the most one lease may take, so replicas near a limit fall back to exact checks. */
 export const LEASE_SHARE_OF_ROOM = 0.25;
+/** A lease is topped up in the background once this share of its latest grant is left (see `runLow`). */
+const TOP_UP_WHEN_LEFT = 0.25;
 
 /**
  * Per-replica leases on counters shared through Redis. When a replica charges a window with its atomic script, it
  * may charge a little more than the request needs (a lease sized to its own last `spanMs` of traffic or four requests
  * like this one, whichever is more, and never more than a quarter of the room left); the next requests of that window are then admitted from the
- * lease with no round trip. The shared count can never pass the limit, because every unit was charged by the
- * script that checks it; the price is that a replica's unused lease counts as used until its window ends (at most
- * `spanMs` of that replica's own traffic), and that near the limit leases shrink to nothing and every request
- * takes the exact path again.
+ * lease with no round trip. Before a lease runs out (a quarter of its latest grant left) the replica charges the next
+ * one in the background, so steady traffic does not wait for Redis when a lease ends. The shared count can never
+ * pass the limit, because every unit was charged by the script that checks it; the price is that a replica's unused
+ * lease counts as used until its window ends (at most 1.25 × `spanMs` of that replica's own traffic: a top-up's grant
+ * on what is left of the last), and that near the limit leases shrink to nothing and every request takes the exact
+ * path again.
  */
 export class CounterLeases {
   private readonly leases = new Map<string, Lease>();
@@ -83,6 +89,21 @@ export class CounterLeases {
     rate.asking = { settled, settle };
     const byRate = Math.ceil((Math.max(rate.previous, rate.current) * this.spanMs) / RATE_BUCKET_MS);
     return Math.max(byRate, amount * Math.max(MIN_LEASED_REQUESTS, 2 * rate.waitedLastTime));
+  }
+
+  /**
+   * Whether the leases of `keys` (of `series`, in order) should be topped up now: one holds a quarter or less of its
+   * latest grant and its window does not end within the span, and no lease is being asked for on any of `series`.
+   * The caller then asks with `wanted` (in place of `noteUse`: the request's amounts count toward the rate there),
+   * charges only leases, and reports with `granted` or `refused`.
+   */
+  runLow(series: readonly string[], keys: readonly string[]): boolean {
+    let low = false;
+    for (let i = 0; i < keys.length && !low; i++) {
+      const lease = this.leases.get(keys[i]);
+      low = !!lease && lease.grant > 0 && lease.left <= lease.grant * TOP_UP_WHEN_LEFT && lease.expiresAt - this.now() > this.spanMs;
+    }
+    return low && series.every((name) => !this.rates.get(name)?.asking);
   }
 
   /** Counts `amount` toward the rate of `series` when the request was served from a lease (no `wanted` call). */
@@ -140,6 +161,7 @@ export class CounterLeases {
     if (held && held.expiresAt > this.now()) {
       held.left += Math.max(0, extra);
       held.seen = total - held.left;
+      held.grant = Math.max(0, extra);
       return;
     }
     if (extra <= 0) {
@@ -147,7 +169,7 @@ export class CounterLeases {
       return;
     }
     if (this.leases.size >= this.maxEntries) this.prune();
-    this.leases.set(key, { left: extra, seen: total - extra, expiresAt });
+    this.leases.set(key, { left: extra, seen: total - extra, expiresAt, grant: extra });
   }
 
   /**
