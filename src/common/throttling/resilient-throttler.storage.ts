@@ -99,14 +99,13 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
   private topUp(script: RedisScript, leases: CounterLeases, key: string, name: string, limit: number): void {
     const hitsKey = this.hitsKeyOf(key, name);
     const wanted = leases.wanted(hitsKey, 1);
-    script(hitsKey, `{${key}:${name}}:blocked`, name, 0, limit, 0, wanted, LEASE_SHARE_OF_ROOM, 1).then(
-      (result) => {
+    script(hitsKey, `{${key}:${name}}:blocked`, name, 0, limit, 0, wanted, LEASE_SHARE_OF_ROOM, 1)
+      .then((result) => {
         const [hits, timeToExpire, , , lease] = (result as number[]).map(Number);
         if (lease > 0) leases.granted(hitsKey, hitsKey, lease, hits + lease, this.now() + timeToExpire);
         else leases.refused(hitsKey);
-      },
-      () => leases.refused(hitsKey),
-    );
+      })
+      .catch(() => leases.refused(hitsKey));
   }
 
   private async incrementByRoundTrip(key: string, ttl: number, limit: number, blockDuration: number, name: string): Promise<ThrottlerStorageRecord> {

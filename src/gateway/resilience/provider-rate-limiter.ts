@@ -159,13 +159,12 @@ export class ProviderRateLimiter {
   private topUp(script: RedisScript, leases: CounterLeases, series: readonly string[], keys: readonly string[], amounts: number[], limits: ProviderLimits, chargedAt: number): void {
     const wanted = series.map((name, i) => leases.wanted(name, amounts[i]));
     const ends = this.windowEnds(chargedAt);
-    script(...keys, 0, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day, ...wanted, LEASE_SHARE_OF_ROOM, 0, 0, 0, 1).then(
-      (result) => {
+    script(...keys, 0, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day, ...wanted, LEASE_SHARE_OF_ROOM, 0, 0, 0, 1)
+      .then((result) => {
         const answer = (result as number[]).map(Number);
         series.forEach((name, i) => (answer[6 + i] > 0 ? leases.granted(name, keys[i], answer[6 + i], answer[1 + i] + answer[6 + i], ends[i]) : leases.refused(name)));
-      },
-      () => series.forEach((name) => leases.refused(name)),
-    );
+      })
+      .catch(() => series.forEach((name) => leases.refused(name)));
   }
 
   /** From the leases when they cover the request; else one script run (EVALSHA) checks and charges all three windows. */
