@@ -134,6 +134,23 @@ describe('Rate limits and breakers on a shared Redis', () => {
       expect(await reader.pttl(key)).toBeGreaterThan(0);
     });
 
+    it('admits a steady stream up to a limit with top-ups under way, and refuses the request past it', async () => {
+      const prefix = uniquePrefix();
+      const client = await connect(prefix);
+      const { now } = clockAtMinuteStart();
+      const limiter = new ProviderRateLimiter(new RedisHandle(client, null), { minute: 60_000, day: 600_000 }, now, new CounterLeases(100, now));
+      const nearDailyLimit = { rpm: 100_000, tpm: 10_000_000, rpd: 40 };
+      const waited = await steadily(40, async () => {
+        const check = limiter.tryAcquireNow('openai', 10, nearDailyLimit);
+        if (check) return false;
+        expect((await limiter.tryAcquire('openai', 10, nearDailyLimit)).allowed).toBe(true);
+        return true;
+      });
+      // Leases shrink to a quarter of the room left, so the last requests take the exact path.
+      expect(waited).toBeLessThanOrEqual(8);
+      expect(await limiter.tryAcquire('openai', 10, nearDailyLimit)).toMatchObject({ allowed: false, blockedBy: 'rpd' });
+    });
+
     it('tops up a throttle lease without counting a hit or setting a block, and still refuses the hit past the limit', async () => {
       const prefix = uniquePrefix();
       const client = await connect(prefix);

@@ -102,7 +102,8 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     script(hitsKey, `{${key}:${name}}:blocked`, name, 0, limit, 0, wanted, LEASE_SHARE_OF_ROOM, 1)
       .then((result) => {
         const [hits, timeToExpire, , , lease] = (result as number[]).map(Number);
-        if (lease > 0) leases.granted(hitsKey, hitsKey, lease, hits + lease, this.now() + timeToExpire);
+        // A count read (even with no room for a lease: its grant of 0 stops further top-ups) updates the lease; a window gone or blocked does not.
+        if (hits > 0) leases.granted(hitsKey, hitsKey, lease, hits + lease, this.now() + timeToExpire);
         else leases.refused(hitsKey);
       })
       .catch(() => leases.refused(hitsKey));

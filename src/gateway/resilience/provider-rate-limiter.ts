@@ -22,11 +22,11 @@ export interface LimitCheck {
  * token corrections, charged first), and 1 for a top-up. Returns allowed, the three counts with this request (without
  * leases), the blocking window's PTTL, which window blocked, the three leases granted.
  * A top-up charges no request, only leases, and only in windows that already have a count (INCRBY on a missing key
- * would make one that never expires); it returns the counts as they stood.
+ * would make one that never expires); it returns the counts as they stood, -1 for a window without one.
  */
 const ACQUIRE = `
 if ARGV[14] == '1' then
-  local counts = {0, 0, 0}
+  local counts = {-1, -1, -1}
   local granted = {0, 0, 0}
   for i = 1, 3 do
     local count = redis.call('GET', KEYS[i])
@@ -162,7 +162,8 @@ export class ProviderRateLimiter {
     script(...keys, 0, limits.rpm, limits.tpm, limits.rpd, this.windowMs.minute, this.windowMs.day, ...wanted, LEASE_SHARE_OF_ROOM, 0, 0, 0, 1)
       .then((result) => {
         const answer = (result as number[]).map(Number);
-        series.forEach((name, i) => (answer[6 + i] > 0 ? leases.granted(name, keys[i], answer[6 + i], answer[1 + i] + answer[6 + i], ends[i]) : leases.refused(name)));
+        // A window's count (even with no room for a lease: its grant of 0 stops further top-ups) updates its lease; a window gone does not.
+        series.forEach((name, i) => (answer[1 + i] >= 0 ? leases.granted(name, keys[i], answer[6 + i], answer[1 + i] + answer[6 + i], ends[i]) : leases.refused(name)));
       })
       .catch(() => series.forEach((name) => leases.refused(name)));
   }
