@@ -112,18 +112,21 @@ describe('Rate limits and breakers on a shared Redis', () => {
       return waited;
     };
 
+    /** `steadily` through a limiter: each request charged from the lease at once, or else through the exact check (and admitted). */
+    const acquiredSteadily = (limiter: ProviderRateLimiter, requests: number, limits: { rpm: number; tpm: number; rpd: number }) =>
+      steadily(requests, async () => {
+        if (limiter.tryAcquireNow('openai', 10, limits)) return false;
+        expect((await limiter.tryAcquire('openai', 10, limits)).allowed).toBe(true);
+        return true;
+      });
+
     it('tops up a lease before it runs out, so a steady stream of requests does not wait for Redis after the first', async () => {
       const prefix = uniquePrefix();
       const { now, minute } = clockAtMinuteStart();
       const leases = new CounterLeases(100, now);
       const limiter = new ProviderRateLimiter(new RedisHandle(await connect(prefix), null), { minute: 60_000, day: 600_000 }, now, leases);
       const roomy = { rpm: 100_000, tpm: 10_000_000, rpd: 1_000_000 };
-      const waited = await steadily(60, async () => {
-        const check = limiter.tryAcquireNow('openai', 10, roomy);
-        if (check) return false;
-        expect((await limiter.tryAcquire('openai', 10, roomy)).allowed).toBe(true);
-        return true;
-      });
+      const waited = await acquiredSteadily(limiter, 60, roomy);
       // Without top-ups, one request in every lease (4–6 requests here) waited for the next.
       expect(waited).toBeLessThanOrEqual(2);
       const reader = await connect(prefix);
@@ -140,12 +143,7 @@ describe('Rate limits and breakers on a shared Redis', () => {
       const { now } = clockAtMinuteStart();
       const limiter = new ProviderRateLimiter(new RedisHandle(client, null), { minute: 60_000, day: 600_000 }, now, new CounterLeases(100, now));
       const nearDailyLimit = { rpm: 100_000, tpm: 10_000_000, rpd: 40 };
-      const waited = await steadily(40, async () => {
-        const check = limiter.tryAcquireNow('openai', 10, nearDailyLimit);
-        if (check) return false;
-        expect((await limiter.tryAcquire('openai', 10, nearDailyLimit)).allowed).toBe(true);
-        return true;
-      });
+      const waited = await acquiredSteadily(limiter, 40, nearDailyLimit);
       // Leases shrink to a quarter of the room left, so the last requests take the exact path.
       expect(waited).toBeLessThanOrEqual(8);
       expect(await limiter.tryAcquire('openai', 10, nearDailyLimit)).toMatchObject({ allowed: false, blockedBy: 'rpd' });

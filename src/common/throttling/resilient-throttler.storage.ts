@@ -90,16 +90,15 @@ export class ResilientThrottlerStorage implements ThrottlerStorage {
     }
     const hits = this.leases.takeOne(hitsKey, 1);
     if (hits === undefined) return undefined;
-    if (this.leases.runLow([hitsKey], [hitsKey])) this.topUp(this.hit, this.leases, key, name, limit);
+    if (this.leases.runLow([hitsKey], [hitsKey])) this.topUp(this.hit, this.leases, hitsKey, `{${key}:${name}}:blocked`, name, limit);
     else this.leases.noteUse(hitsKey, 1);
     return { totalHits: hits, timeToExpire: this.secondsLeft(hitsKey), isBlocked: false, timeToBlockExpire: 0 };
   }
 
   /** Charges the next lease of a throttle key (sized as for a hit, already counted) without counting a hit; its grant or refusal settles hits waiting on it. */
-  private topUp(script: RedisScript, leases: CounterLeases, key: string, name: string, limit: number): void {
-    const hitsKey = this.hitsKeyOf(key, name);
+  private topUp(script: RedisScript, leases: CounterLeases, hitsKey: string, blockedKey: string, name: string, limit: number): void {
     const wanted = leases.wanted(hitsKey, 1);
-    script(hitsKey, `{${key}:${name}}:blocked`, name, 0, limit, 0, wanted, LEASE_SHARE_OF_ROOM, 1)
+    script(hitsKey, blockedKey, name, 0, limit, 0, wanted, LEASE_SHARE_OF_ROOM, 1)
       .then((result) => {
         const [hits, timeToExpire, , , lease] = (result as number[]).map(Number);
         // A count read (even with no room for a lease: its grant of 0 stops further top-ups) updates the lease; a window gone or blocked does not.
