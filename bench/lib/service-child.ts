@@ -37,6 +37,7 @@ export class ServiceChild {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...baseEnv(),
+      ...startEnvironment(options.cwd),
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -83,6 +84,17 @@ export function startMemoryFlags(cwd = process.cwd()): string[] {
   return startScript(cwd)
     .split(/\s+/)
     .filter((arg) => /^--max-(old|semi)-space-size=\d+$/.test(arg));
+}
+
+/** The variables `npm start` sets before `node` in that checkout's package.json (glibc's malloc settings). */
+export function startEnvironment(cwd = process.cwd()): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const word of startScript(cwd).split(/\s+/)) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1]] = assignment[2];
+  }
+  return env;
 }
 
 /** The script `npm start` runs in that checkout (dist/main.bundle.js since session 14; dist/main.js in older ones). */
