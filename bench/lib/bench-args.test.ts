@@ -7,6 +7,7 @@ describe('parseBenchArgs', () => {
     assert.deepEqual(parseBenchArgs([]), {
       durationS: 20,
       warmupS: 2,
+      jitWarmupS: 3,
       rates: [500],
       connections: 50,
       soak: false,

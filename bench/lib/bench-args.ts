@@ -2,6 +2,11 @@
 export interface BenchArgs {
   durationS: number;
   warmupS: number;
+  /**
+   * Seconds each target first serves each body kind (JSON, streams) at full load when a phase starts, before any
+   * scenario: a fresh process compiles its hot paths during its first ~2 s of load (not a per-request cost).
+   */
+  jitWarmupS: number;
   /** Fixed rates to measure, lowest first; the report names the highest that meets the latency targets. */
   rates: number[];
   connections: number;
@@ -21,7 +26,7 @@ export interface BenchArgs {
   idleS: number;
 }
 
-const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--rate <req/s>[,<req/s>...]=500] [--connections <n>=50]
+const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--jit-warmup <s>=3] [--rate <req/s>[,<req/s>...]=500] [--connections <n>=50]
                         [--only <scenario text>] [--profile] [--alloc-profile] [--no-build] [--env KEY=VALUE]...
                         [--idle <s>=40]
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
@@ -31,6 +36,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   const args: BenchArgs = {
     durationS: 20,
     warmupS: 2,
+    jitWarmupS: 3,
     rates: [500],
     connections: 50,
     soak: false,
@@ -63,6 +69,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         break;
       case '--warmup':
         args.warmupS = number(0);
+        break;
+      case '--jit-warmup':
+        args.jitWarmupS = number(0);
         break;
       case '--rate': {
         const rates = (argv[++i] ?? '').split(',').map(Number);
@@ -119,6 +128,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (quick) {
     if (!durationGiven) args.durationS = 3;
     args.warmupS = Math.min(args.warmupS, 1);
+    args.jitWarmupS = Math.min(args.jitWarmupS, 1);
     if (!idleGiven) args.idleS = 0;
   }
   return args;
