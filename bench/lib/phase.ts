@@ -95,6 +95,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const beforeWarmup = (await stack.emulator.stats()).answered;
         let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead'>;
         let before: number;
+        let measuredFrom = '';
         try {
           if (settings.warmupS > 0) await (pacer ? pacer.run(settings.warmupS) : runLoad({ ...base, durationS: settings.warmupS }));
           before = (await stack.emulator.stats()).answered;
@@ -102,6 +103,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
           const load = () => (pacer ? pacer.run(settings.durationS) : runLoad({ ...base, durationS: settings.durationS }));
           // Only non-streamed requests feed the overhead histogram.
           const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
+          measuredFrom = new Date().toISOString().slice(11, 19);
           result = pid ? await cpuPerRequest(pid, load) : await load();
           if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
         } finally {
@@ -112,7 +114,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         if (target === 'floor') floorServed += upstreamAnswered + before - beforeWarmup;
         runs[target] = { ...result, upstreamAnswered };
         log(
-          `  ${scenario.name} ${target}: ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
+          `  ${scenario.name} ${target} (measured from ${measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
         );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });
