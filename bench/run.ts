@@ -37,6 +37,8 @@ async function main(): Promise<number> {
     rss: {},
     checks: [],
   };
+  // The soak leaves Postgres' own schedule alone: it is about memory over time, not about any one window.
+  const holdAutovacuum = !args.autovacuum && !args.soak;
   const stopping: Array<() => Promise<unknown>> = [];
   try {
     const database = await BenchDatabase.create(pgUrl, 'bench');
@@ -77,6 +79,11 @@ async function main(): Promise<number> {
       });
       report.startupMs.push(ours.startupMs);
       log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);
+      if (holdAutovacuum && report.startupMs.length === 1) {
+        const tables = await database.holdAutovacuum();
+        report.autovacuumHeld = true;
+        log(`autovacuum off for the bench database's ${tables} tables: the bench vacuums and analyses it between scenarios (--autovacuum: Postgres' own schedule)`);
+      }
       // Every phase's service settles before its first scenario: V8's memory reducer collects a fresh process's heap
       // 15-26 s after ready (pauses of 25-60 ms here), which would otherwise land in it. The first phase's reads idle RSS.
       const settled = await idleRss(ours.child.pid, args.idleS);
@@ -93,7 +100,16 @@ async function main(): Promise<number> {
           rssPhases.push({ beforeMb: soak.samples[0]?.rssMb, peakMb: Math.max(...soak.samples.map((s) => s.rssMb ?? 0)), afterMb: soak.lastMb });
         } else {
           const { results, rss, oursServed, floorServed } = await runPhase(
-            { emulator: phase.emulator, oursUrl: ours.url, oursPid: ours.child.pid, portkeyUrl: portkey.url, portkeyPid: portkey.child.pid, floorUrl: floor.url, floorPid: floor.child.pid },
+            {
+              emulator: phase.emulator,
+              oursUrl: ours.url,
+              oursPid: ours.child.pid,
+              portkeyUrl: portkey.url,
+              portkeyPid: portkey.child.pid,
+              floorUrl: floor.url,
+              floorPid: floor.child.pid,
+              maintainDatabase: holdAutovacuum ? () => database.maintain() : undefined,
+            },
             phase.scenarios,
             args,
             log,

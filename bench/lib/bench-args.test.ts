@@ -19,7 +19,13 @@ describe('parseBenchArgs', () => {
       build: true,
       env: {},
       idleS: 40,
+      autovacuum: false,
     });
+  });
+
+  it('keeps Postgres autovacuum out of measured windows unless --autovacuum is given', () => {
+    assert.equal(parseBenchArgs([]).autovacuum, false);
+    assert.equal(parseBenchArgs(['--autovacuum']).autovacuum, true);
   });
 
   it('reads --rate as one or more fixed rates, lowest first, and refuses anything else', () => {

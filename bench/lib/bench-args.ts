@@ -22,13 +22,18 @@ export interface BenchArgs {
   only?: string;
   /** Extra environment of our service (`--env KEY=VALUE`, repeatable), to measure a setting. */
   env: Record<string, string>;
+  /**
+   * false (the default): autovacuum is off for the bench database's tables and the bench vacuums and analyses it
+   * between scenarios; true (`--autovacuum`): Postgres vacuums on its own schedule, inside measured windows too.
+   */
+  autovacuum: boolean;
   /** Seconds our first service sits without traffic after ready before its idle RSS is read (0: read at ready). */
   idleS: number;
 }
 
 const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--jit-warmup <s>=3] [--rate <req/s>[,<req/s>...]=500] [--connections <n>=50]
                         [--only <scenario text>] [--profile] [--alloc-profile] [--no-build] [--env KEY=VALUE]...
-                        [--idle <s>=40]
+                        [--idle <s>=40] [--autovacuum]
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
 
 /** Parses the command line; throws with the usage text on anything unknown or invalid. */
@@ -48,6 +53,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     build: true,
     env: {},
     idleS: 40,
+    autovacuum: false,
   };
   let quick = false;
   let durationGiven = false;
@@ -95,6 +101,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       case '--idle':
         args.idleS = number(0);
         idleGiven = true;
+        break;
+      case '--autovacuum':
+        args.autovacuum = true;
         break;
       case '--alloc-profile':
         args.allocProfile = true;

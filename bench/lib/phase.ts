@@ -16,6 +16,8 @@ export interface PhaseStack {
   portkeyPid: number;
   floorUrl: string;
   floorPid: number;
+  /** Database maintenance run before each scenario, outside its measured windows (returns ms taken); none with --autovacuum. */
+  maintainDatabase?: () => Promise<number>;
 }
 
 /** Settings shared by every scenario of a phase. */
@@ -79,7 +81,9 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
       }
       log(`  every target warmed up on ${stream ? 'streams' : 'JSON'} for ${settings.jitWarmupS} s at ${settings.connections} connections`);
     }
+    const maintenanceMs: number[] = [];
     for (const scenario of scenarios) {
+      if (stack.maintainDatabase) maintenanceMs.push(await stack.maintainDatabase());
       const runs = {} as Record<Target, TargetRun>;
       for (const target of TARGETS) {
         const problem = target === 'portkey' ? portkeyProblem.get(scenario.stream) : undefined;
@@ -119,6 +123,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });
     }
+    if (maintenanceMs.length) log(`  database vacuumed and analysed before each scenario: ${maintenanceMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   } finally {
     clearInterval(sampler);
     rss.afterMb = rssMb(stack.oursPid);

@@ -16,6 +16,8 @@ export interface BenchReport {
   dteRules?: { line: string; data?: unknown };
   soak?: { rate: number; samples: Array<{ atS: number; rssMb?: number }>; baselineMb?: number; lastMb?: number; verdict: string; requests: { ok: number; failed: number } };
   checks: Check[];
+  /** Autovacuum was off for the bench database, which the bench vacuumed and analysed between scenarios instead. */
+  autovacuumHeld?: boolean;
 }
 
 const fmt = (value: number | undefined, digits = 2): string => (value === undefined || !Number.isFinite(value) ? '-' : value.toFixed(digits));
@@ -26,6 +28,7 @@ export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
   const widths = [14, 9, 9, 9, 9, 10, 10, 9, 8, 10];
   lines.push(`Benchmark ${report.startedAt}  (${report.machine.cpus} CPUs, load ${report.machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}, node ${report.machine.node})`);
+  if (report.autovacuumHeld) lines.push(`Postgres autovacuum off for the bench database; vacuum and analyse between scenarios (--autovacuum to leave it on)`);
   for (const { scenario, runs, comparison } of report.scenarios) {
     lines.push('', `== ${scenario.name}`);
     lines.push(pad(['target', 'req/s', 'p50 ms', 'p99 ms', 'max ms', '+p50 ms', '+p99 ms', 'upstream', 'failed', 'CPU µs/req'], widths));
