@@ -79,7 +79,7 @@ async function main(): Promise<number> {
       });
       report.startupMs.push(ours.startupMs);
       log(`our service ${ours.url} (pid ${ours.child.pid}) -> ${phase.emulator.url}, ready ${ours.startupMs} ms after spawn; floor ${floor.url}`);
-      if (holdAutovacuum && report.startupMs.length === 1) {
+      if (holdAutovacuum && !report.autovacuumHeld) {
         const tables = await database.holdAutovacuum();
         report.autovacuumHeld = true;
         log(`autovacuum off for the bench database's ${tables} tables: the bench vacuums and analyses it between scenarios (--autovacuum: Postgres' own schedule)`);

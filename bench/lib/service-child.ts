@@ -81,15 +81,13 @@ export class ServiceChild {
 
 /** The V8 heap flags of `npm start` in that checkout's package.json, so the bench measures the documented start. */
 export function startMemoryFlags(cwd = process.cwd()): string[] {
-  return startScript(cwd)
-    .split(/\s+/)
-    .filter((arg) => /^--max-(old|semi)-space-size=\d+$/.test(arg));
+  return startWords(cwd).filter((arg) => /^--max-(old|semi)-space-size=\d+$/.test(arg));
 }
 
 /** The variables `npm start` sets before `node` in that checkout's package.json (glibc's malloc settings). */
 export function startEnvironment(cwd = process.cwd()): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const word of startScript(cwd).split(/\s+/)) {
+  for (const word of startWords(cwd)) {
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
     if (!assignment) break;
     env[assignment[1]] = assignment[2];
@@ -105,13 +103,13 @@ export function startEntry(cwd = process.cwd()): string {
 
 /** The last `.js` argument of `npm start`. */
 function scriptOfStart(cwd: string): string | undefined {
-  return startScript(cwd)
-    .split(/\s+/)
-    .findLast((arg) => arg.endsWith('.js'));
+  return startWords(cwd).findLast((arg) => arg.endsWith('.js'));
 }
 
-function startScript(cwd: string): string {
-  return (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+/** The words of that checkout's `npm start` script. */
+function startWords(cwd: string): string[] {
+  const script = (JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } }).scripts?.start ?? '';
+  return script.split(/\s+/);
 }
 
 /** Runs `npm run build` when a file under src/ is newer than what `npm start` runs; keeps the old dist if the build fails. */
