@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Client as UndiciClient } from 'undici';
 import { BudgetExhaustedError, CallerPolicy, KeyRateLimitedError, ModelNotAllowedError } from 'src/keys';
 import { database, eventually, uniquePrefix } from './gateway-harness';
 import { ADMIN_KEY, API_KEY, bearer, startTestApp } from './setup';
@@ -74,6 +76,26 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     await eventually(async () => (await status(a, secret)) === 401, 3000);
     await a.http.post(`/api/admin/keys/${key.id}/enable`).set(admin).expect(200);
     await eventually(async () => (await status(b, secret)) === 200, 3000);
+  });
+
+  it('a key disabled while its client keeps a connection open is refused on that same connection', async () => {
+    const { key, secret } = await create(a, { name: `conn-${suffix()}` });
+    const { port } = a.app.getHttpServer().address() as AddressInfo;
+    const connection = new UndiciClient(`http://127.0.0.1:${port}`, { connections: 1, pipelining: 1 } as UndiciClient.Options);
+    const statusOnConnection = async () => {
+      const answer = await connection.request({ path: '/metrics/costs', method: 'GET', headers: { authorization: `Bearer ${secret}` } });
+      await answer.body.dump();
+      return answer.statusCode;
+    };
+    try {
+      expect(await statusOnConnection()).toBe(200);
+      await a.http.post(`/api/admin/keys/${key.id}/disable`).set(admin).expect(200);
+      expect(await statusOnConnection()).toBe(401);
+      await a.http.post(`/api/admin/keys/${key.id}/enable`).set(admin).expect(200);
+      expect(await statusOnConnection()).toBe(200);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('rotation stops the old secret everywhere; an expired key and a deleted key are refused', async () => {

@@ -1,8 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
+import { Client as UndiciClient } from 'undici';
 import { loadConfig } from 'src/config';
 import { applyMigrations } from 'src/infra/database';
 import { createScratchDatabase } from './scratch-database';
-import { ADMIN_KEY, API_KEY, bearer, startTestApp } from './setup';
+import { ADMIN_KEY, API_KEY, bearer, OTHER_KEY, startTestApp } from './setup';
 
 describe('Platform (real Postgres and Redis)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -34,6 +36,27 @@ describe('Platform (real Postgres and Redis)', () => {
       expect(normal.status).toBe(403);
       expect(normal.body.message).toMatch(/admin key/);
       expect((await app.http.get('/api/admin/overview').set(bearer(ADMIN_KEY))).status).toBe(200);
+    });
+
+    it('judges every request of one keep-alive connection by its own key (a proxy may send several callers on one)', async () => {
+      const { port } = app.app.getHttpServer().address() as AddressInfo;
+      const connection = new UndiciClient(`http://127.0.0.1:${port}`, { connections: 1, pipelining: 1 } as UndiciClient.Options);
+      try {
+        const statusWith = async (path: string, key: string) => {
+          const answer = await connection.request({ path, method: 'GET', headers: { authorization: `Bearer ${key}` } });
+          await answer.body.dump();
+          return answer.statusCode;
+        };
+        const keys = [API_KEY, 'not-a-real-key-at-all-123', API_KEY, ADMIN_KEY, `${API_KEY}x`, OTHER_KEY];
+        const statuses = [];
+        for (const key of keys) statuses.push(await statusWith('/v1/models', key));
+        expect(statuses).toEqual([200, 401, 200, 200, 401, 200]);
+        expect(await statusWith('/api/admin/overview', API_KEY)).toBe(403);
+        expect(await statusWith('/api/admin/overview', ADMIN_KEY)).toBe(200);
+        expect(await statusWith('/api/admin/overview', API_KEY)).toBe(403);
+      } finally {
+        await connection.close();
+      }
     });
 
     it('answers an empty or non-Bearer Authorization with 401, as a missing key', async () => {
