@@ -1,4 +1,4 @@
-import { fromScaled, projectMonth, scaleDecimal, sumDecimals, toScaled } from './usd-decimal';
+import { fromScaled, fromScaledInteger, projectMonth, scaleDecimal, sumDecimals, toScaled } from './usd-decimal';
 
 describe('decimal', () => {
   describe(toScaled.name, () => {
@@ -16,6 +16,17 @@ describe('decimal', () => {
       expect(fromScaled(375_000n)).toBe('0.000000375000');
       expect(fromScaled(-150n, 2)).toBe('-1.50');
       expect(fromScaled(7n, 0)).toBe('7');
+    });
+  });
+
+  describe(fromScaledInteger.name, () => {
+    it('writes a safe integer as fromScaled writes the same BigInt, and refuses what a number cannot hold exactly', () => {
+      for (const units of [0, 375_000, -150, 7, 1_000_000_000_000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) {
+        expect([units, fromScaledInteger(units)]).toEqual([units, fromScaled(BigInt(units))]);
+        expect(fromScaledInteger(units, 2)).toBe(fromScaled(BigInt(units), 2));
+      }
+      expect(() => fromScaledInteger(Number.MAX_SAFE_INTEGER + 1)).toThrow(/safe integer/);
+      expect(() => fromScaledInteger(1.5)).toThrow(/safe integer/);
     });
   });
 

@@ -20,7 +20,17 @@ export function toScaled(text: string, scale = MONEY_SCALE): bigint {
 /** Formats 10^-scale units as a decimal string with exactly `scale` decimals ("0.000000375000"). */
 export function fromScaled(units: bigint, scale = MONEY_SCALE): string {
   const negative = units < 0n;
-  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  return withDecimals((negative ? -units : units).toString(), negative, scale);
+}
+
+/** fromScaled for a safe integer number of units, without a BigInt to allocate. */
+export function fromScaledInteger(units: number, scale = MONEY_SCALE): string {
+  if (!Number.isSafeInteger(units)) throw new Error(`${units} is not a safe integer`);
+  return withDecimals(String(Math.abs(units)), units < 0, scale);
+}
+
+function withDecimals(magnitude: string, negative: boolean, scale: number): string {
+  const digits = magnitude.padStart(scale + 1, '0');
   const integer = digits.slice(0, digits.length - scale);
   const fraction = digits.slice(digits.length - scale);
   return `${negative ? '-' : ''}${integer}${scale > 0 ? `.${fraction}` : ''}`;

@@ -14,6 +14,13 @@ describe('costOf', () => {
     expect(costOf({ input: 1, output: 0, cacheRead: 3, cacheWrite: 0, reasoning: 0 }, mini)).toBe('0.000000375000');
   });
 
+  it('stays exact past what a double holds (over US$9,007 in one request)', () => {
+    const opus = { input: '15.000001', output: '75.00', cacheWrite: '18.75', cacheRead: '1.50' };
+    // 600 million output tokens at 75 USD per million are 4.5e16 pico-dollars (past 2^53): a double would lose the last pico-dollar.
+    expect(costOf({ input: 1, output: 600_000_000, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, opus)).toBe('45000.000015000001');
+    expect(costOf({ input: 3, output: 120_092_400, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, opus)).toBe('9006.930045000003');
+  });
+
   it('does not charge reasoning tokens twice (they are part of output)', () => {
     const withReasoning = costOf({ input: 0, output: 100, cacheRead: 0, cacheWrite: 0, reasoning: 80 }, sonnet);
     expect(withReasoning).toBe(costOf({ input: 0, output: 100, cacheRead: 0, cacheWrite: 0, reasoning: 0 }, sonnet));

@@ -1,16 +1,17 @@
-import { fromScaled, MONEY_SCALE } from 'src/common/money/usd-decimal';
+import { fromScaled, fromScaledInteger, MONEY_SCALE } from 'src/common/money/usd-decimal';
 import type { ModelPrices, PriceRates } from '../catalog/model-catalog';
 import type { TokenUsage } from '../llm.types';
 
-const parsedPrices = new Map<string, bigint>();
+const parsedPrices = new Map<string, number>();
 
-/** "2.50" USD per million → integer pico-dollars per token ×1e6 (exact for prices with ≤ 6 decimals); catalogs hold few distinct prices. */
-function perMillionToPicoPerToken(price: string): bigint {
+/** "2.50" USD per million → integer pico-dollars per token (exact for prices with ≤ 6 decimals); catalogs hold few distinct prices. */
+function perMillionToPicoPerToken(price: string): number {
   const known = parsedPrices.get(price);
   if (known !== undefined) return known;
   const [whole, fraction = ''] = price.trim().split('.');
   if (!/^\d+$/.test(whole) || !/^\d{0,6}$/.test(fraction)) throw new Error(`Price "${price}" must be a decimal with at most 6 decimals`);
-  const parsed = BigInt(whole + fraction.padEnd(6, '0'));
+  const parsed = Number(whole + fraction.padEnd(6, '0'));
+  if (!Number.isSafeInteger(parsed)) throw new Error(`Price "${price}" is too large`);
   if (parsedPrices.size < 10_000) parsedPrices.set(price, parsed);
   return parsed;
 }
@@ -28,12 +29,16 @@ export function ratesFor(prices: ModelPrices, promptTokens: number): PriceRates 
  */
 export function costOf(usage: TokenUsage, prices: ModelPrices): string {
   const rates = prices.longPrompt ? ratesFor(prices, usage.input + usage.cacheRead + usage.cacheWrite) : prices;
-  const pico =
-    BigInt(usage.input) * perMillionToPicoPerToken(rates.input) +
-    BigInt(usage.output) * perMillionToPicoPerToken(rates.output) +
-    BigInt(usage.cacheRead) * perMillionToPicoPerToken(rates.cacheRead) +
-    BigInt(usage.cacheWrite) * perMillionToPicoPerToken(rates.cacheWrite);
-  return fromScaled(pico, MONEY_SCALE);
+  const input = perMillionToPicoPerToken(rates.input);
+  const output = perMillionToPicoPerToken(rates.output);
+  const cacheRead = perMillionToPicoPerToken(rates.cacheRead);
+  const cacheWrite = perMillionToPicoPerToken(rates.cacheWrite);
+  // Whole token counts and whole rates: every product and partial sum is exact as long as the total is a safe
+  // integer (nearly always; a US$9,007 request is not), and BigInt, which allocates at every step, is the fallback.
+  const pico = usage.input * input + usage.output * output + usage.cacheRead * cacheRead + usage.cacheWrite * cacheWrite;
+  if (Number.isSafeInteger(pico)) return fromScaledInteger(pico, MONEY_SCALE);
+  const exact = BigInt(usage.input) * BigInt(input) + BigInt(usage.output) * BigInt(output) + BigInt(usage.cacheRead) * BigInt(cacheRead) + BigInt(usage.cacheWrite) * BigInt(cacheWrite);
+  return fromScaled(exact, MONEY_SCALE);
 }
 
 /** Estimated worst-case cost before sending (exact decimal text): input estimate plus the maximum output. */
