@@ -81,7 +81,7 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
   it('a key disabled while its client keeps a connection open is refused on that same connection', async () => {
     const { key, secret } = await create(a, { name: `conn-${suffix()}` });
     const { port } = a.app.getHttpServer().address() as AddressInfo;
-    const connection = new UndiciClient(`http://127.0.0.1:${port}`, { connections: 1, pipelining: 1 } as UndiciClient.Options);
+    const connection = new UndiciClient(`http://127.0.0.1:${port}`, { pipelining: 1 });
     const statusOnConnection = async () => {
       const answer = await connection.request({ path: '/metrics/costs', method: 'GET', headers: { authorization: `Bearer ${secret}` } });
       await answer.body.dump();

@@ -40,10 +40,11 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * The last key each connection presented, with its digest: a keep-alive client sends the same key on every request,
- * and its SHA-256 was the largest single cost of authenticating one (~2-4 µs). Only the digest is remembered; what the
- * key may do (configured, or a managed key's status) is looked up on every request. The comparison takes the same
- * time wherever the keys differ, as a connection a proxy shares between callers compares one caller's key to another's.
+ * The last key each connection presented, with its digest, kept while the connection lives: a keep-alive client sends
+ * the same key on every request, and its SHA-256 was the largest single cost of authenticating one (~2-4 µs). Nothing
+ * about what the key may do is kept: whether it is configured, or a managed key's status, is looked up on every
+ * request. The comparison takes the same time wherever the keys differ, as a connection a proxy shares between
+ * callers compares one caller's key to another's.
  */
 class ConnectionDigests {
   private readonly last = new WeakMap<object, { key: string; digest: Buffer }>();
