@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { chunkText, usageReport } from '../provider';
 import { hasValue, RelayedChunk } from './relayed-chunk';
 
@@ -83,5 +84,27 @@ describe(hasValue.name, () => {
   it('does not take a key written inside a string for the field', () => {
     expect(hasValue(JSON.stringify({ content: '{"usage":{"a":1}}', usage: null }), 'usage')).toBe(false);
     expect(hasValue(JSON.stringify({ note: 'usage', usage: null }), 'usage')).toBe(false);
+  });
+
+  it('finds a field as a search for its quoted name would, wherever quotes and near-misses fall', () => {
+    // The same rule with a plain search for `"usage"`, which the scan finds by the text after the quote.
+    const skipSpace = (text: string) => text.replace(/^[ \t\r\n]*/, '');
+    const reference = (json: string) => {
+      for (let at = json.indexOf('"usage"'); at >= 0; at = json.indexOf('"usage"', at + 7)) {
+        const rest = skipSpace(json.slice(at + 7));
+        if (rest.startsWith(':') && !skipSpace(rest.slice(1)).startsWith('null')) return true;
+      }
+      return false;
+    };
+    const pieces = fc.constantFrom('"', 'usage', 'usage"', '"usage"', 'xusage"', ':', ' ', 'null', '1', '{', '\\"', 'u');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const json = parts.join('');
+        expect([json, hasValue(json, 'usage')]).toEqual([json, reference(json)]);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(hasValue('{"xusage":1,"usage":null}', 'usage')).toBe(false);
+    expect(hasValue('usage":1', 'usage')).toBe(false);
   });
 });
