@@ -2,7 +2,6 @@ import type { ProviderId } from '../../llm.types';
 import { ChatCompletionChunk, ProviderError, StreamedChunk } from '../provider';
 
 /** The quoted texts searched for, each without its opening quote (see indexOfQuoted). */
-const USAGE = 'usage"';
 const FINISH_REASON = 'finish_reason"';
 const ERROR = 'error"';
 const CONTENT_KEY = 'content"';
@@ -25,7 +24,7 @@ export class RelayedChunk implements StreamedChunk {
     readonly raw: string,
     private readonly vendor: ProviderId,
   ) {
-    this.reportsUsage = valueStart(raw, USAGE) >= 0;
+    this.reportsUsage = hasValue(raw, 'usage');
     this.finishReason = finishReasonIn(raw);
   }
 
