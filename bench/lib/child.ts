@@ -50,6 +50,14 @@ export class Child {
   }
 }
 
+/**
+ * Node flags for the bench's helper processes (emulators, the floor, Portkey), never for our service: V8's memory
+ * reducer collects a process's heap some seconds after it goes quiet, which for a target that has just been measured
+ * is inside the next target's window (Portkey's helper threads ran 9 ms a second through ours' in a `perf sched`
+ * recording). Under load the reducer does not run, so no target's own figures change.
+ */
+export const QUIET_WHEN_IDLE = ['--no-memory-reducer'];
+
 /** Spawns `command` with exactly `env` (no inherited secrets), output piped and kept. */
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): Child {
   const proc = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

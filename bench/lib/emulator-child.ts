@@ -1,5 +1,5 @@
 import type { EmulatorRule, EmulatorStats } from 'test/emulator/emulator.types';
-import { baseEnv, Child, freePort, startChild, waitForHttp } from './child';
+import { baseEnv, Child, freePort, QUIET_WHEN_IDLE, startChild, waitForHttp } from './child';
 
 const TS_NODE = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
@@ -22,7 +22,7 @@ export class EmulatorChild {
       EMULATOR_SEED: String(options.seed ?? 1),
       TS_NODE_PROJECT: 'tsconfig.json',
     };
-    const child = startChild(`emulator (${options.label})`, process.execPath, [...TS_NODE, 'test/emulator/main.ts'], env);
+    const child = startChild(`emulator (${options.label})`, process.execPath, [...QUIET_WHEN_IDLE, ...TS_NODE, 'test/emulator/main.ts'], env);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(`${url}/_emulator/health`, child, 60_000, (status) => status === 200);
     return new EmulatorChild(url, child);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { baseEnv, Child, freePort, startChild, waitForHttp } from './child';
+import { baseEnv, Child, freePort, QUIET_WHEN_IDLE, startChild, waitForHttp } from './child';
 
 const START_SERVER = 'node_modules/@portkey-ai/gateway/build/start-server.js';
 
@@ -12,7 +12,7 @@ export class PortkeyChild {
 
   static async start(): Promise<PortkeyChild> {
     const port = await freePort();
-    const child = startChild('portkey gateway', process.execPath, ['-r', join(__dirname, 'portkey-mutable-headers.js'), START_SERVER, `--port=${port}`, '--headless'], {
+    const child = startChild('portkey gateway', process.execPath, [...QUIET_WHEN_IDLE, '-r', join(__dirname, 'portkey-mutable-headers.js'), START_SERVER, `--port=${port}`, '--headless'], {
       ...baseEnv(),
       NODE_ENV: 'production',
     });
