@@ -6,9 +6,10 @@ import { EmulatorChild } from './lib/emulator-child';
 import { PacedLoad } from './lib/paced-load';
 import { requestBody } from './lib/scenarios';
 import { ensureFreshBuild, ServiceChild } from './lib/service-child';
+import { SCHED_WAIT_OVER_MS, SchedTrace, SchedWaits } from './lib/sched-trace';
 import { attributeTail, LoopEvent, summariseLoop } from './lib/tail-attribution';
 
-const USAGE = 'usage: npm run bench:tail -- [--rate <req/s>=500] [--duration <s>=30] [--warmup <s>=5] [--stream] [--upstream-ms <ms>=0] [--slow-ms <ms>=5] [--env KEY=VALUE]...';
+const USAGE = 'usage: npm run bench:tail -- [--rate <req/s>=500] [--duration <s>=30] [--warmup <s>=5] [--stream] [--upstream-ms <ms>=0] [--slow-ms <ms>=5] [--sched] [--env KEY=VALUE]...';
 const log = (line: string) => process.stdout.write(`[tail] ${line}\n`);
 const LOOP_STALLS = join(__dirname, 'lib', 'loop-stalls.js');
 const RESULTS = join(__dirname, 'results');
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   let stream = false;
   let upstreamMs = 0;
   let slowMs = 5;
+  let sched = false;
   for (let i = 0; i < argv.length; i++) {
     const number = () => {
       const value = Number(argv[++i]);
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     else if (argv[i] === '--stream') stream = true;
     else if (argv[i] === '--upstream-ms') upstreamMs = number();
     else if (argv[i] === '--slow-ms') slowMs = number();
+    else if (argv[i] === '--sched') sched = true;
     else if (argv[i] === '--env') {
       const [key, ...rest] = (argv[++i] ?? '').split('=');
       env[key] = rest.join('=');
@@ -60,13 +63,16 @@ async function main(): Promise<void> {
     const file = join(RESULTS, `stalls-${pid}.json`);
     const ours = pace(service.url, ServiceChild.auth());
     let result;
+    let waits: SchedWaits | undefined;
     try {
       await ours.run(warmupS);
       rmSync(file, { force: true });
       process.kill(pid, 'SIGUSR2');
       await sleep(100);
+      const trace = sched ? await SchedTrace.start() : undefined;
       result = await ours.run(durationS);
       process.kill(pid, 'SIGUSR2');
+      waits = await trace?.waitsOfMainThread({ ours: pid, emulator: emulator.child.pid, pacer: ours.pid });
     } finally {
       await ours.close();
     }
@@ -99,6 +105,12 @@ async function main(): Promise<void> {
     log('|---|---|---|---|---|');
     for (const row of attributeTail(result.slow, events, result.ok, upstreamMs)) {
       log(`| ${row.cause} | ${row.answers} | ${row.sharePct.toFixed(2)} % | ${row.medianMs.toFixed(1)} | ${row.maxMs.toFixed(1)} |`);
+    }
+    if (waits) {
+      log(`our main thread waited for a CPU over ${SCHED_WAIT_OVER_MS} ms ${waits.count} times, ${waits.ms.toFixed(1)} ms in all; meanwhile on the two CPUs (perf sched):`);
+      log('| ran | ms |');
+      log('|---|---|');
+      for (const row of waits.ranMeanwhile) log(`| ${row.label} | ${row.ms.toFixed(1)} |`);
     }
   } finally {
     await service.stop();

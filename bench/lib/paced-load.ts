@@ -49,6 +49,11 @@ export class PacedLoad {
     this.ready = this.next('ready').then(() => undefined);
   }
 
+  /** The load generator's process id (its threads are told apart from everyone else's in a scheduler trace). */
+  get pid(): number | undefined {
+    return this.worker.pid;
+  }
+
   /** Paces requests for `durationS` and waits for the last answer. */
   async run(durationS: number): Promise<LoadResult & { slow: SlowAnswer[] }> {
     await this.ready;
