@@ -6,6 +6,7 @@ import { EmulatorChild } from './lib/emulator-child';
 import { PacedLoad } from './lib/paced-load';
 import { requestBody } from './lib/scenarios';
 import { ensureFreshBuild, ServiceChild } from './lib/service-child';
+import { cpuTicks, CpuTicks, stealShare } from './lib/quiet-machine';
 import { SCHED_WAIT_OVER_MS, SchedTrace, SchedWaits } from './lib/sched-trace';
 import { attributeTail, LoopEvent, summariseLoop } from './lib/tail-attribution';
 
@@ -64,15 +65,22 @@ async function main(): Promise<void> {
     const ours = pace(service.url, ServiceChild.auth());
     let result;
     let waits: SchedWaits | undefined;
+    let oursSteal: number | undefined;
     try {
       await ours.run(warmupS);
       rmSync(file, { force: true });
       process.kill(pid, 'SIGUSR2');
       await sleep(100);
       const trace = sched ? await SchedTrace.start() : undefined;
-      result = await ours.run(durationS);
-      process.kill(pid, 'SIGUSR2');
-      waits = await trace?.waitsOfMainThread({ ours: pid, emulator: emulator.child.pid, pacer: ours.pid });
+      try {
+        const ticks = cpuTicks();
+        result = await ours.run(durationS);
+        process.kill(pid, 'SIGUSR2');
+        oursSteal = stealBetween(ticks);
+        waits = await trace?.waitsOfMainThread({ ours: pid, emulator: emulator.child.pid, pacer: ours.pid });
+      } finally {
+        await trace?.discard();
+      }
     } finally {
       await ours.close();
     }
@@ -82,19 +90,23 @@ async function main(): Promise<void> {
     rmSync(file, { force: true });
     const direct = pace(emulator.url, {});
     let straight;
+    let directSteal: number | undefined;
     try {
       await direct.run(Math.min(warmupS, 2));
+      const ticks = cpuTicks();
       straight = await direct.run(durationS);
+      directSteal = stealBetween(ticks);
     } finally {
       await direct.close();
     }
 
     const loop = summariseLoop(events);
-    const line = (name: string, r: typeof result) =>
-      `${name.padEnd(8)} ${r.ok} answers, p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(1)} ms, over ${slowOverMs} ms: ${r.slow.length} (${((100 * r.slow.length) / Math.max(1, r.ok)).toFixed(2)} %)`;
+    const line = (name: string, r: typeof result, steal: number | undefined) =>
+      `${name.padEnd(8)} ${r.ok} answers, p50 ${r.latency.p50.toFixed(2)} ms, p99 ${r.latency.p99.toFixed(2)} ms, max ${r.latency.max.toFixed(1)} ms, over ${slowOverMs} ms: ${r.slow.length} (${((100 * r.slow.length) / Math.max(1, r.ok)).toFixed(2)} %)` +
+      (steal === undefined ? '' : `; hypervisor steal ${steal.toFixed(1)} %`);
     log(`${stream ? 'stream' : 'json'} at ${rate} req/s for ${durationS} s, upstream ${upstreamMs} ms`);
-    log(line('ours', result));
-    log(line('direct', straight));
+    log(line('ours', result, oursSteal));
+    log(line('direct', straight, directSteal));
     log(
       `our event loop: ${loop.stalls} turns late by over 3 ms, ${loop.stallMs.toFixed(0)} ms in all` +
         (loop.runMs === undefined ? '' : ` (main thread running ${loop.runMs.toFixed(0)} ms, waiting for a CPU ${loop.waitMs!.toFixed(0)} ms)`) +
@@ -107,7 +119,7 @@ async function main(): Promise<void> {
       log(`| ${row.cause} | ${row.answers} | ${row.sharePct.toFixed(2)} % | ${row.medianMs.toFixed(1)} | ${row.maxMs.toFixed(1)} |`);
     }
     if (waits) {
-      log(`our main thread waited for a CPU over ${SCHED_WAIT_OVER_MS} ms ${waits.count} times, ${waits.ms.toFixed(1)} ms in all; meanwhile on the two CPUs (perf sched):`);
+      log(`our main thread waited for a CPU over ${SCHED_WAIT_OVER_MS} ms ${waits.count} times, ${waits.ms.toFixed(1)} ms in all; meanwhile on the CPUs (perf sched, ms summed over them):`);
       log('| ran | ms |');
       log('|---|---|');
       for (const row of waits.ranMeanwhile) log(`| ${row.label} | ${row.ms.toFixed(1)} |`);
@@ -117,6 +129,12 @@ async function main(): Promise<void> {
     await emulator.stop();
     await database.drop();
   }
+}
+
+/** The hypervisor's share of CPU time since `before`, in % (undefined off Linux). */
+function stealBetween(before: CpuTicks | undefined): number | undefined {
+  const after = cpuTicks();
+  return before && after ? 100 * stealShare(before, after) : undefined;
 }
 
 main().then(

@@ -27,6 +27,8 @@ export type TargetRun = LoadResult & {
   cpuUsPerRequest?: number;
   /** Ours, non-streamed: its own overhead histogram over the run (lib/overhead-histogram.ts). */
   gatewayOverhead?: OverheadQuantiles;
+  /** Share of the machine's CPU time the hypervisor took during the measured run, in % (lib/quiet-machine.ts). */
+  stealPct?: number;
 };
 
 /** A figure checked against a target. */

@@ -5,6 +5,7 @@ import type { EmulatorChild } from './emulator-child';
 import { LoadResult, runLoad } from './load';
 import { formatBound, overheadBetween, readOverheadBuckets } from './overhead-histogram';
 import { PacedLoad } from './paced-load';
+import { cpuTicks, stealShare } from './quiet-machine';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
 
 /** The processes one phase drives: an emulator, our service pointed at it, and Portkey. */
@@ -97,7 +98,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         // A fixed rate warms up and measures on the same connections (see PacedLoad).
         const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
         const beforeWarmup = (await stack.emulator.stats()).answered;
-        let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead'>;
+        let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead' | 'stealPct'>;
         let before: number;
         let measuredFrom = '';
         try {
@@ -108,7 +109,10 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
           // Only non-streamed requests feed the overhead histogram.
           const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
           measuredFrom = new Date().toISOString().slice(11, 19);
+          const ticksBefore = cpuTicks();
           result = pid ? await cpuPerRequest(pid, load) : await load();
+          const ticksAfter = cpuTicks();
+          if (ticksBefore && ticksAfter) result.stealPct = 100 * stealShare(ticksBefore, ticksAfter);
           if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
         } finally {
           await pacer?.close();
@@ -118,7 +122,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         if (target === 'floor') floorServed += upstreamAnswered + before - beforeWarmup;
         runs[target] = { ...result, upstreamAnswered };
         log(
-          `  ${scenario.name} ${target} (measured from ${measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
+          `  ${scenario.name} ${target} (measured from ${measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
         );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 
-/** Idle and total clock ticks of all CPUs so far (the `cpu` line of /proc/stat), or undefined off Linux. */
-export function cpuTicks(stat = readStat()): { idle: number; total: number } | undefined {
+/** Clock ticks of all CPUs so far (the `cpu` line of /proc/stat), or undefined off Linux. */
+export interface CpuTicks {
+  idle: number;
+  /** Time the hypervisor ran something else while this machine's CPUs had work (a virtual machine's "steal"). */
+  steal: number;
+  total: number;
+}
+
+/** Idle, stolen and total clock ticks of all CPUs so far (the `cpu` line of /proc/stat), or undefined off Linux. */
+export function cpuTicks(stat = readStat()): CpuTicks | undefined {
   const line = stat?.split('\n').find((l) => l.startsWith('cpu '));
   if (!line) return undefined;
   const ticks = line.trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal (guest time is already counted in user and nice).
   const [user, nice, system, idle, iowait = 0, irq = 0, softirq = 0, steal = 0] = ticks;
-  return { idle: idle + iowait, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  return { idle: idle + iowait, steal, total: user + nice + system + idle + iowait + irq + softirq + steal };
 }
 
 function readStat(): string | undefined {
@@ -22,6 +30,15 @@ function readStat(): string | undefined {
 export function idleShare(before: { idle: number; total: number }, after: { idle: number; total: number }): number {
   const total = after.total - before.total;
   return total > 0 ? (after.idle - before.idle) / total : 1;
+}
+
+/**
+ * Share of CPU time the hypervisor took between two readings (0 when nothing elapsed). On a shared virtual machine
+ * this is what a slow spell is made of: every process here, the load generator included, runs late.
+ */
+export function stealShare(before: CpuTicks, after: CpuTicks): number {
+  const total = after.total - before.total;
+  return total > 0 ? (after.steal - before.steal) / total : 0;
 }
 
 /**

@@ -61,6 +61,8 @@ export function formatReport(report: BenchReport): string {
     const r = comparison.ratio;
     lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', '', ''], widths));
     lines.push(`ours CPU per request / floor: ${fmt(r.cpuVsFloor)}`);
+    const steal = TARGETS.filter((t) => runs[t].stealPct !== undefined).map((t) => `${t} ${fmt(runs[t].stealPct, 1)}`);
+    if (steal.length) lines.push(`CPU time the hypervisor took during each run (steal, %): ${steal.join(', ')}`);
     const own = runs.ours.gatewayOverhead;
     if (own) lines.push(`ours own overhead (llm_gateway_overhead_seconds: arrival to settled answer, vendor time left out): p50 ${formatBound(own.p50Ms)}, p99 ${formatBound(own.p99Ms)}`);
     for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);

@@ -52,8 +52,7 @@ export class SchedTrace {
 
   /** Stops the recording and reads it: our main thread's waits over SCHED_WAIT_OVER_MS, and who ran meanwhile. */
   async waitsOfMainThread(roles: TraceRoles): Promise<SchedWaits> {
-    this.perf.kill('SIGINT');
-    await this.exited;
+    await this.stop();
     try {
       const { stdout } = await promisify(execFile)('perf', ['sched', 'timehist', '-i', join(this.dir, 'sched.data')], { maxBuffer: 1 << 30 });
       const runs = parseTimehist(stdout);
@@ -66,6 +65,17 @@ export class SchedTrace {
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
     }
+  }
+
+  /** Stops the recording (if it still runs) and deletes it; safe to call after waitsOfMainThread. */
+  async discard(): Promise<void> {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async stop(): Promise<void> {
+    if (this.perf.exitCode === null && this.perf.signalCode === null) this.perf.kill('SIGINT');
+    await this.exited;
   }
 }
 
