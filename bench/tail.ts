@@ -6,7 +6,7 @@ import { EmulatorChild } from './lib/emulator-child';
 import { PacedLoad } from './lib/paced-load';
 import { requestBody } from './lib/scenarios';
 import { ensureFreshBuild, ServiceChild } from './lib/service-child';
-import { cpuTicks, CpuTicks, stealShare } from './lib/quiet-machine';
+import { cpuTicks, stealPctSince } from './lib/quiet-machine';
 import { SCHED_WAIT_OVER_MS, SchedTrace, SchedWaits } from './lib/sched-trace';
 import { attributeTail, LoopEvent, summariseLoop } from './lib/tail-attribution';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
         const ticks = cpuTicks();
         result = await ours.run(durationS);
         process.kill(pid, 'SIGUSR2');
-        oursSteal = stealBetween(ticks);
+        oursSteal = stealPctSince(ticks);
         waits = await trace?.waitsOfMainThread({ ours: pid, emulator: emulator.child.pid, pacer: ours.pid });
       } finally {
         await trace?.discard();
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       await direct.run(Math.min(warmupS, 2));
       const ticks = cpuTicks();
       straight = await direct.run(durationS);
-      directSteal = stealBetween(ticks);
+      directSteal = stealPctSince(ticks);
     } finally {
       await direct.close();
     }
@@ -129,12 +129,6 @@ async function main(): Promise<void> {
     await emulator.stop();
     await database.drop();
   }
-}
-
-/** The hypervisor's share of CPU time since `before`, in % (undefined off Linux). */
-function stealBetween(before: CpuTicks | undefined): number | undefined {
-  const after = cpuTicks();
-  return before && after ? 100 * stealShare(before, after) : undefined;
 }
 
 main().then(

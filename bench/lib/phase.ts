@@ -5,7 +5,7 @@ import type { EmulatorChild } from './emulator-child';
 import { LoadResult, runLoad } from './load';
 import { formatBound, overheadBetween, readOverheadBuckets } from './overhead-histogram';
 import { PacedLoad } from './paced-load';
-import { cpuTicks, stealShare } from './quiet-machine';
+import { cpuTicks, stealPctSince } from './quiet-machine';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
 
 /** The processes one phase drives: an emulator, our service pointed at it, and Portkey. */
@@ -109,10 +109,9 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
           // Only non-streamed requests feed the overhead histogram.
           const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
           measuredFrom = new Date().toISOString().slice(11, 19);
-          const ticksBefore = cpuTicks();
+          const ticks = cpuTicks();
           result = pid ? await cpuPerRequest(pid, load) : await load();
-          const ticksAfter = cpuTicks();
-          if (ticksBefore && ticksAfter) result.stealPct = 100 * stealShare(ticksBefore, ticksAfter);
+          result.stealPct = stealPctSince(ticks);
           if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
         } finally {
           await pacer?.close();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cpuTicks, idleShare, stealShare } from './quiet-machine';
+import { cpuTicks, idleShare, stealPctSince, stealShare } from './quiet-machine';
 
 describe('cpuTicks and idleShare', () => {
   it('counts iowait as idle and every other field of the cpu line as busy', () => {
@@ -21,5 +21,9 @@ describe('cpuTicks and idleShare', () => {
     assert.equal(after?.steal, 140);
     assert.equal(stealShare(before!, after!), 0.14);
     assert.equal(stealShare(after!, after!), 0);
+  });
+
+  it('has no steal to give without an earlier reading (off Linux)', () => {
+    assert.equal(stealPctSince(undefined), undefined);
   });
 });

@@ -41,6 +41,12 @@ export function stealShare(before: CpuTicks, after: CpuTicks): number {
   return total > 0 ? (after.steal - before.steal) / total : 0;
 }
 
+/** The hypervisor's share of CPU time since `before` (a cpuTicks() reading), in %; undefined off Linux. */
+export function stealPctSince(before: CpuTicks | undefined): number | undefined {
+  const after = cpuTicks();
+  return before && after ? 100 * stealShare(before, after) : undefined;
+}
+
 /**
  * Waits until the machine has been mostly idle for a second (the previous phase's processes done with their
  * collections, Postgres with its autovacuum after the phase's inserts), at most `maxMs`, so that a phase's
