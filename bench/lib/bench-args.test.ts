@@ -20,7 +20,14 @@ describe('parseBenchArgs', () => {
       env: {},
       idleS: 40,
       autovacuum: false,
+      steal: { maxPct: 5, retries: 2, waitMs: 60_000 },
     });
+  });
+
+  it('measures a window again when the hypervisor took over --max-steal of it, --steal-retries times at most (0: never)', () => {
+    assert.deepEqual(parseBenchArgs(['--max-steal', '10', '--steal-retries', '3', '--steal-wait', '30']).steal, { maxPct: 10, retries: 3, waitMs: 30_000 });
+    assert.equal(parseBenchArgs(['--steal-retries', '0']).steal.retries, 0);
+    assert.throws(() => parseBenchArgs(['--max-steal', '-1']), /--max-steal needs a number >= 0/);
   });
 
   it('keeps Postgres autovacuum out of measured windows unless --autovacuum is given', () => {

@@ -29,11 +29,16 @@ export interface BenchArgs {
   autovacuum: boolean;
   /** Seconds our first service sits without traffic after ready before its idle RSS is read (0: read at ready). */
   idleS: number;
+  /**
+   * A window in which the hypervisor took more than `maxPct` % of the CPU time is measured again, up to `retries`
+   * times, each after waiting up to `waitMs` for the host's steal to fall (`--max-steal`, `--steal-retries`; 0 retries: off).
+   */
+  steal: { maxPct: number; retries: number; waitMs: number };
 }
 
 const USAGE = `usage: npm run bench -- [--duration <s>=20] [--quick] [--warmup <s>=2] [--jit-warmup <s>=3] [--rate <req/s>[,<req/s>...]=500] [--connections <n>=50]
                         [--only <scenario text>] [--profile] [--alloc-profile] [--no-build] [--env KEY=VALUE]...
-                        [--idle <s>=40] [--autovacuum]
+                        [--idle <s>=40] [--autovacuum] [--max-steal <%>=5] [--steal-retries <n>=2] [--steal-wait <s>=60]
                         [--soak [--soak-minutes <m>=10] [--soak-rate <req/s>=300] [--soak-sample <s>=30]]`;
 
 /** Parses the command line; throws with the usage text on anything unknown or invalid. */
@@ -54,6 +59,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     env: {},
     idleS: 40,
     autovacuum: false,
+    steal: { maxPct: 5, retries: 2, waitMs: 60_000 },
   };
   let quick = false;
   let durationGiven = false;
@@ -104,6 +110,15 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         break;
       case '--autovacuum':
         args.autovacuum = true;
+        break;
+      case '--max-steal':
+        args.steal.maxPct = number(0);
+        break;
+      case '--steal-retries':
+        args.steal.retries = Math.floor(number(0));
+        break;
+      case '--steal-wait':
+        args.steal.waitMs = number(0) * 1000;
         break;
       case '--alloc-profile':
         args.allocProfile = true;

@@ -29,6 +29,10 @@ export type TargetRun = LoadResult & {
   gatewayOverhead?: OverheadQuantiles;
   /** Share of the machine's CPU time the hypervisor took during the measured run, in % (lib/quiet-machine.ts). */
   stealPct?: number;
+  /** Windows measured again because the hypervisor took more than `--max-steal` of one (lib/steal-limit.ts); the least stolen is kept. */
+  stealRetries?: number;
+  /** When the kept window started (UTC, HH:MM:SS). */
+  measuredFrom?: string;
 };
 
 /** A figure checked against a target. */

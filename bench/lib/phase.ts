@@ -7,6 +7,7 @@ import { formatBound, overheadBetween, readOverheadBuckets } from './overhead-hi
 import { PacedLoad } from './paced-load';
 import { cpuTicks, stealPctSince } from './quiet-machine';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
+import { measureUnderStealLimit, StealLimit, waitForLowSteal } from './steal-limit';
 
 /** The processes one phase drives: an emulator, our service pointed at it, and Portkey. */
 export interface PhaseStack {
@@ -28,6 +29,8 @@ export interface PhaseSettings {
   /** Seconds of full load per target and body kind when the phase starts (see BenchArgs.jitWarmupS). */
   jitWarmupS: number;
   connections: number;
+  /** Windows the hypervisor took more of than this are measured again (`--max-steal`); none when absent. */
+  steal?: StealLimit;
 }
 
 /** Resident memory of our process across a phase. */
@@ -95,33 +98,37 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const { url, headers } = endpoint(target, urls);
         const base = { url, headers, body: requestBody(scenario.stream), connections: scenario.shape === 'rate' ? Math.max(settings.connections, 100) : settings.connections };
         const overallRate = scenario.shape === 'rate' ? scenario.rate : undefined;
-        // A fixed rate warms up and measures on the same connections (see PacedLoad).
-        const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
-        const beforeWarmup = (await stack.emulator.stats()).answered;
-        let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead' | 'stealPct'>;
-        let before: number;
-        let measuredFrom = '';
-        try {
-          if (settings.warmupS > 0) await (pacer ? pacer.run(settings.warmupS) : runLoad({ ...base, durationS: settings.warmupS }));
-          before = (await stack.emulator.stats()).answered;
-          const pid = pids[target];
-          const load = () => (pacer ? pacer.run(settings.durationS) : runLoad({ ...base, durationS: settings.durationS }));
-          // Only non-streamed requests feed the overhead histogram.
-          const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
-          measuredFrom = new Date().toISOString().slice(11, 19);
-          const ticks = cpuTicks();
-          result = pid ? await cpuPerRequest(pid, load) : await load();
-          result.stealPct = stealPctSince(ticks);
-          if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
-        } finally {
-          await pacer?.close();
-        }
-        const upstreamAnswered = (await stack.emulator.stats()).answered - before;
-        if (target === 'ours') oursServed += upstreamAnswered + before - beforeWarmup;
-        if (target === 'floor') floorServed += upstreamAnswered + before - beforeWarmup;
-        runs[target] = { ...result, upstreamAnswered };
+        const pid = pids[target];
+        const measure = async () => {
+          // A fixed rate warms up and measures on the same connections (see PacedLoad).
+          const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
+          const beforeWarmup = (await stack.emulator.stats()).answered;
+          let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead' | 'stealPct'>;
+          let before: number;
+          let measuredFrom: string;
+          try {
+            if (settings.warmupS > 0) await (pacer ? pacer.run(settings.warmupS) : runLoad({ ...base, durationS: settings.warmupS }));
+            before = (await stack.emulator.stats()).answered;
+            const load = () => (pacer ? pacer.run(settings.durationS) : runLoad({ ...base, durationS: settings.durationS }));
+            // Only non-streamed requests feed the overhead histogram.
+            const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
+            measuredFrom = new Date().toISOString().slice(11, 19);
+            const ticks = cpuTicks();
+            result = pid ? await cpuPerRequest(pid, load) : await load();
+            result.stealPct = stealPctSince(ticks);
+            if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
+          } finally {
+            await pacer?.close();
+          }
+          const upstreamAnswered = (await stack.emulator.stats()).answered - before;
+          if (target === 'ours') oursServed += upstreamAnswered + before - beforeWarmup;
+          if (target === 'floor') floorServed += upstreamAnswered + before - beforeWarmup;
+          return Object.assign(result, { upstreamAnswered, measuredFrom });
+        };
+        const result: TargetRun = settings.steal ? await measureUnderStealLimit(measure, settings.steal, waitForLowSteal, log) : await measure();
+        runs[target] = result;
         log(
-          `  ${scenario.name} ${target} (measured from ${measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
+          `  ${scenario.name} ${target} (measured from ${result.measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.stealRetries ? ` (the least of ${result.stealRetries + 1} windows)` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
         );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });
