@@ -12,11 +12,18 @@ export function createRootLogger(level: string, destination: DestinationStream):
 
 /** How long a line may wait in the stdout buffer when traffic is too low to fill it. */
 export const LOG_FLUSH_INTERVAL_MS = 1_000;
+/**
+ * Each write of stdout is a system call on a libuv pool thread, which the main thread must wake (on a virtual machine
+ * an idle CPU's wake-up is expensive), and its completion wakes the main thread back. Just under 16 KB (sonic-boom's largest single
+ * write, which the minimum must stay below) is ~60 request lines.
+ */
+export const LOG_WRITE_MIN_BYTES = 16_000;
+
 /** What stdout may hold unwritten when its reader stalls; lines beyond it are dropped and counted, never queued. */
 export const LOG_BUFFER_MAX_BYTES = 8 * 1_048_576;
 
 /**
- * Standard output for both loggers, written in chunks of at least 4 KB off the request path: at a few thousand
+ * Standard output for both loggers, written in chunks of at least LOG_WRITE_MIN_BYTES off the request path: at a few thousand
  * requests a second one write per line cost a system call each, here and in whatever reads the pipe. A quiet
  * process still writes within LOG_FLUSH_INTERVAL_MS, and what is buffered is written out when the process exits
  * (pino flushes it synchronously on 'exit', also after an uncaught exception). A stalled reader costs at most
@@ -29,7 +36,7 @@ export const LOG_BUFFER_MAX_BYTES = 8 * 1_048_576;
  * pool blocks alive beyond the bound; that is at most a small multiple of it, and only while stdout is stalled.
  */
 export function bufferedStdout(): DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4_096, maxLength: LOG_BUFFER_MAX_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS, contentMode: 'buffer' });
+  const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_WRITE_MIN_BYTES, maxLength: LOG_BUFFER_MAX_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS, contentMode: 'buffer' });
   const dropped = registeredMetric(
     'log_lines_dropped_total',
     () => new Counter({ name: 'log_lines_dropped_total', help: `Log lines dropped because stdout stalled with ${LOG_BUFFER_MAX_BYTES / 1_048_576} MB unwritten` }),
