@@ -2,7 +2,7 @@ import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import type { ProviderError } from './providers/provider';
 import type { RouteTarget } from './routing/router';
 
-/** Anything in a vendor's text that looks like a credential or an account id, masked before a caller sees it. */
+/** Anything in a vendor's text that looks like a credential or an account id, masked before a caller or the log sees it. */
 export function redactVendorText(text: string): string {
   return text
     .replace(/\b(sk|pk|rk|key|gsk|AIza)[-_A-Za-z0-9]{8,}/g, '[redacted]')

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { loadConfig } from 'src/config';
 import { MemoryKvStore, RedisHandle } from 'src/infra/redis';
@@ -205,10 +206,13 @@ describe(GatewayService.name, () => {
       const openai = scriptedVendor('openai', ['reject']);
       const anthropic = scriptedVendor('anthropic', ['nunca']);
       const { sut } = build([openai.provider, anthropic.provider]);
+      const logged = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
       const error = await sut.chat(body(), proxy()).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UpstreamRequestError);
       expect((error as Error).message).toContain('tools[0] is invalid');
       expect((error as Error).message).not.toContain('abcdefghijklmnop');
+      expect(logged.mock.calls.map(([line]) => String(line))).toEqual([expect.stringContaining('tools[0] is invalid for key [redacted]')]);
+      logged.mockRestore();
       expect(openai.calls()).toBe(1);
       expect(anthropic.calls()).toBe(0);
     });

@@ -4,7 +4,7 @@ import { AppConfig } from 'src/config';
 import { ModelCatalog } from './catalog/model-catalog';
 import { GatewayEvent } from './gateway.events';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { NoTargetServedError, StreamInterruptedError, TargetFailure, targetName, UnpricedModelError, UpstreamRequestError } from './gateway-errors';
+import { NoTargetServedError, redactVendorText, StreamInterruptedError, TargetFailure, targetName, UnpricedModelError, UpstreamRequestError } from './gateway-errors';
 import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
@@ -165,7 +165,7 @@ export class GatewayService extends LlmClient {
         if (failure.kind !== 'aborted') await this.policy.gateFor(target).failed(target, failure);
         recorded = true;
         this.usage.failed(run, target, failure, true, partialUsage());
-        this.logger.warn(`stream from ${targetName(target)} failed after ${text.length} characters: ${failure.kind}${failure.vendorMessage ? ` (${failure.vendorMessage})` : ''}`);
+        this.logger.warn(`stream from ${targetName(target)} failed after ${text.length} characters: ${failure.kind}${failure.vendorMessage ? ` (${redactVendorText(failure.vendorMessage)})` : ''}`);
         throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters (${failure.kind})`);
       } finally {
         // The consumer stopped reading mid-stream (its client left): what was streamed so far is still recorded.
@@ -303,7 +303,7 @@ export class GatewayService extends LlmClient {
           continue;
         }
         const failure = isProviderError(error) ? error : toProviderError(error, target.provider, run.signal);
-        if (failure.vendorMessage) this.logger.warn(`${targetName(target)} failed (${failure.kind}, HTTP ${failure.status ?? '-'}): ${failure.vendorMessage}`);
+        if (failure.vendorMessage) this.logger.warn(`${targetName(target)} failed (${failure.kind}, HTTP ${failure.status ?? '-'}): ${redactVendorText(failure.vendorMessage)}`);
         this.usage.failed(run, target, failure, streamed);
         if (failure.kind === 'bad_request') {
           const window = exceedsContextWindow(failure) ? this.contextWindowOf(target) : undefined;
