@@ -132,7 +132,7 @@ function build(vendors: LlmProvider[], cacheTtlSeconds = 0) {
   events.on(GatewayEvent.Fallback, (e) => fallbacks.push(e));
   events.on(GatewayEvent.ResponseCacheHit, (e) => cacheHits.push(e));
   events.on(GatewayEvent.Usage, (row: UsageRecord) => rows.push(row));
-  return { sut, fallbacks, cacheHits, rows, settlements };
+  return { sut, fallbacks, cacheHits, rows, settlements, catalog };
 }
 
 const request: LlmRequest = { operation: 'test', model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hola' }], caller: { apiKeyName: 'test' } };
@@ -249,6 +249,19 @@ describe(GatewayService.name, () => {
     it('refuses a model without a catalog price unless the operator allowed unpriced models', async () => {
       const { sut } = build([scriptedVendor('anthropic', ['hola']).provider]);
       await expect(sut.chat(body({ model: 'anthropic/claude-opus-9' }), proxy())).rejects.toBeInstanceOf(UnpricedModelError);
+    });
+
+    it('routes repeated requests alike until a model retires or the catalog reloads, then by the new state at once', async () => {
+      const openai = scriptedVendor('openai', ['mini', 'luna', 'fail', 'fail', 'fail', 'fail']);
+      const anthropic = scriptedVendor('anthropic', ['sonnet']);
+      const { sut, catalog } = build([openai.provider, anthropic.provider]);
+      const clock = jest.spyOn(catalog, 'now').mockReturnValue(Date.parse('2027-01-13T23:59:59Z'));
+      expect((await sut.chat(body(), proxy())).result).toMatchObject({ model: 'gpt-4o-mini', text: 'mini' });
+      clock.mockReturnValue(Date.parse('2027-01-14T00:00:00Z')); // gpt-4o-mini's shutdown day: its successor answers
+      expect((await sut.chat(body(), proxy())).result).toMatchObject({ model: 'gpt-6-luna', text: 'luna' });
+      const reloaded = ModelCatalog.load(loadConfig({ OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k', FALLBACK_CHAINS: '{"gpt-6-luna":["gpt-6-luna","claude-sonnet-5-5"]}' }));
+      catalog.replaceWith(reloaded);
+      expect((await sut.chat(body(), proxy())).result).toMatchObject({ provider: 'anthropic', model: 'claude-sonnet-5-5', usedFallback: true });
     });
 
     it('answers a repeated deterministic request from the cache of the same caller only', async () => {

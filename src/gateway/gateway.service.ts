@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import { newUuid } from 'src/common/ids';
 import { AppConfig } from 'src/config';
-import { ModelCatalog } from './catalog/model-catalog';
+import { CatalogModel, ModelCatalog } from './catalog/model-catalog';
 import { GatewayEvent } from './gateway.events';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { NoTargetServedError, redactVendorText, StreamInterruptedError, TargetFailure, targetName, UnpricedModelError, UpstreamRequestError } from './gateway-errors';
@@ -37,6 +37,8 @@ import { CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
+/** Routes kept at most: a caller may name any `provider/model`, and each is a route of its own. */
+const MAX_KEPT_ROUTES = 1000;
 const COUNT_TOKENS_TIMEOUT_MS = 10_000;
 
 export interface ChatOutcome {
@@ -55,6 +57,8 @@ export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: stri
 export class GatewayService extends LlmClient {
   private readonly logger = new Logger('Gateway');
   private readonly configured: Set<ProviderId>;
+  private readonly routes = new Map<string, { targets: RouteTarget[]; generation: number; from: number; until: number }>();
+  private readonly arrange = (model: CatalogModel) => this.balancer.arrange(model);
 
   constructor(
     private readonly config: AppConfig,
@@ -198,7 +202,7 @@ export class GatewayService extends LlmClient {
    * caller's own limits (allow-list, RPM/TPM, budgets), which may narrow the targets.
    */
   private async begin(body: ChatBody, options: RunOptions): Promise<RequestRun> {
-    const targets = this.route(body.model, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: (model) => this.balancer.arrange(model) });
+    const targets = this.route(body.model, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: this.arrange });
     const estimate = approximateTokens(body);
     const primary = targets[0];
     const maxOutput = requestedMaxOutput(body) ?? DEFAULT_MAX_TOKENS;
@@ -226,10 +230,22 @@ export class GatewayService extends LlmClient {
     return run;
   }
 
-  /** The ordered targets for a requested model; an unknown model is the caller's 400. */
+  /**
+   * The ordered targets for a requested model; an unknown model is the caller's 400. A route without the caller's own
+   * fallbacks or a balanced deployment is the same for every request until the catalog reloads or a model retires, so
+   * it is kept (frozen: every run shares it) rather than built per request.
+   */
   private route(model: string | undefined, options: RouteOptions): RouteTarget[] {
+    const now = this.catalog.now();
+    const memoKey = options.fallbacks ? undefined : `${model}\u0000${options.offline}`;
+    const memo = memoKey === undefined ? undefined : this.routes.get(memoKey);
+    if (memo && memo.generation === this.catalog.generation && memo.from <= now && now < memo.until) return memo.targets;
     try {
-      return resolveTargets(model, this.catalog, this.configured, options);
+      const targets = resolveTargets(model, this.catalog, this.configured, Object.assign({}, options, { now }));
+      if (memoKey !== undefined && !targets.some((t) => t.deployment) && (this.routes.size < MAX_KEPT_ROUTES || this.routes.has(memoKey))) {
+        this.routes.set(memoKey, Object.assign({ targets: Object.freeze(targets.map((t) => Object.freeze(t))) as RouteTarget[], generation: this.catalog.generation }, this.catalog.stableSpan(now)));
+      }
+      return targets;
     } catch (error) {
       if (error instanceof UnknownModelError) throw new BadRequestException(error.message);
       throw error;

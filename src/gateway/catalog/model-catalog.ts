@@ -89,6 +89,8 @@ export class ModelCatalog {
   private retirements = new Map<string, number>();
   /** Each requested model's chain with retirements applied, kept between two shutdown days (no arrays per request). */
   private servedChains = new Map<string, { chain: string[]; from: number; until: number }>();
+  /** Bumped by every reload (replaceWith): anything derived from an earlier load is stale. */
+  generation = 0;
   chains: Record<string, string[]>;
   limits: Record<VendorName, ProviderLimits>;
   defaultModel: string;
@@ -123,6 +125,7 @@ export class ModelCatalog {
 
   /** Takes another catalog's contents in place, so every holder of this one sees the reload at once. */
   replaceWith(next: ModelCatalog): void {
+    this.generation += 1;
     this.models.clear();
     for (const [id, model] of next.models) this.models.set(id, model);
     this.chains = next.chains;
@@ -204,15 +207,22 @@ export class ModelCatalog {
     if (memo && memo.from <= now && now < memo.until) return memo.chain;
     const served = chain.map((id) => this.servedBy(id, now)).filter((id, i) => i === 0 || !this.isRetired(id, now));
     const unique = served.filter((id, i) => served.indexOf(id) === i);
-    // Valid until the next shutdown day (or since the last one, for a pinned clock that goes back).
+    this.servedChains.set(modelId, Object.assign({ chain: unique }, this.stableSpan(now)));
+    return unique;
+  }
+
+  /**
+   * The span around `now` in which no model retires, from the last shutdown at or before it to the next one after it:
+   * what is derived from this catalog's retirements holds throughout (both ends open for a pinned clock that goes back).
+   */
+  stableSpan(now: number): { from: number; until: number } {
     let from = -Infinity;
     let until = Infinity;
     for (const at of this.retirements.values()) {
       if (at <= now) from = Math.max(from, at);
       else until = Math.min(until, at);
     }
-    this.servedChains.set(modelId, { chain: unique, from, until });
-    return unique;
+    return { from, until };
   }
 
   /** Models retired by `now` or retiring within `withinDays` after it, soonest first: what the admin page and log show. */
