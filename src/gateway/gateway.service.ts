@@ -33,7 +33,7 @@ import { resolveTargets, RouteOptions, RouteTarget, UnknownModelError } from './
 import { estimatedCost } from './usage/pricing';
 import { ResponseCache } from './usage/response-cache';
 import { approximateTokens, requestedMaxOutput } from './usage/token-estimate';
-import { CallerGate } from './usage/caller-gate';
+import { CallerAdmission, CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
@@ -110,7 +110,8 @@ export class GatewayService extends LlmClient {
   // ---- the canonical path ----
 
   async chat(body: ChatBody, options: RunOptions): Promise<ChatOutcome> {
-    const run = await this.begin(body, options);
+    const begun = this.begin(body, options);
+    const run = begun instanceof RequestRun ? begun : await begun;
     try {
       const cacheKey = this.cache.keyFor(body, run.targets[0]?.model ?? '', options.caller, options.cache.enabled);
       const hit = cacheKey ? await this.cache.get<ChatOutcome>(cacheKey) : undefined;
@@ -132,7 +133,8 @@ export class GatewayService extends LlmClient {
 
   /** Streams; falls back only until the first chunk, and throws StreamInterruptedError on a mid-stream failure. */
   async *chatStream(body: ChatBody, options: RunOptions): AsyncIterable<ChatStreamEvent> {
-    const run = await this.begin(body, options);
+    const begun = this.begin(body, options);
+    const run = begun instanceof RequestRun ? begun : await begun;
     try {
       const { target, value } = await this.firstServing(run, body, true, async (provider, call) => {
         const iterator = provider.stream(body, call)[Symbol.asyncIterator]();
@@ -201,7 +203,7 @@ export class GatewayService extends LlmClient {
    * Routes the request, estimates it once, applies the per-request cost ceiling to every route, then the
    * caller's own limits (allow-list, RPM/TPM, budgets), which may narrow the targets.
    */
-  private async begin(body: ChatBody, options: RunOptions): Promise<RequestRun> {
+  private begin(body: ChatBody, options: RunOptions): RequestRun | Promise<RequestRun> {
     const targets = this.route(body.model, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: this.arrange });
     const estimate = approximateTokens(body);
     const primary = targets[0];
@@ -224,10 +226,14 @@ export class GatewayService extends LlmClient {
     }
     const route = body.model ?? this.catalog.defaultModel;
     const deadlineMs = options.deadlineMs ?? this.config.llm.requestDeadlineMs;
-    const admitted = await this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, worstUsd, maxDurationMs: deadlineMs }, options.offline !== false);
-    const run = new RequestRun(newUuid(), options, admitted.targets, estimate, route, this.clock.nowMs(), deadlineMs);
-    run.admission = admitted.admission;
-    return run;
+    const admitted = this.callers.admit(options.caller, route, targets, { tokens: estimate, maxOutput, worstUsd, maxDurationMs: deadlineMs }, options.offline !== false);
+    const start = ({ targets: allowed, admission }: CallerAdmission) => {
+      const run = new RequestRun(newUuid(), options, allowed, estimate, route, this.clock.nowMs(), deadlineMs);
+      run.admission = admission;
+      return run;
+    };
+    // A caller with nothing to reserve is admitted at once: no promise, no turn of the microtask queue.
+    return admitted instanceof Promise ? admitted.then(start) : start(admitted);
   }
 
   /**

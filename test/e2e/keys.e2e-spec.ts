@@ -171,9 +171,9 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     const { key } = await create(a, { name: `lim-${suffix()}`, allowedModels: ['gpt-4o-mini', 'claude-*'], rpmLimit: 3 });
     const [pa, pb] = [a.app.get(CallerPolicy), b.app.get(CallerPolicy)];
     const refusesGpt4o = (policy: CallerPolicy) =>
-      policy.admit({ keyName: key.name }, { model: 'gpt-4o', estimatedTokens: 1, estimatedCostUsd: '0' }).then(
+      Promise.resolve(policy.admit({ keyName: key.name }, { model: 'gpt-4o', estimatedTokens: 1, estimatedCostUsd: '0' })).then(
         () => false,
-        (e) => e instanceof ModelNotAllowedError && e.getStatus() === 403,
+        (e: unknown) => e instanceof ModelNotAllowedError && e.getStatus() === 403,
       );
     expect(await refusesGpt4o(pa)).toBe(true);
     await eventually(() => refusesGpt4o(pb), 3000);
@@ -190,9 +190,9 @@ describe('Keys and budgets on two instances sharing Postgres and Redis', () => {
     const [pa, pb] = [a.app.get(CallerPolicy), b.app.get(CallerPolicy)];
     await eventually(
       () =>
-        pb.admit({ keyName: 'default' }, { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 1, estimatedCostUsd: '5' }).then(
+        Promise.resolve(pb.admit({ keyName: 'default' }, { model: 'gpt-4o-mini', companyId: company, estimatedTokens: 1, estimatedCostUsd: '5' })).then(
           () => false,
-          (e) => e instanceof BudgetExhaustedError,
+          (e: unknown) => e instanceof BudgetExhaustedError,
         ),
       3000,
     );

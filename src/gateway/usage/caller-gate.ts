@@ -20,42 +20,52 @@ export class CallerGate {
 
   constructor(private readonly policy: CallerPolicy) {}
 
-  async admit(
+  /** Synchronous (no promise) when the caller's policy reserves nothing, as for a key without limits or budgets. */
+  admit(
     caller: CallerIdentity,
     requested: string,
     targets: RouteTarget[],
     /** The input estimate, the output allowed, their worst-case cost on the primary target (exact decimal text) and the request's deadline. */
     estimate: { tokens: number; maxOutput: number; worstUsd: string; maxDurationMs: number },
     offlineAnswers: boolean,
-  ): Promise<CallerAdmission> {
+  ): CallerAdmission | Promise<CallerAdmission> {
     const who = { keyName: caller.apiKeyName };
     const restricted = this.policy.restrictsModels(who);
     const allowed = restricted ? targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t))) : targets;
     const primary = allowed.find((t) => t.provider !== 'offline') ?? targets.find((t) => t.provider !== 'offline');
     if (!primary) return { targets: allowed };
-    try {
-      const admission = await this.policy.admit(who, {
-        model: requested,
-        modelAliases: restricted ? aliasesOf(primary) : [],
-        companyId: caller.companyId ?? null,
-        estimatedTokens: estimate.tokens + estimate.maxOutput,
-        estimatedCostUsd: estimate.worstUsd,
-        maxDurationMs: estimate.maxDurationMs,
-      });
-      return { targets: allowed, admission };
-    } catch (error) {
-      if (offlineAnswers && error instanceof CallerPolicyError) {
-        this.logger.warn(`${caller.apiKeyName} refused (${error.code}); answering with the deterministic result`);
-        return { targets: [OFFLINE_TARGET] };
-      }
-      throw error;
+    const admission = this.policy.admit(who, {
+      model: requested,
+      modelAliases: restricted ? aliasesOf(primary) : [],
+      companyId: caller.companyId ?? null,
+      estimatedTokens: estimate.tokens + estimate.maxOutput,
+      estimatedCostUsd: estimate.worstUsd,
+      maxDurationMs: estimate.maxDurationMs,
+    });
+    if (!isPromise(admission)) return { targets: allowed, admission };
+    return admission.then(
+      (reserved) => ({ targets: allowed, admission: reserved }),
+      (error: unknown) => this.refused(error, caller, offlineAnswers),
+    );
+  }
+
+  /** A refused proxy caller gets the policy's error; a refused Odoo feature its deterministic answer. */
+  private refused(error: unknown, caller: CallerIdentity, offlineAnswers: boolean): CallerAdmission {
+    if (offlineAnswers && error instanceof CallerPolicyError) {
+      this.logger.warn(`${caller.apiKeyName} refused (${error.code}); answering with the deterministic result`);
+      return { targets: [OFFLINE_TARGET] };
     }
+    throw error;
   }
 
   /** Releases the reservation and charges what the request really used (zero for a failure that cost nothing). */
   settle(admission: Admission | undefined, tokens: number, costUsd: string): void {
     if (admission) this.policy.settle(admission, { tokens, costUsd })?.catch((error: Error) => this.logger.warn(`budget settle failed: ${error.message}`));
   }
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T>).then === 'function';
 }
 
 function aliasesOf(target: RouteTarget): string[] {

@@ -16,7 +16,7 @@ import {
   type Settlement,
 } from './caller-policy';
 import { costToNanos, limitToNanos, nanosToUsd } from './nano-usd';
-import type { BudgetPlan, PolicyCounters } from './policy-counters';
+import type { AdmitPlan, BudgetPlan, PolicyCounters } from './policy-counters';
 
 /** What the policy reads of the keys and budgets (KeyDirectory's cache). */
 export interface PolicySource {
@@ -65,9 +65,10 @@ export class CallerPolicyService extends CallerPolicy {
     return (this.source.key(caller.keyName)?.allowedModels.length ?? 0) > 0;
   }
 
-  async admit(caller: PolicyCaller, request: AdmitRequest): Promise<Admission> {
+  admit(caller: PolicyCaller, request: AdmitRequest): Admission | Promise<Admission> {
     const key = this.source.key(caller.keyName);
-    if (key?.allowedModels.length && !modelAllowed(key.allowedModels, [request.model, ...(request.modelAliases ?? [])])) throw new ModelNotAllowedError(key.name, request.model, key.allowedModels);
+    if (key?.allowedModels.length && !modelAllowed(key.allowedModels, [request.model, ...(request.modelAliases ?? [])]))
+      return Promise.reject(new ModelNotAllowedError(key.name, request.model, key.allowedModels));
     const nowMs = this.now();
     const companyId = request.companyId ?? null;
     const tokens = Math.max(0, Math.ceil(request.estimatedTokens));
@@ -92,7 +93,7 @@ export class CallerPolicyService extends CallerPolicy {
       parallelCounter,
     };
 
-    const outcome = await this.counters.admit({
+    return this.reserve(admission, key, budgets, request, {
       leaseId: admission.id,
       rate: limited ? { rpmKey: `kp:rpm:${key.id}:${window}`, tpmKey: `kp:tpm:${key.id}:${window}`, rpmLimit: key.rpmLimit, tpmLimit: key.tpmLimit, tokens, windowMs: this.options.minuteMs } : null,
       parallel: parallelCounter ? { key: parallelCounter, limit: key!.maxParallelRequests!, expiresAt: nowMs + (request.maxDurationMs ?? this.options.leaseMs) + PARALLEL_SLOT_MARGIN_MS } : null,
@@ -101,13 +102,18 @@ export class CallerPolicyService extends CallerPolicy {
       nowMs,
       leaseExpiresAt: nowMs + this.options.leaseMs,
     });
+  }
+
+  /** Reserves the caller's estimate in the shared counters; throws the policy's error for a limit that refuses it. */
+  private async reserve(admission: Admission, key: KeyRecord | undefined, budgets: PlannedBudget[], request: AdmitRequest, plan: AdmitPlan): Promise<Admission> {
+    const outcome = await this.counters.admit(plan);
     if (outcome.ok) return admission;
     if (outcome.refusedBy === 'parallel') throw new KeyParallelLimitedError(key!.name, key!.maxParallelRequests!);
     if (outcome.refusedBy === 'budget') {
       const { ref } = budgets[outcome.index];
       throw new BudgetExhaustedError(Object.assign({}, ref, { spentUsd: nanosToUsd(outcome.spentNanos), reservedUsd: nanosToUsd(outcome.reservedNanos) }), request.estimatedCostUsd);
     }
-    const untilWindowEnd = this.options.minuteMs - (nowMs % this.options.minuteMs);
+    const untilWindowEnd = this.options.minuteMs - (plan.nowMs % this.options.minuteMs);
     const retryInMs = Math.max(1, Math.min(outcome.retryInMs, untilWindowEnd));
     throw new KeyRateLimitedError(key!.name, outcome.refusedBy, (outcome.refusedBy === 'rpm' ? key!.rpmLimit : key!.tpmLimit) ?? 0, Math.ceil(retryInMs / 1000));
   }

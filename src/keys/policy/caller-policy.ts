@@ -140,6 +140,7 @@ export abstract class CallerPolicy {
   abstract allowsModel(caller: PolicyCaller, names: readonly string[]): boolean;
   /** Whether the key has a model allow-list at all (without one, every model is allowed and no names need working out). */
   abstract restrictsModels(caller: PolicyCaller): boolean;
-  abstract admit(caller: PolicyCaller, request: AdmitRequest): Promise<Admission>;
+  /** Synchronous (no promise) for a caller with nothing to reserve: no rate limits, parallel limit or budgets. */
+  abstract admit(caller: PolicyCaller, request: AdmitRequest): Admission | Promise<Admission>;
   abstract settle(admission: Admission, used: Settlement): void | Promise<void>;
 }
