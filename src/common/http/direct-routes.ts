@@ -52,10 +52,37 @@ export function serveDirectly(fastify: FastifyInstance, routes: DirectRoute[], p
   });
 }
 
-async function serve(route: DirectRoute, controller: unknown, context: ExecutionContextHost, request: FastifyRequest, reply: FastifyReply, guards: CanActivate[]): Promise<void> {
-  for (const guard of guards) {
+/**
+ * The guards, then the controller. Guards that decide at once (ours, for nearly every request) are not awaited, and
+ * the controller's promise is returned as it is: no async frame or turn of the microtask queue of its own.
+ */
+function serve(route: DirectRoute, controller: unknown, context: ExecutionContextHost, request: FastifyRequest, reply: FastifyReply, guards: CanActivate[]): Promise<void> {
+  try {
+    for (let i = 0; i < guards.length; i++) {
+      const allowed = guards[i].canActivate(context);
+      if (typeof allowed !== 'boolean') return serveAfter(allowed, i, route, controller, context, request, reply, guards);
+      if (!allowed) throw new ForbiddenException('Forbidden resource');
+    }
+    return route.call(controller, request, reply);
+  } catch (error) {
+    return Promise.reject(error); // a guard's refusal (401, 429) is answered by the exception filter, as a rejection
+  }
+}
+
+/** The rest of `serve` once guard `index` answered with a promise or an observable. */
+async function serveAfter(
+  pending: ReturnType<CanActivate['canActivate']>,
+  index: number,
+  route: DirectRoute,
+  controller: unknown,
+  context: ExecutionContextHost,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  guards: CanActivate[],
+): Promise<void> {
+  if (!(await pending)) throw new ForbiddenException('Forbidden resource');
+  for (const guard of guards.slice(index + 1)) {
     const allowed = guard.canActivate(context);
-    // A guard that decided at once (ours, for nearly every request) is not awaited: no turn of the microtask queue.
     if (!(typeof allowed === 'boolean' ? allowed : await allowed)) throw new ForbiddenException('Forbidden resource');
   }
   await route.call(controller, request, reply);

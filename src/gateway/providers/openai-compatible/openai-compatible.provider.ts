@@ -90,11 +90,15 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     return JSON.stringify(sent);
   }
 
-  async complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion> {
-    const completion = await this.wire.postJson<ChatCompletion>('/chat/completions', this.payload(body, call, { stream: false }), call);
+  complete(body: ChatBody, call: ProviderCall): Promise<ProviderCompletion> {
+    return this.wire.postJson('/chat/completions', this.payload(body, call, { stream: false }), call, this.accepted);
+  }
+
+  /** A completion the gateway can use: at least one choice, its usage and finish reason read. */
+  private readonly accepted = (completion: ChatCompletion): ProviderCompletion => {
     if (!Array.isArray(completion?.choices) || completion.choices.length === 0) throw new ProviderError('malformed', `${this.id} answered without choices`, this.id);
     return { completion, usage: usageFromOpenAi(completion.usage as WireUsage), finishReason: finishReasonOf(completion.choices[0].finish_reason) };
-  }
+  };
 
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
     const streamOptions = Object.assign({}, body.stream_options as object | undefined, { include_usage: true });

@@ -63,17 +63,22 @@ export class WireClient {
   }
 
   /**
-   * POSTs a JSON body; returns the parsed answer (malformed JSON is a retryable `malformed` failure). The answer is
-   * collected by a dispatch handler into one string: no response stream object per call.
+   * POSTs a JSON body; returns the parsed answer, or what `accept` makes of it (malformed JSON is a retryable
+   * `malformed` failure, and so is whatever `accept` throws that is not a ProviderError already). The answer is
+   * collected, parsed and accepted by a dispatch handler: no response stream object and no promise but the one returned.
    */
-  async postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T> {
-    try {
-      const answer = await collectAnswer(this.dispatcher, this.post(path, payload, options), options.signal, options.timeoutMs, () => this.timedOut());
-      if (answer.statusCode >= 400) throw this.refused(answer.statusCode, answer.rawHeaders, answer.body);
-      return JSON.parse(answer.body) as T;
-    } catch (error) {
-      throw toProviderError(error, this.provider, options.signal);
-    }
+  postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T>;
+  postJson<T, R>(path: string, payload: string, options: WireRequestOptions, accept: (answer: T) => R): Promise<R>;
+  postJson<T, R>(path: string, payload: string, options: WireRequestOptions, accept?: (answer: T) => R): Promise<T | R> {
+    return collectAnswer(this.dispatcher, this.post(path, payload, options), options, {
+      timedOut: () => this.timedOut(),
+      answered: (statusCode, rawHeaders, body) => {
+        if (statusCode >= 400) throw this.refused(statusCode, rawHeaders, body);
+        const parsed = JSON.parse(body) as T;
+        return accept ? accept(parsed) : parsed;
+      },
+      failed: (error) => toProviderError(error, this.provider, options.signal),
+    });
   }
 
   /**
@@ -90,20 +95,22 @@ export class WireClient {
   }
 }
 
-interface CollectedAnswer {
-  statusCode: number;
-  rawHeaders: Buffer[];
-  body: string;
+/** What a collected answer becomes: the caller's value (or a throw), and the error for every failure. */
+interface AnswerHandling<T> {
+  timedOut: () => Error;
+  answered: (statusCode: number, rawHeaders: Buffer[], body: string) => T;
+  failed: (error: unknown) => Error;
 }
 
 /**
- * One request through undici's dispatcher with the answer gathered whole, under its own timer (LLM_TIMEOUT_MS:
- * a hung attempt ends on time and the next retry or target keeps the rest of the deadline); `signal` (the
- * request's) aborts it at any stage. No AbortController per attempt.
+ * One request through undici's dispatcher with the answer gathered whole and handed to `handling.answered`, under
+ * its own timer (LLM_TIMEOUT_MS: a hung attempt ends on time and the next retry or target keeps the rest of the
+ * deadline); the request's signal aborts it at any stage. No AbortController per attempt.
  */
-function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, signal: Abortable, timeoutMs: number, timedOut: () => Error): Promise<CollectedAnswer> {
+function collectAnswer<T>(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, request: WireRequestOptions, handling: AnswerHandling<T>): Promise<T> {
+  const { signal, timeoutMs } = request;
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
+    if (signal.aborted) return reject(handling.failed(signal.reason));
     let abortRequest: ((reason: Error) => void) | undefined;
     let stopped: Error | undefined;
     const stop = (reason: Error) => {
@@ -111,7 +118,7 @@ function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptio
       abortRequest?.(reason);
     };
     const onAbort = () => stop(signal.reason as Error);
-    const timer = setTimeout(() => stop(timedOut()), timeoutMs);
+    const timer = setTimeout(() => stop(handling.timedOut()), timeoutMs);
     const settle = () => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
@@ -136,11 +143,15 @@ function collectAnswer(dispatcher: Dispatcher, options: Dispatcher.DispatchOptio
       },
       onComplete() {
         settle();
-        resolve({ statusCode, rawHeaders, body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') });
+        try {
+          resolve(handling.answered(statusCode, rawHeaders, chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+        } catch (error) {
+          reject(handling.failed(error));
+        }
       },
       onError(error) {
         settle();
-        reject(stopped ?? error);
+        reject(handling.failed(stopped ?? error));
       },
     });
   });
