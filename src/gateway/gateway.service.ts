@@ -44,6 +44,8 @@ const COUNT_TOKENS_TIMEOUT_MS = 10_000;
 export interface ChatOutcome {
   completion: ChatCompletion;
   result: LlmResult;
+  /** The vendor's own text of `completion` (an OpenAI-wire vendor's answer; never a cached one). */
+  raw?: string;
 }
 
 export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunks'; items: StreamedChunk[] } | { type: 'done'; result: LlmResult };
@@ -125,7 +127,7 @@ export class GatewayService extends LlmClient {
       const result = this.usage.result(run, target, message?.content ?? '', value.finishReason, value.usage);
       this.settle(run, target, result, false);
       if (cacheKey && target.provider !== 'offline') this.cache.set(cacheKey, { completion: value.completion, result }, options.cache.ttlSeconds);
-      return { completion: value.completion, result };
+      return { completion: value.completion, result, raw: value.raw };
     } finally {
       this.finish(run);
     }

@@ -15,7 +15,9 @@ import { isAnthropicClient } from 'src/common/errors/wire-error-shapes';
 import { anthropicModel, anthropicModelPage } from './anthropic/anthropic-models';
 import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
-import { frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
+import { completionAnswer, frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 const EXAMPLE = {
   model: 'gpt-6-luna',
@@ -86,11 +88,12 @@ export class OpenAiDoorController {
     const body = validateChatBody(raw);
     const options = proxyRunOptions('proxy.chat', takeGatewayControls(body, req.headers), this.config, doorCaller(caller, req, reply));
     if (body.stream !== true) {
-      const { completion, result } = await this.gateway.chat(body, options);
+      const { completion, result, raw } = await this.gateway.chat(body, options);
       void reply
         .status(200)
         .headers(gatewayHeaders(result))
-        .send(Object.assign({}, completion, { model: result.model, x_gateway: gatewayInfo(result) }));
+        .type(JSON_TYPE)
+        .send(completionAnswer(completion, result, raw));
       return;
     }
     const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;

@@ -28,6 +28,8 @@ export interface ProviderCompletion {
   /** The vendor's usage split by kind (the OpenAI shape cannot say cache writes apart). */
   usage: TokenUsage;
   finishReason: FinishReason;
+  /** The vendor's own JSON text of `completion`, when the vendor speaks OpenAI's wire (the OpenAI door passes it on). */
+  raw?: string;
 }
 
 /**

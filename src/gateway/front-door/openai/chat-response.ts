@@ -1,4 +1,5 @@
 import type { LlmResult } from '../../llm.types';
+import type { ChatCompletion } from '../../providers/provider';
 
 /** Where the answer came from and what it cost, beside OpenAI's fields (SDKs ignore unknown fields). */
 export function gatewayInfo(result: LlmResult) {
@@ -22,4 +23,27 @@ export function gatewayHeaders(result: Pick<LlmResult, 'provider' | 'model' | 'r
 /** One SSE frame. */
 export function frame(data: string): string {
   return `data: ${data}\n\n`;
+}
+
+/**
+ * The door's answer: the vendor's completion with our model id and `x_gateway`. From the vendor's own text when it
+ * allows a safe splice (compact JSON whose one `"model":"…"` is the top-level one, and no `x_gateway` yet): the
+ * vendor's bytes pass through as sent (key order, number spelling) and are neither re-serialized nor copied into a
+ * new object. Otherwise (pretty-printed JSON, a model named twice, a cached answer) the parsed completion is
+ * serialized with the same two fields.
+ */
+export function completionAnswer(completion: ChatCompletion, result: LlmResult, raw?: string): string {
+  const info = gatewayInfo(result);
+  const spliced = raw === undefined ? undefined : splicedAnswer(raw, completion.model, result.model, info);
+  return spliced ?? JSON.stringify(Object.assign({}, completion, { model: result.model, x_gateway: info }));
+}
+
+function splicedAnswer(raw: string, vendorModel: unknown, model: string, info: object): string | undefined {
+  if (typeof vendorModel !== 'string' || raw.charCodeAt(0) !== 0x7b || raw.charCodeAt(1) !== 0x22) return undefined; // `{"`: compact
+  const field = `"model":${JSON.stringify(vendorModel)}`;
+  const at = raw.indexOf(field);
+  if (at < 0 || raw.indexOf(field, at + field.length) >= 0 || raw.includes('"x_gateway"')) return undefined;
+  const close = raw.lastIndexOf('}');
+  if (close < at + field.length) return undefined;
+  return `${raw.slice(0, at)}"model":${JSON.stringify(model)}${raw.slice(at + field.length, close)},"x_gateway":${JSON.stringify(info)}${raw.slice(close)}`;
 }

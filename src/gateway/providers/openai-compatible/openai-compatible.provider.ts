@@ -95,9 +95,9 @@ export class OpenAiCompatibleProvider implements LlmProvider {
   }
 
   /** A completion the gateway can use: at least one choice, its usage and finish reason read. */
-  private readonly accepted = (completion: ChatCompletion): ProviderCompletion => {
+  private readonly accepted = (completion: ChatCompletion, raw: string): ProviderCompletion => {
     if (!Array.isArray(completion?.choices) || completion.choices.length === 0) throw new ProviderError('malformed', `${this.id} answered without choices`, this.id);
-    return { completion, usage: usageFromOpenAi(completion.usage as WireUsage), finishReason: finishReasonOf(completion.choices[0].finish_reason) };
+    return { completion, usage: usageFromOpenAi(completion.usage as WireUsage), finishReason: finishReasonOf(completion.choices[0].finish_reason), raw };
   };
 
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {

@@ -63,19 +63,19 @@ export class WireClient {
   }
 
   /**
-   * POSTs a JSON body; returns the parsed answer, or what `accept` makes of it (malformed JSON is a retryable
+   * POSTs a JSON body; returns the parsed answer, or what `accept` makes of it and of its text (malformed JSON is a retryable
    * `malformed` failure, and so is whatever `accept` throws that is not a ProviderError already). The answer is
    * collected, parsed and accepted by a dispatch handler: no response stream object and no promise but the one returned.
    */
   postJson<T>(path: string, payload: string, options: WireRequestOptions): Promise<T>;
-  postJson<T, R>(path: string, payload: string, options: WireRequestOptions, accept: (answer: T) => R): Promise<R>;
-  postJson<T, R>(path: string, payload: string, options: WireRequestOptions, accept?: (answer: T) => R): Promise<T | R> {
+  postJson<T, R>(path: string, payload: string, options: WireRequestOptions, accept: (answer: T, text: string) => R): Promise<R>;
+  postJson<T, R>(path: string, payload: string, options: WireRequestOptions, accept?: (answer: T, text: string) => R): Promise<T | R> {
     return collectAnswer(this.dispatcher, this.post(path, payload, options), options, {
       timedOut: () => this.timedOut(),
       answered: (statusCode, rawHeaders, body) => {
         if (statusCode >= 400) throw this.refused(statusCode, rawHeaders, body);
         const parsed = JSON.parse(body) as T;
-        return accept ? accept(parsed) : parsed;
+        return accept ? accept(parsed, body) : parsed;
       },
       failed: (error) => toProviderError(error, this.provider, options.signal),
     });
