@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, Logger, UnprocessableEntityException } from '@nestjs/common';
 import { newUuid } from 'src/common/ids';
 import { AppConfig } from 'src/config';
+import { isPromise, type MaybePromise } from 'src/common/async/maybe-promise';
 import { CatalogModel, ModelCatalog } from './catalog/model-catalog';
 import { GatewayEvent } from './gateway.events';
 import { EventEmitter2 } from '@nestjs/event-emitter';
@@ -37,7 +38,7 @@ import { CallerAdmission, CallerGate } from './usage/caller-gate';
 import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
-/** Routes kept at most: a caller may name any `provider/model`, and each is a route of its own. */
+/** Routes kept at most, per kind of caller: a caller may name any `provider/model`, and each is a route of its own. */
 const MAX_KEPT_ROUTES = 1000;
 const COUNT_TOKENS_TIMEOUT_MS = 10_000;
 
@@ -46,6 +47,14 @@ export interface ChatOutcome {
   result: LlmResult;
   /** The vendor's own text of `completion` (an OpenAI-wire vendor's answer; never a cached one). */
   raw?: string;
+}
+
+/** A route kept between requests, with the catalog load and the span of days it holds for. */
+interface KeptRoute {
+  targets: RouteTarget[];
+  generation: number;
+  from: number;
+  until: number;
 }
 
 export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunks'; items: StreamedChunk[] } | { type: 'done'; result: LlmResult };
@@ -59,7 +68,8 @@ export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: stri
 export class GatewayService extends LlmClient {
   private readonly logger = new Logger('Gateway');
   private readonly configured: Set<ProviderId>;
-  private readonly routes = new Map<string, { targets: RouteTarget[]; generation: number; from: number; until: number }>();
+  /** Kept routes by requested model, one map for callers that end with the offline answer and one for those that do not. */
+  private readonly routes = { offline: new Map<string | undefined, KeptRoute>(), vendorsOnly: new Map<string | undefined, KeptRoute>() };
   private readonly arrange = (model: CatalogModel) => this.balancer.arrange(model);
 
   constructor(
@@ -113,7 +123,7 @@ export class GatewayService extends LlmClient {
 
   async chat(body: ChatBody, options: RunOptions): Promise<ChatOutcome> {
     const begun = this.begin(body, options);
-    const run = begun instanceof RequestRun ? begun : await begun;
+    const run = isPromise(begun) ? await begun : begun;
     try {
       const cacheKey = this.cache.keyFor(body, run.targets[0]?.model ?? '', options.caller, options.cache.enabled);
       const hit = cacheKey ? await this.cache.get<ChatOutcome>(cacheKey) : undefined;
@@ -136,7 +146,7 @@ export class GatewayService extends LlmClient {
   /** Streams; falls back only until the first chunk, and throws StreamInterruptedError on a mid-stream failure. */
   async *chatStream(body: ChatBody, options: RunOptions): AsyncIterable<ChatStreamEvent> {
     const begun = this.begin(body, options);
-    const run = begun instanceof RequestRun ? begun : await begun;
+    const run = isPromise(begun) ? await begun : begun;
     try {
       const { target, value } = await this.firstServing(run, body, true, async (provider, call) => {
         const iterator = provider.stream(body, call)[Symbol.asyncIterator]();
@@ -205,7 +215,7 @@ export class GatewayService extends LlmClient {
    * Routes the request, estimates it once, applies the per-request cost ceiling to every route, then the
    * caller's own limits (allow-list, RPM/TPM, budgets), which may narrow the targets.
    */
-  private begin(body: ChatBody, options: RunOptions): RequestRun | Promise<RequestRun> {
+  private begin(body: ChatBody, options: RunOptions): MaybePromise<RequestRun> {
     const targets = this.route(body.model, { fallbacks: options.fallbacks, offline: options.offline !== false, arrange: this.arrange });
     const estimate = approximateTokens(body);
     const primary = targets[0];
@@ -235,7 +245,7 @@ export class GatewayService extends LlmClient {
       return run;
     };
     // A caller with nothing to reserve is admitted at once: no promise, no turn of the microtask queue.
-    return admitted instanceof Promise ? admitted.then(start) : start(admitted);
+    return isPromise(admitted) ? admitted.then(start) : start(admitted);
   }
 
   /**
@@ -245,13 +255,13 @@ export class GatewayService extends LlmClient {
    */
   private route(model: string | undefined, options: RouteOptions): RouteTarget[] {
     const now = this.catalog.now();
-    const memoKey = options.fallbacks ? undefined : `${model}\u0000${options.offline}`;
-    const memo = memoKey === undefined ? undefined : this.routes.get(memoKey);
+    const kept = options.fallbacks ? undefined : options.offline ? this.routes.offline : this.routes.vendorsOnly;
+    const memo = kept?.get(model);
     if (memo && memo.generation === this.catalog.generation && memo.from <= now && now < memo.until) return memo.targets;
     try {
       const targets = resolveTargets(model, this.catalog, this.configured, Object.assign({}, options, { now }));
-      if (memoKey !== undefined && !targets.some((t) => t.deployment) && (this.routes.size < MAX_KEPT_ROUTES || this.routes.has(memoKey))) {
-        this.routes.set(memoKey, Object.assign({ targets: Object.freeze(targets.map((t) => Object.freeze(t))) as RouteTarget[], generation: this.catalog.generation }, this.catalog.stableSpan(now)));
+      if (kept && !targets.some((t) => t.deployment) && (kept.size < MAX_KEPT_ROUTES || kept.has(model))) {
+        kept.set(model, Object.assign({ targets: Object.freeze(targets.map((t) => Object.freeze(t))) as RouteTarget[], generation: this.catalog.generation }, this.catalog.stableSpan(now)));
       }
       return targets;
     } catch (error) {

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { isPromise, type MaybePromise } from 'src/common/async/maybe-promise';
 import { Admission, CallerPolicy, CallerPolicyError } from 'src/keys';
 import type { CallerIdentity } from '../llm.types';
 import { OFFLINE_TARGET, RouteTarget } from '../routing/router';
@@ -28,7 +29,7 @@ export class CallerGate {
     /** The input estimate, the output allowed, their worst-case cost on the primary target (exact decimal text) and the request's deadline. */
     estimate: { tokens: number; maxOutput: number; worstUsd: string; maxDurationMs: number },
     offlineAnswers: boolean,
-  ): CallerAdmission | Promise<CallerAdmission> {
+  ): MaybePromise<CallerAdmission> {
     const who = { keyName: caller.apiKeyName };
     const restricted = this.policy.restrictsModels(who);
     const allowed = restricted ? targets.filter((t) => t.provider === 'offline' || this.policy.allowsModel(who, aliasesOf(t))) : targets;
@@ -62,10 +63,6 @@ export class CallerGate {
   settle(admission: Admission | undefined, tokens: number, costUsd: string): void {
     if (admission) this.policy.settle(admission, { tokens, costUsd })?.catch((error: Error) => this.logger.warn(`budget settle failed: ${error.message}`));
   }
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as Promise<T>).then === 'function';
 }
 
 function aliasesOf(target: RouteTarget): string[] {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MaybePromise } from 'src/common/async/maybe-promise';
 import { currentPeriod } from '../budget-period';
 import type { CompanyBudgetRecord, KeyRecord } from '../key-records';
 import { modelAllowed } from '../model-patterns';
@@ -65,7 +66,7 @@ export class CallerPolicyService extends CallerPolicy {
     return (this.source.key(caller.keyName)?.allowedModels.length ?? 0) > 0;
   }
 
-  admit(caller: PolicyCaller, request: AdmitRequest): Admission | Promise<Admission> {
+  admit(caller: PolicyCaller, request: AdmitRequest): MaybePromise<Admission> {
     const key = this.source.key(caller.keyName);
     if (key?.allowedModels.length && !modelAllowed(key.allowedModels, [request.model, ...(request.modelAliases ?? [])]))
       return Promise.reject(new ModelNotAllowedError(key.name, request.model, key.allowedModels));

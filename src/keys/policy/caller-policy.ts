@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { PERIOD_ADJECTIVE, type BudgetPeriod } from '../budget-period';
+import type { MaybePromise } from 'src/common/async/maybe-promise';
 
 /** Who is calling, as the gateway knows it: the key's name (env or managed; names are unique). */
 export interface PolicyCaller {
@@ -141,6 +142,6 @@ export abstract class CallerPolicy {
   /** Whether the key has a model allow-list at all (without one, every model is allowed and no names need working out). */
   abstract restrictsModels(caller: PolicyCaller): boolean;
   /** Synchronous (no promise) for a caller with nothing to reserve: no rate limits, parallel limit or budgets. */
-  abstract admit(caller: PolicyCaller, request: AdmitRequest): Admission | Promise<Admission>;
+  abstract admit(caller: PolicyCaller, request: AdmitRequest): MaybePromise<Admission>;
   abstract settle(admission: Admission, used: Settlement): void | Promise<void>;
 }
