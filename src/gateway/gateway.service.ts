@@ -161,6 +161,8 @@ export class GatewayService extends LlmClient {
       let step = value.first;
       let text = '';
       let recorded = false;
+      // After its `end` item a provider's stream has nothing left to release: closing it would only cost promises.
+      let ended = false;
       const partialUsage = (): TokenUsage => ({ input: run.estimate, output: Math.ceil(text.length / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 });
       try {
         for (; !step.done; step = await value.iterator.next()) {
@@ -171,6 +173,7 @@ export class GatewayService extends LlmClient {
             yield item;
             continue;
           }
+          ended = true;
           const result = this.usage.result(run, target, text, item.finishReason, item.usage);
           this.settle(run, target, result, true);
           recorded = true;
@@ -188,7 +191,7 @@ export class GatewayService extends LlmClient {
       } finally {
         // The consumer stopped reading mid-stream (its client left): what was streamed so far is still recorded.
         if (!recorded) this.usage.failed(run, target, new ProviderError('aborted', 'The caller stopped reading the stream', target.provider), true, partialUsage());
-        if (!step.done) await value.iterator.return?.().catch(() => undefined);
+        if (!step.done && !ended) await value.iterator.return?.().catch(() => undefined);
       }
     } finally {
       this.finish(run);

@@ -58,7 +58,10 @@ export function usageReport(item: StreamedChunk): ChatCompletionChunk | undefine
   return chunk.choices?.length === 0 && chunk.usage ? chunk : undefined;
 }
 
-/** What a provider streams: chunks in batches (those one network read brought), then the end with its usage. */
+/**
+ * What a provider streams: chunks in batches (those one network read brought), then the end with its usage. The end
+ * is the last item and comes once the vendor call is over: the gateway does not close a stream after it.
+ */
 export type ProviderStreamChunk = { type: 'chunks'; items: StreamedChunk[] } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage };
 
 /** Usage of a call that spent no tokens (offline answer, failed call, vendor stream without a usage report). */

@@ -1,7 +1,7 @@
 import type { Message, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { randomUUID } from 'node:crypto';
 import type { ProviderId } from '../../llm.types';
-import { finishReasonOf } from '../openai-compatible/openai-compatible.provider';
+import { finishReasonOf } from '../openai-compatible/openai-wire-usage';
 import { ChatBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, StreamedChunk } from '../provider';
 import { WireClient } from '../wire/wire-client';
 import { anthropicAnswerToolName, toAnthropicRequest } from './anthropic-request.mapper';
@@ -53,7 +53,7 @@ export class AnthropicProvider implements LlmProvider {
   async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
     const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
     const translator = new AnthropicStreamTranslator(Object.assign({}, identity, { answerTool: anthropicAnswerToolName(body) }));
-    for await (const batch of await this.wire.postEvents('/v1/messages', this.payload(body, call, true), call)) {
+    for await (const batch of this.wire.postEvents('/v1/messages', this.payload(body, call, true), call)) {
       const items: StreamedChunk[] = [];
       for (const data of batch) {
         let event: RawMessageStreamEvent;

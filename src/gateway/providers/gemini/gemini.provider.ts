@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ProviderId } from '../../llm.types';
-import { finishReasonOf } from '../openai-compatible/openai-compatible.provider';
+import { finishReasonOf } from '../openai-compatible/openai-wire-usage';
 import { ChatBody, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk, StreamedChunk } from '../provider';
 import { WireClient } from '../wire/wire-client';
 import { toGeminiRequest } from './gemini-request.mapper';
@@ -43,7 +43,7 @@ export class GeminiProvider implements LlmProvider {
     const identity = { id: `chatcmpl-${randomUUID()}`, model: body.model, created: Math.floor(Date.now() / 1000) };
     const translator = new GeminiStreamTranslator(identity);
     const payload = JSON.stringify(toGeminiRequest(body, { dropUnsupported: call.dropUnsupported }));
-    for await (const batch of await this.wire.postEvents(`${this.path(call.vendorModel, 'streamGenerateContent')}?alt=sse`, payload, call)) {
+    for await (const batch of this.wire.postEvents(`${this.path(call.vendorModel, 'streamGenerateContent')}?alt=sse`, payload, call)) {
       const items: StreamedChunk[] = [];
       for (const data of batch) {
         let json: GeminiResponse;

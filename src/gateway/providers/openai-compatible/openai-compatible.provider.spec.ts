@@ -1,4 +1,4 @@
-import { usageFromOpenAi } from './openai-compatible.provider';
+import { usageFromOpenAi } from './openai-wire-usage';
 
 describe(usageFromOpenAi.name, () => {
   it('splits cached prompt tokens from fresh input and keeps reasoning inside output', () => {

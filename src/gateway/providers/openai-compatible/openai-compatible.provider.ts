@@ -1,20 +1,9 @@
-import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
-import {
-  ChatBody,
-  ChatCompletion,
-  CreateEmbeddingResponse,
-  EmbeddingBody,
-  LlmProvider,
-  NO_USAGE,
-  ProviderCall,
-  ProviderCompletion,
-  ProviderError,
-  ProviderStreamChunk,
-  StreamedChunk,
-} from '../provider';
+import type { ProviderId, TokenUsage } from '../../llm.types';
+import { ChatBody, ChatCompletion, CreateEmbeddingResponse, EmbeddingBody, LlmProvider, NO_USAGE, ProviderCall, ProviderCompletion, ProviderError, ProviderStreamChunk } from '../provider';
 import { UnsupportedParameterError } from '../unsupported-parameter.error';
 import { WireClient } from '../wire/wire-client';
-import { RelayedChunk } from './relayed-chunk';
+import { OpenAiStreamReading } from './openai-stream-reading';
+import { finishReasonOf, usageFromOpenAi, type WireUsage } from './openai-wire-usage';
 
 /** A field this vendor refuses, and when (e.g. `n` only above 1). */
 export type RefusedField = { field: string; when?: (value: unknown) => boolean; detail?: string };
@@ -28,34 +17,6 @@ export interface OpenAiCompatibleOptions {
   /** Fields this vendor knows under another name (DeepSeek has only `max_tokens`). */
   renamed?: Record<string, string>;
   embeddings?: boolean;
-}
-
-interface WireUsage {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
-  completion_tokens_details?: { reasoning_tokens?: number } | null;
-  prompt_cache_hit_tokens?: number;
-  prompt_cache_miss_tokens?: number;
-}
-
-const FINISH: Record<string, FinishReason> = { stop: 'stop', length: 'length', content_filter: 'content_filter', tool_calls: 'tool_calls', function_call: 'tool_calls' };
-
-export function finishReasonOf(reason: string | null | undefined): FinishReason {
-  return (reason && FINISH[reason]) || 'stop';
-}
-
-/** Normalizes OpenAI-wire usage: cached input (OpenAI's or DeepSeek's fields) is split from fresh input. */
-export function usageFromOpenAi(usage: WireUsage | null | undefined): TokenUsage {
-  const prompt = usage?.prompt_tokens ?? 0;
-  const cached = usage?.prompt_cache_hit_tokens ?? usage?.prompt_tokens_details?.cached_tokens ?? 0;
-  return {
-    input: Math.max(0, prompt - cached),
-    output: usage?.completion_tokens ?? 0,
-    cacheRead: cached,
-    cacheWrite: 0,
-    reasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
-  };
 }
 
 /**
@@ -100,36 +61,9 @@ export class OpenAiCompatibleProvider implements LlmProvider {
     return { completion, usage: usageFromOpenAi(completion.usage as WireUsage), finishReason: finishReasonOf(completion.choices[0].finish_reason), raw };
   };
 
-  async *stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
+  stream(body: ChatBody, call: ProviderCall): AsyncIterable<ProviderStreamChunk> {
     const streamOptions = Object.assign({}, body.stream_options as object | undefined, { include_usage: true });
-    let finishReason: FinishReason | undefined;
-    let usage: TokenUsage | undefined;
-    let done = false;
-    let first = true;
-    // Read to the end of the body even after [DONE], so the connection goes back to the pool instead of being aborted.
-    for await (const batch of await this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call)) {
-      const items: StreamedChunk[] = [];
-      for (const data of batch) {
-        if (done || data === '[DONE]') {
-          done = true;
-          continue;
-        }
-        const item = new RelayedChunk(data, this.id);
-        // The first chunk is always read: a server that answers something other than JSON fails before the
-        // gateway commits to it, so the next model in the chain can still answer.
-        if (first || item.needsReading) {
-          first = false;
-          const chunk = item.chunk;
-          if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.id} reported an error mid-stream`, this.id);
-          for (const choice of chunk.choices ?? []) if (choice.finish_reason) finishReason = finishReasonOf(choice.finish_reason);
-          if (chunk.usage) usage = usageFromOpenAi(chunk.usage as WireUsage);
-        } else if (item.finishReason) finishReason = finishReasonOf(item.finishReason);
-        items.push(item);
-      }
-      if (items.length) yield { type: 'chunks', items };
-    }
-    if (!finishReason) throw new ProviderError('stream_interrupted', `${this.id} stream ended without a finish reason`, this.id);
-    yield { type: 'end', finishReason, usage: usage ?? NO_USAGE };
+    return this.wire.postEvents('/chat/completions', this.payload(body, call, { stream: true, stream_options: streamOptions }), call, new OpenAiStreamReading(this.id));
   }
 
   async embed(body: EmbeddingBody, call: ProviderCall): Promise<{ response: CreateEmbeddingResponse; usage: TokenUsage }> {

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { ServerSentEventParser } from './server-sent-events';
 import type { Abortable } from 'src/common/abort/abortable';
 
-/** Batches parsed but not yet taken at which reading from the vendor pauses (a consumer slower than the vendor). */
+/** Items made but not yet taken at which reading from the vendor pauses (a consumer slower than the vendor). */
 const PAUSE_AT = 32;
 
 export interface EventCallErrors {
@@ -15,147 +15,175 @@ export interface EventCallErrors {
 }
 
 /**
- * One streamed call through undici's dispatcher. Resolves when the answer's headers arrive (an error status, a
- * timeout before then or a transport failure rejects instead), with an iterator of event batches: the `data` of
- * every server-sent event one network read completed, parsed as the bytes arrive. A packet of twenty events is
- * one hand-over to the consumer, not twenty passes through a Readable and the async generators above it.
- * `timeoutMs` covers the wait for the headers; `signal` (the request's) aborts the call at any stage.
+ * What a stream's events become, read as they arrive (inside undici's data callback, so no promise or generator
+ * step stands between the network read and the consumer). Either method may throw: the stream then fails with
+ * that error after the items already made, and the vendor call is aborted.
  */
-export function streamEventBatches(
+export interface EventReading<T> {
+  /** The item for the `data` texts of one network read; undefined when they give nothing to hand over. */
+  read(events: string[]): T | undefined;
+  /** The last item, once the answer is complete; undefined for none. */
+  end(): T | undefined;
+}
+
+/** Hands each batch of `data` texts over as it is (the reading of a caller that wants the raw events). */
+export const RAW_EVENTS: EventReading<string[]> = { read: (events) => events, end: () => undefined };
+
+/**
+ * One streamed call through undici's dispatcher, given at once as an iterator of what `reading` makes of the
+ * `data` of every server-sent event one network read completed. A packet of twenty events is one hand-over to
+ * the consumer, not twenty passes through a Readable and async generators. An error status, a timeout before the
+ * headers, a transport failure or an abort (`signal`, the request's) is the iterator's failure, after the items
+ * already made; the first `next()` is where a refusal shows. `timeoutMs` covers the wait for the headers.
+ */
+export function streamEvents<T>(
   dispatcher: Dispatcher,
   options: Dispatcher.DispatchOptions,
   signal: Abortable,
   timeoutMs: number,
   errors: EventCallErrors,
-): Promise<AsyncIterableIterator<string[]>> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(errors.failed(signal.reason));
-    const batches = new EventBatchQueue();
-    let abortRequest: ((reason: Error) => void) | undefined;
-    let stopped: Error | undefined;
-    let headersIn = false;
-    const stop = (reason: Error) => {
-      stopped ??= reason;
-      abortRequest?.(reason);
-    };
-    const onAbort = () => stop(signal.reason as Error);
-    const timer = setTimeout(() => stop(errors.timedOut()), timeoutMs);
-    const settle = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    batches.onCancel = () => {
+  reading: EventReading<T>,
+): AsyncIterableIterator<T> {
+  const items = new EventItemQueue<T>();
+  if (signal.aborted) {
+    items.fail(errors.failed(signal.reason));
+    return items;
+  }
+  let abortRequest: ((reason: Error) => void) | undefined;
+  let stopped: Error | undefined;
+  const stop = (reason: Error) => {
+    stopped ??= reason;
+    abortRequest?.(reason);
+  };
+  const onAbort = () => stop(signal.reason as Error);
+  const timer = setTimeout(() => stop(errors.timedOut()), timeoutMs);
+  const settle = () => {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  items.onCancel = () => {
+    settle();
+    stop(new DOMException('The consumer stopped reading', 'AbortError'));
+  };
+  /** Adds what `reading` makes of the events; a throw fails the stream and ends the call. */
+  const take = (make: () => T | undefined): boolean => {
+    let item: T | undefined;
+    try {
+      item = make();
+    } catch (error) {
+      items.fail(error as Error);
       settle();
-      stop(new DOMException('The consumer stopped reading', 'AbortError'));
-    };
-    const parser = new ServerSentEventParser();
-    let refusal: { status: number; rawHeaders: Buffer[]; chunks: Buffer[] } | undefined;
-    dispatcher.dispatch(options, {
-      onConnect(abort) {
-        abortRequest = abort;
-        if (stopped) abort(stopped);
-      },
-      onHeaders(status, rawHeaders, resume) {
-        headersIn = true;
-        clearTimeout(timer);
-        if (status >= 400) refusal = { status, rawHeaders, chunks: [] };
-        else {
-          batches.resume = resume;
-          resolve(batches);
-        }
+      stop(error as Error);
+      return false;
+    }
+    return item === undefined || items.add(item);
+  };
+  const parser = new ServerSentEventParser();
+  let refusal: { status: number; rawHeaders: Buffer[]; chunks: Buffer[] } | undefined;
+  dispatcher.dispatch(options, {
+    onConnect(abort) {
+      abortRequest = abort;
+      if (stopped) abort(stopped);
+    },
+    onHeaders(status, rawHeaders, resume) {
+      clearTimeout(timer);
+      if (status >= 400) refusal = { status, rawHeaders, chunks: [] };
+      else items.resume = resume;
+      return true;
+    },
+    onData(chunk) {
+      if (refusal) {
+        refusal.chunks.push(chunk);
         return true;
-      },
-      onData(chunk) {
-        if (refusal) {
-          refusal.chunks.push(chunk);
-          return true;
-        }
-        return batches.add(parser.push(chunk));
-      },
-      onComplete() {
-        settle();
-        if (refusal) return reject(errors.refused(refusal.status, refusal.rawHeaders, Buffer.concat(refusal.chunks).toString('utf8')));
-        batches.add(parser.end());
-        batches.finish();
-      },
-      onError(error) {
-        settle();
-        const failure = errors.failed(stopped ?? error);
-        if (headersIn && !refusal) batches.fail(failure);
-        else reject(failure);
-      },
-    });
+      }
+      const events = parser.push(chunk);
+      return events.length === 0 || take(() => reading.read(events));
+    },
+    onComplete() {
+      settle();
+      if (refusal) return items.fail(errors.refused(refusal.status, refusal.rawHeaders, Buffer.concat(refusal.chunks).toString('utf8')));
+      const rest = parser.end();
+      if (rest.length && !take(() => reading.read(rest))) return;
+      if (take(() => reading.end())) items.finish();
+    },
+    onError(error) {
+      settle();
+      items.fail(errors.failed(stopped ?? error));
+    },
   });
+  return items;
 }
 
-/** The batches between undici's callbacks and the consumer's `for await`. */
-class EventBatchQueue implements AsyncIterableIterator<string[]> {
+/** The items between undici's callbacks and the consumer's `for await`. */
+class EventItemQueue<T> implements AsyncIterableIterator<T> {
   resume?: () => void;
   onCancel?: () => void;
-  private readonly batches: string[][] = [];
-  private waiting?: { resolve: (result: IteratorResult<string[]>) => void; reject: (error: unknown) => void };
+  private readonly items: T[] = [];
+  private waiting?: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void };
   private failure?: Error;
   private ended = false;
   private paused = false;
 
-  /** Hands a batch over; false asks undici to pause reading until the consumer catches up. */
-  add(events: string[]): boolean {
-    if (this.ended || events.length === 0) return true;
+  /** Hands an item over; false asks undici to pause reading until the consumer catches up. */
+  add(item: T): boolean {
+    if (this.ended || this.failure) return true;
     if (this.waiting) {
       const waiting = this.waiting;
       this.waiting = undefined;
-      waiting.resolve({ value: events, done: false });
+      waiting.resolve({ value: item, done: false });
       return true;
     }
-    this.batches.push(events);
-    this.paused = this.batches.length >= PAUSE_AT;
+    this.items.push(item);
+    this.paused = this.items.length >= PAUSE_AT;
     return !this.paused;
   }
 
   finish(): void {
+    if (this.failure) return;
     this.ended = true;
     this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = undefined;
   }
 
+  /** Fails the stream after the items already made; the first failure counts. */
   fail(error: Error): void {
-    if (this.ended) return;
+    if (this.ended || this.failure) return;
     this.failure = error;
-    this.waiting?.reject(error);
+    if (!this.waiting) return;
+    this.ended = true;
+    this.waiting.reject(error);
     this.waiting = undefined;
   }
 
-  next(): Promise<IteratorResult<string[]>> {
-    const batch = this.batches.shift();
-    if (batch) {
-      if (this.paused && this.batches.length < PAUSE_AT / 2) {
+  next(): Promise<IteratorResult<T>> {
+    if (this.items.length) {
+      const item = this.items.shift() as T;
+      if (this.paused && this.items.length < PAUSE_AT / 2) {
         this.paused = false;
         this.resume?.();
       }
-      return Promise.resolve({ value: batch, done: false });
+      return Promise.resolve({ value: item, done: false });
     }
-    if (this.failure) {
-      const failure = this.failure;
-      this.failure = undefined;
+    if (this.failure && !this.ended) {
       this.ended = true;
-      return Promise.reject(failure);
+      return Promise.reject(this.failure);
     }
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
   /** The consumer left early (a `break`, a failure above): the vendor call is aborted. */
-  return(): Promise<IteratorResult<string[]>> {
+  return(): Promise<IteratorResult<T>> {
     if (!this.ended) {
       this.ended = true;
-      this.batches.length = 0;
+      this.items.length = 0;
       this.onCancel?.();
     }
     return Promise.resolve({ value: undefined, done: true });
   }
 
-  [Symbol.asyncIterator](): AsyncIterableIterator<string[]> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
     return this;
   }
 }

@@ -1,7 +1,7 @@
 import { Agent, Dispatcher } from 'undici';
 import type { ProviderId } from '../../llm.types';
 import { kindOfStatus, ProviderError, retryAfterMs, toProviderError } from '../provider';
-import { streamEventBatches } from './event-batches';
+import { type EventReading, RAW_EVENTS, streamEvents } from './event-batches';
 import type { Abortable } from 'src/common/abort/abortable';
 
 /** Keep-alive connection pools per vendor origin, shared by every wire client in the process. */
@@ -82,16 +82,25 @@ export class WireClient {
   }
 
   /**
-   * POSTs a JSON body and, once the answer's headers are in, gives its server-sent events' `data` texts in
-   * batches (the events of one network read together). Refusals, timeouts before the headers and transport
-   * failures become ProviderErrors, before the first batch or in place of the next one.
+   * POSTs a JSON body and gives its server-sent events' `data` texts in batches (the events of one network read
+   * together), or what `reading` makes of each batch as it arrives. Refusals, timeouts before the headers and
+   * transport failures become ProviderErrors, in place of the next item (a refusal's at the first `next()`).
    */
-  postEvents(path: string, payload: string, options: WireRequestOptions): Promise<AsyncIterableIterator<string[]>> {
-    return streamEventBatches(this.dispatcher, this.post(path, payload, options), options.signal, options.timeoutMs, {
-      timedOut: () => this.timedOut(),
-      refused: (status, rawHeaders, body) => this.refused(status, rawHeaders, body),
-      failed: (error) => toProviderError(error, this.provider, options.signal),
-    });
+  postEvents(path: string, payload: string, options: WireRequestOptions): AsyncIterableIterator<string[]>;
+  postEvents<T>(path: string, payload: string, options: WireRequestOptions, reading: EventReading<T>): AsyncIterableIterator<T>;
+  postEvents<T>(path: string, payload: string, options: WireRequestOptions, reading?: EventReading<T>): AsyncIterableIterator<T | string[]> {
+    return streamEvents<T | string[]>(
+      this.dispatcher,
+      this.post(path, payload, options),
+      options.signal,
+      options.timeoutMs,
+      {
+        timedOut: () => this.timedOut(),
+        refused: (status, rawHeaders, body) => this.refused(status, rawHeaders, body),
+        failed: (error) => toProviderError(error, this.provider, options.signal),
+      },
+      reading ?? RAW_EVENTS,
+    );
   }
 }
 

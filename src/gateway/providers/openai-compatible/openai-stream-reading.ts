@@ -1,0 +1,46 @@
+import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
+import { NO_USAGE, ProviderError, type ProviderStreamChunk, type StreamedChunk } from '../provider';
+import type { EventReading } from '../wire/event-batches';
+import { RelayedChunk } from './relayed-chunk';
+import { finishReasonOf, usageFromOpenAi, type WireUsage } from './openai-wire-usage';
+
+/**
+ * Reads an OpenAI-wire stream as its events arrive: each network read's chunks as one `chunks` item (kept as the
+ * vendor's text, see RelayedChunk), then an `end` item with the finish reason and usage once the answer is complete.
+ * Events after `[DONE]` are skipped, but the body is read to its end so the connection goes back to the pool.
+ */
+export class OpenAiStreamReading implements EventReading<ProviderStreamChunk> {
+  private finishReason?: FinishReason;
+  private usage?: TokenUsage;
+  private done = false;
+  private first = true;
+
+  constructor(private readonly vendor: ProviderId) {}
+
+  read(events: string[]): ProviderStreamChunk | undefined {
+    const items: StreamedChunk[] = [];
+    for (const data of events) {
+      if (this.done || data === '[DONE]') {
+        this.done = true;
+        continue;
+      }
+      const item = new RelayedChunk(data, this.vendor);
+      // The first chunk is always read: a server that answers something other than JSON fails before the
+      // gateway commits to it, so the next model in the chain can still answer.
+      if (this.first || item.needsReading) {
+        this.first = false;
+        const chunk = item.chunk;
+        if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.vendor} reported an error mid-stream`, this.vendor);
+        for (const choice of chunk.choices ?? []) if (choice.finish_reason) this.finishReason = finishReasonOf(choice.finish_reason);
+        if (chunk.usage) this.usage = usageFromOpenAi(chunk.usage as WireUsage);
+      } else if (item.finishReason) this.finishReason = finishReasonOf(item.finishReason);
+      items.push(item);
+    }
+    return items.length ? { type: 'chunks', items } : undefined;
+  }
+
+  end(): ProviderStreamChunk {
+    if (!this.finishReason) throw new ProviderError('stream_interrupted', `${this.vendor} stream ended without a finish reason`, this.vendor);
+    return { type: 'end', finishReason: this.finishReason, usage: this.usage ?? NO_USAGE };
+  }
+}
