@@ -10,7 +10,7 @@ import { ensureFreshBuild, ServiceChild } from './lib/service-child';
 import { describeRatio, pairedRatio } from './lib/paired-rounds';
 
 const USAGE =
-  'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--rate <req/s>] [--upstream-ms <ms>=0] [--stream] [--heap] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
+  'usage: npm run bench:ab -- --base <checkout with a built dist/> [--duration <s>=8] [--rounds <n>=2] [--connections <n>=50] [--rate <req/s>] [--upstream-ms <ms>=0] [--chunk-delay-ms <ms>=0] [--stream] [--heap] [--env KEY=VALUE]... [--this-env KEY=VALUE]...';
 const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
 
 /**
@@ -19,7 +19,8 @@ const log = (line: string) => process.stdout.write(`[ab] ${line}\n`);
  * `--this-env` sets variables for this checkout only (e.g. one setting against the default, on one build).
  * `--heap` also counts the bytes each service's V8 heap allocates per request (lib/heap-meter.js). `--rate` runs a
  * fixed total rate (open loop, up to 100 connections) instead of as fast as the connections go, as the bench's
- * latency scenarios do; `--upstream-ms` puts that delay in the emulator.
+ * latency scenarios do; `--upstream-ms` puts that delay in the emulator. `--chunk-delay-ms` spaces a stream's chunks,
+ * so each arrives in a network read of its own, as a vendor's tokens do (the bench's instant emulator sends them in one).
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   let heap = false;
   let rate: number | undefined;
   let upstreamMs = 0;
+  let chunkDelayMs = 0;
   for (let i = 0; i < argv.length; i++) {
     const value = () => argv[++i] ?? '';
     if (argv[i] === '--base') base = resolve(value());
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     else if (argv[i] === '--heap') heap = true;
     else if (argv[i] === '--rate') rate = Number(value());
     else if (argv[i] === '--upstream-ms') upstreamMs = Number(value());
+    else if (argv[i] === '--chunk-delay-ms') chunkDelayMs = Number(value());
     else if (argv[i] === '--env' || argv[i] === '--this-env') {
       const [key, ...rest] = value().split('=');
       (argv[i - 1] === '--env' ? env : thisEnv)[key] = rest.join('=');
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
   const { TEST_DATABASE_URL: pgUrl, TEST_REDIS_URL: redisUrl } = process.env;
   if (!pgUrl || !redisUrl) throw new Error('run through scripts/with-services.sh (TEST_DATABASE_URL, TEST_REDIS_URL)');
   ensureFreshBuild(log);
-  const emulator = await EmulatorChild.start({ latencyMs: upstreamMs, chunkDelayMs: 0, label: upstreamMs ? `${upstreamMs} ms` : 'instant' });
+  const emulator = await EmulatorChild.start({ latencyMs: upstreamMs, chunkDelayMs, label: upstreamMs ? `${upstreamMs} ms` : 'instant' });
   const builds = [
     { name: 'base', cwd: base, env, database: await BenchDatabase.create(pgUrl, 'ab_base') },
     { name: 'this', cwd: process.cwd(), env: { ...env, ...thisEnv }, database: await BenchDatabase.create(pgUrl, 'ab_this') },
@@ -94,7 +97,9 @@ async function main(): Promise<void> {
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [a, b] = builds.map((x) => totals.get(x.name)!);
-  log(`${stream ? 'stream' : 'json'}, ${rate ? `${rate} req/s` : `${connections} connections`}, upstream ${upstreamMs} ms, ${rounds} × ${durationS} s`);
+  log(
+    `${stream ? 'stream' : 'json'}, ${rate ? `${rate} req/s` : `${connections} connections`}, upstream ${upstreamMs} ms${chunkDelayMs ? `, chunks ${chunkDelayMs} ms apart` : ''}, ${rounds} × ${durationS} s`,
+  );
   log(`base: ${(a.ok / a.seconds).toFixed(0)} req/s, p50 ${mean(a.p50).toFixed(2)} ms, ${mean(a.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(a.rss).toFixed(0)} MB`);
   log(`this: ${(b.ok / b.seconds).toFixed(0)} req/s, p50 ${mean(b.p50).toFixed(2)} ms, ${mean(b.cpuUs).toFixed(0)} µs CPU/req, RSS ${mean(b.rss).toFixed(0)} MB`);
   log(`this/base: throughput ×${(b.ok / b.seconds / (a.ok / a.seconds)).toFixed(2)}, CPU/req ×${(mean(b.cpuUs) / mean(a.cpuUs)).toFixed(2)}`);
