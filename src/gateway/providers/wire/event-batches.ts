@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import { CallStop } from './call-stop';
 import { ServerSentEventParser } from './server-sent-events';
 import type { Abortable } from 'src/common/abort/abortable';
 
@@ -49,22 +50,10 @@ export function streamEvents<T>(
     items.fail(errors.failed(signal.reason));
     return items;
   }
-  let abortRequest: ((reason: Error) => void) | undefined;
-  let stopped: Error | undefined;
-  const stop = (reason: Error) => {
-    stopped ??= reason;
-    abortRequest?.(reason);
-  };
-  const onAbort = () => stop(signal.reason as Error);
-  const timer = setTimeout(() => stop(errors.timedOut()), timeoutMs);
-  const settle = () => {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
-  };
-  signal.addEventListener('abort', onAbort, { once: true });
+  const call = new CallStop(signal, timeoutMs, () => errors.timedOut());
   items.onCancel = () => {
-    settle();
-    stop(new DOMException('The consumer stopped reading', 'AbortError'));
+    call.settle();
+    call.stop(new DOMException('The consumer stopped reading', 'AbortError'));
   };
   /** Adds what `reading` makes of the events; a throw fails the stream and ends the call. */
   const take = (make: () => T | undefined): boolean => {
@@ -73,8 +62,8 @@ export function streamEvents<T>(
       item = make();
     } catch (error) {
       items.fail(error as Error);
-      settle();
-      stop(error as Error);
+      call.settle();
+      call.stop(error as Error);
       return false;
     }
     return item === undefined || items.add(item);
@@ -83,11 +72,10 @@ export function streamEvents<T>(
   let refusal: { status: number; rawHeaders: Buffer[]; chunks: Buffer[] } | undefined;
   dispatcher.dispatch(options, {
     onConnect(abort) {
-      abortRequest = abort;
-      if (stopped) abort(stopped);
+      call.connected(abort);
     },
     onHeaders(status, rawHeaders, resume) {
-      clearTimeout(timer);
+      call.headersIn();
       if (status >= 400) refusal = { status, rawHeaders, chunks: [] };
       else items.resume = resume;
       return true;
@@ -101,15 +89,15 @@ export function streamEvents<T>(
       return events.length === 0 || take(() => reading.read(events));
     },
     onComplete() {
-      settle();
+      call.settle();
       if (refusal) return items.fail(errors.refused(refusal.status, refusal.rawHeaders, Buffer.concat(refusal.chunks).toString('utf8')));
       const rest = parser.end();
       if (rest.length && !take(() => reading.read(rest))) return;
       if (take(() => reading.end())) items.finish();
     },
     onError(error) {
-      settle();
-      items.fail(errors.failed(stopped ?? error));
+      call.settle();
+      items.fail(errors.failed(call.reason ?? error));
     },
   });
   return items;

@@ -1,6 +1,7 @@
 import { Agent, Dispatcher } from 'undici';
 import type { ProviderId } from '../../llm.types';
 import { kindOfStatus, ProviderError, retryAfterMs, toProviderError } from '../provider';
+import { CallStop } from './call-stop';
 import { type EventReading, RAW_EVENTS, streamEvents } from './event-batches';
 import type { Abortable } from 'src/common/abort/abortable';
 
@@ -112,34 +113,20 @@ interface AnswerHandling<T> {
 }
 
 /**
- * One request through undici's dispatcher with the answer gathered whole and handed to `handling.answered`, under
- * its own timer (LLM_TIMEOUT_MS: a hung attempt ends on time and the next retry or target keeps the rest of the
- * deadline); the request's signal aborts it at any stage. No AbortController per attempt.
+ * One request through undici's dispatcher with the answer gathered whole and handed to `handling.answered`; its
+ * timer or the request's signal stops it at any stage (CallStop).
  */
 function collectAnswer<T>(dispatcher: Dispatcher, options: Dispatcher.DispatchOptions, request: WireRequestOptions, handling: AnswerHandling<T>): Promise<T> {
   const { signal, timeoutMs } = request;
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(handling.failed(signal.reason));
-    let abortRequest: ((reason: Error) => void) | undefined;
-    let stopped: Error | undefined;
-    const stop = (reason: Error) => {
-      stopped ??= reason;
-      abortRequest?.(reason);
-    };
-    const onAbort = () => stop(signal.reason as Error);
-    const timer = setTimeout(() => stop(handling.timedOut()), timeoutMs);
-    const settle = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    const call = new CallStop(signal, timeoutMs, () => handling.timedOut());
     const chunks: Buffer[] = [];
     let statusCode = 0;
     let rawHeaders: Buffer[] = [];
     dispatcher.dispatch(options, {
       onConnect(abort) {
-        abortRequest = abort;
-        if (stopped) abort(stopped);
+        call.connected(abort);
       },
       onHeaders(status, headers) {
         statusCode = status;
@@ -151,7 +138,7 @@ function collectAnswer<T>(dispatcher: Dispatcher, options: Dispatcher.DispatchOp
         return true;
       },
       onComplete() {
-        settle();
+        call.settle();
         try {
           resolve(handling.answered(statusCode, rawHeaders, chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
         } catch (error) {
@@ -159,8 +146,8 @@ function collectAnswer<T>(dispatcher: Dispatcher, options: Dispatcher.DispatchOp
         }
       },
       onError(error) {
-        settle();
-        reject(handling.failed(stopped ?? error));
+        call.settle();
+        reject(handling.failed(call.reason ?? error));
       },
     });
   });
