@@ -55,18 +55,14 @@ export function streamEvents<T>(
     call.settle();
     call.stop(new DOMException('The consumer stopped reading', 'AbortError'));
   };
-  /** Adds what `reading` makes of the events; a throw fails the stream and ends the call. */
-  const take = (make: () => T | undefined): boolean => {
-    let item: T | undefined;
-    try {
-      item = make();
-    } catch (error) {
-      items.fail(error as Error);
-      call.settle();
-      call.stop(error as Error);
-      return false;
-    }
-    return item === undefined || items.add(item);
+  /** Hands an item over; false asks undici to pause reading until the consumer catches up. */
+  const add = (item: T | undefined): boolean => item === undefined || items.add(item);
+  /** A reading that threw: the stream fails after the items already made, and the call ends. */
+  const readingFailed = (error: unknown): false => {
+    items.fail(error as Error);
+    call.settle();
+    call.stop(error as Error);
+    return false;
   };
   const parser = new ServerSentEventParser();
   let refusal: { status: number; rawHeaders: Buffer[]; chunks: Buffer[] } | undefined;
@@ -86,14 +82,24 @@ export function streamEvents<T>(
         return true;
       }
       const events = parser.push(chunk);
-      return events.length === 0 || take(() => reading.read(events));
+      if (events.length === 0) return true;
+      try {
+        return add(reading.read(events));
+      } catch (error) {
+        return readingFailed(error);
+      }
     },
     onComplete() {
       call.settle();
       if (refusal) return items.fail(errors.refused(refusal.status, refusal.rawHeaders, Buffer.concat(refusal.chunks).toString('utf8')));
-      const rest = parser.end();
-      if (rest.length && !take(() => reading.read(rest))) return;
-      if (take(() => reading.end())) items.finish();
+      try {
+        const rest = parser.end();
+        if (rest.length) add(reading.read(rest));
+        add(reading.end());
+      } catch (error) {
+        return readingFailed(error);
+      }
+      items.finish();
     },
     onError(error) {
       call.settle();
