@@ -1,4 +1,5 @@
 import type { LoadResult } from './load';
+import type { WindowCollections } from './collections';
 import type { OverheadQuantiles } from './overhead-histogram';
 
 /** Where a load run is sent. */
@@ -27,6 +28,8 @@ export type TargetRun = LoadResult & {
   cpuUsPerRequest?: number;
   /** Ours, non-streamed: its own overhead histogram over the run (lib/overhead-histogram.ts). */
   gatewayOverhead?: OverheadQuantiles;
+  /** Ours: its garbage collections during the measured run (lib/collections.ts). */
+  collections?: WindowCollections;
   /** Share of the machine's CPU time the hypervisor took during the measured run, in % (lib/quiet-machine.ts). */
   stealPct?: number;
   /** Windows measured again because the hypervisor took more than `--max-steal` of one (lib/steal-limit.ts); the least stolen is kept. */

@@ -3,7 +3,8 @@ import { cpuPerRequest } from './cpu-usage';
 import { compare, Comparison, Scenario, skippedRun, Target, TargetRun, TARGETS } from './comparison';
 import type { EmulatorChild } from './emulator-child';
 import { LoadResult, runLoad } from './load';
-import { formatBound, overheadBetween, readOverheadBuckets } from './overhead-histogram';
+import { collectionsBetween, formatCollections, parseCollections } from './collections';
+import { formatBound, overheadBetween, parseOverheadBuckets, readMetrics } from './overhead-histogram';
 import { PacedLoad } from './paced-load';
 import { cpuTicks, stealPctSince } from './quiet-machine';
 import { endpoint, requestBody, smokeCheck } from './scenarios';
@@ -103,20 +104,24 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
           // A fixed rate warms up and measures on the same connections (see PacedLoad).
           const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
           const beforeWarmup = (await stack.emulator.stats()).answered;
-          let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead' | 'stealPct'>;
+          let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead' | 'collections' | 'stealPct'>;
           let before: number;
           let measuredFrom: string;
           try {
             if (settings.warmupS > 0) await (pacer ? pacer.run(settings.warmupS) : runLoad({ ...base, durationS: settings.warmupS }));
             before = (await stack.emulator.stats()).answered;
             const load = () => (pacer ? pacer.run(settings.durationS) : runLoad({ ...base, durationS: settings.durationS }));
-            // Only non-streamed requests feed the overhead histogram.
-            const overheadBefore = target === 'ours' && !scenario.stream ? await readOverheadBuckets(stack.oursUrl) : undefined;
+            const metricsBefore = target === 'ours' ? await readMetrics(stack.oursUrl) : undefined;
             measuredFrom = new Date().toISOString().slice(11, 19);
             const ticks = cpuTicks();
             result = pid ? await cpuPerRequest(pid, load) : await load();
             result.stealPct = stealPctSince(ticks);
-            if (overheadBefore) result.gatewayOverhead = overheadBetween(overheadBefore, await readOverheadBuckets(stack.oursUrl));
+            if (metricsBefore !== undefined) {
+              const metricsAfter = await readMetrics(stack.oursUrl);
+              // Only non-streamed requests feed the overhead histogram.
+              if (!scenario.stream) result.gatewayOverhead = overheadBetween(parseOverheadBuckets(metricsBefore), parseOverheadBuckets(metricsAfter));
+              result.collections = collectionsBetween(parseCollections(metricsBefore), parseCollections(metricsAfter));
+            }
           } finally {
             await pacer?.close();
           }
@@ -128,7 +133,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const result: TargetRun = settings.steal ? await measureUnderStealLimit(measure, settings.steal, waitForLowSteal, log) : await measure();
         runs[target] = result;
         log(
-          `  ${scenario.name} ${target} (measured from ${result.measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.stealRetries ? ` (the least of ${result.stealRetries + 1} windows)` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}`,
+          `  ${scenario.name} ${target} (measured from ${result.measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.stealRetries ? ` (the least of ${result.stealRetries + 1} windows)` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}${result.collections ? `, ${formatCollections(result.collections)}` : ''}`,
         );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });

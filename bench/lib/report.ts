@@ -1,6 +1,7 @@
 import type { Check, Comparison, Scenario, Target, TargetRun } from './comparison';
 import { rateCeilings, TARGET_LIMITS, TARGETS } from './comparison';
 import { formatBound } from './overhead-histogram';
+import { formatCollections } from './collections';
 
 /** Everything one bench run measured; written as JSON to bench/results/latest.json. */
 export interface BenchReport {
@@ -67,6 +68,7 @@ export function formatReport(report: BenchReport): string {
     if (steal.length) lines.push(`CPU time the hypervisor took during each run (steal, %): ${steal.join(', ')}`);
     const own = runs.ours.gatewayOverhead;
     if (own) lines.push(`ours own overhead (llm_gateway_overhead_seconds: arrival to settled answer, vendor time left out): p50 ${formatBound(own.p50Ms)}, p99 ${formatBound(own.p99Ms)}`);
+    if (runs.ours.collections) lines.push(`ours collected garbage during its run: ${formatCollections(runs.ours.collections)}`);
     for (const c of comparison.checks) lines.push(`   target ${c.name}: ${fmt(c.value)} vs ${c.limit}  ${c.met ? 'MET' : 'MISSED'}`);
   }
   const ceilings = rateCeilings(report.scenarios);
