@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { Client } from 'pg';
@@ -48,13 +49,23 @@ describe('A /v1 client leaving mid-request (vendor emulator upstream)', () => {
     ).rows;
 
   it('ends the vendor call when a JSON client hangs up while waiting, and records the request as aborted', async () => {
-    emulator.script({ vendor: 'openai', count: 1, latencyMs: 1_000 });
-    const correlationId = `leave-json-${randomUUID()}`;
-    await leaveEarly({ model: 'gpt-4o-mini', messages: ask('me voy') }, correlationId, { whileVendorWorks: true });
-    await eventually(() => emulator.stats().requests[0]?.outcome === 'aborted');
-    expect(await eventually(async () => ((await rowsOf(correlationId)).length ? rowsOf(correlationId) : undefined))).toEqual([
-      { status: 'error', error_kind: 'aborted', streamed: false, output_tokens: 0 },
-    ]);
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    const notes = jest.spyOn(Logger.prototype, 'log');
+    try {
+      emulator.script({ vendor: 'openai', count: 1, latencyMs: 1_000 });
+      const correlationId = `leave-json-${randomUUID()}`;
+      await leaveEarly({ model: 'gpt-4o-mini', messages: ask('me voy') }, correlationId, { whileVendorWorks: true });
+      await eventually(() => emulator.stats().requests[0]?.outcome === 'aborted');
+      expect(await eventually(async () => ((await rowsOf(correlationId)).length ? rowsOf(correlationId) : undefined))).toEqual([
+        { status: 'error', error_kind: 'aborted', streamed: false, output_tokens: 0 },
+      ]);
+      // A departure is noted on one info line (status 499), not logged as a server error with a stack.
+      await eventually(() => notes.mock.calls.some(([, message]) => message === 'caller left before the answer'));
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      notes.mockRestore();
+    }
   });
 
   it('ends the vendor stream when a streaming client hangs up after the first bytes, and records what was streamed', async () => {

@@ -14,11 +14,48 @@ function hostReplyingTo(sent: unknown[]): ArgumentsHost {
   return { switchToHttp: () => ({ getRequest: () => ({ id: 'req-1', url: '/api/chat' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
 }
 
+/** A reply whose client closed the connection before the answer was written. */
+function hostOfDepartedCaller(sent: unknown[]): ArgumentsHost {
+  const raw = { headersSent: false, destroyed: true, writableFinished: false, end: () => undefined };
+  const reply = { sent: false, raw, status: () => reply, header: () => reply, send: (body: unknown) => sent.push(body) };
+  return { switchToHttp: () => ({ getRequest: () => ({ id: 'req-2', url: '/v1/chat/completions', headers: {} }), getResponse: () => reply }) } as unknown as ArgumentsHost;
+}
+
+/** What the gateway throws once its caller has gone (a ProviderError of kind "aborted"). */
+const departure = () => Object.assign(new Error('Request aborted'), { kind: 'aborted', isProviderError: true });
+
 describe(AllExceptionsFilter.name, () => {
   let logged: unknown[];
+  let noted: unknown[];
   beforeEach(() => {
     logged = [];
+    noted = [];
     jest.spyOn(Logger.prototype, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+    jest.spyOn(Logger.prototype, 'log').mockImplementation((...args: unknown[]) => void noted.push(args));
+  });
+
+  it('notes a caller that left before its answer as a 499 on one info line, with no error and nothing sent', () => {
+    const sent: unknown[] = [];
+    new AllExceptionsFilter().catch(departure(), hostOfDepartedCaller(sent));
+    new AllExceptionsFilter().catch(new DOMException('This operation was aborted', 'AbortError'), hostOfDepartedCaller(sent));
+    expect(logged).toEqual([]);
+    expect(sent).toEqual([]);
+    expect(noted).toEqual([
+      [{ requestId: 'req-2', status: 499 }, 'caller left before the answer'],
+      [{ requestId: 'req-2', status: 499 }, 'caller left before the answer'],
+    ]);
+  });
+
+  it('still logs a fault with its stack when the caller left meanwhile, and an abort whose caller is still there', () => {
+    new AllExceptionsFilter().catch(new TypeError('cannot read properties of undefined'), hostOfDepartedCaller([]));
+    const sent: unknown[] = [];
+    new AllExceptionsFilter().catch(departure(), hostReplyingTo(sent));
+    expect(logged).toEqual([
+      [{ err: expect.objectContaining({ type: 'TypeError', stack: expect.stringContaining('TypeError') }), requestId: 'req-2' }, 'Unhandled error'],
+      [{ err: expect.objectContaining({ message: 'Request aborted' }), requestId: 'req-1' }, 'Unhandled error'],
+    ]);
+    expect(sent).toEqual([{ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error', requestId: 'req-1' }]);
+    expect(noted).toEqual([]);
   });
   afterEach(() => jest.restoreAllMocks());
 

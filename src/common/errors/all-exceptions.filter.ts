@@ -47,6 +47,20 @@ export function toErrorBody(error: unknown, requestId: string): ErrorBody {
   return { statusCode: status, error: reasonPhrase(status), message, requestId };
 }
 
+/** The status nginx and others log for a request whose client closed the connection before the answer. */
+const CLIENT_CLOSED_REQUEST = 499;
+
+/** Whether the response can no longer be written: its connection closed before it was finished. */
+function callerLeft(reply: FastifyReply): boolean {
+  return reply.raw.destroyed === true && !reply.raw.writableFinished;
+}
+
+/** The abort that follows a caller's departure: the gateway's own (kind "aborted") or an AbortError. */
+function isAbort(exception: unknown): boolean {
+  const e = exception as { kind?: unknown; name?: unknown } | undefined;
+  return e?.kind === 'aborted' || e?.name === 'AbortError';
+}
+
 /** One error body for every failure; stack traces and internals never leave the process. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -57,6 +71,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toErrorBody(exception, String(request.id));
+    if (callerLeft(reply) && isAbort(exception)) {
+      // A caller that went away (a closed tab, a client's own timeout) is no server fault, and nothing can be sent to
+      // it. An error line with a stack per departure would bury real errors, and cost most under overload, when
+      // callers time out. Its usage row already says "aborted".
+      this.logger.log({ requestId: body.requestId, status: CLIENT_CLOSED_REQUEST }, 'caller left before the answer');
+      return;
+    }
     const shape = wireShapeOf(request.url, request.headers);
     // OpenAI and Anthropic answer a wrong key with 401; their SDKs map that status to an authentication error.
     if (shape && (exception as { invalidKey?: boolean })?.invalidKey) Object.assign(body, { statusCode: 401, error: reasonPhrase(401) });
