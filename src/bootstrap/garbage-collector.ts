@@ -23,7 +23,8 @@ const YOUNG_GENERATION_GROWTH = 16;
  */
 export function tuneGarbageCollector(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
-  if (!process.execArgv.some((arg) => arg.startsWith('--semi-space-growth-factor'))) {
+  // V8 reads a flag's dashes and underscores alike.
+  if (!process.execArgv.some((arg) => arg.replaceAll('_', '-').startsWith('--semi-space-growth-factor'))) {
     setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH}`);
   }
 }

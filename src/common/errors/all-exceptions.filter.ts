@@ -70,14 +70,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const body = toErrorBody(exception, String(request.id));
     if (callerLeft(reply) && isAbort(exception)) {
       // A caller that went away (a closed tab, a client's own timeout) is no server fault, and nothing can be sent to
       // it. An error line with a stack per departure would bury real errors, and cost most under overload, when
       // callers time out. Its usage row already says "aborted".
-      this.logger.log({ requestId: body.requestId, status: CLIENT_CLOSED_REQUEST }, 'caller left before the answer');
+      this.logger.log({ requestId: String(request.id), status: CLIENT_CLOSED_REQUEST }, 'caller left before the answer');
       return;
     }
+    const body = toErrorBody(exception, String(request.id));
     const shape = wireShapeOf(request.url, request.headers);
     // OpenAI and Anthropic answer a wrong key with 401; their SDKs map that status to an authentication error.
     if (shape && (exception as { invalidKey?: boolean })?.invalidKey) Object.assign(body, { statusCode: 401, error: reasonPhrase(401) });
