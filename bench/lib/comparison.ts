@@ -26,6 +26,8 @@ export type TargetRun = LoadResult & {
   skipped?: string;
   /** CPU of the gateway process per 2xx answer (not for direct). */
   cpuUsPerRequest?: number;
+  /** The main thread's part of cpuUsPerRequest; the rest is V8's helper threads (optimizing compiler, GC). */
+  mainThreadCpuUsPerRequest?: number;
   /** Ours, non-streamed: its own overhead histogram over the run (lib/overhead-histogram.ts). */
   gatewayOverhead?: OverheadQuantiles;
   /** Ours: its garbage collections during the measured run (lib/collections.ts). */

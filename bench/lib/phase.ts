@@ -104,7 +104,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
           // A fixed rate warms up and measures on the same connections (see PacedLoad).
           const pacer = overallRate ? new PacedLoad({ ...base, overallRate }) : undefined;
           const beforeWarmup = (await stack.emulator.stats()).answered;
-          let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'gatewayOverhead' | 'collections' | 'stealPct'>;
+          let result: LoadResult & Pick<TargetRun, 'cpuUsPerRequest' | 'mainThreadCpuUsPerRequest' | 'gatewayOverhead' | 'collections' | 'stealPct'>;
           let before: number;
           let measuredFrom: string;
           try {
@@ -133,7 +133,7 @@ export async function runPhase(stack: PhaseStack, scenarios: Scenario[], setting
         const result: TargetRun = settings.steal ? await measureUnderStealLimit(measure, settings.steal, waitForLowSteal, log) : await measure();
         runs[target] = result;
         log(
-          `  ${scenario.name} ${target} (measured from ${result.measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.stealRetries ? ` (the least of ${result.stealRetries + 1} windows)` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}${result.collections ? `, ${formatCollections(result.collections)}` : ''}`,
+          `  ${scenario.name} ${target} (measured from ${result.measuredFrom} UTC): ${result.rps.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(2)} ms, p99 ${result.latency.p99.toFixed(2)} ms${result.cpuUsPerRequest !== undefined ? `, ${result.cpuUsPerRequest.toFixed(0)} µs CPU/req${result.mainThreadCpuUsPerRequest !== undefined ? ` (main thread ${result.mainThreadCpuUsPerRequest.toFixed(0)})` : ''}` : ''}, failed ${result.non2xx + result.errors + result.timeouts}${result.stealPct !== undefined ? `, steal ${result.stealPct.toFixed(1)} %` : ''}${result.stealRetries ? ` (the least of ${result.stealRetries + 1} windows)` : ''}${result.gatewayOverhead ? `, own overhead p50 ${formatBound(result.gatewayOverhead.p50Ms)}, p99 ${formatBound(result.gatewayOverhead.p99Ms)}` : ''}${result.collections ? `, ${formatCollections(result.collections)}` : ''}`,
         );
       }
       results.push({ scenario, runs, comparison: compare(scenario, runs) });

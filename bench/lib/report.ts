@@ -62,6 +62,8 @@ export function formatReport(report: BenchReport): string {
     const r = comparison.ratio;
     lines.push(pad(['ours/portkey', fmt(r.rps), fmt(r.p50), fmt(r.p99), '', fmt(r.addedP50), fmt(r.addedP99), '', '', ''], widths));
     lines.push(`ours CPU per request / floor: ${fmt(r.cpuVsFloor)}`);
+    const threads = threadSplit(runs);
+    if (threads) lines.push(`CPU µs per request on the main thread + V8's helper threads (optimizing compiler, GC): ${threads}`);
     const steal = TARGETS.filter((t) => runs[t].stealPct !== undefined).map(
       (t) => `${t} ${fmt(runs[t].stealPct, 1)}${runs[t].stealRetries ? ` (least of ${(runs[t].stealRetries ?? 0) + 1} windows)` : ''}`,
     );
@@ -93,6 +95,15 @@ export function formatReport(report: BenchReport): string {
     `targets: ${report.checks.length - missed.length}/${report.checks.length} met${missed.length ? `; missed: ${missed.map((c) => `${c.name} ${fmt(c.value)} (limit ${c.limit})`).join('; ')}` : ''}`,
   );
   return lines.join('\n');
+}
+
+/** Each measured process's CPU per request as main thread + the rest ("floor 80 + 12, ours 170 + 25"); '' without the split. */
+export function threadSplit(runs: Partial<Record<(typeof TARGETS)[number], TargetRun>>): string {
+  return TARGETS.flatMap((t) => {
+    const run = runs[t];
+    if (run?.mainThreadCpuUsPerRequest === undefined || run.cpuUsPerRequest === undefined) return [];
+    return [`${t} ${fmt(run.mainThreadCpuUsPerRequest, 0)} + ${fmt(run.cpuUsPerRequest - run.mainThreadCpuUsPerRequest, 0)}`];
+  }).join(', ');
 }
 
 function stealLimitOf(report: BenchReport): number | undefined {
