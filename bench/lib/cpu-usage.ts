@@ -33,8 +33,9 @@ export async function cpuPerRequest<T extends { ok: number }>(pid: number, work:
   const before = cpuMs(pid);
   const mainBefore = cpuMs(pid, true);
   const result = await work();
-  const after = cpuMs(pid);
+  // The process's window holds the main thread's, so its CPU can only be the larger (but for /proc's rounding to ticks).
   const mainAfter = cpuMs(pid, true);
+  const after = cpuMs(pid);
   const perRequest = (from?: number, to?: number) => (from === undefined || to === undefined || result.ok === 0 ? undefined : ((to - from) * 1000) / result.ok);
   return { ...result, cpuUsPerRequest: perRequest(before, after), mainThreadCpuUsPerRequest: perRequest(mainBefore, mainAfter) };
 }
