@@ -10,7 +10,7 @@ import { GatewayService } from '../gateway.service';
 import { ProviderRegistry } from '../providers/provider.registry';
 import type { LlmResult } from '../llm.types';
 import { toCompletionUsage } from '../providers/canonical-wire';
-import { type EmbeddingBody, usageReport } from '../providers/provider';
+import { type EmbeddingBody, isUsageReport } from '../providers/provider';
 import { isAnthropicClient } from 'src/common/errors/wire-error-shapes';
 import { anthropicModel, anthropicModelPage } from './anthropic/anthropic-models';
 import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
@@ -108,9 +108,9 @@ export class OpenAiDoorController {
       for await (const event of theRestOf(events)) {
         if (event.type === 'chunks') {
           for (const item of event.items) {
-            const report = usageReport(item);
-            if (report) usage = report;
-            else if (!stream.write(frame(item.raw ?? JSON.stringify(item.chunk)))) return;
+            if (isUsageReport(item)) {
+              if (includeUsage) usage = item.chunk;
+            } else if (!stream.write(frame(item.raw ?? JSON.stringify(item.chunk)))) return;
           }
         } else if (event.type === 'done') {
           if (includeUsage) stream.write(frame(JSON.stringify(Object.assign({}, usage ?? usageChunk(event.result), { x_gateway: gatewayInfo(event.result) }))));

@@ -35,7 +35,7 @@ export interface ProviderCompletion {
 /**
  * One streamed chunk in OpenAI's shape. `raw` is the vendor's own JSON text when the vendor speaks that wire (sent
  * on as it came); such a chunk may parse it only when `chunk` is first read, so readers that need less than the
- * whole chunk go through chunkText and usageReport.
+ * whole chunk go through chunkText and isUsageReport.
  */
 export interface StreamedChunk {
   readonly chunk: ChatCompletionChunk;
@@ -44,6 +44,8 @@ export interface StreamedChunk {
   readonly text?: string;
   /** False when the chunk is known to report no usage. */
   readonly reportsUsage?: boolean;
+  /** Whether the chunk is the stream's usage report, when known without reading `chunk`. */
+  readonly usageOnly?: boolean;
 }
 
 /** The text a chunk adds to the answer (its first choice's content). */
@@ -51,11 +53,13 @@ export function chunkText(item: StreamedChunk): string {
   return item.text ?? item.chunk.choices?.[0]?.delta?.content ?? '';
 }
 
-/** The chunk when it is the stream's usage report (no choices, usage set), as OpenAI sends it last. */
-export function usageReport(item: StreamedChunk): ChatCompletionChunk | undefined {
-  if (item.reportsUsage === false) return undefined;
+/** Whether the chunk is the stream's usage report (no choices, usage set), as OpenAI sends it last. */
+export function isUsageReport(item: StreamedChunk): boolean {
+  if (item.reportsUsage === false) return false;
+  const known = item.usageOnly;
+  if (known !== undefined) return known;
   const chunk = item.chunk;
-  return chunk.choices?.length === 0 && chunk.usage ? chunk : undefined;
+  return chunk.choices?.length === 0 && !!chunk.usage;
 }
 
 /**

@@ -30,6 +30,14 @@ describe(OpenAiStreamReading.name, () => {
     expect(() => reading.read(['<html>bad gateway</html>'])).toThrow(expect.objectContaining({ kind: 'malformed', message: 'openai streamed malformed JSON' }));
   });
 
+  it('checks a first chunk by its braces without parsing it, and fails one cut short', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    expect(itemsOf(new OpenAiStreamReading('openai').read([` ${words('Hola')}\n`]))).toHaveLength(1);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(() => new OpenAiStreamReading('openai').read([words('Hola').slice(0, -1)])).toThrow(expect.objectContaining({ kind: 'malformed' }));
+  });
+
   it('fails on an error the vendor reports mid-stream', () => {
     const reading = new OpenAiStreamReading('deepseek');
     reading.read([words('a')]);

@@ -2,7 +2,7 @@ import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
 import { NO_USAGE, ProviderError, type ProviderStreamChunk, type StreamedChunk } from '../provider';
 import type { EventReading } from '../wire/event-batches';
 import { RelayedChunk } from './relayed-chunk';
-import { finishReasonOf, usageFromOpenAi, type WireUsage } from './openai-wire-usage';
+import { finishReasonOf, usageFromOpenAi } from './openai-wire-usage';
 
 /**
  * Reads an OpenAI-wire stream as its events arrive: each network read's chunks as one `chunks` item (kept as the
@@ -25,15 +25,17 @@ export class OpenAiStreamReading implements EventReading<ProviderStreamChunk> {
         continue;
       }
       const item = new RelayedChunk(data, this.vendor);
-      // The first chunk is always read: a server that answers something other than JSON fails before the
+      // The first chunk must at least look like a JSON object: a server that answers something else fails before the
       // gateway commits to it, so the next model in the chain can still answer.
-      if (this.first || item.needsReading) {
+      if (this.first) {
         this.first = false;
-        const chunk = item.chunk;
-        if ((chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.vendor} reported an error mid-stream`, this.vendor);
-        for (const choice of chunk.choices ?? []) if (choice.finish_reason) this.finishReason = finishReasonOf(choice.finish_reason);
-        if (chunk.usage) this.usage = usageFromOpenAi(chunk.usage as WireUsage);
+        if (!looksLikeJsonObject(data)) throw new ProviderError('malformed', `${this.vendor} streamed malformed JSON`, this.vendor);
+      }
+      if (item.mayReportError && (item.chunk as { error?: unknown }).error) throw new ProviderError('stream_interrupted', `${this.vendor} reported an error mid-stream`, this.vendor);
+      if (item.finishReason === undefined) {
+        for (const choice of item.chunk.choices ?? []) if (choice.finish_reason) this.finishReason = finishReasonOf(choice.finish_reason);
       } else if (item.finishReason) this.finishReason = finishReasonOf(item.finishReason);
+      if (item.reportsUsage) this.usage = usageFromOpenAi(item.usage);
       items.push(item);
     }
     return items.length ? { type: 'chunks', items } : undefined;
@@ -43,4 +45,17 @@ export class OpenAiStreamReading implements EventReading<ProviderStreamChunk> {
     if (!this.finishReason) throw new ProviderError('stream_interrupted', `${this.vendor} stream ended without a finish reason`, this.vendor);
     return { type: 'end', finishReason: this.finishReason, usage: this.usage ?? NO_USAGE };
   }
+}
+
+/** Whether the text begins with `{` and ends with `}` (spaces around them aside): the cheap check of a first chunk. */
+function looksLikeJsonObject(text: string): boolean {
+  let start = 0;
+  let end = text.length - 1;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end))) end--;
+  return text.charCodeAt(start) === 123 /* { */ && text.charCodeAt(end) === 125; /* } */
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { chunkText, usageReport } from '../provider';
+import { chunkText, isUsageReport } from '../provider';
 import { hasValue, RelayedChunk } from './relayed-chunk';
 
 const openAiChunk = (delta: object, extra: object = {}) =>
@@ -14,8 +14,8 @@ describe(RelayedChunk.name, () => {
     const parse = jest.spyOn(JSON, 'parse');
     const item = new RelayedChunk(openAiChunk({ content: 'Hola, ¿cómo estás?' }), 'openai');
     expect(chunkText(item)).toBe('Hola, ¿cómo estás?');
-    expect(usageReport(item)).toBeUndefined();
-    expect(item.needsReading).toBe(false);
+    expect(isUsageReport(item)).toBe(false);
+    expect([item.finishReason, item.reportsUsage, item.mayReportError]).toEqual([null, false, false]);
     expect(parse).not.toHaveBeenCalled();
   });
 
@@ -43,7 +43,7 @@ describe(RelayedChunk.name, () => {
   it('reads a finish reason from the text, and leaves to a parse one it cannot read plainly', () => {
     const parse = jest.spyOn(JSON, 'parse');
     const finishing = new RelayedChunk(openAiChunk({}).replace('"finish_reason":null', '"finish_reason" : "length"'), 'openai');
-    expect([finishing.finishReason, finishing.needsReading]).toEqual(['length', false]);
+    expect(finishing.finishReason).toBe('length');
     expect(new RelayedChunk(openAiChunk({ content: 'sin fin' }), 'openai').finishReason).toBeNull();
     expect(new RelayedChunk(openAiChunk({ content: '"finish_reason":"stop"' }), 'openai').finishReason).toBeNull(); // words, not the field
     expect(parse).not.toHaveBeenCalled();
@@ -55,15 +55,33 @@ describe(RelayedChunk.name, () => {
     });
     const notAString = JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 7 }] });
     const escaped = '{"choices":[{"index":0,"delta":{},"finish_reason":"st\\u006fp"}]}';
-    for (const raw of [twoChoices, notAString, escaped]) expect(new RelayedChunk(raw, 'openai').needsReading).toBe(true);
+    for (const raw of [twoChoices, notAString, escaped]) expect(new RelayedChunk(raw, 'openai').finishReason).toBeUndefined();
   });
 
-  it('marks for reading the chunks that report usage or carry an error', () => {
-    const usage = JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } });
-    expect(new RelayedChunk('{"error":{"message":"overloaded"}}', 'openai').needsReading).toBe(true);
-    const report = new RelayedChunk(usage, 'openai');
-    expect(report.needsReading).toBe(true);
-    expect(usageReport(report)?.usage).toEqual({ prompt_tokens: 3, completion_tokens: 2 });
+  it('marks the chunks that may carry an error', () => {
+    expect(new RelayedChunk('{"error":{"message":"overloaded"}}', 'openai').mayReportError).toBe(true);
+    expect(new RelayedChunk(openAiChunk({ content: '"error": no es un campo' }), 'openai').mayReportError).toBe(false);
+  });
+
+  it('tells a usage report and reads its usage by parsing only the usage text when usage is the last field', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    const usage = { prompt_tokens: 3, completion_tokens: 2, prompt_tokens_details: { cached_tokens: 1 } };
+    const report = new RelayedChunk(JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [], usage }), 'openai');
+    expect([report.reportsUsage, isUsageReport(report)]).toEqual([true, true]);
+    expect(report.usage).toEqual(usage);
+    expect(parse.mock.calls.map(([text]) => text)).toEqual([JSON.stringify(usage)]);
+  });
+
+  it('parses the whole chunk for usage that is not the last field, and for a usage report it cannot tell from the text', () => {
+    const usage = { prompt_tokens: 3, completion_tokens: 2 };
+    const notLast = new RelayedChunk(JSON.stringify({ id: 'x', usage, choices: [], model: 'm' }), 'openai');
+    expect([notLast.usage, isUsageReport(notLast)]).toEqual([usage, true]);
+    const nested = new RelayedChunk(JSON.stringify({ id: 'x', choices: [], extra: { usage: { a: 1 } }, usage }), 'openai');
+    expect(nested.usage).toEqual(usage);
+    const withWords = new RelayedChunk(openAiChunk({ content: 'fin' }, { usage }), 'openai');
+    expect([withWords.usageOnly, isUsageReport(withWords), withWords.usage]).toEqual([undefined, false, usage]);
+    const noChoices = new RelayedChunk(JSON.stringify({ id: 'x', usage }), 'openai');
+    expect(isUsageReport(noChoices)).toBe(false);
   });
 
   it('turns malformed JSON into a provider error when the chunk is read', () => {

@@ -1,9 +1,12 @@
 import type { ProviderId } from '../../llm.types';
 import { ChatCompletionChunk, ProviderError, StreamedChunk } from '../provider';
+import type { WireUsage } from './openai-wire-usage';
 
 /** The quoted texts searched for, each without its opening quote (see indexOfQuoted). */
 const FINISH_REASON = 'finish_reason"';
 const ERROR = 'error"';
+const USAGE = 'usage"';
+const CHOICES = 'choices"';
 const CONTENT_KEY = 'content"';
 const CONTENT = 'content":"';
 
@@ -24,13 +27,46 @@ export class RelayedChunk implements StreamedChunk {
     readonly raw: string,
     private readonly vendor: ProviderId,
   ) {
-    this.reportsUsage = hasValue(raw, 'usage');
+    this.reportsUsage = valueStart(raw, USAGE) >= 0;
     this.finishReason = finishReasonIn(raw);
   }
 
-  /** Whether the provider must parse the chunk: it reports usage or an error, or finishes in a way the text scan cannot read. */
-  get needsReading(): boolean {
-    return this.reportsUsage || this.finishReason === undefined || indexOfQuoted(this.raw, ERROR) >= 0;
+  /** Whether an `"error"` field is in the text (a parse tells whether it is set). */
+  get mayReportError(): boolean {
+    return indexOfQuoted(this.raw, ERROR) >= 0;
+  }
+
+  /**
+   * Whether the chunk is the stream's usage report (usage set, `"choices"` an empty list), told from the text;
+   * undefined when only a parse can tell.
+   */
+  get usageOnly(): boolean | undefined {
+    if (!this.reportsUsage) return false;
+    if (this.parsed !== undefined) return undefined;
+    const at = valueStart(this.raw, CHOICES);
+    if (at < 0 || this.raw.charCodeAt(at) !== 91 /* [ */) return undefined;
+    let i = at + 1;
+    while (isSpace(this.raw.charCodeAt(i))) i++;
+    return this.raw.charCodeAt(i) === 93 /* ] */ ? true : undefined;
+  }
+
+  /**
+   * The chunk's `usage`. When it is the last field (OpenAI's order) only its own text is parsed: a slice from its value
+   * to the chunk's closing brace parses only if it is exactly that value. Any other order parses the whole chunk.
+   */
+  get usage(): WireUsage | null | undefined {
+    if (this.parsed === undefined && this.reportsUsage) {
+      const at = valueStart(this.raw, USAGE);
+      const end = this.raw.lastIndexOf('}');
+      if (this.raw.charCodeAt(at) === 123 /* { */ && end > at) {
+        try {
+          return JSON.parse(this.raw.slice(at, end)) as WireUsage;
+        } catch {
+          /* not the last field */
+        }
+      }
+    }
+    return this.chunk.usage as WireUsage | null | undefined;
   }
 
   get chunk(): ChatCompletionChunk {
