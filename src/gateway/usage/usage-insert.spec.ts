@@ -1,5 +1,5 @@
 import { usageRow } from 'test/fixtures/usage/usage-row';
-import { batchParameter, usageRowBuffer } from './usage-insert';
+import { batchParameter, isoTime, usageRowBuffer } from './usage-insert';
 
 const usageRowJson = (r: Parameters<typeof usageRowBuffer>[0]) => usageRowBuffer(r).toString('utf8');
 
@@ -18,6 +18,7 @@ describe('batchParameter', () => {
       Object.assign(usageRow('d'), { correlationId: 'odoo "42"\n\u0001', tags: ['a\\b'], unpriced: true, companyId: 7, errorKind: 'timeout', status: 'error' as const }),
       Object.assign(usageRow('e'), { usage: Object.assign({}, base.usage, { input: Number.NaN }), latencyMs: 12.6 }),
       Object.assign(usageRow('f'), { correlationId: 'boleta 🧾 y \ud800 sola', tags: ['uno', 'dos', 'tres'], model: 'ñ'.repeat(5_000) }),
+      Object.assign(usageRow('f2'), { model: 'x'.repeat(70_000) }), // plain text longer than a slab
       usageRow('g'), // after a row larger than the scratch buffer: nothing of it is left over
     ];
     for (const r of records) {
@@ -68,5 +69,15 @@ describe('batchParameter', () => {
 
   it('is an empty array for no rows', () => {
     expect(batchParameter([]).toString('utf8')).toBe('[]');
+  });
+});
+
+describe('isoTime', () => {
+  it('writes what toISOString writes, for times in one second, across seconds and outside the kept range', () => {
+    const start = Date.UTC(2026, 11, 7, 16, 59, 59, 0);
+    const times = [0, 7, 42, 999, 1000, 1003, 61_010, 86_400_000].map((offset) => start + offset);
+    times.push(-1, -1500, 0, Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10_000, 0, 1, 0, 0, 0, 5), start, start - 1);
+    for (const ms of times) expect(isoTime(new Date(ms))).toBe(new Date(ms).toISOString());
+    expect(() => isoTime(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
