@@ -94,7 +94,15 @@ export class UsageRecorder {
       attempts: Math.max(run.attempts, 1),
       usedFallback: run.usedFallback,
       tags,
-      ...outcome,
+      // Named one by one: a spread of `outcome` copied its fields through V8's slow generic path.
+      provider: outcome.provider,
+      model: outcome.model,
+      usage: outcome.usage,
+      costUsd: outcome.costUsd,
+      status: outcome.status,
+      streamed: outcome.streamed,
+      errorKind: outcome.errorKind,
+      unpriced: outcome.unpriced,
     } satisfies UsageRecord);
   }
 }
