@@ -1,5 +1,6 @@
 import type { LlmResult } from '../../llm.types';
 import type { ChatCompletion } from '../../providers/provider';
+import { indexOfQuoted } from '../../providers/openai-compatible/relayed-chunk';
 
 /** Where the answer came from and what it cost, beside OpenAI's fields (SDKs ignore unknown fields). */
 export function gatewayInfo(result: LlmResult) {
@@ -41,8 +42,10 @@ export function completionAnswer(completion: ChatCompletion, result: LlmResult, 
 function splicedAnswer(raw: string, vendorModel: unknown, model: string, info: object): string | undefined {
   if (typeof vendorModel !== 'string' || raw.charCodeAt(0) !== 0x7b || raw.charCodeAt(1) !== 0x22) return undefined; // `{"`: compact
   const field = `"model":${JSON.stringify(vendorModel)}`;
-  const at = raw.indexOf(field);
-  if (at < 0 || raw.indexOf(field, at + field.length) >= 0 || raw.includes('"x_gateway"')) return undefined;
+  // Searched by what follows their opening quote (see indexOfQuoted): a search that begins with one stops at every quote.
+  const afterQuote = field.slice(1);
+  const at = indexOfQuoted(raw, afterQuote);
+  if (at < 0 || indexOfQuoted(raw, afterQuote, at + field.length) >= 0 || raw.includes('x_gateway"')) return undefined;
   const close = raw.lastIndexOf('}');
   if (close < at + field.length) return undefined;
   return `${raw.slice(0, at)}"model":${JSON.stringify(model)}${raw.slice(at + field.length, close)},"x_gateway":${JSON.stringify(info)}${raw.slice(close)}`;
