@@ -137,6 +137,15 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
     expect(withUsage.usage!.completion_tokens).toBeGreaterThan(0);
   });
 
+  it("relays an OpenAI-wire vendor's streamed words in any script as the same text the answer has unstreamed", async () => {
+    const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'Boleta N° 7 — ñandú, 東京, emoji 🧾, comillas "dobles" y \\ barra' }];
+    const answered = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });
+    const streamed = await readStream(await client.chat.completions.create({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true }, messages }));
+    expect(streamed.text).toBe(answered.choices[0].message.content);
+    expect(streamed.text).toContain('ñandú, 東京, emoji 🧾');
+    expect(streamed.usage!.prompt_tokens).toBe(answered.usage!.prompt_tokens);
+  });
+
   it('shows each error status as the SDK error class with our message', async () => {
     const bad = new OpenAI({ apiKey: 'not-a-key-0123456789abcdef', baseURL: `${app.url}/v1`, maxRetries: 0 });
     await expect(bad.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);

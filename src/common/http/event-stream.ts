@@ -31,16 +31,18 @@ export interface EventStreamWriter {
 /**
  * Takes the response over from Fastify and opens an event stream. What is produced in one turn of the event loop
  * (the headers and the first events, or all the events of one upstream packet) leaves in one socket write at the
- * end of that turn, and the last events leave with the end of the response, instead of one write each.
+ * end of that turn, and the last events leave with the end of the response, instead of one write each. With
+ * `latin1`, the frames written are binary strings (one character per byte, as a binary ServerSentEventParser reads
+ * a vendor's events) and go out as those bytes.
  */
-export function openEventStream(reply: FastifyReply, headers: Record<string, string>): EventStreamWriter {
+export function openEventStream(reply: FastifyReply, headers: Record<string, string>, encoding: 'utf8' | 'latin1' = 'utf8'): EventStreamWriter {
   reply.hijack();
   reply.raw.writeHead(200, Object.assign({}, EVENT_STREAM_HEADERS, headers));
   let pending = '';
   const flush = () => {
     flushing = undefined;
     if (reply.raw.destroyed) return;
-    if (pending) reply.raw.write(pending);
+    if (pending) reply.raw.write(pending, encoding);
     else if (!reply.raw.headersSent) reply.raw.flushHeaders();
     pending = '';
   };
@@ -55,7 +57,10 @@ export function openEventStream(reply: FastifyReply, headers: Record<string, str
     end: () => {
       if (flushing) clearImmediate(flushing);
       flushing = undefined;
-      if (!reply.raw.destroyed) reply.raw.end(pending || undefined);
+      if (!reply.raw.destroyed) {
+        if (pending) reply.raw.end(pending, encoding);
+        else reply.raw.end();
+      }
       pending = '';
     },
   };

@@ -3,6 +3,7 @@ import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
 import { openEventStream } from 'src/common/http/event-stream';
+import { binaryOf } from '../providers/wire/server-sent-events';
 import { RateLimit } from 'src/common/throttling';
 import { AppConfig } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
@@ -100,7 +101,9 @@ export class OpenAiDoorController {
     const events = this.gateway.chatStream(body, options)[Symbol.asyncIterator]();
     const first = await events.next(); // a failure before the first event still gets a normal HTTP error
     if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
-    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
+    // Binary frames: an OpenAI-wire vendor's chunks are relayed as the bytes they came in (see RelayedChunk).
+    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) }, 'latin1');
+    const send = (json: string) => stream.write(frame(binaryOf(json)));
     // The usage chunk (sent only when the caller asked for it, as OpenAI does) waits for the cost to carry x_gateway.
     let usage: object | undefined;
     try {
@@ -110,15 +113,15 @@ export class OpenAiDoorController {
           for (const item of event.items) {
             if (isUsageReport(item)) {
               if (includeUsage) usage = item.chunk;
-            } else if (!stream.write(frame(item.raw ?? JSON.stringify(item.chunk)))) return;
+            } else if (!(item.raw === undefined ? send(JSON.stringify(item.chunk)) : stream.write(frame(item.raw)))) return;
           }
         } else if (event.type === 'done') {
-          if (includeUsage) stream.write(frame(JSON.stringify(Object.assign({}, usage ?? usageChunk(event.result), { x_gateway: gatewayInfo(event.result) }))));
+          if (includeUsage) send(JSON.stringify(Object.assign({}, usage ?? usageChunk(event.result), { x_gateway: gatewayInfo(event.result) })));
           stream.write(frame('[DONE]'));
         }
       }
     } catch (error) {
-      stream.write(frame(JSON.stringify({ error: { message: (error as Error).message, type: 'stream_interrupted', param: null, code: 'stream_interrupted' } })));
+      send(JSON.stringify({ error: { message: (error as Error).message, type: 'stream_interrupted', param: null, code: 'stream_interrupted' } }));
     } finally {
       stream.end();
     }

@@ -33,9 +33,9 @@ export interface ProviderCompletion {
 }
 
 /**
- * One streamed chunk in OpenAI's shape. `raw` is the vendor's own JSON text when the vendor speaks that wire (sent
- * on as it came); such a chunk may parse it only when `chunk` is first read, so readers that need less than the
- * whole chunk go through chunkText and isUsageReport.
+ * One streamed chunk in OpenAI's shape. `raw` is the vendor's own JSON bytes when the vendor speaks that wire, as a
+ * binary string (one character per byte; sent on as they came); such a chunk may parse them only when `chunk` is
+ * first read, so readers that need less than the whole chunk go through chunkText and isUsageReport.
  */
 export interface StreamedChunk {
   readonly chunk: ChatCompletionChunk;

@@ -10,6 +10,7 @@ import { finishReasonOf, usageFromOpenAi } from './openai-wire-usage';
  * Events after `[DONE]` are skipped, but the body is read to its end so the connection goes back to the pool.
  */
 export class OpenAiStreamReading implements EventReading<ProviderStreamChunk> {
+  readonly binary = true;
   private finishReason?: FinishReason;
   private usage?: TokenUsage;
   private done = false;

@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { chunkText, isUsageReport } from '../provider';
+import { binaryOf } from '../wire/server-sent-events';
 import { hasValue, RelayedChunk } from './relayed-chunk';
 
+/** A chunk's bytes as the stream reading holds them (a binary string, see ServerSentEventParser). */
 const openAiChunk = (delta: object, extra: object = {}) =>
-  JSON.stringify(
-    Object.assign({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: null }], usage: null }, extra),
+  binaryOf(
+    JSON.stringify(
+      Object.assign({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, delta, logprobs: null, finish_reason: null }], usage: null }, extra),
+    ),
   );
 
 describe(RelayedChunk.name, () => {

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../llm.types';
 import { ChatCompletionChunk, ProviderError, StreamedChunk } from '../provider';
 import type { WireUsage } from './openai-wire-usage';
+import { utf8Of } from '../wire/server-sent-events';
 
 /** The quoted texts searched for, each without its opening quote (see indexOfQuoted). */
 const FINISH_REASON = 'finish_reason"';
@@ -8,13 +9,13 @@ const ERROR = 'error"';
 const USAGE = 'usage"';
 const CHOICES = 'choices"';
 const CONTENT_KEY = 'content"';
-const CONTENT = 'content":"';
 
 /**
- * A chunk of an OpenAI-wire stream, kept as the vendor's JSON text and parsed only when `chunk` is first read. An
- * OpenAI-wire caller gets the text as it came, so most chunks, which only add a few words, are never parsed: the
- * provider parses those that finish, report usage or carry an error, and `text` cuts the words out of the usual
- * shape (`"content":"..."`, once) and leaves any other shape to a parse.
+ * A chunk of an OpenAI-wire stream, kept as the vendor's bytes (`raw`, a binary string: one character per byte, see
+ * ServerSentEventParser) and parsed only when `chunk` is first read. An OpenAI-wire caller gets the bytes as they
+ * came, so most chunks, which only add a few words, are never parsed or even decoded: the provider parses those that
+ * finish in a way the scan cannot read, report usage or carry an error, and `text` cuts the words out of the usual
+ * shape (`"content":"..."`, once), decodes just them, and leaves any other shape to a parse.
  */
 export class RelayedChunk implements StreamedChunk {
   /** Whether a non-null `usage` is in the text (OpenAI sends `"usage":null` on every chunk but the last). */
@@ -60,7 +61,7 @@ export class RelayedChunk implements StreamedChunk {
       const end = this.raw.lastIndexOf('}');
       if (this.raw.charCodeAt(at) === 123 /* { */ && end > at) {
         try {
-          return JSON.parse(this.raw.slice(at, end)) as WireUsage;
+          return JSON.parse(utf8Of(this.raw.slice(at, end))) as WireUsage;
         } catch {
           /* not the last field */
         }
@@ -72,7 +73,7 @@ export class RelayedChunk implements StreamedChunk {
   get chunk(): ChatCompletionChunk {
     if (this.parsed === undefined) {
       try {
-        this.parsed = JSON.parse(this.raw) as ChatCompletionChunk;
+        this.parsed = JSON.parse(utf8Of(this.raw)) as ChatCompletionChunk;
       } catch {
         throw new ProviderError('malformed', `${this.vendor} streamed malformed JSON`, this.vendor);
       }
@@ -82,7 +83,6 @@ export class RelayedChunk implements StreamedChunk {
 
   get text(): string | undefined {
     if (this.parsed !== undefined) return undefined;
-    if (indexOfQuoted(this.raw, CONTENT_KEY) < 0) return '';
     return contentText(this.raw);
   }
 }
@@ -131,15 +131,20 @@ function finishReasonIn(json: string): string | null | undefined {
   return reason.includes('\\') ? undefined : reason;
 }
 
-/** The string value of the one `"content":"` in the text, or undefined when it is not there exactly once. */
+/**
+ * The words of the text's one `"content"` field in the usual shape (`"content":"…"`), decoded from the binary text's
+ * UTF-8: '' when there is no such field; undefined when a parse must tell (another shape or spacing, a second field
+ * of the name after it).
+ */
 function contentText(json: string): string | undefined {
-  const at = indexOfQuoted(json, CONTENT);
-  if (at < 0 || indexOfQuoted(json, CONTENT, at + 1) >= 0) return undefined;
-  const start = at + 1 + CONTENT.length;
+  const at = indexOfQuoted(json, CONTENT_KEY);
+  if (at < 0) return '';
+  const start = at + 1 + CONTENT_KEY.length + 2;
+  if (json.charCodeAt(start - 2) !== 58 /* : */ || json.charCodeAt(start - 1) !== 34 /* " */) return undefined;
   let end = json.indexOf('"', start);
   while (end >= 0 && isEscaped(json, end)) end = json.indexOf('"', end + 1);
-  if (end < 0) return undefined;
-  const text = json.slice(start, end);
+  if (end < 0 || indexOfQuoted(json, CONTENT_KEY, end) >= 0) return undefined;
+  const text = utf8Of(json.slice(start, end));
   if (!text.includes('\\')) return text;
   try {
     return JSON.parse(`"${text}"`) as string;

@@ -21,6 +21,8 @@ export interface EventCallErrors {
  * that error after the items already made, and the vendor call is aborted.
  */
 export interface EventReading<T> {
+  /** Whether the events come as binary strings, one character per byte (see ServerSentEventParser). */
+  readonly binary?: boolean;
   /** The item for the `data` texts of one network read; undefined when they give nothing to hand over. */
   read(events: string[]): T | undefined;
   /** The last item, once the answer is complete; undefined for none. */
@@ -64,7 +66,7 @@ export function streamEvents<T>(
     call.stop(error as Error);
     return false;
   };
-  const parser = new ServerSentEventParser();
+  const parser = new ServerSentEventParser(reading.binary === true);
   let refusal: { status: number; rawHeaders: Buffer[]; chunks: Buffer[] } | undefined;
   dispatcher.dispatch(options, {
     onConnect(abort) {

@@ -1,8 +1,8 @@
-import { ServerSentEventParser } from './server-sent-events';
+import { binaryOf, ServerSentEventParser, utf8Of } from './server-sent-events';
 
 /** Every event of the stream, fed in the given pieces, with the events each piece completed. */
-function parse(pieces: (string | Buffer)[]): { events: string[]; perPiece: number[] } {
-  const parser = new ServerSentEventParser();
+function parse(pieces: (string | Buffer)[], binary = false): { events: string[]; perPiece: number[] } {
+  const parser = new ServerSentEventParser(binary);
   const perPiece: number[] = [];
   const events: string[] = [];
   for (const piece of pieces) {
@@ -62,5 +62,18 @@ describe('ServerSentEventParser', () => {
     expect(parse([Buffer.concat([Buffer.from('data: x'), Buffer.from('€').subarray(0, 2)])]).events).toEqual([
       new TextDecoder().decode(Buffer.concat([Buffer.from('x'), Buffer.from('€').subarray(0, 2)])),
     ]);
+  });
+
+  it("gives a binary parser's events as their bytes, whole whatever the cuts, which utf8Of decodes and binaryOf spells back", () => {
+    const text = 'data: {"content":"a€ñ😀z"}\r\n\r\ndata: [DONE]\n\n';
+    const bytes = Buffer.from(text);
+    const expected = ['{"content":"a€ñ😀z"}', '[DONE]'];
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const { events } = parse([bytes.subarray(0, cut), bytes.subarray(cut)], true);
+      expect(events.map((event) => Buffer.from(event, 'latin1'))).toEqual(expected.map((event) => Buffer.from(event)));
+      expect(events.map(utf8Of)).toEqual(expected);
+    }
+    expect(['a€ñ😀z', 'ascii', ''].map((t) => utf8Of(binaryOf(t)))).toEqual(['a€ñ😀z', 'ascii', '']);
+    expect(binaryOf('ascii')).toBe('ascii');
   });
 });

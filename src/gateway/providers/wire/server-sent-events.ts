@@ -4,6 +4,11 @@
  * we read, since every vendor repeats the event type inside its JSON). Fed one network read at a time, it
  * returns the events that read completed, so a whole packet of events is handled in one step. An event of one
  * `data:` line (every vendor's) is one slice of the read: no per-line string or array in between.
+ *
+ * A `binary` parser reads each byte as one character (latin1), so its events are the vendor's bytes as they came: a
+ * relay writes them back unchanged with the same encoding, the JSON structure a scan looks for (quotes, braces, field
+ * names, newlines) is where it was, and UTF-8 text is decoded only where it is read (see utf8Of). Its strings are
+ * one byte per character, where a UTF-8 decoding of a read with any non-ASCII character in it takes two.
  */
 export class ServerSentEventParser {
   private buffered = '';
@@ -12,9 +17,11 @@ export class ServerSentEventParser {
   /** The first bytes of a character the next read completes (a read can end inside a multi-byte character). */
   private carry: Buffer | undefined;
 
+  constructor(private readonly binary = false) {}
+
   /** The events completed by this piece of the stream (often none, often several). */
   push(piece: Buffer | string): string[] {
-    const text = this.buffered + (typeof piece === 'string' ? piece : this.decode(piece));
+    const text = this.buffered + (typeof piece === 'string' ? piece : this.binary ? piece.toString('latin1') : this.decode(piece));
     const events: string[] = [];
     let start = 0;
     let newline: number;
@@ -77,4 +84,16 @@ export function incompleteCharacterAtEnd(bytes: Buffer): number {
     return length > back ? back : 0;
   }
   return 0;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** The text a binary (latin1) string of UTF-8 bytes spells; an ASCII one is its own text. */
+export function utf8Of(binary: string): string {
+  return NON_ASCII.test(binary) ? Buffer.from(binary, 'latin1').toString('utf8') : binary;
+}
+
+/** The binary (latin1) string of a text's UTF-8 bytes, to go out beside a binary parser's events; an ASCII text is its own. */
+export function binaryOf(text: string): string {
+  return NON_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
