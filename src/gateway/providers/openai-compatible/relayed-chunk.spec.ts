@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { chunkText, isUsageReport } from '../provider';
 import { binaryOf } from '../wire/server-sent-events';
+import { usageFromOpenAi, type WireUsage } from './openai-wire-usage';
 import { hasValue, RelayedChunk } from './relayed-chunk';
 
 /** A chunk's bytes as the stream reading holds them (a binary string, see ServerSentEventParser). */
@@ -67,23 +68,36 @@ describe(RelayedChunk.name, () => {
     expect(new RelayedChunk(openAiChunk({ content: '"error": no es un campo' }), 'openai').mayReportError).toBe(false);
   });
 
-  it('tells a usage report and reads its usage by parsing only the usage text when usage is the last field', () => {
+  it('tells a usage report and reads its counts from the text, without a parse, wherever the field is', () => {
     const parse = jest.spyOn(JSON, 'parse');
-    const usage = { prompt_tokens: 3, completion_tokens: 2, prompt_tokens_details: { cached_tokens: 1 } };
-    const report = new RelayedChunk(JSON.stringify({ id: 'x', object: 'chat.completion.chunk', choices: [], usage }), 'openai');
-    expect([report.reportsUsage, isUsageReport(report)]).toEqual([true, true]);
-    expect(report.usage).toEqual(usage);
-    expect(parse.mock.calls.map(([text]) => text)).toEqual([JSON.stringify(usage)]);
+    const usage = { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5, prompt_tokens_details: { cached_tokens: 1, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 4 } };
+    const reports = [
+      { id: 'x', object: 'chat.completion.chunk', choices: [], usage },
+      { id: 'x', usage, choices: [], model: 'm' },
+    ];
+    for (const report of reports.map((fields) => new RelayedChunk(JSON.stringify(fields), 'openai'))) {
+      expect([report.reportsUsage, isUsageReport(report)]).toEqual([true, true]);
+      expect(usageFromOpenAi(report.usage)).toEqual({ input: 2, output: 2, cacheRead: 1, cacheWrite: 0, reasoning: 4 });
+    }
+    const deepSeek = new RelayedChunk(JSON.stringify({ choices: [], usage: { prompt_tokens: 30, completion_tokens: 3, prompt_cache_hit_tokens: 20, prompt_cache_miss_tokens: 10 } }), 'deepseek');
+    expect(usageFromOpenAi(deepSeek.usage)).toEqual({ input: 10, output: 3, cacheRead: 20, cacheWrite: 0, reasoning: 0 });
+    expect(parse).not.toHaveBeenCalled();
   });
 
-  it('parses the whole chunk for usage that is not the last field, and for a usage report it cannot tell from the text', () => {
+  it('parses the chunk for counts the text does not give plainly, and for a usage report it cannot tell from the text', () => {
     const usage = { prompt_tokens: 3, completion_tokens: 2 };
-    const notLast = new RelayedChunk(JSON.stringify({ id: 'x', usage, choices: [], model: 'm' }), 'openai');
-    expect([notLast.usage, isUsageReport(notLast)]).toEqual([usage, true]);
-    const nested = new RelayedChunk(JSON.stringify({ id: 'x', choices: [], extra: { usage: { a: 1 } }, usage }), 'openai');
-    expect(nested.usage).toEqual(usage);
+    const cases = [
+      { id: 'x', choices: [], extra: { usage: { a: 1 } }, usage },
+      { id: 'x', choices: [], usage: { prompt_tokens: 3, completion_tokens: 2.5 } },
+      { id: 'x', choices: [], usage: { prompt_tokens: -3, completion_tokens: 2 } },
+      { id: 'x', choices: [], usage: { prompt_tokens: '3', completion_tokens: 2 } },
+    ];
+    for (const fields of cases) {
+      const raw = JSON.stringify(fields);
+      expect([raw, usageFromOpenAi(new RelayedChunk(raw, 'openai').usage)]).toEqual([raw, usageFromOpenAi(fields.usage as WireUsage)]);
+    }
     const withWords = new RelayedChunk(openAiChunk({ content: 'fin' }, { usage }), 'openai');
-    expect([withWords.usageOnly, isUsageReport(withWords), withWords.usage]).toEqual([undefined, false, usage]);
+    expect([withWords.usageOnly, isUsageReport(withWords), usageFromOpenAi(withWords.usage)]).toEqual([undefined, false, usageFromOpenAi(usage)]);
     const noChoices = new RelayedChunk(JSON.stringify({ id: 'x', usage }), 'openai');
     expect(isUsageReport(noChoices)).toBe(false);
   });

@@ -3,9 +3,9 @@ import { ChatCompletionChunk, ProviderError, StreamedChunk } from '../provider';
 import type { WireUsage } from './openai-wire-usage';
 import { utf8Of } from '../wire/server-sent-events';
 
-/** The quoted texts searched for, each without its opening quote (see indexOfQuoted). */
+/** The quoted texts searched for, each without its opening quote (see indexOfQuoted); `"error"` also without its "e". */
 const FINISH_REASON = 'finish_reason"';
-const ERROR = 'error"';
+const ERROR_TAIL = 'rror"';
 const USAGE = 'usage"';
 const CHOICES = 'choices"';
 const CONTENT_KEY = 'content"';
@@ -34,7 +34,11 @@ export class RelayedChunk implements StreamedChunk {
 
   /** Whether an `"error"` field is in the text (a parse tells whether it is set). */
   get mayReportError(): boolean {
-    return indexOfQuoted(this.raw, ERROR) >= 0;
+    // Found by what follows its "e": a search that begins with a letter as common as that one stops at each of them.
+    for (let at = this.raw.indexOf(ERROR_TAIL); at >= 0; at = this.raw.indexOf(ERROR_TAIL, at + 1)) {
+      if (this.raw.charCodeAt(at - 1) === 101 /* e */ && this.raw.charCodeAt(at - 2) === 34 /* " */) return true;
+    }
+    return false;
   }
 
   /**
@@ -52,20 +56,13 @@ export class RelayedChunk implements StreamedChunk {
   }
 
   /**
-   * The chunk's `usage`. When it is the last field (OpenAI's order) only its own text is parsed: a slice from its value
-   * to the chunk's closing brace parses only if it is exactly that value. Any other order parses the whole chunk.
+   * The chunk's `usage`: its counts read from the text when each is a plain whole number inside the usage object
+   * (what every OpenAI-wire vendor sends), else from a parse of the whole chunk.
    */
   get usage(): WireUsage | null | undefined {
     if (this.parsed === undefined && this.reportsUsage) {
-      const at = valueStart(this.raw, USAGE);
-      const end = this.raw.lastIndexOf('}');
-      if (this.raw.charCodeAt(at) === 123 /* { */ && end > at) {
-        try {
-          return JSON.parse(utf8Of(this.raw.slice(at, end))) as WireUsage;
-        } catch {
-          /* not the last field */
-        }
-      }
+      const scanned = scannedUsage(this.raw, valueStart(this.raw, USAGE));
+      if (scanned) return scanned;
     }
     return this.chunk.usage as WireUsage | null | undefined;
   }
@@ -151,6 +148,61 @@ function contentText(json: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The usage counts the gateway reads (see usageFromOpenAi), by field name; the two details are nested objects. */
+const USAGE_COUNTS = ['prompt_tokens"', 'completion_tokens"', 'prompt_cache_hit_tokens"', 'cached_tokens"', 'reasoning_tokens"'] as const;
+
+/**
+ * The counts of the usage object whose text begins at `at`, each read where its name is in that object; undefined when
+ * one is there but is not a plain whole number, the object has neither prompt nor completion count, or it does not
+ * end, so that a parse tells.
+ */
+function scannedUsage(json: string, at: number): WireUsage | undefined {
+  if (json.charCodeAt(at) !== 123 /* { */) return undefined;
+  const end = objectEnd(json, at);
+  if (end < 0) return undefined;
+  const counts: (number | undefined)[] = [];
+  for (const key of USAGE_COUNTS) {
+    const value = valueStart(json, key, at);
+    if (value < 0 || value >= end) {
+      counts.push(undefined);
+      continue;
+    }
+    let digitsEnd = value;
+    while (digitsEnd < end && isDigit(json.charCodeAt(digitsEnd))) digitsEnd++;
+    const next = json.charCodeAt(digitsEnd);
+    if (digitsEnd === value || digitsEnd - value > 15 || !(next === 44 /* , */ || next === 125 /* } */ || isSpace(next))) return undefined;
+    counts.push(Number(json.slice(value, digitsEnd)));
+  }
+  const [prompt, completion, cacheHit, cached, reasoning] = counts;
+  if (prompt === undefined && completion === undefined) return undefined; // not a usage report's object (a nested field of the name?)
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    prompt_cache_hit_tokens: cacheHit,
+    prompt_tokens_details: { cached_tokens: cached },
+    completion_tokens_details: { reasoning_tokens: reasoning },
+  };
+}
+
+/** The position just past the object that begins at `start` (strings skipped, escapes minded); -1 when the text ends first. */
+function objectEnd(json: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (code === 34 /* " */) {
+      i = json.indexOf('"', i + 1);
+      while (i >= 0 && isEscaped(json, i)) i = json.indexOf('"', i + 1);
+      if (i < 0) return -1;
+    } else if (code === 123 /* { */ || code === 91 /* [ */) depth++;
+    else if ((code === 125 /* } */ || code === 93) /* ] */ && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function isEscaped(json: string, quote: number): boolean {
