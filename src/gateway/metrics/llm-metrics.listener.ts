@@ -43,15 +43,22 @@ const TOKEN_FIELDS = [
   ['reasoning', 'reasoning'],
 ] as const satisfies ReadonlyArray<readonly [string, keyof LlmResult['usage']]>;
 type TokenKind = (typeof TOKEN_FIELDS)[number][0];
-const pending = new Map<string, PendingTotals>();
+/** Every series' pending totals (what the counters drain), and the same by provider, model and operation. */
+const pending: PendingTotals[] = [];
+const pendingByLabels = new Map<string, Map<string, Map<string, PendingTotals>>>();
 
+/** A series' totals, found through one map per label: a key joined from the three made a new string to hash per request. */
 function pendingFor(provider: string, model: string, operation: string): PendingTotals {
-  const key = `${provider}\u0000${model}\u0000${operation}`;
-  let totals = pending.get(key);
+  let byModel = pendingByLabels.get(provider);
+  if (!byModel) pendingByLabels.set(provider, (byModel = new Map()));
+  let byOperation = byModel.get(model);
+  if (!byOperation) byModel.set(model, (byOperation = new Map()));
+  let totals = byOperation.get(operation);
   if (!totals) {
     const tokens = { input: 0, output: 0, cache_read: 0, cache_write: 0, reasoning: 0 };
     totals = { provider, model, operation, successes: 0, costUsd: 0, tokens, duration: duration.series(provider, model, operation) };
-    pending.set(key, totals);
+    byOperation.set(operation, totals);
+    pending.push(totals);
   }
   return totals;
 }
@@ -69,7 +76,7 @@ function counterOfPending<L extends string>(name: string, help: string, labelNam
           const add = (labels: Record<L, string>, value: number) => {
             if (value) this.inc(labels, value);
           };
-          for (const totals of pending.values()) drain(totals, add);
+          for (const totals of pending) drain(totals, add);
         },
       }),
   );
