@@ -1,7 +1,7 @@
 import type { FinishReason, ProviderId, TokenUsage } from '../../llm.types';
 import { NO_USAGE, ProviderError, type ProviderStreamChunk, type StreamedChunk } from '../provider';
 import type { EventReading } from '../wire/event-batches';
-import { RelayedChunk } from './relayed-chunk';
+import { isSpace, RelayedChunk } from './relayed-chunk';
 import { finishReasonOf, usageFromOpenAi } from './openai-wire-usage';
 
 /**
@@ -55,8 +55,4 @@ function looksLikeJsonObject(text: string): boolean {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end))) end--;
   return text.charCodeAt(start) === 123 /* { */ && text.charCodeAt(end) === 125; /* } */
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 13 || code === 9;
 }

@@ -28,7 +28,7 @@ export class RelayedChunk implements StreamedChunk {
     readonly raw: string,
     private readonly vendor: ProviderId,
   ) {
-    this.reportsUsage = valueStart(raw, USAGE) >= 0;
+    this.reportsUsage = hasValue(raw, USAGE);
     this.finishReason = finishReasonIn(raw);
   }
 
@@ -84,9 +84,9 @@ export class RelayedChunk implements StreamedChunk {
   }
 }
 
-/** Whether `"key"` is in the JSON text with a value other than null (any spacing around the colon). */
+/** Whether `"key"` is in the JSON text with a value other than null (any spacing around the colon); `key` as `name"`. */
 export function hasValue(json: string, key: string): boolean {
-  return valueStart(json, `${key}"`) >= 0;
+  return valueStart(json, key) >= 0;
 }
 
 /**
@@ -211,6 +211,6 @@ function isEscaped(json: string, quote: number): boolean {
   return backslashes % 2 === 1;
 }
 
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 13 || code === 9;
 }
