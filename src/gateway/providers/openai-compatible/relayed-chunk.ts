@@ -138,8 +138,7 @@ function contentText(json: string): string | undefined {
   if (at < 0) return '';
   const start = at + 1 + CONTENT_KEY.length + 2;
   if (json.charCodeAt(start - 2) !== 58 /* : */ || json.charCodeAt(start - 1) !== 34 /* " */) return undefined;
-  let end = json.indexOf('"', start);
-  while (end >= 0 && isEscaped(json, end)) end = json.indexOf('"', end + 1);
+  const end = stringEnd(json, start);
   if (end < 0 || indexOfQuoted(json, CONTENT_KEY, end) >= 0) return undefined;
   const text = utf8Of(json.slice(start, end));
   if (!text.includes('\\')) return text;
@@ -192,8 +191,7 @@ function objectEnd(json: string, start: number): number {
   for (let i = start; i < json.length; i++) {
     const code = json.charCodeAt(i);
     if (code === 34 /* " */) {
-      i = json.indexOf('"', i + 1);
-      while (i >= 0 && isEscaped(json, i)) i = json.indexOf('"', i + 1);
+      i = stringEnd(json, i + 1);
       if (i < 0) return -1;
     } else if (code === 123 /* { */ || code === 91 /* [ */) depth++;
     else if ((code === 125 /* } */ || code === 93) /* ] */ && --depth === 0) return i + 1;
@@ -203,6 +201,13 @@ function objectEnd(json: string, start: number): number {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** The closing quote of the JSON string whose text begins at `from` (escaped quotes skipped); -1 when there is none. */
+function stringEnd(json: string, from: number): number {
+  let end = json.indexOf('"', from);
+  while (end >= 0 && isEscaped(json, end)) end = json.indexOf('"', end + 1);
+  return end;
 }
 
 function isEscaped(json: string, quote: number): boolean {
