@@ -43,7 +43,8 @@ function chunk(text: string): ProviderStreamChunk {
 
 /**
  * A vendor following a script, one step per call: 'fail' (503 before any text), 'reject' (the vendor refuses the
- * caller's request, 400), 'cut' (a stream that breaks after its first text), or the text to answer.
+ * caller's request, 400), 'cut' (a stream that breaks after its first text), 'long' (a stream that goes on after its
+ * first text until the call is aborted), or the text to answer.
  */
 function scriptedVendor(id: ProviderId, steps: Step[], refuses?: string) {
   const closed: number[] = [];
@@ -62,7 +63,7 @@ function scriptedVendor(id: ProviderId, steps: Step[], refuses?: string) {
       if (step === 'fail' || step === 'reject') throw failure(step);
       return { completion: completion(step), finishReason: 'stop', usage: USAGE };
     },
-    stream: (): AsyncIterable<ProviderStreamChunk> => {
+    stream: (_body, providerCall): AsyncIterable<ProviderStreamChunk> => {
       const call = calls++;
       const step = steps[call];
       let sent = 0;
@@ -71,8 +72,12 @@ function scriptedVendor(id: ProviderId, steps: Step[], refuses?: string) {
           next: async () => {
             if (step === 'fail' || step === 'reject') throw failure(step);
             sent += 1;
-            if (sent === 1) return { done: false, value: chunk(step === 'cut' ? 'medio ' : step) };
+            if (sent === 1) return { done: false, value: chunk(step === 'cut' || step === 'long' ? 'medio ' : step) };
             if (step === 'cut') throw new ProviderError('network', 'socket hang up', id);
+            if (step === 'long') {
+              await new Promise((resolve) => providerCall.signal.addEventListener('abort', () => resolve(undefined)));
+              throw new ProviderError('aborted', 'aborted', id);
+            }
             if (sent === 2) return { done: false, value: { type: 'end', finishReason: 'stop', usage: USAGE } };
             return { done: true, value: undefined };
           },
@@ -183,13 +188,49 @@ describe(GatewayService.name, () => {
     });
 
     it('records what was streamed, closes the vendor stream and settles the caller when the consumer stops reading midway', async () => {
-      const openai = scriptedVendor('openai', ['texto que nadie terminó de leer']);
+      const openai = scriptedVendor('openai', ['long']);
       const { sut, rows, settlements } = build([openai.provider]);
       for await (const event of sut.chatStream(body(), proxy())) if (event.type === 'chunks') break;
       expect(openai.closed).toEqual([0]);
       expect(rows).toEqual([expect.objectContaining({ provider: 'openai', status: 'partial', errorKind: 'aborted', streamed: true })]);
       expect(rows[0].usage.output).toBeGreaterThan(0);
       expect(settlements).toHaveLength(1);
+    });
+  });
+
+  describe('relayStream', () => {
+    const sinkRefusingAfter = (accepted: number) => {
+      const seen: string[] = [];
+      return {
+        seen,
+        start: () => void seen.push('start'),
+        chunks: () => (seen.push('chunks'), seen.length <= accepted),
+        done: () => void seen.push('done'),
+      };
+    };
+
+    it('stops the vendor call and records what was streamed when the sink says its consumer is gone', async () => {
+      const openai = scriptedVendor('openai', ['long']);
+      const { sut, rows, settlements } = build([openai.provider]);
+      const sink = sinkRefusingAfter(1);
+      await sut.relayStream(body(), proxy(), sink);
+      expect(sink.seen).toEqual(['start', 'chunks']);
+      expect(openai.closed).toEqual([0]);
+      expect(rows).toEqual([expect.objectContaining({ provider: 'openai', status: 'partial', errorKind: 'aborted', streamed: true })]);
+      expect(settlements).toHaveLength(1);
+    });
+
+    it("fails with the sink's own error, after stopping and recording the stream, when the sink throws", async () => {
+      const openai = scriptedVendor('openai', ['long']);
+      const { sut, rows } = build([openai.provider]);
+      const sink = Object.assign(sinkRefusingAfter(9), {
+        start: () => {
+          throw new Error('the response could not begin');
+        },
+      });
+      await expect(sut.relayStream(body(), proxy(), sink)).rejects.toThrow('the response could not begin');
+      expect(openai.closed).toEqual([0]);
+      expect(rows).toEqual([expect.objectContaining({ status: 'partial', errorKind: 'aborted' })]);
     });
   });
 

@@ -10,20 +10,8 @@ import { GatewayClock } from './gateway-clock';
 import { LlmClient } from './llm-client';
 import { toChatBody, toRunOptions } from './llm-request.adapter';
 import { PersonalData } from './privacy/personal-data';
-import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId, TokenUsage } from './llm.types';
-import {
-  ChatBody,
-  ChatCompletion,
-  chunkText,
-  CreateEmbeddingResponse,
-  EmbeddingBody,
-  exceedsContextWindow,
-  isProviderError,
-  LlmProvider,
-  ProviderError,
-  StreamedChunk,
-  toProviderError,
-} from './providers/provider';
+import type { LlmRequest, LlmResult, LlmStreamEvent, ProviderId } from './llm.types';
+import { ChatBody, ChatCompletion, chunkText, CreateEmbeddingResponse, EmbeddingBody, exceedsContextWindow, isProviderError, LlmProvider, ProviderError, toProviderError } from './providers/provider';
 import { AnthropicProvider } from './providers/anthropic/anthropic.provider';
 import { ProviderRegistry } from './providers/provider.registry';
 import { isUnsupportedParameterError, UnsupportedParameterError } from './providers/unsupported-parameter.error';
@@ -35,6 +23,8 @@ import { estimatedCost } from './usage/pricing';
 import { ResponseCache } from './usage/response-cache';
 import { approximateTokens, requestedMaxOutput } from './usage/token-estimate';
 import { CallerAdmission, CallerGate } from './usage/caller-gate';
+import { ChatStreamEvents, type ChatStreamEvent } from './chat-stream-events';
+import { type ChatStreamSink, StreamedAnswer, type StreamOutcomes } from './streamed-answer';
 import { UsageRecorder } from './usage/usage-recorder';
 
 const DEFAULT_MAX_TOKENS = 1024;
@@ -57,7 +47,7 @@ interface KeptRoute {
   until: number;
 }
 
-export type ChatStreamEvent = { type: 'start'; provider: ProviderId; model: string; requestId: string } | { type: 'chunks'; items: StreamedChunk[] } | { type: 'done'; result: LlmResult };
+export type { ChatStreamEvent } from './chat-stream-events';
 
 /**
  * The one request path for every AI call, read top to bottom: route the model to targets, check the cost
@@ -71,6 +61,22 @@ export class GatewayService extends LlmClient {
   /** Kept routes by requested model, one map for callers that end with the offline answer and one for those that do not. */
   private readonly routes = { offline: new Map<string | undefined, KeptRoute>(), vendorsOnly: new Map<string | undefined, KeptRoute>() };
   private readonly arrange = (model: CatalogModel) => this.balancer.arrange(model);
+  /** A streamed answer's end, failure or desertion: its usage row, the target's health and the TPM charge. */
+  private readonly streamOutcomes: StreamOutcomes = {
+    completed: (run, target, text, finishReason, usage) => {
+      const result = this.usage.result(run, target, text, finishReason, usage);
+      this.settle(run, target, result, true);
+      return result;
+    },
+    failed: async (run, target, error, characters, partial) => {
+      const failure = toProviderError(error, target.provider, run.signal);
+      if (failure.kind !== 'aborted') await this.policy.gateFor(target).failed(target, failure);
+      this.usage.failed(run, target, failure, true, partial);
+      this.logger.warn(`stream from ${targetName(target)} failed after ${characters} characters: ${failure.kind}${failure.vendorMessage ? ` (${redactVendorText(failure.vendorMessage)})` : ''}`);
+      return new StreamInterruptedError(`The ${target.provider} stream failed after ${characters} characters (${failure.kind})`);
+    },
+    deserted: (run, target, partial) => this.usage.failed(run, target, new ProviderError('aborted', 'The caller stopped reading the stream', target.provider), true, partial),
+  };
 
   constructor(
     private readonly config: AppConfig,
@@ -143,8 +149,11 @@ export class GatewayService extends LlmClient {
     }
   }
 
-  /** Streams; falls back only until the first chunk, and throws StreamInterruptedError on a mid-stream failure. */
-  async *chatStream(body: ChatBody, options: RunOptions): AsyncIterable<ChatStreamEvent> {
+  /**
+   * Streams into `sink` as the chunks arrive; falls back only until the first chunk. Settles once the answer is complete
+   * or the consumer left; fails with the request's error before the first chunk, and with StreamInterruptedError after.
+   */
+  async relayStream(body: ChatBody, options: RunOptions, sink: ChatStreamSink): Promise<void> {
     const begun = this.begin(body, options);
     const run = isPromise(begun) ? await begun : begun;
     try {
@@ -157,45 +166,15 @@ export class GatewayService extends LlmClient {
           throw error;
         }
       });
-      yield { type: 'start', provider: target.provider, model: target.model, requestId: run.id };
-      let step = value.first;
-      let text = '';
-      let recorded = false;
-      // After its `end` item a provider's stream has nothing left to release: closing it would only cost promises.
-      let ended = false;
-      const partialUsage = (): TokenUsage => ({ input: run.estimate, output: Math.ceil(text.length / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 });
-      try {
-        for (; !step.done; step = await value.iterator.next()) {
-          const item = step.value;
-          if (item.type === 'chunks') {
-            run.firstTokenAt ??= performance.now();
-            for (const streamed of item.items) text += chunkText(streamed);
-            yield item;
-            continue;
-          }
-          ended = true;
-          const result = this.usage.result(run, target, text, item.finishReason, item.usage);
-          this.settle(run, target, result, true);
-          recorded = true;
-          yield { type: 'done', result };
-          return;
-        }
-        throw new ProviderError('stream_interrupted', 'Vendor stream ended without usage', target.provider);
-      } catch (error) {
-        const failure = toProviderError(error, target.provider, run.signal);
-        if (failure.kind !== 'aborted') await this.policy.gateFor(target).failed(target, failure);
-        recorded = true;
-        this.usage.failed(run, target, failure, true, partialUsage());
-        this.logger.warn(`stream from ${targetName(target)} failed after ${text.length} characters: ${failure.kind}${failure.vendorMessage ? ` (${redactVendorText(failure.vendorMessage)})` : ''}`);
-        throw new StreamInterruptedError(`The ${target.provider} stream failed after ${text.length} characters (${failure.kind})`);
-      } finally {
-        // The consumer stopped reading mid-stream (its client left): what was streamed so far is still recorded.
-        if (!recorded) this.usage.failed(run, target, new ProviderError('aborted', 'The caller stopped reading the stream', target.provider), true, partialUsage());
-        if (!step.done && !ended) await value.iterator.return?.().catch(() => undefined);
-      }
+      await new StreamedAnswer(run, target, value.iterator, sink, this.streamOutcomes).relay(value.first);
     } finally {
       this.finish(run);
     }
+  }
+
+  /** The same stream as events read with `for await` (start, chunks, done). */
+  chatStream(body: ChatBody, options: RunOptions): AsyncIterableIterator<ChatStreamEvent> {
+    return new ChatStreamEvents((sink) => this.relayStream(body, options, sink));
   }
 
   async embed(body: EmbeddingBody, options: RunOptions): Promise<{ response: CreateEmbeddingResponse; result: LlmResult }> {

@@ -90,6 +90,11 @@ export class RequestRun {
     return performance.now() - (this.options.receivedAt ?? this.started) - this.vendorMs;
   }
 
+  /** Aborts what the request still has under way (its vendor call), as when its caller leaves. */
+  stop(reason: Error): void {
+    this.controller.abort(reason);
+  }
+
   /** Clears the deadline timer and the caller-abort listener. */
   dispose(): void {
     clearTimeout(this.timer);

@@ -2,21 +2,18 @@ import { BadRequestException, Body, Controller, Get, NotFoundException, Param, P
 import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Caller, CurrentCaller } from 'src/common/auth';
-import { openEventStream } from 'src/common/http/event-stream';
-import { binaryOf } from '../providers/wire/server-sent-events';
 import { RateLimit } from 'src/common/throttling';
 import { AppConfig } from 'src/config';
 import { ModelCatalog } from '../catalog/model-catalog';
 import { GatewayService } from '../gateway.service';
 import { ProviderRegistry } from '../providers/provider.registry';
-import type { LlmResult } from '../llm.types';
-import { toCompletionUsage } from '../providers/canonical-wire';
-import { type EmbeddingBody, isUsageReport } from '../providers/provider';
+import type { EmbeddingBody } from '../providers/provider';
 import { isAnthropicClient } from 'src/common/errors/wire-error-shapes';
 import { anthropicModel, anthropicModelPage } from './anthropic/anthropic-models';
-import { doorCaller, proxyRunOptions, takeGatewayControls, theRestOf } from './gateway-controls';
+import { doorCaller, proxyRunOptions, takeGatewayControls } from './gateway-controls';
 import { validateChatBody } from './openai/chat-request';
-import { completionAnswer, frame, gatewayHeaders, gatewayInfo } from './openai/chat-response';
+import { completionAnswer, gatewayHeaders, gatewayInfo } from './openai/chat-response';
+import { ChatStreamRelay } from './openai/chat-stream-relay';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -98,32 +95,15 @@ export class OpenAiDoorController {
       return;
     }
     const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
-    const events = this.gateway.chatStream(body, options)[Symbol.asyncIterator]();
-    const first = await events.next(); // a failure before the first event still gets a normal HTTP error
-    if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
-    // Binary frames: an OpenAI-wire vendor's chunks are relayed as the bytes they came in (see RelayedChunk).
-    const stream = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) }, 'latin1');
-    const send = (json: string) => stream.write(frame(binaryOf(json)));
-    // The usage chunk (sent only when the caller asked for it, as OpenAI does) waits for the cost to carry x_gateway.
-    let usage: object | undefined;
+    const relay = new ChatStreamRelay(reply, String(req.id), includeUsage);
     try {
-      // for await closes the gateway's stream (vendor call, usage row, the caller's reservation) on every way out.
-      for await (const event of theRestOf(events)) {
-        if (event.type === 'chunks') {
-          for (const item of event.items) {
-            if (isUsageReport(item)) {
-              if (includeUsage) usage = item.chunk;
-            } else if (!(item.raw === undefined ? send(JSON.stringify(item.chunk)) : stream.write(frame(item.raw)))) return;
-          }
-        } else if (event.type === 'done') {
-          if (includeUsage) send(JSON.stringify(Object.assign({}, usage ?? usageChunk(event.result), { x_gateway: gatewayInfo(event.result) })));
-          stream.write(frame('[DONE]'));
-        }
-      }
+      // The gateway ends the vendor call, records the usage row and settles the caller's reservation on every way out.
+      await this.gateway.relayStream(body, options, relay);
     } catch (error) {
-      send(JSON.stringify({ error: { message: (error as Error).message, type: 'stream_interrupted', param: null, code: 'stream_interrupted' } }));
+      if (!relay.started) throw error; // a failure before the first chunk is a normal HTTP error
+      relay.failed(error as Error);
     } finally {
-      stream.end();
+      relay.end();
     }
   }
 
@@ -142,8 +122,4 @@ export class OpenAiDoorController {
       .headers(gatewayHeaders(result))
       .send(Object.assign({}, response, { x_gateway: gatewayInfo(result) }));
   }
-}
-
-function usageChunk(result: LlmResult) {
-  return { id: `chatcmpl-${result.requestId}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: result.model, choices: [], usage: toCompletionUsage(result.usage) };
 }

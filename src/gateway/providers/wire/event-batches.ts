@@ -111,12 +111,34 @@ export function streamEvents<T>(
   return items;
 }
 
-/** The items between undici's callbacks and the consumer's `for await`. */
-class EventItemQueue<T> implements AsyncIterableIterator<T> {
+/**
+ * A consumer that takes a stream's items as they are made (inside undici's callbacks), instead of asking for each
+ * with a promise: each network read's item goes from the vendor's socket to the consumer in one synchronous step.
+ */
+export interface ItemReceiver<T> {
+  item(item: T): void;
+  /** The stream ended normally, after its last item. */
+  end(): void;
+  /** The stream failed, after the items already handed over. */
+  fail(error: Error): void;
+}
+
+/** A stream whose items can be pushed to a receiver instead of pulled with `next()` (see EventItemQueue). */
+export interface PushableItems<T> extends AsyncIterableIterator<T> {
+  pushTo(receiver: ItemReceiver<T>): void;
+}
+
+export function isPushable<T>(items: AsyncIterator<T>): items is PushableItems<T> {
+  return typeof (items as Partial<PushableItems<T>>).pushTo === 'function';
+}
+
+/** The items between undici's callbacks and the consumer: pulled by its `for await`, or pushed to it (pushTo). */
+class EventItemQueue<T> implements PushableItems<T> {
   resume?: () => void;
   onCancel?: () => void;
   private readonly items: T[] = [];
   private waiting?: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void };
+  private receiver?: ItemReceiver<T>;
   private failure?: Error;
   private ended = false;
   private paused = false;
@@ -124,6 +146,10 @@ class EventItemQueue<T> implements AsyncIterableIterator<T> {
   /** Hands an item over; false asks undici to pause reading until the consumer catches up. */
   add(item: T): boolean {
     if (this.ended || this.failure) return true;
+    if (this.receiver) {
+      this.receiver.item(item);
+      return true;
+    }
     if (this.waiting) {
       const waiting = this.waiting;
       this.waiting = undefined;
@@ -136,20 +162,47 @@ class EventItemQueue<T> implements AsyncIterableIterator<T> {
   }
 
   finish(): void {
-    if (this.failure) return;
+    if (this.failure || this.ended) return;
     this.ended = true;
     this.waiting?.resolve({ value: undefined, done: true });
     this.waiting = undefined;
+    this.receiver?.end();
   }
 
   /** Fails the stream after the items already made; the first failure counts. */
   fail(error: Error): void {
     if (this.ended || this.failure) return;
     this.failure = error;
+    if (this.receiver) {
+      this.ended = true;
+      this.receiver.fail(error);
+      return;
+    }
     if (!this.waiting) return;
     this.ended = true;
     this.waiting.reject(error);
     this.waiting = undefined;
+  }
+
+  /**
+   * From now on, hands every item to `receiver` as it is made, after those made already; then the end or the failure.
+   * Reading is never paused for it. Taking the stream this way ends `next()`; `return()` still stops it.
+   */
+  pushTo(receiver: ItemReceiver<T>): void {
+    if (this.receiver || this.waiting) throw new Error('the stream already has a consumer');
+    this.receiver = receiver;
+    while (this.items.length && this.receiver) receiver.item(this.items.shift() as T);
+    if (!this.receiver) return; // the receiver stopped the stream (return()) while taking what was made
+    if (this.failure) {
+      if (this.ended) return;
+      this.ended = true;
+      return receiver.fail(this.failure);
+    }
+    if (this.ended) return receiver.end();
+    if (this.paused) {
+      this.paused = false;
+      this.resume?.();
+    }
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -171,9 +224,10 @@ class EventItemQueue<T> implements AsyncIterableIterator<T> {
 
   /** The consumer left early (a `break`, a failure above): the vendor call is aborted. */
   return(): Promise<IteratorResult<T>> {
+    this.items.length = 0;
+    this.receiver = undefined;
     if (!this.ended) {
       this.ended = true;
-      this.items.length = 0;
       this.onCancel?.();
     }
     return Promise.resolve({ value: undefined, done: true });
