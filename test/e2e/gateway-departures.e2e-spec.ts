@@ -28,9 +28,9 @@ describe('A /v1 client leaving mid-request (vendor emulator upstream)', () => {
    * Sends a chat request and destroys the socket once `leave` says so: after the first body bytes, or once the vendor
    * has the request (not after a fixed delay, which a loaded machine can outlast before the gateway has called out).
    */
-  function leaveEarly(body: Record<string, unknown>, correlationId: string, leave: { whileVendorWorks: true } | { afterFirstBytes: true }): Promise<void> {
+  function leaveEarly(body: Record<string, unknown>, correlationId: string, leave: { whileVendorWorks: true } | { afterFirstBytes: true }, path = '/v1/chat/completions'): Promise<void> {
     return new Promise((resolve) => {
-      const url = new URL(`${app.url}/v1/chat/completions`);
+      const url = new URL(`${app.url}${path}`);
       const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': correlationId, ...bearer() } });
       req.on('error', () => resolve());
       req.on('close', () => resolve());
@@ -68,10 +68,14 @@ describe('A /v1 client leaving mid-request (vendor emulator upstream)', () => {
     }
   });
 
-  it('ends the vendor stream when a streaming client hangs up after the first bytes, and records what was streamed', async () => {
+  it.each([
+    ['OpenAI chat', '/v1/chat/completions', { messages: ask('me voy') }],
+    ['Anthropic messages', '/v1/messages', { max_tokens: 200, messages: ask('me voy') }],
+    ['OpenAI responses', '/v1/responses', { input: 'me voy' }],
+  ])('ends the vendor stream when a streaming client of the %s door hangs up after the first bytes, and records what was streamed', async (_door, path, fields) => {
     emulator.script({ vendor: 'openai', count: 1, chunkDelayMs: 100, reply: 'palabra '.repeat(10).trim() });
     const correlationId = `leave-stream-${randomUUID()}`;
-    await leaveEarly({ model: 'gpt-4o-mini', messages: ask('me voy'), stream: true }, correlationId, { afterFirstBytes: true });
+    await leaveEarly({ model: 'gpt-4o-mini', stream: true, ...fields }, correlationId, { afterFirstBytes: true }, path);
     await eventually(() => emulator.stats().requests[0]?.outcome === 'aborted');
     const rows = await eventually(async () => ((await rowsOf(correlationId)).length ? rowsOf(correlationId) : undefined));
     expect(rows).toEqual([expect.objectContaining({ status: 'partial', error_kind: 'aborted', streamed: true })]);

@@ -67,13 +67,18 @@ export class AnthropicDoorController {
       return;
     }
     const thinking = doorAskedForThinking(raw as MessageCreateParamsBase);
-    await relayTranslatedStream(reply, req, this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options), (start) => {
-      const translator = new CanonicalToAnthropicStream({ id: `msg_${start.requestId.replace(/-/g, '')}`, model: requestedModel, thinking });
-      return {
-        push: (chunk) => translator.push(chunk).map((e) => sseEvent(e.event, e.data)),
-        finish: () => translator.finish().map((e) => sseEvent(e.event, e.data)),
-        failure: (message) => sseEvent('error', { type: 'error', error: { type: 'api_error', message } }),
-      };
-    });
+    await relayTranslatedStream(
+      reply,
+      req,
+      (sink) => this.gateway.relayStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options, sink),
+      (start) => {
+        const translator = new CanonicalToAnthropicStream({ id: `msg_${start.requestId.replace(/-/g, '')}`, model: requestedModel, thinking });
+        return {
+          push: (chunk) => translator.push(chunk).map((e) => sseEvent(e.event, e.data)),
+          finish: () => translator.finish().map((e) => sseEvent(e.event, e.data)),
+          failure: (message) => sseEvent('error', { type: 'error', error: { type: 'api_error', message } }),
+        };
+      },
+    );
   }
 }

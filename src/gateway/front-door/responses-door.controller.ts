@@ -65,13 +65,18 @@ export class ResponsesDoorController {
         .send(Object.assign(chatToResponse(completion, echo), { x_gateway: gatewayInfo(result) }));
       return;
     }
-    await relayTranslatedStream(reply, req, this.gateway.chatStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options), (start) => {
-      const translator = new ChatToResponsesStream({ requestId: start.requestId, createdAt: Math.floor(Date.now() / 1000), model: start.model, request });
-      return {
-        push: (chunk) => translator.push(chunk).map(sse),
-        finish: (result) => translator.finish({ x_gateway: gatewayInfo(result) }).map(sse),
-        failure: (message) => sse(translator.failure(message)),
-      };
-    });
+    await relayTranslatedStream(
+      reply,
+      req,
+      (sink) => this.gateway.relayStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options, sink),
+      (start) => {
+        const translator = new ChatToResponsesStream({ requestId: start.requestId, createdAt: Math.floor(Date.now() / 1000), model: start.model, request });
+        return {
+          push: (chunk) => translator.push(chunk).map(sse),
+          finish: (result) => translator.finish({ x_gateway: gatewayInfo(result) }).map(sse),
+          failure: (message) => sse(translator.failure(message)),
+        };
+      },
+    );
   }
 }

@@ -1,12 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { openEventStream } from 'src/common/http/event-stream';
-import type { ChatStreamEvent } from '../gateway.service';
+import { type EventStreamWriter, openEventStream } from 'src/common/http/event-stream';
+import type { ChatStreamSink, StreamStart } from '../streamed-answer';
+import type { StreamedChunk } from '../providers/provider';
 import type { LlmResult } from '../llm.types';
 import { isUnsupportedParameterError } from '../providers/unsupported-parameter.error';
 import { isDoorRequestError } from './anthropic/door-request.error';
-import { theRestOf } from './gateway-controls';
 import { gatewayHeaders } from './openai/chat-response';
 
 /** A door's translation of the canonical stream, already as SSE frames. */
@@ -17,30 +17,63 @@ export interface StreamTranslation {
 }
 
 /**
- * Relays the gateway's canonical stream through a door's translation (Anthropic Messages, OpenAI Responses). A
- * failure before the first event is a normal HTTP error; after it, the translation's own error event. Leaving the
- * loop early (the client gone) closes the gateway's stream, so the vendor call ends and is recorded.
+ * Relays the gateway's canonical stream through a door's translation (Anthropic Messages, OpenAI Responses), written
+ * as the gateway hands each network read's chunks over. A failure before the first chunk is a normal HTTP error; after
+ * it, the translation's own error event. The client gone, the gateway stops the vendor call and records it.
  */
 export async function relayTranslatedStream(
   reply: FastifyReply,
   req: FastifyRequest,
-  stream: AsyncIterable<ChatStreamEvent>,
-  translationFor: (start: Extract<ChatStreamEvent, { type: 'start' }>) => StreamTranslation,
+  relay: (sink: ChatStreamSink) => Promise<void>,
+  translationFor: (start: StreamStart) => StreamTranslation,
 ): Promise<void> {
-  const events = stream[Symbol.asyncIterator]();
-  const first = await events.next();
-  if (first.done || first.value.type !== 'start') throw new Error('stream ended before it started');
-  const out = openEventStream(reply, { 'x-request-id': String(req.id), ...gatewayHeaders(first.value) });
-  const translation = translationFor(first.value);
+  const sink = new TranslatedStream(reply, String(req.id), translationFor);
   try {
-    for await (const event of theRestOf(events)) {
-      const frames = event.type === 'chunks' ? event.items.flatMap(({ chunk }) => translation.push(chunk)) : event.type === 'done' ? translation.finish(event.result) : [];
-      for (const frame of frames) if (!out.write(frame)) return;
-    }
+    await relay(sink);
   } catch (error) {
-    out.write(translation.failure((error as Error).message));
+    if (!sink.started) throw error;
+    sink.failed(error as Error);
   } finally {
-    out.end();
+    sink.end();
+  }
+}
+
+class TranslatedStream implements ChatStreamSink {
+  private out?: EventStreamWriter;
+  private translation?: StreamTranslation;
+
+  constructor(
+    private readonly reply: FastifyReply,
+    private readonly requestId: string,
+    private readonly translationFor: (start: StreamStart) => StreamTranslation,
+  ) {}
+
+  get started(): boolean {
+    return this.out !== undefined;
+  }
+
+  start(start: StreamStart): void {
+    this.out = openEventStream(this.reply, Object.assign({ 'x-request-id': this.requestId }, gatewayHeaders(start)));
+    this.translation = this.translationFor(start);
+  }
+
+  chunks(items: StreamedChunk[]): boolean {
+    for (const { chunk } of items) {
+      for (const frame of this.translation!.push(chunk)) if (!this.out!.write(frame)) return false;
+    }
+    return true;
+  }
+
+  done(result: LlmResult): void {
+    for (const frame of this.translation!.finish(result)) this.out!.write(frame);
+  }
+
+  failed(error: Error): void {
+    if (this.translation) this.out?.write(this.translation.failure(error.message));
+  }
+
+  end(): void {
+    this.out?.end();
   }
 }
 
