@@ -95,16 +95,8 @@ export class OpenAiDoorController {
       return;
     }
     const includeUsage = (body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true;
-    const relay = new ChatStreamRelay(reply, String(req.id), includeUsage);
-    try {
-      // The gateway ends the vendor call, records the usage row and settles the caller's reservation on every way out.
-      await this.gateway.relayStream(body, options, relay);
-    } catch (error) {
-      if (!relay.started) throw error; // a failure before the first chunk is a normal HTTP error
-      relay.failed(error as Error);
-    } finally {
-      relay.end();
-    }
+    // The gateway ends the vendor call, records the usage row and settles the caller's reservation on every way out.
+    await new ChatStreamRelay(reply, String(req.id), includeUsage).relay((sink) => this.gateway.relayStream(body, options, sink));
   }
 
   @Post('embeddings')
