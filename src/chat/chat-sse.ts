@@ -4,7 +4,7 @@ import { sseFrame, type ChatStreamFrame } from './chat-answer';
 
 /** Takes the response over from Fastify and writes each frame as soon as it is produced, then ends the response. */
 export async function writeChatStream(reply: FastifyReply, frames: AsyncIterable<ChatStreamFrame>, requestId: string): Promise<void> {
-  const stream = openEventStream(reply, { 'x-request-id': requestId });
+  const stream = openEventStream(reply, requestId);
   try {
     for await (const frame of frames) if (!stream.write(sseFrame(frame))) break;
   } finally {

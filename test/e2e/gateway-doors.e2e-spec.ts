@@ -137,6 +137,20 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
     expect(withUsage.usage!.completion_tokens).toBeGreaterThan(0);
   });
 
+  it("opens a stream with the event-stream headers, the caller's request id and the serving target", async () => {
+    const { data, response } = await client.chat.completions
+      .create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: 'Hola' }] }, { headers: { 'x-request-id': 'odoo-req-4711' } })
+      .withResponse();
+    await readStream(data);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('x-request-id')).toBe('odoo-req-4711');
+    expect(response.headers.get('x-gateway-provider')).toBe('openai');
+    expect(response.headers.get('x-gateway-model')).toBe('gpt-4o-mini');
+    expect(response.headers.get('x-gateway-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("relays an OpenAI-wire vendor's streamed words in any script as the same text the answer has unstreamed", async () => {
     const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: 'Boleta N° 7 — ñandú, 東京, emoji 🧾, comillas "dobles" y \\ barra' }];
     const answered = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });

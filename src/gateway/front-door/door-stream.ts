@@ -35,7 +35,7 @@ export abstract class DoorStream implements ChatStreamSink {
   }
 
   start(start: StreamStart): void {
-    this.out = openEventStream(this.reply, Object.assign({ 'x-request-id': this.requestId }, gatewayHeaders(start)), this.encoding);
+    this.out = openEventStream(this.reply, this.requestId, gatewayHeaders(start), this.encoding);
     this.begin(start);
   }
 
