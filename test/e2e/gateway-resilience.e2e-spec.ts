@@ -247,3 +247,24 @@ describe('Gateway rate limits when a burst starts late in a window', () => {
     expect(responses.map((r) => r.body.x_gateway.used_fallback)).toEqual(Array(6).fill(false));
   });
 });
+
+describe('Gateway with a vendor stream that stalls after its first chunks (vendor emulator)', () => {
+  let emulator: Emulator;
+  let app: GatewayApp;
+
+  beforeAll(async () => {
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 2 }, () => ({ LLM_MAX_RETRIES: '0', LLM_REQUEST_DEADLINE_MS: '1500' })));
+  }, 30_000);
+  afterAll(() => stopEmulatedGateway(app, emulator), 30_000);
+
+  it('ends the stream at the request deadline with an error event after the chunks it had, and closes the vendor call', async () => {
+    emulator.script({ vendor: 'openai', stallStreamAfterChunks: 2, count: 1 });
+    const res = await chatStream(app, { model: 'gpt-4o-mini', messages: ask('uno dos tres cuatro cinco seis siete ocho') });
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('[DONE]');
+    const events = sseEvents(res.text);
+    expect(events.map((e) => e.choices?.[0]?.delta?.content ?? '').join('')).toMatch(/^Respuesta simulada de gpt-4o-mini: /);
+    expect(events.at(-1)).toEqual({ error: expect.objectContaining({ type: 'stream_interrupted' }) });
+    await eventually(() => emulator.stats().requests[0]?.outcome === 'aborted');
+  });
+});

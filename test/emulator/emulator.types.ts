@@ -75,6 +75,8 @@ export interface EmulatorRule {
   malformedJson?: boolean;
   /** Stream only the opening events plus this many text chunks, then destroy the socket. */
   cutStreamAfterChunks?: number;
+  /** Stream only the opening events plus this many text chunks, then send nothing more while the client waits. */
+  stallStreamAfterChunks?: number;
   /** Never answer; the request stays open until the client aborts or the emulator closes. */
   hang?: boolean;
   /** Answer with this text instead of the generated one. */

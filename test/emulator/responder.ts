@@ -152,7 +152,7 @@ export class Responder {
   private async stream(wire: WireFormat, answer: Answer, entry: RequestLogEntry, res: ServerResponse, rule: EmulatorRule | undefined): Promise<void> {
     const frames = wire.frames(answer);
     const gap = rule?.chunkDelayMs ?? this.settings.chunkDelayMs;
-    const cutAfter = rule?.cutStreamAfterChunks;
+    const cutAfter = rule?.cutStreamAfterChunks ?? rule?.stallStreamAfterChunks;
     res.writeHead(200, { ...SSE_HEADERS, 'request-id': answer.id, 'x-request-id': answer.id });
     if (gap <= 0 && cutAfter === undefined) {
       res.end(frames.head.join('') + frames.deltas.join('') + frames.tail.join(''));
@@ -165,6 +165,10 @@ export class Responder {
       if (i > 0) await sleep(gap);
       if (isGone(res)) return;
       res.write(frames.deltas[i]);
+    }
+    if (rule?.stallStreamAfterChunks !== undefined) {
+      entry.outcome = 'hang'; // nothing more is sent; 'aborted' once the client gives up
+      return;
     }
     if (cutAfter !== undefined) {
       entry.outcome = 'cut';

@@ -82,5 +82,7 @@ export function ruleProblem(rule: EmulatorRule): string | undefined {
   if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) return 'probability must be within 0..1';
   if (rule.status !== undefined && !(Number.isInteger(rule.status) && rule.status >= 400 && rule.status <= 599)) return 'status must be 400..599';
   if (rule.cutStreamAfterChunks !== undefined && !(rule.cutStreamAfterChunks >= 0)) return 'cutStreamAfterChunks must be >= 0';
+  if (rule.stallStreamAfterChunks !== undefined && !(rule.stallStreamAfterChunks >= 0)) return 'stallStreamAfterChunks must be >= 0';
+  if (rule.stallStreamAfterChunks !== undefined && rule.cutStreamAfterChunks !== undefined) return 'a stream is either cut or stalled, not both';
   return undefined;
 }

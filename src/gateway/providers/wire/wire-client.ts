@@ -5,8 +5,13 @@ import { CallStop } from './call-stop';
 import { type EventReading, RAW_EVENTS, streamEvents } from './event-batches';
 import type { Abortable } from 'src/common/abort/abortable';
 
-/** Keep-alive connection pools per vendor origin, shared by every wire client in the process. */
-const sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 256, pipelining: 1 });
+/**
+ * Keep-alive connection pools per vendor origin, shared by every wire client in the process. Without undici's own
+ * headers and body timers (300 s each, a timer object per call that lives until undici's next sweep): each call's
+ * CallStop times the wait for the headers (LLM_TIMEOUT_MS), and the request's deadline (LLM_REQUEST_DEADLINE_MS)
+ * stops a body that stalls.
+ */
+const sharedAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000, connections: 256, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
 
 export interface WireRequestOptions {
   signal: Abortable;
