@@ -1,5 +1,5 @@
 import type { FinishReason, LlmResult, ProviderId, TokenUsage } from './llm.types';
-import { chunkText, ProviderError, type ProviderStreamChunk, type StreamedChunk } from './providers/provider';
+import { chunkText, chunkTextLength, ProviderError, type ProviderStreamChunk, type StreamedChunk } from './providers/provider';
 import { isPushable, type ItemReceiver } from './providers/wire/event-batches';
 import type { RequestRun } from './request-run';
 import type { RouteTarget } from './routing/router';
@@ -17,6 +17,11 @@ export interface StreamStart {
  * vendor call stops, what was streamed is recorded, and the relay fails with that error.
  */
 export interface ChatStreamSink {
+  /**
+   * False when done() does not read `result.text` (a door relays the chunks as they come): the answer's text is then
+   * only counted, for the usage row of a stream that stops early, not kept.
+   */
+  readonly keepsText?: boolean;
   /**
    * The first chunk is in: the stream is committed to this target (no fallback from here on). `leave` stops it at any
    * time later, as a consumer gone (for one that does not wait for the next chunk to say so).
@@ -41,7 +46,10 @@ export interface StreamOutcomes {
  * arrives, keeps the text for the usage row, and settles the stream exactly once, as completed, failed or deserted.
  */
 export class StreamedAnswer implements ItemReceiver<ProviderStreamChunk> {
+  /** The answer's text so far, when the sink reads it; its length in either case. */
   private text = '';
+  private characters = 0;
+  private readonly keepsText: boolean;
   private settled = false;
   private resolve!: () => void;
   private reject!: (error: unknown) => void;
@@ -56,7 +64,9 @@ export class StreamedAnswer implements ItemReceiver<ProviderStreamChunk> {
     private readonly items: AsyncIterator<ProviderStreamChunk>,
     private readonly sink: ChatStreamSink,
     private readonly outcomes: StreamOutcomes,
-  ) {}
+  ) {
+    this.keepsText = sink.keepsText !== false;
+  }
 
   /**
    * Starts the sink, takes the first step (already read), then the rest: pushed by the provider's stream when it can,
@@ -84,7 +94,8 @@ export class StreamedAnswer implements ItemReceiver<ProviderStreamChunk> {
     if (this.settled) return;
     if (item.type === 'chunks') {
       this.run.firstTokenAt ??= performance.now();
-      for (const streamed of item.items) this.text += chunkText(streamed);
+      if (this.keepsText) for (const streamed of item.items) this.text += chunkText(streamed);
+      else for (const streamed of item.items) this.characters += chunkTextLength(streamed);
       let wanted: boolean;
       try {
         wanted = this.sink.chunks(item.items);
@@ -117,7 +128,7 @@ export class StreamedAnswer implements ItemReceiver<ProviderStreamChunk> {
   fail(error: Error): void {
     if (this.settled) return;
     this.settled = true;
-    this.outcomes.failed(this.run, this.target, error, this.text.length, this.partialUsage()).then(this.reject, this.reject);
+    this.outcomes.failed(this.run, this.target, error, this.length(), this.partialUsage()).then(this.reject, this.reject);
   }
 
   /**
@@ -148,7 +159,11 @@ export class StreamedAnswer implements ItemReceiver<ProviderStreamChunk> {
     }
   }
 
+  private length(): number {
+    return this.keepsText ? this.text.length : this.characters;
+  }
+
   private partialUsage(): TokenUsage {
-    return { input: this.run.estimate, output: Math.ceil(this.text.length / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 };
+    return { input: this.run.estimate, output: Math.ceil(this.length() / 4), cacheRead: 0, cacheWrite: 0, reasoning: 0 };
   }
 }

@@ -11,6 +11,8 @@ import { gatewayHeaders } from './openai/chat-response';
  * end and a failure after the first chunk.
  */
 export abstract class DoorStream implements ChatStreamSink {
+  /** A door writes the chunks themselves; the answer's text is only counted. */
+  readonly keepsText = false;
   private out?: EventStreamWriter;
 
   constructor(

@@ -42,6 +42,8 @@ export interface StreamedChunk {
   readonly raw?: string;
   /** The text the chunk adds to the answer, when known without reading `chunk`. */
   readonly text?: string;
+  /** That text's length (UTF-16 code units), when known without decoding it. */
+  readonly textLength?: number;
   /** False when the chunk is known to report no usage. */
   readonly reportsUsage?: boolean;
   /** Whether the chunk is the stream's usage report, when known without reading `chunk`. */
@@ -51,6 +53,11 @@ export interface StreamedChunk {
 /** The text a chunk adds to the answer (its first choice's content). */
 export function chunkText(item: StreamedChunk): string {
   return item.text ?? item.chunk.choices?.[0]?.delta?.content ?? '';
+}
+
+/** The length of the text a chunk adds to the answer, as `chunkText(item).length`. */
+export function chunkTextLength(item: StreamedChunk): number {
+  return item.textLength ?? chunkText(item).length;
 }
 
 /** Whether the chunk is the stream's usage report (no choices, usage set), as OpenAI sends it last. */

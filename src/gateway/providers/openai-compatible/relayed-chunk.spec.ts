@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { chunkText, isUsageReport } from '../provider';
+import { chunkText, chunkTextLength, isUsageReport } from '../provider';
 import { binaryOf } from '../wire/server-sent-events';
 import { usageFromOpenAi, type WireUsage } from './openai-wire-usage';
 import { hasValue, RelayedChunk } from './relayed-chunk';
@@ -31,6 +31,26 @@ describe(RelayedChunk.name, () => {
       for (let n = seed % 7, s = seed; n >= 0; n--, s = (s * 31 + 7) % 997) content += pieces[s % pieces.length];
       const raw = openAiChunk({ content });
       expect(chunkText(new RelayedChunk(raw, 'openai'))).toBe(content);
+      expect(chunkTextLength(new RelayedChunk(raw, 'openai'))).toBe(content.length);
+    }
+  });
+
+  it('counts the text as its decoded length, from the bytes and without a parse, for any text in any script', () => {
+    const parse = jest.spyOn(JSON, 'parse');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (content) => {
+        expect(chunkTextLength(new RelayedChunk(openAiChunk({ content }), 'openai'))).toBe(content.length);
+      }),
+    );
+    expect(parse).not.toHaveBeenCalled();
+    // JSON's own escapes, as another server may write them (\u00e9 for é, a surrogate pair for an emoji).
+    expect(chunkTextLength(new RelayedChunk('{"choices":[{"delta":{"content":"caf\\u00e9 \\ud83d\\ude00\\n"}}]}', 'openai'))).toBe('café 😀\n'.length);
+  });
+
+  it('leaves an escape JSON does not have to the parse, which refuses it as the text reading does', () => {
+    for (const raw of ['{"choices":[{"delta":{"content":"\\uZZZZ"}}]}', '{"choices":[{"delta":{"content":"\\q"}}]}']) {
+      expect(() => chunkText(new RelayedChunk(raw, 'openai'))).toThrow(expect.objectContaining({ kind: 'malformed' }));
+      expect(() => chunkTextLength(new RelayedChunk(raw, 'openai'))).toThrow(expect.objectContaining({ kind: 'malformed' }));
     }
   });
 
@@ -43,6 +63,7 @@ describe(RelayedChunk.name, () => {
     expect(chunkText(new RelayedChunk(toolCall, 'openai'))).toBe('');
     expect(chunkText(new RelayedChunk(withLogprobs, 'openai'))).toBe('Hi');
     expect(chunkText(new RelayedChunk(nullContent, 'openai'))).toBe('');
+    for (const raw of [spaced, toolCall, withLogprobs, nullContent]) expect(chunkTextLength(new RelayedChunk(raw, 'groq'))).toBe(chunkText(new RelayedChunk(raw, 'groq')).length);
   });
 
   it('reads a finish reason from the text, and leaves to a parse one it cannot read plainly', () => {

@@ -82,6 +82,12 @@ export class RelayedChunk implements StreamedChunk {
     if (this.parsed !== undefined) return undefined;
     return contentText(this.raw);
   }
+
+  /** The length of `text`, counted in the vendor's bytes without decoding them; undefined when a parse must tell. */
+  get textLength(): number | undefined {
+    if (this.parsed !== undefined) return undefined;
+    return contentLength(this.raw);
+  }
 }
 
 /** Whether `"key"` is in the JSON text with a value other than null (any spacing around the colon); `key` as `name"`. */
@@ -148,6 +154,39 @@ function contentText(json: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The UTF-16 length of the text of the one `"content"` field in the usual shape, read from the binary text's UTF-8 and
+ * JSON escapes as they are: what contentText(json)?.length gives, without the decoding. Undefined when contentText
+ * would need a parse, or for escapes other than JSON's.
+ */
+export function contentLength(json: string): number | undefined {
+  const at = indexOfQuoted(json, CONTENT_KEY);
+  if (at < 0) return 0;
+  const start = at + 1 + CONTENT_KEY.length + 2;
+  if (json.charCodeAt(start - 2) !== 58 /* : */ || json.charCodeAt(start - 1) !== 34 /* " */) return undefined;
+  const end = stringEnd(json, start);
+  if (end < 0 || indexOfQuoted(json, CONTENT_KEY, end) >= 0) return undefined;
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    const byte = json.charCodeAt(i);
+    if (byte === 92 /* \ */) {
+      const escaped = json.charCodeAt(++i);
+      if (escaped === 117 /* u */) {
+        if (!/^[0-9a-fA-F]{4}$/.test(json.slice(i + 1, i + 5))) return undefined;
+        i += 4;
+      } else if (!SIMPLE_ESCAPES.has(escaped)) return undefined;
+      length++;
+    } else if (byte < 0x80 || byte >= 0xc0) {
+      // A byte that starts a character (continuation bytes are 0x80-0xBF); four-byte sequences are surrogate pairs.
+      length += byte >= 0xf0 ? 2 : 1;
+    }
+  }
+  return length;
+}
+
+/** The characters after a backslash in a JSON string that stand for one character, `u` aside: " \ / b f n r t. */
+const SIMPLE_ESCAPES = new Set([34, 92, 47, 98, 102, 110, 114, 116]);
 
 /** The usage counts the gateway reads (see usageFromOpenAi), by field name; the two details are nested objects. */
 const USAGE_COUNTS = ['prompt_tokens"', 'completion_tokens"', 'prompt_cache_hit_tokens"', 'cached_tokens"', 'reasoning_tokens"'] as const;
