@@ -38,6 +38,21 @@ describe('Hostile input at the edge (real app, Postgres, Redis)', () => {
     });
   });
 
+  describe('bodies that try to poison prototypes', () => {
+    it.each([
+      ['/v1/chat/completions', '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hola"}],"__proto__":{"admin":true}}'],
+      ['/v1/chat/completions', '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hola","\\u005f_proto__":{"admin":true}}]}'],
+      ['/api/chat', '{"message":"hola","session_id":"chat_2_9f1c2b7a","constructor":{"prototype":{"admin":true}}}'],
+    ])('%s refuses %s with 400', async (path, text) => {
+      expect((await postJson(path, text)).status).toBe(400);
+    });
+
+    it('still reads a body that only mentions the words in its text', async () => {
+      const res = await postJson('/api/chat', '{"message":"¿qué protocolo usa el constructor del XML? electr\\u00f3nica","session_id":"chat_2_9f1c2b7a"}');
+      expect(res.status).toBe(200);
+    });
+  });
+
   describe('empty bodies sent with Content-Type: application/json', () => {
     it('are accepted where the body is optional (DELETE of a chat session, as Python requests sends it)', async () => {
       const created = await app.http.post('/api/chat/session/new').set(bearer()).set('content-type', 'application/json').send('');
