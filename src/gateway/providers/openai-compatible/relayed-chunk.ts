@@ -135,18 +135,24 @@ function finishReasonIn(json: string): string | null | undefined {
 }
 
 /**
- * The words of the text's one `"content"` field in the usual shape (`"content":"…"`), decoded from the binary text's
- * UTF-8: '' when there is no such field; undefined when a parse must tell (another shape or spacing, a second field
- * of the name after it).
+ * Where the text of the one `"content"` field in the usual shape (`"content":"…"`) begins and ends: null when there is
+ * no such field; undefined when a parse must tell (another shape or spacing, a second field of the name after it).
  */
-function contentText(json: string): string | undefined {
+function contentSpan(json: string): [start: number, end: number] | null | undefined {
   const at = indexOfQuoted(json, CONTENT_KEY);
-  if (at < 0) return '';
+  if (at < 0) return null;
   const start = at + 1 + CONTENT_KEY.length + 2;
   if (json.charCodeAt(start - 2) !== 58 /* : */ || json.charCodeAt(start - 1) !== 34 /* " */) return undefined;
   const end = stringEnd(json, start);
   if (end < 0 || indexOfQuoted(json, CONTENT_KEY, end) >= 0) return undefined;
-  const text = utf8Of(json.slice(start, end));
+  return [start, end];
+}
+
+/** The words of the `"content"` field (see contentSpan), decoded from the binary text's UTF-8: '' when there is none. */
+function contentText(json: string): string | undefined {
+  const span = contentSpan(json);
+  if (!span) return span === null ? '' : undefined;
+  const text = utf8Of(json.slice(span[0], span[1]));
   if (!text.includes('\\')) return text;
   try {
     return JSON.parse(`"${text}"`) as string;
@@ -156,19 +162,14 @@ function contentText(json: string): string | undefined {
 }
 
 /**
- * The UTF-16 length of the text of the one `"content"` field in the usual shape, read from the binary text's UTF-8 and
- * JSON escapes as they are: what contentText(json)?.length gives, without the decoding. Undefined when contentText
- * would need a parse, or for escapes other than JSON's.
+ * What contentText(json)?.length gives for valid UTF-8, counted in the bytes and JSON escapes as they are, without
+ * decoding them; undefined when contentText would need a parse, or for an escape JSON does not have.
  */
 export function contentLength(json: string): number | undefined {
-  const at = indexOfQuoted(json, CONTENT_KEY);
-  if (at < 0) return 0;
-  const start = at + 1 + CONTENT_KEY.length + 2;
-  if (json.charCodeAt(start - 2) !== 58 /* : */ || json.charCodeAt(start - 1) !== 34 /* " */) return undefined;
-  const end = stringEnd(json, start);
-  if (end < 0 || indexOfQuoted(json, CONTENT_KEY, end) >= 0) return undefined;
+  const span = contentSpan(json);
+  if (!span) return span === null ? 0 : undefined;
   let length = 0;
-  for (let i = start; i < end; i++) {
+  for (let i = span[0]; i < span[1]; i++) {
     const byte = json.charCodeAt(i);
     if (byte === 92 /* \ */) {
       const escaped = json.charCodeAt(++i);
