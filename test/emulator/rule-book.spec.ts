@@ -1,4 +1,4 @@
-import { InvalidRuleError, RuleBook, seededRandom } from './rule-book';
+import { InvalidRuleError, RuleBook, ruleProblem, seededRandom } from './rule-book';
 
 describe(RuleBook.name, () => {
   describe('take', () => {
@@ -70,5 +70,13 @@ describe(seededRandom.name, () => {
 
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...values)).toBeLessThan(1);
+  });
+});
+
+describe(ruleProblem.name, () => {
+  it('names what is wrong with a stream fault, and refuses one that both cuts and stalls', () => {
+    expect(ruleProblem({ stallStreamAfterChunks: 2 })).toBeUndefined();
+    expect(ruleProblem({ stallStreamAfterChunks: -1 })).toBe('stallStreamAfterChunks must be >= 0');
+    expect(ruleProblem({ stallStreamAfterChunks: 2, cutStreamAfterChunks: 3 })).toBe('a stream is either cut or stalled, not both');
   });
 });
