@@ -70,7 +70,7 @@ export class AnthropicDoorController {
     await relayTranslatedStream(
       reply,
       req,
-      (sink) => this.gateway.relayStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options, sink),
+      (sink) => this.gateway.relayStream(body, options, sink),
       (start) => {
         const translator = new CanonicalToAnthropicStream({ id: `msg_${start.requestId.replace(/-/g, '')}`, model: requestedModel, thinking });
         return {

@@ -68,7 +68,7 @@ export class ResponsesDoorController {
     await relayTranslatedStream(
       reply,
       req,
-      (sink) => this.gateway.relayStream(Object.assign({}, body, { stream_options: { include_usage: true } }), options, sink),
+      (sink) => this.gateway.relayStream(body, options, sink),
       (start) => {
         const translator = new ChatToResponsesStream({ requestId: start.requestId, createdAt: Math.floor(Date.now() / 1000), model: start.model, request });
         return {
