@@ -24,7 +24,7 @@ export function useJsonBodyParser(app: NestFastifyApplication, bodyLimit: number
       done(new RequestValidationError([{ field, problems: ['contains a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF escape); send well-formed Unicode'] }]), undefined);
     };
     const plain = cannotPoisonPrototypes(text) ? plainParse(text) : undefined;
-    if (plain !== undefined) return checked(null, plain.value);
+    if (plain !== undefined) return checked(null, plain);
     parse(request, text, checked);
   });
 }
@@ -40,10 +40,10 @@ export function cannotPoisonPrototypes(text: string): boolean {
 
 const LETTER_ESCAPE = /\\u00[5-7]/;
 
-/** JSON.parse's value, or undefined when it throws (Fastify's parser then answers with its own error). */
-function plainParse(text: string): { value: unknown } | undefined {
+/** JSON.parse's value (never undefined for a JSON text), or undefined when it throws (Fastify's parser then answers with its own error). */
+function plainParse(text: string): unknown {
   try {
-    return { value: JSON.parse(text) as unknown };
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

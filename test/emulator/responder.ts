@@ -152,16 +152,16 @@ export class Responder {
   private async stream(wire: WireFormat, answer: Answer, entry: RequestLogEntry, res: ServerResponse, rule: EmulatorRule | undefined): Promise<void> {
     const frames = wire.frames(answer);
     const gap = rule?.chunkDelayMs ?? this.settings.chunkDelayMs;
-    const cutAfter = rule?.cutStreamAfterChunks ?? rule?.stallStreamAfterChunks;
+    const stopAfter = rule?.cutStreamAfterChunks ?? rule?.stallStreamAfterChunks;
     res.writeHead(200, { ...SSE_HEADERS, 'request-id': answer.id, 'x-request-id': answer.id });
-    if (gap <= 0 && cutAfter === undefined) {
+    if (gap <= 0 && stopAfter === undefined) {
       res.end(frames.head.join('') + frames.deltas.join('') + frames.tail.join(''));
       this.stats.noteAnswered(entry, answer.usage);
       return;
     }
     res.write(frames.head.join(''));
     for (let i = 0; i < frames.deltas.length; i++) {
-      if (i === cutAfter) break;
+      if (i === stopAfter) break;
       if (i > 0) await sleep(gap);
       if (isGone(res)) return;
       res.write(frames.deltas[i]);
@@ -170,7 +170,7 @@ export class Responder {
       entry.outcome = 'hang'; // nothing more is sent; 'aborted' once the client gives up
       return;
     }
-    if (cutAfter !== undefined) {
+    if (stopAfter !== undefined) {
       entry.outcome = 'cut';
       await sleep(gap);
       // Ending the socket mid-body (after the written chunks flush) leaves the chunked response without its terminator.
