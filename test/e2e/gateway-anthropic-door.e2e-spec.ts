@@ -25,6 +25,7 @@ describe('Anthropic Messages door with the official @anthropic-ai/sdk client (ve
 
   it.each([
     ['an Anthropic target', 'claude-sonnet-4', 'anthropic'],
+    ['an Anthropic target named by its dated id', 'claude-haiku-4-5-20251001', 'anthropic'],
     ['an OpenAI target', 'gpt-4o-mini', 'openai'],
   ] as const)('answers a message through %s, authenticated with x-api-key', async (_name, model, vendor) => {
     const message = await client.messages.create({ model, max_tokens: 200, system: 'Eres un contador chileno.', messages: [{ role: 'user', content: 'Explica la guía de despacho electrónica' }] });
@@ -68,6 +69,7 @@ describe('Anthropic Messages door with the official @anthropic-ai/sdk client (ve
     const page = await client.models.list({ limit: 2, after_id: listed[1].id });
     expect(page.data.map((m) => m.id)).toEqual([listed[2].id, listed[3].id]);
     expect(await client.models.retrieve('claude-sonnet-5-5')).toMatchObject({ type: 'model', id: 'claude-sonnet-5-5' });
+    expect(await client.models.retrieve('claude-haiku-4-5-20251001')).toMatchObject({ type: 'model', id: 'claude-haiku-4-5' });
     const missing = await client.models.retrieve('no-such-model').catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(Anthropic.NotFoundError);
     expect((missing as InstanceType<typeof Anthropic.NotFoundError>).error).toMatchObject({ type: 'error', error: { type: 'not_found_error', message: expect.stringContaining('no-such-model') } });

@@ -56,7 +56,12 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
   beforeAll(async () => {
     // Anthropic's shipped 100K TPM would send a 100K-token prompt to a fallback once the minute has other traffic.
     const limits = JSON.stringify({ anthropic: { rpm: 1000, tpm: 10_000_000, rpd: 50_000 } });
-    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1, cacheMinTokens: 20 }, () => ({ COST_FLUSH_INTERVAL_MS: '50', PROVIDER_LIMITS: limits })));
+    ({ emulator, app } = await startEmulatedGateway({ chunkDelayMs: 1, cacheMinTokens: 20 }, (emu) => ({
+      COST_FLUSH_INTERVAL_MS: '50',
+      PROVIDER_LIMITS: limits,
+      GROQ_API_KEY: 'emu-groq',
+      GROQ_BASE_URL: `${emu.url}/v1`,
+    })));
     db = await database();
   }, 30_000);
   afterAll(async () => {
@@ -103,6 +108,20 @@ describe('Gateway costs in Postgres equal vendor usage × catalog prices (vendor
     const streamedRow = await row(streamed.headers['x-gateway-request-id']);
     expect(streamedRow).toEqual({ provider: vendor, model, status: 'success', streamed: true, ...expectedRow(second, prices) });
     expect(last.x_gateway.cost_usd).toBe(streamedRow.cost_usd);
+  });
+
+  // Groq speaks the OpenAI wire, so the emulator counts its calls under openai.
+  it.each([
+    ['anthropic', 'claude-haiku-4-5-20251001', 'claude-haiku-4-5', 'anthropic'],
+    ['groq', 'llama-3.3-70b-versatile', 'llama-3.3-70b', 'openai'],
+  ] as const)("prices a request that names the model as its vendor does (%s's %s) at the catalog model's rates", async (vendor, vendorName, model, wire) => {
+    emulator.reset();
+    const answer = await chat(app, { model: vendorName, messages: [{ role: 'user', content: `¿Qué es una nota de crédito? ${vendor}` }] });
+    expect(answer.status).toBe(200);
+    const usage = emulator.stats().byModel[`${wire}:${vendorName}`].usage;
+    const stored = await row(answer.body.x_gateway.request_id);
+    expect(stored).toEqual({ provider: vendor, model, status: 'success', streamed: false, ...expectedRow(usage, catalog.models[model].prices) });
+    expect(Number(stored.cost_usd)).toBeGreaterThan(0);
   });
 
   it("charges every token of a prompt past a model's long-prompt threshold at that tier's rates", async () => {

@@ -197,7 +197,7 @@ describe('OpenAI door with the official openai client (vendor emulator upstream)
   });
 
   it('refuses a model without a catalog price, so no cost is recorded as zero', async () => {
-    await expect(client.chat.completions.create({ model: 'anthropic/claude-opus-4-20250514', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+    await expect(client.chat.completions.create({ model: 'anthropic/claude-3-opus-20240229', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining('has no price in the catalog'),
     });

@@ -80,6 +80,31 @@ describe('ModelCatalog retirements', () => {
   });
 });
 
+describe('ModelCatalog names', () => {
+  it("finds a model by its vendor's own name, leaves a name two entries share unresolved, and lets a catalog id win", () => {
+    const catalog = catalogOf({
+      sonnet: model('anthropic', { vendorModel: 'claude-sonnet-x-20260101' }),
+      'gpt-x': model('openai', { vendorModel: 'gpt-x' }),
+      'gpt-x-mini': model('openai', { vendorModel: 'gpt-x' }),
+      twin: model('gemini', { vendorModel: 'shared-v' }),
+      'twin-fast': model('gemini', { vendorModel: 'shared-v' }),
+    });
+    expect(catalog.resolve('sonnet')?.id).toBe('sonnet');
+    expect(catalog.resolve('claude-sonnet-x-20260101')?.id).toBe('sonnet');
+    expect(catalog.resolve('gpt-x')?.id).toBe('gpt-x');
+    expect(catalog.resolve('shared-v')).toBeUndefined();
+    expect(catalog.resolve('claude-sonnet-x')).toBeUndefined();
+    expect(catalog.get('claude-sonnet-x-20260101')).toBeUndefined();
+  });
+
+  it('resolves by the reloaded catalog after a reload', () => {
+    const catalog = catalogOf({ a: model('openai', { vendorModel: 'a-2026' }) });
+    catalog.replaceWith(catalogOf({ b: model('openai', { vendorModel: 'b-2027' }) }));
+    expect(catalog.resolve('a-2026')).toBeUndefined();
+    expect(catalog.resolve('b-2027')?.id).toBe('b');
+  });
+});
+
 describe('ModelCatalog prices', () => {
   const tier = (overPromptTokens: number, input = '5') => ({ overPromptTokens, input, output: '10', cacheWrite: '5', cacheRead: '0.5' });
 

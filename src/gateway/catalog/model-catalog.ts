@@ -85,6 +85,8 @@ export class ModelCatalog {
   readonly models = new Map<string, CatalogModel>();
   /** Looked up on every request that names a deployment (its limits), so indexed once per load. */
   private readonly deploymentsById = new Map<string, Deployment>();
+  /** Catalog ids by the vendor's own name for them ("claude-haiku-4-5-20251001"), where exactly one entry has that name. */
+  private readonly idsByVendorModel = new Map<string, string>();
   /** Epoch ms of each retiring model's shutdown, read on every request that names one. */
   private retirements = new Map<string, number>();
   /** Each requested model's chain with retirements applied, kept between two shutdown days (no arrays per request). */
@@ -108,6 +110,7 @@ export class ModelCatalog {
     assertPrices(this.models);
     this.retirements = checkedRetirements(this.models);
     this.indexDeployments();
+    this.indexVendorModels();
     this.chains = { ...file.fallbackChains, ...(config?.llm.fallbackChains ?? {}) };
     const limits = { ...file.providerLimits } as Record<VendorName, ProviderLimits>;
     for (const [provider, override] of Object.entries(config?.llm.providerLimits ?? {})) {
@@ -135,10 +138,33 @@ export class ModelCatalog {
     this.retirements = next.retirements;
     this.servedChains = new Map();
     this.indexDeployments();
+    this.indexVendorModels();
   }
 
   get(id: string): CatalogModel | undefined {
     return this.models.get(id);
+  }
+
+  /**
+   * The catalog model a caller's name means: a catalog id, else the one entry whose vendor model has that name, as
+   * clients written against a vendor send it (Anthropic's dated ids, Groq's suffixed ones).
+   */
+  resolve(name: string): CatalogModel | undefined {
+    const byId = this.models.get(name);
+    if (byId) return byId;
+    const id = this.idsByVendorModel.get(name);
+    return id === undefined ? undefined : this.models.get(id);
+  }
+
+  private indexVendorModels(): void {
+    this.idsByVendorModel.clear();
+    const shared = new Set<string>();
+    for (const model of this.models.values()) {
+      if (model.vendorModel === model.id) continue;
+      if (this.idsByVendorModel.has(model.vendorModel)) shared.add(model.vendorModel);
+      this.idsByVendorModel.set(model.vendorModel, model.id);
+    }
+    for (const name of shared) this.idsByVendorModel.delete(name);
   }
 
   private assertDeployments(): void {

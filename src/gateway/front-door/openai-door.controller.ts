@@ -66,9 +66,9 @@ export class OpenAiDoorController {
   @Get('models/:id')
   @ApiOperation({ summary: "One catalog model (OpenAI model shape; Anthropic's for a client that sends anthropic-version)" })
   model(@Param('id') id: string, @Req() req: FastifyRequest) {
-    const model = this.catalog.get(id);
+    const model = this.catalog.resolve(id);
     if (!model || !this.providers.vendorIds().includes(model.provider)) throw new NotFoundException(`The model "${id}" does not exist or no configured vendor serves it`);
-    return isAnthropicClient(req.headers) ? anthropicModel(id) : this.modelView(id);
+    return isAnthropicClient(req.headers) ? anthropicModel(model.id) : this.modelView(model.id);
   }
 
   private modelView(id: string) {

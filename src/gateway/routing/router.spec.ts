@@ -38,6 +38,26 @@ describe(resolveTargets.name, () => {
     expect(resolveTargets('groq/llama-3.1-8b', catalog, configured('openai'), withOffline)).toEqual([offline]);
   });
 
+  it("routes a vendor's own name for a catalog model as that model: its chain, its price, and its successor once retired", () => {
+    expect(resolveTargets('claude-haiku-4-5-20251001', catalog, configured('anthropic', 'openai'), withOffline)).toEqual(
+      resolveTargets('claude-haiku-4-5', catalog, configured('anthropic', 'openai'), withOffline),
+    );
+    expect(resolveTargets('llama-3.3-70b-versatile', catalog, configured('groq'), { offline: false, now })[0]).toEqual({
+      provider: 'groq',
+      model: 'llama-3.3-70b',
+      vendorModel: 'llama-3.3-70b-versatile',
+    });
+    expect(resolveTargets('claude-sonnet-4-20250514', catalog, configured('anthropic'), { offline: false, now })[0]).toEqual({
+      provider: 'anthropic',
+      model: 'claude-sonnet-5-5',
+      vendorModel: 'claude-sonnet-5-5',
+      standsFor: 'claude-sonnet-4',
+    });
+    expect(resolveTargets('anthropic/claude-3-5-haiku-20241022', catalog, configured('anthropic'), { offline: false, now })).toEqual([
+      { provider: 'anthropic', model: 'claude-haiku-3.5', vendorModel: 'claude-3-5-haiku-20241022' },
+    ]);
+  });
+
   it('rejects unknown models and providers', () => {
     expect(() => resolveTargets('gpt-9', catalog, configured('openai'), withOffline)).toThrow(UnknownModelError);
     expect(() => resolveTargets('acme/model', catalog, configured('openai'), withOffline)).toThrow(/Unknown provider "acme"/);

@@ -42,7 +42,7 @@ function explicitTarget(id: string, catalog: ModelCatalog, configured: Set<Provi
     throw new UnknownModelError(`Model "${JSON.stringify(model).slice(1, -1).slice(0, 100)}" after "${provider}/" may only hold visible ASCII characters (no spaces or control characters)`);
   if (!configured.has(provider) && !(VENDOR_NAMES as string[]).includes(provider)) throw new UnknownModelError(`Unknown provider "${provider}" in model "${id}"`);
   if (!configured.has(provider)) return [];
-  const known = catalog.get(model);
+  const known = catalog.resolve(model);
   return [known?.provider === provider ? { provider, model: known.id, vendorModel: known.vendorModel } : { provider, model, vendorModel: model }];
 }
 
@@ -59,17 +59,19 @@ function catalogTargets(ids: string[], catalog: ModelCatalog, configured: Set<Pr
 
 function targetsOf(id: string, catalog: ModelCatalog, configured: Set<ProviderId>, chain: boolean, arrange: RouteOptions['arrange'], now: number): RouteTarget[] {
   if (id.indexOf('/') > 0) return explicitTarget(id, catalog, configured);
-  if (!catalog.get(id)) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
-  const served = catalog.servedBy(id, now);
+  const requested = catalog.resolve(id)?.id;
+  if (requested === undefined) throw new UnknownModelError(`Unknown model "${id}": use one of GET /v1/models, or provider/model`);
+  const served = catalog.servedBy(requested, now);
   const targets = catalogTargets(chain ? catalog.chainFor(served, now) : [served], catalog, configured, arrange);
-  if (served !== id) for (const target of targets) if (target.model === served) target.standsFor = id;
+  if (served !== requested) for (const target of targets) if (target.model === served) target.standsFor = requested;
   return targets;
 }
 
 /**
  * Resolves a requested model to the ordered targets to try: its fallback chain (or the caller's own
  * fallbacks) restricted to configured vendors, then the offline provider when the caller wants it. A retired
- * catalog model is answered by its successor. `provider/model` pins one explicit route. Every target appears once.
+ * catalog model is answered by its successor. A vendor's own name for a catalog model ("claude-haiku-4-5-20251001")
+ * means that model. `provider/model` pins one explicit route. Every target appears once.
  */
 export function resolveTargets(requested: string | undefined, catalog: ModelCatalog, configured: Set<ProviderId>, options: RouteOptions): RouteTarget[] {
   const id = requested?.trim() || catalog.defaultModel;
