@@ -26,6 +26,18 @@ describe('Embedded defaults (PGlite and the in-process store, no settings at all
       const costs = await http.get('/metrics/costs?period=today').set('Authorization', `Bearer ${key}`);
       expect(costs.body.summary.total_calls).toBe(1);
       expect(costs.body.by_provider.offline.calls).toBe(1);
+
+      // Quiet for longer than pg's pool keeps an idle connection (10 s): the usage writer reconnects for the next row.
+      await new Promise((resolve) => setTimeout(resolve, 11_000));
+      const later = await http
+        .post('/v1/chat/completions')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: '¿Y una boleta?' }] });
+      expect(later.status).toBe(200);
+      const calls = async () => (await http.get('/metrics/costs?period=today').set('Authorization', `Bearer ${key}`)).body.summary.total_calls as number;
+      const deadline = Date.now() + 3_000;
+      while ((await calls()) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await calls()).toBe(2);
     } finally {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -42,6 +42,12 @@ const buffered = registeredMetric('usage_rows_buffered', () => new Gauge({ name:
 export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(UsageWriterService.name);
   private readonly pool: Pool;
+  /**
+   * Named, so each connection to a Postgres server prepares it once. Not on the embedded database: PGlite serves every
+   * socket connection from one session, where a statement prepared on a connection the pool has since closed (idle
+   * for 10 s) still exists, and preparing it again on the next connection fails every batch after.
+   */
+  private readonly insert: { name?: string; text: string };
   private buffer: Buffer[] = [];
   private bufferedBytes = 0;
   private timer?: NodeJS.Timeout;
@@ -57,6 +63,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
   ) {
     this.pool = new Pool({ connectionString: connection.url, max: 1, connectionTimeoutMillis: 3_000, statement_timeout: 15_000 });
     this.pool.on('error', () => undefined);
+    this.insert = connection.mode === 'server' ? { name: 'usage_records_insert_batch', text: INSERT_BATCH } : { text: INSERT_BATCH };
     buffered.reset();
   }
 
@@ -96,7 +103,7 @@ export class UsageWriterService implements OnModuleInit, BeforeApplicationShutdo
     while (this.buffer.length > 0) {
       const batch = this.buffer.slice(0, MAX_BATCH);
       try {
-        await this.pool.query({ name: 'usage_records_insert_batch', text: INSERT_BATCH, values: [batchParameter(batch)] });
+        await this.pool.query({ name: this.insert.name, text: this.insert.text, values: [batchParameter(batch)] });
         // Rows dropped for room during the write were the batch's own (the oldest): remove only what is left of it.
         const written = new Set(batch);
         let leading = 0;
