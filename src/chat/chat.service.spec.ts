@@ -62,7 +62,7 @@ async function collect(frames: AsyncIterable<ChatStreamFrame>): Promise<ChatStre
 
 describe(ChatService.name, () => {
   const caller: Caller = { keyName: 'odoo', companies: null, isAdmin: false };
-  const config = { chat: { sessionTtlSeconds: 3600, maxMessageLength: 50, historySize: 10 } } as AppConfig;
+  const config = { chat: { sessionTtlSeconds: 3600, maxMessageLength: 50, historySize: 10, answerDeadlineMs: 25_000 }, llm: { requestDeadlineMs: 60_000 } } as AppConfig;
   let llm: FakeLlm;
   let searched: { query: string; module: string }[];
   let sut: ChatService;
@@ -123,6 +123,15 @@ describe(ChatService.name, () => {
         { role: 'assistant', content: 'respuesta 1' },
         { role: 'user', content: '¿y el mes pasado?' },
       ]);
+    });
+
+    it('gives the vendor call the chat deadline, or the request deadline when that is shorter', async () => {
+      await sut.answer(input('¿Cómo anulo una factura?'));
+      expect(llm.requests[0].deadlineMs).toBe(25_000);
+      const strict = { ...config, llm: { requestDeadlineMs: 10_000 } } as AppConfig;
+      const knowledge = { passages: async () => [] } as unknown as KnowledgeService;
+      await new ChatService([new DtePlugin()], knowledge, sessions, llm, strict).answer(input('¿Cómo anulo una factura?'));
+      expect(llm.requests[1].deadlineMs).toBe(10_000);
     });
   });
 

@@ -85,7 +85,10 @@ export class ChatService {
   /** Answers one message as JSON (POST /api/chat, POST /api/chat/message). */
   async answer(input: ChatTurnInput, signal?: Abortable): Promise<ChatResponseDto> {
     const turn = await this.prepare(input);
-    const result = await this.llm.complete({ ...turn.request, signal });
+    // A vendor that hangs would otherwise hold the answer for the whole request deadline; at this one the
+    // knowledge-base answer is given instead, before the caller gives up.
+    const deadlineMs = Math.min(this.config.chat.answerDeadlineMs, this.config.llm.requestDeadlineMs);
+    const result = await this.llm.complete({ ...turn.request, signal, deadlineMs });
     return toChatResponse(await this.finish(turn, result));
   }
 

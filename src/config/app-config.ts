@@ -84,7 +84,7 @@ export class AppConfig {
       timeouts: HttpTimeouts;
       trustProxy: boolean | number | string;
     },
-    readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number },
+    readonly chat: { sessionTtlSeconds: number; maxMessageLength: number; historySize: number; answerDeadlineMs: number },
     readonly sii: {
       enabled: boolean;
       cron: string;
@@ -247,7 +247,13 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       timeouts,
       trustProxy: trustProxyOf(env.TRUST_PROXY),
     },
-    { sessionTtlSeconds: env.CHAT_SESSION_TTL ?? 3600, maxMessageLength: env.CHAT_MAX_MESSAGE_LENGTH ?? 5000, historySize: env.CHAT_HISTORY_SIZE ?? 10 },
+    {
+      sessionTtlSeconds: env.CHAT_SESSION_TTL ?? 3600,
+      maxMessageLength: env.CHAT_MAX_MESSAGE_LENGTH ?? 5000,
+      historySize: env.CHAT_HISTORY_SIZE ?? 10,
+      // Odoo's chat wizard waits 30 s for POST /api/chat: a whole answer, the knowledge-base one included, must come first.
+      answerDeadlineMs: env.CHAT_ANSWER_DEADLINE_MS ?? 25_000,
+    },
     {
       enabled: env.SII_MONITOR_ENABLED ?? true,
       cron: env.SII_MONITOR_CRON ?? '0 */6 * * *',

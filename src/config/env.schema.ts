@@ -101,6 +101,7 @@ export class EnvDto {
   // The chat request schema caps `message` at 5000 characters, so a larger limit here would never apply.
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(5000) CHAT_MAX_MESSAGE_LENGTH?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) CHAT_HISTORY_SIZE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) CHAT_ANSWER_DEADLINE_MS?: number;
 
   @IsOptional() @Transform(toBool) @IsBoolean() SII_MONITOR_ENABLED?: boolean;
   @IsOptional() @IsString() SII_MONITOR_CRON?: string;

@@ -46,6 +46,7 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
         RESPONSE_CACHE_TTL_SECONDS: '0',
         THROTTLE_CHAT_PER_MIN: '1000',
         CHAT_MAX_MESSAGE_LENGTH: '2000',
+        CHAT_ANSWER_DEADLINE_MS: '1500',
       }),
       startTestApp({ REDIS_KEY_PREFIX: prefix(), THROTTLE_CHAT_PER_MIN: '8' }),
     ]);
@@ -162,6 +163,21 @@ describe('Chat assistant (real Postgres, Redis and the vendor emulator)', () => 
         .send({ ...body, message: '¿y el tope imponible?' });
       expect((await app.http.get(`/api/chat/session/${id}`).set(bearer())).body.message_count).toBe(4);
     });
+  });
+
+  describe('POST /api/chat when the vendor hangs', () => {
+    it("answers from the knowledge base at CHAT_ANSWER_DEADLINE_MS, long before the wizard's 30 s (not at the 60 s request deadline)", async () => {
+      emulator.script({ vendor: 'anthropic', count: 5, hang: true });
+      const started = performance.now();
+      const res = await app.http.post('/api/chat').set(bearer()).send({ message: '¿Cómo anulo una factura electrónica?', session_id: wizardId() });
+      const tookMs = performance.now() - started;
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ message: expect.stringContaining('Respuesta sin IA'), offline: true });
+      expect(res.body.sources.length).toBeGreaterThan(0);
+      expect(tookMs).toBeGreaterThanOrEqual(1400);
+      expect(tookMs).toBeLessThan(15_000);
+      expect(emulator.stats().byVendor.anthropic.received).toBeGreaterThanOrEqual(1);
+    }, 30_000);
   });
 
   describe('plugins and knowledge', () => {
