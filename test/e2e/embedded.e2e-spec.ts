@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from 'src/app.setup';
 import { loadConfig } from 'src/config';
+import { eventually } from './gateway-harness';
 
 describe('Embedded defaults (PGlite and the in-process store, no settings at all)', () => {
   // The first PGlite start creates its data folder (about 4 s idle, much longer on a loaded 2-core machine).
@@ -35,8 +36,7 @@ describe('Embedded defaults (PGlite and the in-process store, no settings at all
         .send({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: '¿Y una boleta?' }] });
       expect(later.status).toBe(200);
       const calls = async () => (await http.get('/metrics/costs?period=today').set('Authorization', `Bearer ${key}`)).body.summary.total_calls as number;
-      const deadline = Date.now() + 3_000;
-      while ((await calls()) < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await eventually(async () => (await calls()) >= 2, 3_000, 100);
       expect(await calls()).toBe(2);
     } finally {
       await running.close();
